@@ -1,0 +1,270 @@
+//! The working document that stages read and extend, in the order `analyze` calls them.
+//!
+//! Text stages fill the buffers (normalized copy, sentences, tokens, word analyses); the
+//! matchers add mention drafts, the date resolver date drafts, the event extractor event
+//! drafts. Everything refers to tokens and to a document-local entity table, and only the
+//! record builder turns that into code-point offsets and contract ids.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{DateValue, EntityId, EntityKind, EventType, Status, Via};
+use crate::morph::{CaseSet, MorphCache, WordInfo};
+use crate::text::{NormText, Sentence, Token, TokenKind};
+
+/// Marks a token without word analysis.
+pub const NO_WORD: u32 = u32::MAX;
+
+/// An entity used by this document.
+#[derive(Clone, Debug)]
+pub struct DocEntity {
+    /// Stable id.
+    pub id: EntityId,
+    /// Kind.
+    pub kind: EntityKind,
+    /// Canonical nominative name.
+    pub name: Arc<str>,
+    /// Index in the gazetteer, when it comes from there.
+    pub gaz: Option<u32>,
+    /// Surname lemma of a person, for linking later surname-only mentions.
+    pub surname: Option<Arc<str>>,
+}
+
+/// A mention found by a matcher, in tokens.
+#[derive(Clone, Debug)]
+pub struct MentionDraft {
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// Document entity index.
+    pub entity: u32,
+    /// Kind.
+    pub kind: EntityKind,
+    /// How it was found.
+    pub via: Via,
+    /// Grammatical cases the form can be in.
+    pub cases: CaseSet,
+    /// Sentence index.
+    pub sentence: u32,
+}
+
+/// A resolved date expression, in tokens.
+#[derive(Clone, Debug)]
+pub struct DateDraft {
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// Value.
+    pub value: DateValue,
+    /// Sentence index.
+    pub sentence: u32,
+}
+
+/// An extracted event, before ids and offsets are assigned.
+#[derive(Clone, Debug)]
+pub struct EventDraft {
+    /// Type.
+    pub kind: EventType,
+    /// Document entity indices of the participants (ordered for VISIT and INVITATION).
+    pub participants: Vec<u32>,
+    /// Place (document entity index).
+    pub place: Option<u32>,
+    /// Date.
+    pub date: Option<DateValue>,
+    /// Status.
+    pub status: Status,
+    /// Trigger token range.
+    pub trigger: Range<usize>,
+    /// Sentences that report it.
+    pub sentences: Vec<u32>,
+    /// Confidence.
+    pub confidence: f64,
+    /// A named event it is about («Игры будущего»), as a document entity index.
+    pub named_event: Option<u32>,
+}
+
+/// The document under analysis.
+pub struct Doc<'a> {
+    /// Original text.
+    pub text: &'a str,
+    /// Normalized copy.
+    pub norm: &'a NormText,
+    /// Sentences.
+    pub sentences: &'a [Sentence],
+    /// Tokens of all sentences.
+    pub tokens: &'a [Token],
+    /// Token range of each sentence.
+    pub sentence_tokens: &'a [Range<usize>],
+    /// Analysis id of each token as written ([`NO_WORD`] for non-words).
+    pub words: &'a [u32],
+    /// Analysis id of each token in lower case.
+    pub lower: &'a [u32],
+    /// The analyses.
+    pub cache: &'a MorphCache,
+    /// The gazetteer.
+    pub gazetteer: &'a Gazetteer,
+    /// Article date.
+    pub date: Option<DateValue>,
+    /// Entities used so far.
+    pub entities: Vec<DocEntity>,
+    entity_index: HashMap<EntityId, u32>,
+    /// Mentions.
+    pub mentions: Vec<MentionDraft>,
+    /// Dates.
+    pub dates: Vec<DateDraft>,
+    /// Events.
+    pub events: Vec<EventDraft>,
+}
+
+impl<'a> Doc<'a> {
+    /// A document with empty results over prepared buffers.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        text: &'a str,
+        norm: &'a NormText,
+        sentences: &'a [Sentence],
+        tokens: &'a [Token],
+        sentence_tokens: &'a [Range<usize>],
+        words: &'a [u32],
+        lower: &'a [u32],
+        cache: &'a MorphCache,
+        gazetteer: &'a Gazetteer,
+        date: Option<DateValue>,
+    ) -> Doc<'a> {
+        Doc {
+            text,
+            norm,
+            sentences,
+            tokens,
+            sentence_tokens,
+            words,
+            lower,
+            cache,
+            gazetteer,
+            date,
+            entities: Vec::new(),
+            entity_index: HashMap::new(),
+            mentions: Vec::new(),
+            dates: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// The analyses of token `i` as written.
+    pub fn word(&self, i: usize) -> Option<&WordInfo> {
+        match self.words.get(i) {
+            Some(&id) if id != NO_WORD => Some(self.cache.info(id)),
+            _ => None,
+        }
+    }
+
+    /// The analyses of token `i` in lower case.
+    pub fn lower(&self, i: usize) -> Option<&WordInfo> {
+        match self.lower.get(i) {
+            Some(&id) if id != NO_WORD => Some(self.cache.info(id)),
+            _ => None,
+        }
+    }
+
+    /// Token `i` as written (normalized).
+    pub fn text_of(&self, i: usize) -> &str {
+        self.tokens[i].text(&self.norm.norm)
+    }
+
+    /// Token `i` folded (lower case, ё→е).
+    pub fn fold_of(&self, i: usize) -> &str {
+        self.tokens[i].text(&self.norm.fold)
+    }
+
+    /// True when token `i` is the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct)
+            && self.text_of(i) == p
+    }
+
+    /// True when token `i` starts its sentence or follows an opening quote, a dash or a
+    /// colon: a capital letter there says nothing about a proper name.
+    pub fn starts_clause(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let range = &self.sentence_tokens[t.sentence as usize];
+        let mut j = i;
+        while j > range.start {
+            j -= 1;
+            let prev = &self.tokens[j];
+            if prev.kind != TokenKind::Punct {
+                return false;
+            }
+            if matches!(self.text_of(j), "\"" | "-" | ":" | "(" | "'") {
+                return true;
+            }
+        }
+        true
+    }
+
+    /// Byte range of a token range in the normalized text.
+    pub fn byte_span(&self, tokens: &Range<usize>) -> Range<usize> {
+        self.tokens[tokens.start].start as usize..self.tokens[tokens.end - 1].end as usize
+    }
+
+    /// The document entity for gazetteer entity `gaz`, added on first use.
+    pub fn intern_gazetteer(&mut self, gaz: u32) -> u32 {
+        let e = self.gazetteer.entity(gaz);
+        if let Some(&i) = self.entity_index.get(&e.id) {
+            return i;
+        }
+        let i = self.entities.len() as u32;
+        self.entities.push(DocEntity {
+            id: e.id.clone(),
+            kind: e.kind,
+            name: e.name.clone(),
+            gaz: Some(gaz),
+            surname: e
+                .surname
+                .as_ref()
+                .map(|s| Arc::from(s.to_lowercase().replace('ё', "е"))),
+        });
+        self.entity_index.insert(e.id.clone(), i);
+        i
+    }
+
+    /// The document entity for an id outside the gazetteer, added on first use.
+    pub fn intern_new(
+        &mut self,
+        id: EntityId,
+        kind: EntityKind,
+        name: Arc<str>,
+        surname: Option<Arc<str>>,
+    ) -> u32 {
+        if let Some(&i) = self.entity_index.get(&id) {
+            return i;
+        }
+        let i = self.entities.len() as u32;
+        self.entity_index.insert(id.clone(), i);
+        self.entities.push(DocEntity {
+            id,
+            kind,
+            name,
+            gaz: None,
+            surname,
+        });
+        i
+    }
+
+    /// The document entity index of a gazetteer entity already used, if any.
+    pub fn used_gazetteer(&self, gaz: u32) -> Option<u32> {
+        self.entity_index
+            .get(&self.gazetteer.entity(gaz).id)
+            .copied()
+    }
+
+    /// For every token, whether a mention covers it.
+    pub fn coverage(&self) -> Vec<bool> {
+        let mut covered = vec![false; self.tokens.len()];
+        for m in &self.mentions {
+            covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        covered
+    }
+}

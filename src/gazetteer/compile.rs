@@ -1,0 +1,718 @@
+//! Turning gazetteer rows into the matcher: aliases expanded into every inflected form.
+//!
+//! Russian inflects names: «Путин» is also «Путина», «Путину», «Путиным», «Путине»;
+//! «Южная Корея» is «Южной Кореи»; «Игры будущего» is «Игр будущего». Each alias is analysed
+//! with `rumorph`, the words that inflect are chosen (every part of a person's name; in other
+//! names the adjectives before the head noun and the head noun itself, while words after the
+//! head — «Игры *будущего*», «Республика *Казахстан*» — stay as written), and the forms of all
+//! six cases are generated in the alias's number, adjectives agreeing with the head's gender.
+//! Every form becomes a key of the [`Lexicon`], with the cases it can stand for.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use rumorph::Analysis;
+
+use super::lexicon::LexiconBuilder;
+use super::source::{AliasFlags, AliasSpec, EntityRow, PersonGender, SourceSet};
+use super::{
+    AliasData, EntityData, Gazetteer, NamePart, NamePosting, OfficeIndex, TitleData, TitlePosting,
+    WordCase,
+};
+use crate::model::EntityKind;
+use crate::morph::{Case, CaseSet, Gender, Morph, NameType, Number, Parse, Pos};
+use crate::text::{NormText, Normalizer, Shape, Token, TokenKind, Tokenizer};
+
+/// One word of an alias, as written and folded.
+#[derive(Clone, Debug)]
+struct AliasWord {
+    norm: String,
+    fold: String,
+    kind: TokenKind,
+    shape: Shape,
+}
+
+/// How an alias is to be expanded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Exact,
+    Adjective,
+    Inflect,
+}
+
+/// Reusable buffers for expanding aliases; one per worker thread.
+struct Expander<'m> {
+    morph: &'m Morph,
+    norm: NormText,
+    tmp: NormText,
+    tokens: Vec<Token>,
+}
+
+impl<'m> Expander<'m> {
+    fn new(morph: &'m Morph) -> Self {
+        Expander {
+            morph,
+            norm: NormText::default(),
+            tmp: NormText::default(),
+            tokens: Vec::new(),
+        }
+    }
+
+    /// Normalizes and tokenizes a phrase exactly as article text would be, dropping quotes
+    /// around it.
+    fn words(&mut self, text: &str) -> Vec<AliasWord> {
+        Normalizer.normalize(text, &mut self.norm);
+        Tokenizer.tokenize_phrase(&self.norm.norm, &mut self.tokens);
+        let mut toks: &[Token] = &self.tokens;
+        while let Some((first, rest)) = toks.split_first() {
+            if first.kind == TokenKind::Punct && first.text(&self.norm.norm) == "\"" {
+                toks = rest;
+            } else {
+                break;
+            }
+        }
+        while let Some((last, rest)) = toks.split_last() {
+            if last.kind == TokenKind::Punct && last.text(&self.norm.norm) == "\"" {
+                toks = rest;
+            } else {
+                break;
+            }
+        }
+        toks.iter()
+            .map(|t| AliasWord {
+                norm: t.text(&self.norm.norm).to_string(),
+                fold: t.text(&self.norm.fold).to_string(),
+                kind: t.kind,
+                shape: t.shape,
+            })
+            .collect()
+    }
+
+    fn fold(&mut self, word: &str) -> String {
+        Normalizer.normalize(word, &mut self.tmp);
+        std::mem::take(&mut self.tmp.fold)
+    }
+
+    /// Every form of the alias with the cases it stands for.
+    fn expand(
+        &mut self,
+        words: &[AliasWord],
+        mode: Mode,
+        person: bool,
+        gender: Option<Gender>,
+        hints: &[Option<NameType>],
+        out: &mut Vec<(String, CaseSet)>,
+    ) {
+        out.clear();
+        let as_written = join(words.iter().map(|w| w.fold.as_str()));
+        let has_word = words.iter().any(|w| w.kind == TokenKind::Word);
+        if mode == Mode::Exact || !has_word {
+            out.push((as_written, CaseSet::ANY));
+            return;
+        }
+        if mode == Mode::Adjective {
+            self.expand_adjective(words, out);
+            if out.is_empty() {
+                out.push((as_written, CaseSet::ANY));
+            }
+            return;
+        }
+
+        // Without name parts, a person's words are read as given name (patronymic) surname.
+        let positional: Vec<Option<NameType>> = match words.len() {
+            2 => vec![Some(NameType::Given), Some(NameType::Surname)],
+            3 => vec![
+                Some(NameType::Given),
+                Some(NameType::Patronymic),
+                Some(NameType::Surname),
+            ],
+            _ => Vec::new(),
+        };
+        let hints = if person && hints.iter().all(Option::is_none) {
+            &positional[..]
+        } else {
+            hints
+        };
+        // Choose an analysis for every word and decide which words inflect.
+        let dict = self.morph.dict();
+        let mut chosen: Vec<Option<(Analysis, Parse)>> = Vec::with_capacity(words.len());
+        let mut inflects = vec![false; words.len()];
+        let mut head: Option<usize> = None;
+        for (j, w) in words.iter().enumerate() {
+            if w.kind != TokenKind::Word || w.shape == Shape::Upper {
+                chosen.push(None);
+                if !person && head.is_none() && j == 0 {
+                    break;
+                }
+                continue;
+            }
+            let hint = hints.get(j).copied().flatten();
+            let analyses = dict.analyze(&w.norm);
+            let pick = analyses
+                .iter()
+                .map(|a| (a, self.morph.parse_of(a)))
+                .filter(|(_, p)| p.case == Some(Case::Nom) || (p.case.is_none() && p.indeclinable))
+                .max_by(|x, y| {
+                    let sx = score(&x.1, person, hint, gender, head.is_none());
+                    let sy = score(&y.1, person, hint, gender, head.is_none());
+                    sx.total_cmp(&sy)
+                })
+                .map(|(a, p)| (a.clone(), p));
+            let Some((a, p)) = pick else {
+                chosen.push(None);
+                if !person {
+                    break;
+                }
+                continue;
+            };
+            if person {
+                let name_part =
+                    matches!(p.pos, Pos::Noun | Pos::Propn | Pos::Adj) && w.shape == Shape::Title;
+                inflects[j] = name_part && !p.indeclinable;
+            } else if head.is_none() {
+                match p.pos {
+                    Pos::Noun | Pos::Propn => {
+                        head = Some(j);
+                        inflects[j] = !p.indeclinable;
+                    }
+                    Pos::Adj | Pos::Det => inflects[j] = !p.indeclinable,
+                    _ => {
+                        chosen.push(Some((a, p)));
+                        break;
+                    }
+                }
+            }
+            chosen.push(Some((a, p)));
+            if !person && head.is_some() {
+                break;
+            }
+        }
+        if !person && head.is_none() {
+            // No head noun: «Большая двадцатка» is found, «G20» or «2+2» is not inflected.
+            inflects.iter_mut().for_each(|x| *x = false);
+        }
+        let (number, head_gender) = if person {
+            (Number::Sing, gender)
+        } else {
+            head.and_then(|h| chosen.get(h).and_then(|c| c.as_ref()))
+                .map(|(_, p)| (p.number.unwrap_or(Number::Sing), p.gender))
+                .unwrap_or((Number::Sing, None))
+        };
+
+        // All forms of each inflecting word, computed once.
+        let mut forms: Vec<Vec<(String, Parse)>> = vec![Vec::new(); words.len()];
+        for (j, c) in chosen.iter().enumerate() {
+            if !inflects[j] {
+                continue;
+            }
+            let (a, _) = c.as_ref().expect("inflecting words have an analysis");
+            for f in dict.forms(a) {
+                let p = self.morph.parse_of(&f);
+                if p.short || p.comparative {
+                    continue;
+                }
+                let w = self.fold(&f.word);
+                forms[j].push((w, p));
+            }
+        }
+
+        let mut keys: HashMap<String, CaseSet> = HashMap::new();
+        let mut single = CaseSet::empty();
+        single.insert(Case::Nom);
+        keys.insert(as_written, single);
+        for case in Case::MAIN {
+            let mut combos: Vec<Vec<&str>> = vec![Vec::new()];
+            let mut possible = true;
+            for (j, w) in words.iter().enumerate() {
+                let variants: Vec<&str> = if inflects[j] {
+                    let mut v: Vec<&str> = forms[j]
+                        .iter()
+                        .filter(|(_, p)| {
+                            p.case == Some(case)
+                                && p.number.is_none_or(|n| n == number)
+                                && (number == Number::Plur
+                                    || head_gender.is_none()
+                                    || p.pos != Pos::Adj
+                                    || p.gender.is_none_or(|g| Some(g) == head_gender))
+                        })
+                        .map(|(s, _)| s.as_str())
+                        .collect();
+                    v.dedup();
+                    v.truncate(2);
+                    v
+                } else {
+                    vec![w.fold.as_str()]
+                };
+                if variants.is_empty() {
+                    possible = false;
+                    break;
+                }
+                let mut next = Vec::with_capacity(combos.len() * variants.len());
+                for combo in &combos {
+                    for v in &variants {
+                        let mut c = combo.clone();
+                        c.push(*v);
+                        next.push(c);
+                    }
+                }
+                next.truncate(4);
+                combos = next;
+            }
+            if !possible {
+                continue;
+            }
+            for combo in combos {
+                let key = join(combo.into_iter());
+                keys.entry(key).or_insert(CaseSet::empty()).insert(case);
+            }
+        }
+        out.extend(keys);
+        out.sort();
+    }
+
+    /// Every full form of a derived adjective («российский» → «российской», «российских» …).
+    fn expand_adjective(&mut self, words: &[AliasWord], out: &mut Vec<(String, CaseSet)>) {
+        let [w] = words else {
+            return;
+        };
+        let dict = self.morph.dict();
+        let analyses = dict.analyze(&w.norm);
+        let Some(a) = analyses
+            .iter()
+            .find(|a| self.morph.parse_of(a).pos == Pos::Adj)
+        else {
+            return;
+        };
+        let mut keys: HashMap<String, CaseSet> = HashMap::new();
+        for f in dict.forms(a) {
+            let p = self.morph.parse_of(&f);
+            if p.short || p.comparative || p.pos != Pos::Adj {
+                continue;
+            }
+            let key = self.fold(&f.word);
+            let set = keys.entry(key).or_insert(CaseSet::empty());
+            if let Some(c) = p.case {
+                set.insert(c);
+            }
+        }
+        out.extend(keys);
+        out.sort();
+    }
+}
+
+/// Preference among the nominative analyses of an alias word.
+fn score(
+    p: &Parse,
+    person: bool,
+    hint: Option<NameType>,
+    gender: Option<Gender>,
+    before_head: bool,
+) -> f32 {
+    let mut s = p.prob;
+    if p.indeclinable {
+        // A declinable reading, when there is one, generates the forms news actually uses.
+        s -= 0.5;
+    }
+    if person {
+        if p.name.is_some() && p.name == hint {
+            s += 4.0;
+        } else if matches!(
+            p.name,
+            Some(NameType::Given | NameType::Surname | NameType::Patronymic)
+        ) {
+            s += 2.0;
+        }
+        if gender.is_some() && p.gender == gender {
+            s += 3.0;
+        }
+        if p.number == Some(Number::Sing) {
+            s += 1.0;
+        }
+    } else {
+        match p.pos {
+            Pos::Propn => s += 2.0,
+            Pos::Noun => s += 1.5,
+            Pos::Adj if before_head => s += 1.0,
+            _ => {}
+        }
+    }
+    s
+}
+
+fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    let mut s = String::new();
+    for (i, p) in parts.enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(p);
+    }
+    s
+}
+
+fn word_case(w: &AliasWord, adjective: bool) -> WordCase {
+    if adjective || w.kind != TokenKind::Word {
+        return WordCase::Any;
+    }
+    match w.shape {
+        Shape::Upper => WordCase::Upper(w.norm.chars().count() as u8),
+        Shape::Title => WordCase::Title,
+        _ => WordCase::Any,
+    }
+}
+
+/// One alias to expand for a row, with what it is.
+struct AliasJob {
+    text: String,
+    flags: AliasFlags,
+    part: NamePart,
+    /// Name type of each word, for person names built from their parts.
+    hints: Vec<Option<NameType>>,
+}
+
+/// The aliases of a row: its name, its listed aliases, and for people the variants derived
+/// from the name parts.
+fn alias_jobs(row: &EntityRow) -> Vec<AliasJob> {
+    let mut jobs = Vec::new();
+    let mut push =
+        |text: String, flags: AliasFlags, part: NamePart, hints: Vec<Option<NameType>>| {
+            if !text.is_empty()
+                && !jobs
+                    .iter()
+                    .any(|j: &AliasJob| j.text == text && j.flags == flags)
+            {
+                jobs.push(AliasJob {
+                    text,
+                    flags,
+                    part,
+                    hints,
+                });
+            }
+        };
+    let a = &row.attrs;
+    let hints_for = |text: &str| -> Vec<Option<NameType>> {
+        text.split_whitespace()
+            .map(|w| {
+                if a.given.as_deref() == Some(w) {
+                    Some(NameType::Given)
+                } else if a.patronymic.as_deref() == Some(w) {
+                    Some(NameType::Patronymic)
+                } else if a.surname.as_deref() == Some(w) {
+                    Some(NameType::Surname)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    };
+    let full = if row.kind == EntityKind::Person {
+        NamePart::Full
+    } else {
+        NamePart::Other
+    };
+    push(
+        row.name.clone(),
+        AliasFlags::default(),
+        full,
+        hints_for(&row.name),
+    );
+    for AliasSpec { text, flags } in &row.aliases {
+        push(text.clone(), *flags, full, hints_for(text));
+    }
+    if row.kind == EntityKind::Person {
+        let g = a.given.as_deref();
+        let p = a.patronymic.as_deref();
+        let s = a.surname.as_deref();
+        let surname_first = match (s, g) {
+            (Some(s), Some(_)) => row.name.starts_with(s),
+            _ => false,
+        };
+        let plain = AliasFlags::default();
+        if let Some(s) = s {
+            push(
+                s.to_string(),
+                plain,
+                NamePart::Surname,
+                vec![Some(NameType::Surname)],
+            );
+        }
+        if let (Some(g), Some(s)) = (g, s) {
+            if surname_first {
+                push(
+                    format!("{s} {g}"),
+                    plain,
+                    NamePart::Full,
+                    vec![Some(NameType::Surname), Some(NameType::Given)],
+                );
+            } else {
+                push(
+                    format!("{g} {s}"),
+                    plain,
+                    NamePart::Full,
+                    vec![Some(NameType::Given), Some(NameType::Surname)],
+                );
+            }
+        }
+        if let (Some(g), Some(p)) = (g, p) {
+            push(
+                format!("{g} {p}"),
+                plain,
+                NamePart::GivenPatronymic,
+                vec![Some(NameType::Given), Some(NameType::Patronymic)],
+            );
+            if let Some(s) = s {
+                push(
+                    format!("{g} {p} {s}"),
+                    plain,
+                    NamePart::Full,
+                    vec![
+                        Some(NameType::Given),
+                        Some(NameType::Patronymic),
+                        Some(NameType::Surname),
+                    ],
+                );
+            }
+        }
+    }
+    jobs
+}
+
+/// Expanded aliases of one row.
+struct RowForms {
+    aliases: Vec<AliasData>,
+    /// `(key, index into aliases, cases)`.
+    keys: Vec<(String, u32, CaseSet)>,
+}
+
+fn expand_row(ex: &mut Expander<'_>, row: &EntityRow) -> RowForms {
+    let gender = match row.attrs.gender {
+        Some(PersonGender::Male) => Some(Gender::Masc),
+        Some(PersonGender::Female) => Some(Gender::Fem),
+        None if row.kind == EntityKind::Person => row.attrs.given.as_deref().and_then(|g| {
+            let info = ex.morph.analyze(g);
+            info.parses
+                .iter()
+                .find(|p| p.name == Some(NameType::Given))
+                .and_then(|p| p.gender)
+        }),
+        None => None,
+    };
+    let mut out = RowForms {
+        aliases: Vec::new(),
+        keys: Vec::new(),
+    };
+    let mut forms = Vec::new();
+    for job in alias_jobs(row) {
+        let words = ex.words(&job.text);
+        if words.is_empty() {
+            continue;
+        }
+        let mode = if job.flags.exact {
+            Mode::Exact
+        } else if job.flags.adjective {
+            Mode::Adjective
+        } else {
+            Mode::Inflect
+        };
+        ex.expand(
+            &words,
+            mode,
+            row.kind == EntityKind::Person,
+            gender,
+            &job.hints,
+            &mut forms,
+        );
+        let alias = out.aliases.len() as u32;
+        out.aliases.push(AliasData {
+            words: words
+                .iter()
+                .map(|w| word_case(w, job.flags.adjective))
+                .collect(),
+            flags: job.flags,
+            part: job.part,
+        });
+        for (key, cases) in forms.drain(..) {
+            out.keys.push((key, alias, cases));
+        }
+    }
+    out
+}
+
+/// Builds the gazetteer from checked rows. Alias expansion runs in parallel on the current
+/// rayon pool; the result does not depend on the number of threads.
+pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
+    let index: HashMap<&crate::model::EntityId, u32> = src
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (&r.id, i as u32))
+        .collect();
+    let lookup =
+        |id: &Option<crate::model::EntityId>| id.as_ref().and_then(|id| index.get(id).copied());
+
+    let entities: Vec<EntityData> = src
+        .entities
+        .iter()
+        .map(|r| {
+            let initial = |s: &Option<String>| s.as_deref().and_then(|s| s.chars().next());
+            EntityData {
+                id: r.id.clone(),
+                kind: r.kind,
+                name: r.name.as_str().into(),
+                country: lookup(&r.attrs.country),
+                capital: lookup(&r.attrs.capital),
+                place: lookup(&r.attrs.place),
+                date: r.attrs.date,
+                female: r.attrs.gender == Some(PersonGender::Female),
+                initials: (initial(&r.attrs.given), initial(&r.attrs.patronymic)),
+                surname: r.attrs.surname.as_deref().map(Into::into),
+            }
+        })
+        .collect();
+
+    let rows: Vec<RowForms> = src
+        .entities
+        .par_iter()
+        .map_init(|| Expander::new(morph), |ex, row| expand_row(ex, row))
+        .collect();
+
+    let mut names = LexiconBuilder::default();
+    let mut aliases = Vec::new();
+    for (entity, forms) in rows.into_iter().enumerate() {
+        let base = aliases.len() as u32;
+        aliases.extend(forms.aliases);
+        for (key, alias, cases) in forms.keys {
+            names.add(
+                &key,
+                NamePosting {
+                    entity: entity as u32,
+                    alias: base + alias,
+                    cases,
+                },
+            );
+        }
+    }
+
+    let mut titles = LexiconBuilder::default();
+    let mut title_rows = Vec::new();
+    let mut ex = Expander::new(morph);
+    let mut forms = Vec::new();
+    for row in &src.titles {
+        let words = ex.words(&row.title);
+        if words.is_empty() {
+            continue;
+        }
+        let idx = title_rows.len() as u32;
+        title_rows.push(TitleData {
+            title: row.title.as_str().into(),
+            role: row.role,
+            country: lookup(&row.country),
+            words: words.len() as u8,
+        });
+        ex.expand(&words, Mode::Inflect, false, None, &[], &mut forms);
+        for (key, cases) in forms.drain(..) {
+            titles.add(&key, TitlePosting { title: idx, cases });
+        }
+    }
+
+    let mut offices = OfficeIndex::default();
+    for row in &src.offices {
+        if let (Some(&person), Some(&country)) = (index.get(&row.person), index.get(&row.country)) {
+            offices.add(country, row.role, row.start, row.end, person);
+        }
+    }
+    offices.finish();
+
+    let by_id = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i as u32))
+        .collect();
+    Gazetteer {
+        entities,
+        by_id,
+        names: names.build(),
+        aliases,
+        titles: titles.build(),
+        title_rows,
+        offices,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(alias: &str, person: bool, gender: Option<Gender>) -> Vec<String> {
+        let morph = Morph::bundled().unwrap();
+        let mut ex = Expander::new(&morph);
+        let words = ex.words(alias);
+        let mut out = Vec::new();
+        ex.expand(&words, Mode::Inflect, person, gender, &[], &mut out);
+        out.into_iter().map(|(k, _)| k).collect()
+    }
+
+    fn has(all: &[String], want: &[&str]) {
+        for w in want {
+            assert!(all.iter().any(|k| k == w), "{w:?} missing from {all:?}");
+        }
+    }
+
+    #[test]
+    fn inflects_names_of_every_shape() {
+        has(
+            &forms("Путин", true, Some(Gender::Masc)),
+            &["путин", "путина", "путину", "путиным", "путине"],
+        );
+        has(
+            &forms("Касым-Жомарт Токаев", true, None),
+            &["касым-жомарта токаева", "касым-жомартом токаевым"],
+        );
+        has(
+            &forms("Лукашенко", true, Some(Gender::Masc)),
+            &["лукашенко"],
+        );
+        has(
+            &forms("Казань", false, None),
+            &["казань", "казани", "казанью"],
+        );
+        has(
+            &forms("Южная Корея", false, None),
+            &["южной кореи", "южную корею", "южной корее"],
+        );
+        has(
+            &forms("«Игры будущего»", false, None),
+            &["игры будущего", "игр будущего", "играх будущего"],
+        );
+        has(
+            &forms("Республика Казахстан", false, None),
+            &["республики казахстан", "республике казахстан"],
+        );
+        has(
+            &forms("Российская Федерация", false, None),
+            &["российской федерации", "российскую федерацию"],
+        );
+        let f = forms("Хиллари Клинтон", true, Some(Gender::Fem));
+        assert!(!f.iter().any(|k| k.ends_with("клинтона")), "{f:?}");
+    }
+
+    #[test]
+    fn adjectives_expand_to_all_forms() {
+        let morph = Morph::bundled().unwrap();
+        let mut ex = Expander::new(&morph);
+        let words = ex.words("российский");
+        let mut out = Vec::new();
+        ex.expand(&words, Mode::Adjective, false, None, &[], &mut out);
+        let keys: Vec<String> = out.into_iter().map(|(k, _)| k).collect();
+        has(
+            &keys,
+            &[
+                "российский",
+                "российская",
+                "российских",
+                "российскому",
+                "российскую",
+            ],
+        );
+    }
+}

@@ -1,0 +1,227 @@
+//! Gazetteers: entity lists, office terms and titles, compiled into an immutable matcher.
+//!
+//! Build and match are separate: [`source`] reads and checks TSV rows (errors carry
+//! `path:line`), [`compile`] expands aliases into inflected forms and builds the lexicons,
+//! and the resulting [`Gazetteer`] is shared read-only by every worker thread.
+
+pub mod compile;
+pub mod lexicon;
+pub mod offices;
+pub mod source;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+pub use lexicon::{Lexicon, LexiconBuilder};
+pub use offices::OfficeIndex;
+pub use source::{AliasFlags, GazetteerError, Role, SourceSet};
+
+use crate::model::{DateValue, EntityId, EntityKind};
+use crate::morph::{CaseSet, Morph};
+
+/// What the gazetteer knows about one entity.
+#[derive(Clone, Debug)]
+pub struct EntityData {
+    /// Stable id.
+    pub id: EntityId,
+    /// Kind.
+    pub kind: EntityKind,
+    /// Canonical nominative name.
+    pub name: Arc<str>,
+    /// The country it belongs to (index).
+    pub country: Option<u32>,
+    /// A country's capital (index).
+    pub capital: Option<u32>,
+    /// A named event's place (index).
+    pub place: Option<u32>,
+    /// A named event's date.
+    pub date: Option<DateValue>,
+    /// A female person (for declension and pronoun agreement).
+    pub female: bool,
+    /// Initials of a person's given name and patronymic, upper case.
+    pub initials: (Option<char>, Option<char>),
+    /// A person's surname.
+    pub surname: Option<Arc<str>>,
+}
+
+/// Which part of a person's name an alias is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamePart {
+    /// A full name, or any alias of a non-person.
+    Full,
+    /// The surname alone.
+    Surname,
+    /// Given name and patronymic («Владимир Владимирович»).
+    GivenPatronymic,
+    /// Any alias of a non-person.
+    Other,
+}
+
+/// Letter case an alias word requires in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordCase {
+    /// Any case.
+    Any,
+    /// First letter upper case.
+    Title,
+    /// The first `n` letters upper case («МИД», «МИДа»).
+    Upper(u8),
+}
+
+/// One alias after expansion.
+#[derive(Clone, Debug)]
+pub struct AliasData {
+    /// Case requirement per token of the alias.
+    pub words: Box<[WordCase]>,
+    /// Prefix flags from the file.
+    pub flags: AliasFlags,
+    /// Which part of a name it is.
+    pub part: NamePart,
+}
+
+/// A name form's posting: which entity, through which alias, in which cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NamePosting {
+    /// Entity index.
+    pub entity: u32,
+    /// Alias index.
+    pub alias: u32,
+    /// Grammatical cases this form stands for.
+    pub cases: CaseSet,
+}
+
+/// A title phrase.
+#[derive(Clone, Debug)]
+pub struct TitleData {
+    /// The phrase, nominative.
+    pub title: Arc<str>,
+    /// The role it names.
+    pub role: Role,
+    /// Restriction to one country (index).
+    pub country: Option<u32>,
+    /// Number of tokens.
+    pub words: u8,
+}
+
+/// A title form's posting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TitlePosting {
+    /// Title index.
+    pub title: u32,
+    /// Grammatical cases this form stands for.
+    pub cases: CaseSet,
+}
+
+/// Sizes, for `newsgraph gazetteer check` and the benchmarks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazetteerStats {
+    /// Entities per kind, in [`EntityKind::ALL`] order.
+    pub entities: [usize; 6],
+    /// Aliases (after deriving person-name variants).
+    pub aliases: usize,
+    /// Distinct name forms.
+    pub forms: usize,
+    /// Office terms.
+    pub offices: usize,
+    /// Title phrases.
+    pub titles: usize,
+    /// Approximate heap bytes of the lexicons.
+    pub memory: usize,
+}
+
+/// The compiled gazetteer; immutable and shared by all threads.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entities: Vec<EntityData>,
+    by_id: HashMap<EntityId, u32>,
+    names: Lexicon<NamePosting>,
+    aliases: Vec<AliasData>,
+    titles: Lexicon<TitlePosting>,
+    title_rows: Vec<TitleData>,
+    offices: OfficeIndex,
+}
+
+/// The gazetteer files compiled into the binary, so that it runs anywhere (a Spark executor
+/// receives one file) without a data folder next to it.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_gazetteers.rs"));
+}
+
+impl Gazetteer {
+    /// Reads, checks and compiles every `*.tsv` file of `dir`.
+    pub fn load_dir(dir: &Path, morph: &Morph) -> Result<Gazetteer, Vec<GazetteerError>> {
+        let src = SourceSet::read_dir(dir)?;
+        Ok(compile::compile(&src, morph))
+    }
+
+    /// Compiles the gazetteer files embedded at build time (`gazetteers/*.tsv`).
+    pub fn embedded(morph: &Morph) -> Result<Gazetteer, Vec<GazetteerError>> {
+        let src = SourceSet::parse_files(
+            embedded::FILES
+                .iter()
+                .map(|(name, text)| (Path::new(*name), *text)),
+        )?;
+        Ok(compile::compile(&src, morph))
+    }
+
+    /// Names of the embedded files, as `gazetteers/<file>`.
+    pub fn embedded_files() -> impl Iterator<Item = &'static str> {
+        embedded::FILES.iter().map(|(name, _)| *name)
+    }
+
+    /// The entity at `index`.
+    pub fn entity(&self, index: u32) -> &EntityData {
+        &self.entities[index as usize]
+    }
+
+    /// The index of an entity id.
+    pub fn find(&self, id: &EntityId) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The name-form lexicon.
+    pub fn names(&self) -> &Lexicon<NamePosting> {
+        &self.names
+    }
+
+    /// The alias at `index`.
+    pub fn alias(&self, index: u32) -> &AliasData {
+        &self.aliases[index as usize]
+    }
+
+    /// The title lexicon.
+    pub fn titles(&self) -> &Lexicon<TitlePosting> {
+        &self.titles
+    }
+
+    /// The title at `index`.
+    pub fn title(&self, index: u32) -> &TitleData {
+        &self.title_rows[index as usize]
+    }
+
+    /// Office terms.
+    pub fn offices(&self) -> &OfficeIndex {
+        &self.offices
+    }
+
+    /// Sizes.
+    pub fn stats(&self) -> GazetteerStats {
+        let mut entities = [0; 6];
+        for e in &self.entities {
+            let k = EntityKind::ALL
+                .iter()
+                .position(|k| *k == e.kind)
+                .unwrap_or(0);
+            entities[k] += 1;
+        }
+        GazetteerStats {
+            entities,
+            aliases: self.aliases.len(),
+            forms: self.names.len(),
+            offices: self.offices.len(),
+            titles: self.title_rows.len(),
+            memory: self.names.memory() + self.titles.memory(),
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! The `newsgraph` command line: parses arguments, builds library objects, reports.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+use newsgraph::model::DateValue;
+use newsgraph::run::{RunConfig, run};
+use newsgraph::sink::{Format, SinkSet, Target};
+use newsgraph::{Analyzer, Gazetteer, Inputs, Morph, ReadOptions};
+
+/// Exit codes (documented in README).
+mod exit {
+    /// Every document was processed.
+    pub const OK: u8 = 0;
+    /// Some documents were reported as error records.
+    pub const DOC_ERRORS: u8 = 1;
+    /// Bad arguments, gazetteer errors, or an output folder that cannot be created.
+    pub const USAGE: u8 = 2;
+    /// Output could not be written (disk full, permissions).
+    pub const OUTPUT: u8 = 3;
+}
+
+#[derive(Parser)]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "Russian news into a graph of who met whom, where and when"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract mentions, dates, events and triples from a corpus.
+    Extract(ExtractArgs),
+    /// Work with gazetteers.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Parser)]
+struct ExtractArgs {
+    /// Files (.txt: one article; .jsonl: one JSON object per line; also .gz/.zst), folders
+    /// (walked recursively), or `-` / nothing for JSONL on standard input.
+    inputs: Vec<PathBuf>,
+    /// Output folder; without it, JSONL goes to standard output.
+    #[arg(short = 'o', long = "output")]
+    output: Option<PathBuf>,
+    /// Output formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "jsonl", value_parser = parse_format)]
+    format: Vec<Format>,
+    /// Worker threads (default: number of cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Gazetteer folder (default: the lists built into the binary).
+    #[arg(long)]
+    gazetteers: Option<PathBuf>,
+    /// Article date for documents without one (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<DateValue>,
+    /// Texts longer than this many bytes are cut with a warning.
+    #[arg(long, default_value_t = ReadOptions::default().max_doc_bytes)]
+    max_doc_bytes: usize,
+    /// No summary line on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Check gazetteer files and print their sizes; errors as path:line.
+    Check {
+        /// Folder (default: the built-in lists).
+        dir: Option<PathBuf>,
+    },
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format {s:?}; known: {}", names.join(", "))
+    })
+}
+
+fn parse_date(s: &str) -> Result<DateValue, String> {
+    DateValue::parse(s)
+        .filter(|d| d.day != 0)
+        .ok_or_else(|| format!("{s:?} is not a date YYYY-MM-DD"))
+}
+
+fn load_gazetteer(dir: Option<&PathBuf>, morph: &Morph) -> Result<Gazetteer> {
+    let loaded = match dir {
+        Some(d) => Gazetteer::load_dir(d, morph),
+        None => Gazetteer::embedded(morph),
+    };
+    loaded.map_err(|errors| {
+        for e in &errors {
+            eprintln!("newsgraph: {e}");
+        }
+        anyhow::anyhow!("{} gazetteer error(s)", errors.len())
+    })
+}
+
+fn extract(args: ExtractArgs) -> Result<u8> {
+    let morph = Morph::bundled().context("loading the morphology dictionary")?;
+    let gazetteer = load_gazetteer(args.gazetteers.as_ref(), &morph)?;
+    let analyzer = Analyzer::new(morph, Arc::new(gazetteer));
+    let target = match &args.output {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+            Target::Dir(dir.clone())
+        }
+        None => {
+            if args.format.iter().any(|f| *f != Format::Jsonl) {
+                bail!("formats other than jsonl need an output folder (-o DIR)");
+            }
+            Target::Stdout
+        }
+    };
+    let mut sinks = SinkSet::open(&args.format, &target).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let inputs = Inputs::new(
+        &args.inputs,
+        ReadOptions {
+            max_doc_bytes: args.max_doc_bytes,
+            ..ReadOptions::default()
+        },
+    );
+    let config = RunConfig {
+        threads: args.threads.unwrap_or(RunConfig::default().threads),
+        default_date: args.date,
+        ..RunConfig::default()
+    };
+    let stop = AtomicBool::new(false);
+    let summary = match run(&analyzer, inputs, &mut sinks, &config, &stop, |_| {}) {
+        Ok(s) => s,
+        Err(e) if e.is_broken_pipe() => {
+            sinks.abort();
+            return Ok(exit::OK);
+        }
+        Err(e) => {
+            sinks.abort();
+            eprintln!("newsgraph: {e}");
+            return Ok(exit::OUTPUT);
+        }
+    };
+    match sinks.finish() {
+        Ok(_) => {}
+        Err(e) if e.is_broken_pipe() => return Ok(exit::OK),
+        Err(e) => {
+            eprintln!("newsgraph: {e}");
+            return Ok(exit::OUTPUT);
+        }
+    }
+    let c = summary.counts;
+    if !args.quiet {
+        eprintln!(
+            "newsgraph: {} documents, {} errors, {} mentions, {} events in {:.2} s ({:.1} MB/s)",
+            c.documents,
+            c.errors,
+            c.mentions,
+            c.events,
+            summary.elapsed.as_secs_f64(),
+            summary.mb_per_s()
+        );
+    }
+    Ok(if c.errors > 0 {
+        exit::DOC_ERRORS
+    } else {
+        exit::OK
+    })
+}
+
+fn gazetteer_check(dir: Option<PathBuf>) -> Result<u8> {
+    let morph = Morph::bundled().context("loading the morphology dictionary")?;
+    let started = std::time::Instant::now();
+    let g = load_gazetteer(dir.as_ref(), &morph)?;
+    let s = g.stats();
+    println!(
+        "ok: {} persons, {} countries, {} cities, {} regions, {} organizations, {} events; {} aliases, {} forms, {} office terms, {} titles; compiled in {:.2} s",
+        s.entities[0],
+        s.entities[1],
+        s.entities[2],
+        s.entities[3],
+        s.entities[4],
+        s.entities[5],
+        s.aliases,
+        s.forms,
+        s.offices,
+        s.titles,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(exit::OK)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Gazetteer(GazetteerCommand::Check { dir }) => gazetteer_check(dir),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("newsgraph: {e:#}");
+            ExitCode::from(exit::USAGE)
+        }
+    }
+}

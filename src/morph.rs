@@ -1,0 +1,479 @@
+//! Russian morphology: a typed view of `rumorph` analyses and a per-thread cache.
+//!
+//! `rumorph` (OpenCorpora + Wiktionary) answers with lemmas and Universal Dependencies
+//! features as strings. Stages need them as small enums they can match on, and the same word
+//! comes back thousands of times in a corpus, so every distinct word is analysed once per
+//! worker thread and kept in a [`MorphCache`].
+
+use std::collections::HashMap;
+
+use rumorph::Dictionary;
+
+/// Part of speech (UD).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pos {
+    /// Common noun.
+    Noun,
+    /// Proper noun.
+    Propn,
+    /// Adjective.
+    Adj,
+    /// Verb (including participles and gerunds).
+    Verb,
+    /// Auxiliary verb («быть»).
+    Aux,
+    /// Adverb.
+    Adv,
+    /// Preposition.
+    Adp,
+    /// Coordinating conjunction.
+    Cconj,
+    /// Subordinating conjunction.
+    Sconj,
+    /// Particle.
+    Part,
+    /// Pronoun.
+    Pron,
+    /// Determiner.
+    Det,
+    /// Numeral.
+    Num,
+    /// Anything else.
+    Other,
+}
+
+/// Grammatical case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Case {
+    /// Nominative.
+    Nom,
+    /// Genitive (and partitive).
+    Gen,
+    /// Dative.
+    Dat,
+    /// Accusative.
+    Acc,
+    /// Instrumental.
+    Ins,
+    /// Locative (prepositional).
+    Loc,
+    /// Vocative.
+    Voc,
+}
+
+impl Case {
+    /// The six main cases, in paradigm order.
+    pub const MAIN: [Case; 6] = [
+        Case::Nom,
+        Case::Gen,
+        Case::Dat,
+        Case::Acc,
+        Case::Ins,
+        Case::Loc,
+    ];
+
+    fn parse(s: &str) -> Option<Case> {
+        Some(match s {
+            "Nom" => Case::Nom,
+            "Gen" | "Par" => Case::Gen,
+            "Dat" => Case::Dat,
+            "Acc" => Case::Acc,
+            "Ins" => Case::Ins,
+            "Loc" => Case::Loc,
+            "Voc" => Case::Voc,
+            _ => return None,
+        })
+    }
+
+    /// The UD spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Case::Nom => "Nom",
+            Case::Gen => "Gen",
+            Case::Dat => "Dat",
+            Case::Acc => "Acc",
+            Case::Ins => "Ins",
+            Case::Loc => "Loc",
+            Case::Voc => "Voc",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of cases, as a bit set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CaseSet(u8);
+
+impl CaseSet {
+    /// Every case (a form whose case is unknown, such as an abbreviation).
+    pub const ANY: CaseSet = CaseSet(0x7f);
+
+    /// The empty set.
+    pub fn empty() -> CaseSet {
+        CaseSet(0)
+    }
+
+    /// Adds a case.
+    pub fn insert(&mut self, case: Case) {
+        self.0 |= case.bit();
+    }
+
+    /// True when `case` is in the set.
+    pub fn contains(self, case: Case) -> bool {
+        self.0 & case.bit() != 0
+    }
+
+    /// Union.
+    pub fn union(self, other: CaseSet) -> CaseSet {
+        CaseSet(self.0 | other.0)
+    }
+
+    /// Intersection.
+    pub fn intersect(self, other: CaseSet) -> CaseSet {
+        CaseSet(self.0 & other.0)
+    }
+
+    /// True when empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// True when only the nominative is in the set.
+    pub fn only(self, case: Case) -> bool {
+        self.0 == case.bit()
+    }
+}
+
+/// Grammatical number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Number {
+    /// Singular.
+    Sing,
+    /// Plural.
+    Plur,
+}
+
+/// Grammatical gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Masculine.
+    Masc,
+    /// Feminine.
+    Fem,
+    /// Neuter.
+    Neut,
+}
+
+/// Which part of a person's name a proper noun is (UD `NameType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NameType {
+    /// Given name.
+    Given,
+    /// Surname.
+    Surname,
+    /// Patronymic.
+    Patronymic,
+    /// Geographic name.
+    Geo,
+    /// Other proper name (organisation, product).
+    Other,
+}
+
+/// Tense of a verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tense {
+    /// Past.
+    Past,
+    /// Present.
+    Pres,
+    /// Future (perfective present forms and «будет»).
+    Fut,
+}
+
+/// Verb form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum VerbForm {
+    /// Finite.
+    Fin,
+    /// Infinitive.
+    Inf,
+    /// Participle.
+    Part,
+    /// Gerund.
+    Conv,
+}
+
+/// One analysis of a word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parse {
+    /// Lemma, lower case, with ё where the dictionary has it.
+    pub lemma: Box<str>,
+    /// Part of speech.
+    pub pos: Pos,
+    /// Case.
+    pub case: Option<Case>,
+    /// Number.
+    pub number: Option<Number>,
+    /// Gender.
+    pub gender: Option<Gender>,
+    /// Name type of a proper noun.
+    pub name: Option<NameType>,
+    /// Tense.
+    pub tense: Option<Tense>,
+    /// Verb form.
+    pub verb_form: Option<VerbForm>,
+    /// Imperative or conditional mood.
+    pub imperative: bool,
+    /// Passive voice (participles).
+    pub passive: bool,
+    /// Short form of an adjective or participle.
+    pub short: bool,
+    /// Comparative degree.
+    pub comparative: bool,
+    /// Indeclinable.
+    pub indeclinable: bool,
+    /// Probability among the word's analyses.
+    pub prob: f32,
+    /// Guessed (the word is not in the dictionary).
+    pub guessed: bool,
+}
+
+/// Every analysis of one word, most probable first.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WordInfo {
+    /// Analyses, most probable first.
+    pub parses: Vec<Parse>,
+}
+
+impl WordInfo {
+    /// The most probable analysis.
+    pub fn best(&self) -> Option<&Parse> {
+        self.parses.first()
+    }
+
+    /// True when some analysis has lemma `lemma`.
+    pub fn has_lemma(&self, lemma: &str) -> bool {
+        self.parses.iter().any(|p| &*p.lemma == lemma)
+    }
+
+    /// Total probability of the analyses that satisfy `f`.
+    pub fn prob(&self, f: impl Fn(&Parse) -> bool) -> f32 {
+        self.parses.iter().filter(|p| f(p)).map(|p| p.prob).sum()
+    }
+
+    /// The cases of the analyses that satisfy `f`.
+    pub fn cases(&self, f: impl Fn(&Parse) -> bool) -> CaseSet {
+        let mut set = CaseSet::empty();
+        for p in self.parses.iter().filter(|p| f(p)) {
+            match p.case {
+                Some(c) => set.insert(c),
+                None if p.indeclinable => set = set.union(CaseSet::ANY),
+                None => {}
+            }
+        }
+        set
+    }
+
+    /// True when the word was not in the dictionary.
+    pub fn guessed(&self) -> bool {
+        self.parses.first().is_some_and(|p| p.guessed)
+    }
+}
+
+/// The morphology dictionary, shared by all threads.
+#[derive(Clone)]
+pub struct Morph {
+    dict: Dictionary,
+}
+
+impl std::fmt::Debug for Morph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Morph").finish_non_exhaustive()
+    }
+}
+
+impl Morph {
+    /// Loads the bundled OpenCorpora dictionary (about 8 ms).
+    pub fn bundled() -> Result<Morph, rumorph::Error> {
+        Ok(Morph {
+            dict: Dictionary::bundled()?,
+        })
+    }
+
+    /// The underlying dictionary, for form generation at gazetteer build time.
+    pub fn dict(&self) -> &Dictionary {
+        &self.dict
+    }
+
+    /// Analyses `word` as written (case matters: capitalised words favour proper nouns).
+    pub fn analyze(&self, word: &str) -> WordInfo {
+        let analyses = self.dict.analyze(word);
+        WordInfo {
+            parses: analyses.iter().map(|a| self.parse_of(a)).collect(),
+        }
+    }
+
+    /// Converts one `rumorph` analysis to a [`Parse`].
+    pub fn parse_of(&self, a: &rumorph::Analysis) -> Parse {
+        let mut p = Parse {
+            lemma: a.lemma.as_str().into(),
+            pos: Pos::Other,
+            case: None,
+            number: None,
+            gender: None,
+            name: None,
+            tense: None,
+            verb_form: None,
+            imperative: false,
+            passive: false,
+            short: false,
+            comparative: false,
+            indeclinable: false,
+            prob: a.prob as f32,
+            guessed: a.source == rumorph::Source::Guess,
+        };
+        let Some(tag) = self.dict.ud_tag(a.ud) else {
+            return p;
+        };
+        p.pos = match tag.pos() {
+            "NOUN" => Pos::Noun,
+            "PROPN" => Pos::Propn,
+            "ADJ" => Pos::Adj,
+            "VERB" => Pos::Verb,
+            "AUX" => Pos::Aux,
+            "ADV" => Pos::Adv,
+            "ADP" => Pos::Adp,
+            "CCONJ" => Pos::Cconj,
+            "SCONJ" => Pos::Sconj,
+            "PART" => Pos::Part,
+            "PRON" => Pos::Pron,
+            "DET" => Pos::Det,
+            "NUM" => Pos::Num,
+            _ => Pos::Other,
+        };
+        for (name, value) in tag.feats() {
+            match name {
+                "Case" => p.case = Case::parse(value),
+                "Number" => {
+                    p.number = match value {
+                        "Sing" => Some(Number::Sing),
+                        "Plur" => Some(Number::Plur),
+                        _ => None,
+                    }
+                }
+                "Gender" => {
+                    p.gender = match value {
+                        "Masc" => Some(Gender::Masc),
+                        "Fem" => Some(Gender::Fem),
+                        "Neut" => Some(Gender::Neut),
+                        _ => None,
+                    }
+                }
+                "NameType" => {
+                    p.name = Some(match value {
+                        "Giv" => NameType::Given,
+                        "Sur" => NameType::Surname,
+                        "Pat" => NameType::Patronymic,
+                        "Geo" => NameType::Geo,
+                        _ => NameType::Other,
+                    })
+                }
+                "Tense" => {
+                    p.tense = match value {
+                        "Past" => Some(Tense::Past),
+                        "Pres" => Some(Tense::Pres),
+                        "Fut" => Some(Tense::Fut),
+                        _ => None,
+                    }
+                }
+                "VerbForm" => {
+                    p.verb_form = match value {
+                        "Fin" => Some(VerbForm::Fin),
+                        "Inf" => Some(VerbForm::Inf),
+                        "Part" => Some(VerbForm::Part),
+                        "Conv" => Some(VerbForm::Conv),
+                        _ => None,
+                    }
+                }
+                "Mood" => p.imperative = matches!(value, "Imp" | "Cnd"),
+                "Voice" => p.passive = value == "Pass",
+                "Variant" => p.short = value == "Short",
+                "Degree" => p.comparative = matches!(value, "Cmp" | "Sup"),
+                "InflClass" => p.indeclinable = value == "Ind",
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
+/// Per-thread cache of word analyses, keyed by the word as written.
+#[derive(Debug, Default)]
+pub struct MorphCache {
+    ids: HashMap<Box<str>, u32>,
+    infos: Vec<WordInfo>,
+}
+
+impl MorphCache {
+    /// Above this many distinct words the cache is cleared between documents, which keeps
+    /// memory flat on corpora with an open vocabulary.
+    pub const MAX_WORDS: usize = 200_000;
+
+    /// The id of `word`'s analyses, analysing it on first sight.
+    pub fn id(&mut self, morph: &Morph, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.infos.len() as u32;
+        self.infos.push(morph.analyze(word));
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    /// The analyses behind an id from [`MorphCache::id`].
+    pub fn info(&self, id: u32) -> &WordInfo {
+        &self.infos[id as usize]
+    }
+
+    /// Clears the cache when it has grown past [`MorphCache::MAX_WORDS`]. Call between
+    /// documents only: ids handed out before are invalid afterwards.
+    pub fn trim(&mut self) {
+        if self.infos.len() > Self::MAX_WORDS {
+            self.ids.clear();
+            self.infos.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_and_places_in_oblique_cases() {
+        let morph = Morph::bundled().unwrap();
+        let w = morph.analyze("Токаевым");
+        let best = w.best().unwrap();
+        assert_eq!(&*best.lemma, "токаев");
+        assert_eq!(best.name, Some(NameType::Surname));
+        assert!(w.cases(|_| true).contains(Case::Ins));
+        let w = morph.analyze("Казани");
+        assert_eq!(&*w.best().unwrap().lemma, "казань");
+        assert!(w.cases(|p| p.pos == Pos::Propn).contains(Case::Loc));
+    }
+
+    #[test]
+    fn cache_returns_the_same_analysis() {
+        let morph = Morph::bundled().unwrap();
+        let mut cache = MorphCache::default();
+        let a = cache.id(&morph, "встретился");
+        let b = cache.id(&morph, "встретился");
+        assert_eq!(a, b);
+        let info = cache.info(a);
+        assert!(info.has_lemma("встретиться"));
+        assert_eq!(info.best().unwrap().tense, Some(Tense::Past));
+    }
+}

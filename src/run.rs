@@ -1,0 +1,223 @@
+//! The batch driver: read → analyse in parallel → write, in bounded batches, in input order.
+//!
+//! A reader thread fills batches (bounded by documents and bytes), the rayon pool analyses a
+//! batch with one scratch buffer per worker, and a writer thread feeds the sinks; bounded
+//! channels between them keep memory flat whatever the input size. Records come out in input
+//! order and do not depend on the number of threads.
+
+use std::ops::AddAssign;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::input::{Inputs, Item};
+use crate::model::{DateValue, Record};
+use crate::pipeline::{Analyzer, Scratch};
+use crate::sink::{SinkError, SinkSet};
+
+/// How to run.
+#[derive(Clone, Debug)]
+pub struct RunConfig {
+    /// Worker threads for analysis.
+    pub threads: usize,
+    /// At most this many documents per batch.
+    pub batch_docs: usize,
+    /// At most about this many bytes of text per batch.
+    pub batch_bytes: usize,
+    /// The `--date` option.
+    pub default_date: Option<DateValue>,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            threads: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1),
+            batch_docs: 512,
+            batch_bytes: 8 << 20,
+            default_date: None,
+        }
+    }
+}
+
+/// Counts for the summary line; merged with `+=`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Documents read (records written).
+    pub documents: u64,
+    /// Of those, error records.
+    pub errors: u64,
+    /// Mentions.
+    pub mentions: u64,
+    /// Events.
+    pub events: u64,
+    /// Bytes of text analysed.
+    pub bytes: u64,
+    /// Batches completed.
+    pub batches: u64,
+}
+
+impl AddAssign for Counts {
+    fn add_assign(&mut self, o: Counts) {
+        self.documents += o.documents;
+        self.errors += o.errors;
+        self.mentions += o.mentions;
+        self.events += o.events;
+        self.bytes += o.bytes;
+        self.batches += o.batches;
+    }
+}
+
+impl Counts {
+    fn of(record: &Record, bytes: usize) -> Counts {
+        Counts {
+            documents: 1,
+            errors: record.error.is_some() as u64,
+            mentions: record.mentions.len() as u64,
+            events: record.events.len() as u64,
+            bytes: bytes as u64,
+            batches: 0,
+        }
+    }
+}
+
+/// The outcome of a run.
+#[derive(Clone, Copy, Debug)]
+pub struct Summary {
+    /// Counts.
+    pub counts: Counts,
+    /// Wall-clock time.
+    pub elapsed: Duration,
+    /// True when the run stopped early on request (SIGINT/SIGTERM).
+    pub interrupted: bool,
+}
+
+impl Summary {
+    /// Throughput in MB/s of text.
+    pub fn mb_per_s(&self) -> f64 {
+        let s = self.elapsed.as_secs_f64().max(1e-9);
+        self.counts.bytes as f64 / 1e6 / s
+    }
+}
+
+/// Analyses one item into its record.
+pub fn record_of(
+    analyzer: &Analyzer,
+    item: &Item,
+    default_date: Option<DateValue>,
+    scratch: &mut Scratch,
+) -> Record {
+    match item {
+        Item::Doc(doc) => analyzer.analyze(doc, default_date, scratch),
+        Item::Failed { doc_id, error } => Record::failed(doc_id.clone(), error.clone()),
+    }
+}
+
+/// Runs the whole input through the analyzer into the sinks. `progress` is called after each
+/// batch with the counts so far; `stop` is checked between batches. The sinks are finished
+/// by the caller.
+pub fn run(
+    analyzer: &Analyzer,
+    inputs: Inputs,
+    sinks: &mut SinkSet,
+    config: &RunConfig,
+    stop: &AtomicBool,
+    mut progress: impl FnMut(&Counts) + Send,
+) -> Result<Summary, SinkError> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads.max(1))
+        .thread_name(|i| format!("newsgraph-{i}"))
+        .build()
+        .expect("a thread pool with a valid size");
+    let scratches: Vec<Mutex<Scratch>> = (0..pool.current_num_threads())
+        .map(|_| Mutex::new(Scratch::default()))
+        .collect();
+    let (batch_tx, batch_rx) = sync_channel::<Vec<Item>>(2);
+    let (record_tx, record_rx) = sync_channel::<(Vec<Record>, Counts)>(2);
+    let mut counts = Counts::default();
+    let mut interrupted = false;
+
+    let result = std::thread::scope(|scope| {
+        // Reader: batches of documents, bounded in count and bytes.
+        let reader_stop = &*stop;
+        scope.spawn(move || {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            for item in inputs {
+                bytes += item.text_len();
+                batch.push(item);
+                if batch.len() >= config.batch_docs || bytes >= config.batch_bytes {
+                    if reader_stop.load(Ordering::Relaxed)
+                        || batch_tx.send(std::mem::take(&mut batch)).is_err()
+                    {
+                        return;
+                    }
+                    bytes = 0;
+                }
+            }
+            if !batch.is_empty() {
+                let _ = batch_tx.send(batch);
+            }
+        });
+
+        // Writer: feeds the sinks in order.
+        let writer = scope.spawn(move || -> Result<Counts, SinkError> {
+            let mut total = Counts::default();
+            for (records, c) in record_rx {
+                for r in &records {
+                    sinks.write(r)?;
+                }
+                total += c;
+                progress(&total);
+            }
+            Ok(total)
+        });
+
+        // Analysis on the pool, one batch at a time.
+        for batch in batch_rx {
+            let records: Vec<(Record, usize)> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|item| {
+                        let slot = rayon::current_thread_index().unwrap_or(0) % scratches.len();
+                        let mut scratch = scratches[slot].lock().unwrap_or_else(|e| e.into_inner());
+                        (
+                            record_of(analyzer, item, config.default_date, &mut scratch),
+                            item.text_len(),
+                        )
+                    })
+                    .collect()
+            });
+            let mut c = Counts {
+                batches: 1,
+                ..Counts::default()
+            };
+            for (r, b) in &records {
+                c += Counts::of(r, *b);
+            }
+            if record_tx
+                .send((records.into_iter().map(|x| x.0).collect(), c))
+                .is_err()
+            {
+                break; // the writer failed; its error is reported below
+            }
+            if stop.load(Ordering::Relaxed) {
+                interrupted = true;
+                break;
+            }
+        }
+        drop(record_tx);
+        writer.join().expect("the writer thread does not panic")
+    });
+    counts += result?;
+    Ok(Summary {
+        counts,
+        elapsed: started.elapsed(),
+        interrupted,
+    })
+}

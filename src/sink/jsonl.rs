@@ -1,0 +1,64 @@
+//! The JSONL sink: the record contract, one line per document.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::path::{Path, PathBuf};
+
+use super::{AtomicFile, SinkError, flush, stdout_error};
+use crate::model::Record;
+
+/// Writes records as JSON lines to standard output or to `DIR/records.jsonl`.
+pub enum JsonlSink {
+    /// Standard output, flushed after every batch by the caller's drop.
+    Stdout(BufWriter<Stdout>),
+    /// A file renamed into place when complete.
+    File(AtomicFile),
+}
+
+impl JsonlSink {
+    /// A sink on standard output.
+    pub fn stdout() -> JsonlSink {
+        JsonlSink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))
+    }
+
+    /// A sink writing `dir/records.jsonl`.
+    pub fn file(dir: &Path) -> Result<JsonlSink, SinkError> {
+        Ok(JsonlSink::File(AtomicFile::create(dir, "records.jsonl")?))
+    }
+
+    /// Writes one record.
+    pub fn write(&mut self, record: &Record) -> Result<(), SinkError> {
+        match self {
+            JsonlSink::Stdout(w) => write_line(w, record).map_err(stdout_error),
+            JsonlSink::File(f) => {
+                let r = write_line(f.writer(), record);
+                r.map_err(|e| f.err(e))
+            }
+        }
+    }
+
+    /// Flushes and commits.
+    pub fn finish(self) -> Result<Vec<PathBuf>, SinkError> {
+        match self {
+            JsonlSink::Stdout(mut w) => {
+                flush(&mut w, Path::new("-"))?;
+                Ok(Vec::new())
+            }
+            JsonlSink::File(f) => Ok(vec![f.commit()?]),
+        }
+    }
+
+    /// Drops the temporary file.
+    pub fn abort(self) {
+        match self {
+            JsonlSink::Stdout(mut w) => {
+                let _ = w.flush();
+            }
+            JsonlSink::File(f) => f.abort(),
+        }
+    }
+}
+
+fn write_line(w: &mut impl Write, record: &Record) -> io::Result<()> {
+    serde_json::to_writer(&mut *w, record).map_err(io::Error::from)?;
+    w.write_all(b"\n")
+}

@@ -1,0 +1,237 @@
+//! Sinks: one per output format, all fed the same records in input order in one pass.
+//!
+//! Adding a format means adding a sink here; stages never change. Files are written under a
+//! temporary name and renamed into place by [`SinkSet::finish`], so a file under its final
+//! name is always complete.
+
+mod jsonl;
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+pub use jsonl::JsonlSink;
+
+use crate::model::Record;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// One JSON record per line (`records.jsonl`, or standard output).
+    Jsonl,
+}
+
+impl Format {
+    /// All formats.
+    pub const ALL: [Format; 1] = [Format::Jsonl];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    /// Parses a command-line name.
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == s)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A failure to write output.
+#[derive(Debug)]
+pub struct SinkError {
+    /// The file (or `-` for standard output).
+    pub path: PathBuf,
+    /// The cause.
+    pub source: io::Error,
+}
+
+impl SinkError {
+    /// True when the reader of standard output went away (`newsgraph … | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        self.source.kind() == io::ErrorKind::BrokenPipe
+    }
+}
+
+impl fmt::Display for SinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot write {}: {}", self.path.display(), self.source)
+    }
+}
+
+impl std::error::Error for SinkError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// A file written under a temporary name in its final folder and renamed when complete.
+pub struct AtomicFile {
+    final_path: PathBuf,
+    tmp_path: PathBuf,
+    writer: BufWriter<File>,
+}
+
+impl AtomicFile {
+    /// Creates `dir/.name.tmp-<pid>`.
+    pub fn create(dir: &Path, name: &str) -> Result<AtomicFile, SinkError> {
+        let final_path = dir.join(name);
+        let tmp_path = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let file = File::create(&tmp_path).map_err(|source| SinkError {
+            path: tmp_path.clone(),
+            source,
+        })?;
+        Ok(AtomicFile {
+            final_path,
+            tmp_path,
+            writer: BufWriter::with_capacity(1 << 16, file),
+        })
+    }
+
+    /// The writer.
+    pub fn writer(&mut self) -> &mut BufWriter<File> {
+        &mut self.writer
+    }
+
+    /// Wraps an I/O error with this file's final path.
+    pub fn err(&self, source: io::Error) -> SinkError {
+        SinkError {
+            path: self.final_path.clone(),
+            source,
+        }
+    }
+
+    /// Flushes, syncs and renames into place. Returns the final path.
+    pub fn commit(self) -> Result<PathBuf, SinkError> {
+        let AtomicFile {
+            final_path,
+            tmp_path,
+            writer,
+        } = self;
+        let wrap = |source| SinkError {
+            path: final_path.clone(),
+            source,
+        };
+        let file = writer.into_inner().map_err(|e| wrap(e.into_error()))?;
+        file.sync_all().map_err(wrap)?;
+        drop(file);
+        std::fs::rename(&tmp_path, &final_path).map_err(wrap)?;
+        Ok(final_path)
+    }
+
+    /// Removes the temporary file (on error or interruption).
+    pub fn abort(self) {
+        let _ = std::fs::remove_file(&self.tmp_path);
+    }
+}
+
+/// Where the output goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// JSONL on standard output (no `-o`).
+    Stdout,
+    /// Files in a folder.
+    Dir(PathBuf),
+}
+
+/// One sink.
+pub enum Sink {
+    /// JSONL.
+    Jsonl(JsonlSink),
+}
+
+impl Sink {
+    fn write(&mut self, record: &Record) -> Result<(), SinkError> {
+        match self {
+            Sink::Jsonl(s) => s.write(record),
+        }
+    }
+
+    fn finish(self) -> Result<Vec<PathBuf>, SinkError> {
+        match self {
+            Sink::Jsonl(s) => s.finish(),
+        }
+    }
+
+    fn abort(self) {
+        match self {
+            Sink::Jsonl(s) => s.abort(),
+        }
+    }
+}
+
+/// Every sink of one run.
+pub struct SinkSet {
+    sinks: Vec<Sink>,
+}
+
+impl SinkSet {
+    /// Opens a sink per format. With [`Target::Stdout`] only `jsonl` is allowed.
+    pub fn open(formats: &[Format], target: &Target) -> Result<SinkSet, SinkError> {
+        let mut sinks = Vec::new();
+        let mut formats = formats.to_vec();
+        formats.sort();
+        formats.dedup();
+        for f in formats {
+            let sink = match (f, target) {
+                (Format::Jsonl, Target::Stdout) => Sink::Jsonl(JsonlSink::stdout()),
+                (Format::Jsonl, Target::Dir(dir)) => Sink::Jsonl(JsonlSink::file(dir)?),
+            };
+            sinks.push(sink);
+        }
+        Ok(SinkSet { sinks })
+    }
+
+    /// Writes one record to every sink.
+    pub fn write(&mut self, record: &Record) -> Result<(), SinkError> {
+        for s in &mut self.sinks {
+            s.write(record)?;
+        }
+        Ok(())
+    }
+
+    /// Completes every sink and moves its files into place; returns the files written.
+    pub fn finish(self) -> Result<Vec<PathBuf>, SinkError> {
+        let mut files = Vec::new();
+        let mut sinks = self.sinks.into_iter();
+        while let Some(s) = sinks.next() {
+            match s.finish() {
+                Ok(mut f) => files.append(&mut f),
+                Err(e) => {
+                    sinks.for_each(Sink::abort);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(files)
+    }
+
+    /// Drops every temporary file; nothing appears under a final name.
+    pub fn abort(self) {
+        self.sinks.into_iter().for_each(Sink::abort);
+    }
+}
+
+/// Writes `bytes` to standard output, mapping errors to [`SinkError`].
+pub(crate) fn stdout_error(source: io::Error) -> SinkError {
+    SinkError {
+        path: PathBuf::from("-"),
+        source,
+    }
+}
+
+/// Flushes a writer, mapping the error.
+pub(crate) fn flush(w: &mut impl Write, path: &Path) -> Result<(), SinkError> {
+    w.flush().map_err(|source| SinkError {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,465 @@
+//! Dates in the text, resolved to calendar values against the article date.
+//!
+//! Absolute forms («22/02/2024», «22.02.2024», «2024-02-22», «17 марта 2024 года», «в ноябре
+//! 2023 года», «в 2023 году») need no anchor. Relative forms need the article date: a day and
+//! month without a year («17 марта») take the year that puts them nearest the article date;
+//! «в ноябре прошлого года», «в прошлом году», «в этом месяце», «вчера», «сегодня», «в
+//! понедельник» (the last one before the article date, or the next one when the sentence
+//! speaks of the future) are counted from it. The dateline — a date alone on one of the first
+//! lines, as in «07:50 22/02/2024» — supplies the article date when the input has none.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use crate::doc::{DateDraft, Doc};
+use crate::model::{DateValue, Precision, days_in_month};
+use crate::morph::{Pos, Tense, VerbForm};
+use crate::text::TokenKind;
+
+/// Month names in every case form (folded), with abbreviations.
+const MONTHS: [&[&str]; 12] = [
+    &["январь", "января", "январе", "январю", "январем", "янв"],
+    &[
+        "февраль",
+        "февраля",
+        "феврале",
+        "февралю",
+        "февралем",
+        "фев",
+        "февр",
+    ],
+    &["март", "марта", "марте", "марту", "мартом", "мар"],
+    &["апрель", "апреля", "апреле", "апрелю", "апрелем", "апр"],
+    &["май", "мая", "мае", "маю", "маем"],
+    &["июнь", "июня", "июне", "июню", "июнем", "июн"],
+    &["июль", "июля", "июле", "июлю", "июлем", "июл"],
+    &["август", "августа", "августе", "августу", "августом", "авг"],
+    &[
+        "сентябрь",
+        "сентября",
+        "сентябре",
+        "сентябрю",
+        "сентябрем",
+        "сен",
+        "сент",
+    ],
+    &[
+        "октябрь",
+        "октября",
+        "октябре",
+        "октябрю",
+        "октябрем",
+        "окт",
+    ],
+    &[
+        "ноябрь",
+        "ноября",
+        "ноябре",
+        "ноябрю",
+        "ноябрем",
+        "ноя",
+        "нояб",
+    ],
+    &[
+        "декабрь",
+        "декабря",
+        "декабре",
+        "декабрю",
+        "декабрем",
+        "дек",
+    ],
+];
+
+const WEEKDAYS: [(&[&str], Weekday); 7] = [
+    (&["понедельник"], Weekday::Monday),
+    (&["вторник"], Weekday::Tuesday),
+    (&["среду", "среда"], Weekday::Wednesday),
+    (&["четверг"], Weekday::Thursday),
+    (&["пятницу", "пятница"], Weekday::Friday),
+    (&["субботу", "суббота"], Weekday::Saturday),
+    (&["воскресенье"], Weekday::Sunday),
+];
+
+/// Prepositions and nouns after which a bare month name is a date («в марте», «в начале марта»).
+const MONTH_CUES: &[&str] = &[
+    "в",
+    "во",
+    "с",
+    "до",
+    "к",
+    "по",
+    "после",
+    "начале",
+    "конце",
+    "середине",
+    "начала",
+    "конца",
+    "середины",
+    "течение",
+    "том",
+    "этом",
+    "прошлом",
+    "следующем",
+];
+
+/// Prepositions included in a date's span when they directly precede it.
+const PREPOSITIONS: &[&str] = &[
+    "в",
+    "во",
+    "с",
+    "со",
+    "до",
+    "по",
+    "на",
+    "от",
+    "к",
+    "ко",
+    "за",
+    "через",
+    "после",
+];
+
+fn month_of(word: &str) -> Option<u8> {
+    MONTHS
+        .iter()
+        .position(|forms| forms.contains(&word))
+        .map(|m| m as u8 + 1)
+}
+
+fn to_jiff(v: DateValue) -> Option<Date> {
+    Date::new(v.year, v.month.max(1) as i8, v.day.max(1) as i8).ok()
+}
+
+fn from_jiff(d: Date) -> DateValue {
+    DateValue::day(d.year(), d.month() as u8, d.day() as u8)
+}
+
+fn valid_day(year: i32, month: u8, day: u8) -> Option<DateValue> {
+    let year = i16::try_from(year)
+        .ok()
+        .filter(|y| (1..=9999).contains(y))?;
+    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+        .then(|| DateValue::day(year, month, day))
+}
+
+fn number(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn full_year(s: &str) -> Option<i32> {
+    match (s.len(), number(s)?) {
+        (4, y) if (1000..=2999).contains(&y) => Some(y as i32),
+        (2, y) => Some(if y <= 50 {
+            2000 + y as i32
+        } else {
+            1900 + y as i32
+        }),
+        _ => None,
+    }
+}
+
+/// Resolves date expressions. Holds no state.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DateResolver;
+
+impl DateResolver {
+    /// The dateline date: a full date on one of the first four lines, when that line holds
+    /// little else («07:50 22/02/2024», «22 февраля 2024, 07:50»).
+    pub fn dateline(&self, doc: &Doc<'_>) -> Option<DateValue> {
+        for (s, sentence) in doc.sentences.iter().enumerate().take(6) {
+            if sentence.paragraph > 3 {
+                break;
+            }
+            let range = doc.sentence_tokens[s].clone();
+            let words = range
+                .clone()
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .count();
+            if words > 4 {
+                continue;
+            }
+            for i in range.clone() {
+                if let Some((_, v)) = self.absolute_at(doc, i, range.end)
+                    && v.precision() == Precision::Day
+                {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// Adds a date draft for every date expression.
+    pub fn run(&self, doc: &mut Doc<'_>) {
+        let anchor = doc
+            .date
+            .and_then(to_jiff)
+            .filter(|_| doc.date.is_some_and(|d| d.day != 0));
+        let mut out = Vec::new();
+        for s in 0..doc.sentence_tokens.len() {
+            let range = doc.sentence_tokens[s].clone();
+            let future = speaks_of_future(doc, range.clone());
+            let mut i = range.start;
+            while i < range.end {
+                let found = self.absolute_at(doc, i, range.end).or_else(|| {
+                    anchor.and_then(|a| self.relative_at(doc, i, range.end, a, future))
+                });
+                match found {
+                    Some((len, value)) => {
+                        // A preposition before the date belongs to it («в ноябре», «с 17 марта»),
+                        // as in NEREL.
+                        let first = if i > range.start && PREPOSITIONS.contains(&doc.fold_of(i - 1))
+                        {
+                            i - 1
+                        } else {
+                            i
+                        };
+                        out.push(DateDraft {
+                            tokens: first..i + len,
+                            value,
+                            sentence: s as u32,
+                        });
+                        i += len;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        doc.dates = out;
+    }
+
+    /// A date that needs no anchor, starting at token `i`: `(tokens, value)`.
+    fn absolute_at(&self, doc: &Doc<'_>, i: usize, end: usize) -> Option<(usize, DateValue)> {
+        let t = &doc.tokens[i];
+        let text = doc.fold_of(i);
+        if t.kind == TokenKind::Number {
+            // «22.02.2024» is one token.
+            let parts: Vec<&str> = text.split('.').collect();
+            if parts.len() == 3 {
+                let (d, m, y) = (number(parts[0])?, number(parts[1])?, full_year(parts[2])?);
+                if parts[0].len() <= 2 && parts[1].len() <= 2 {
+                    return valid_day(y, m as u8, d as u8).map(|v| (1, v));
+                }
+            }
+            // «22/02/2024», «2024-02-22»: five tokens without spaces.
+            if i + 4 < end
+                && (2..5).all(|k| !doc.tokens[i + k].space_before)
+                && !doc.tokens[i + 1].space_before
+            {
+                let sep = doc.text_of(i + 1);
+                if (sep == "/" || sep == "-" || sep == ".") && doc.text_of(i + 3) == sep {
+                    let (a, b, c) = (doc.fold_of(i), doc.fold_of(i + 2), doc.fold_of(i + 4));
+                    let v = if a.len() == 4 {
+                        valid_day(full_year(a)?, number(b)? as u8, number(c)? as u8)
+                    } else {
+                        valid_day(full_year(c)?, number(b)? as u8, number(a)? as u8)
+                    };
+                    if let Some(v) = v {
+                        return Some((5, v));
+                    }
+                }
+            }
+            // «17 марта 2024 года», «21-22 февраля 2024 г.»
+            let day = number(text).filter(|&d| (1..=31).contains(&d) && text.len() <= 2);
+            if let Some(day) = day {
+                let mut j = i + 1;
+                if j + 1 < end && doc.is_punct(j, "-") && number(doc.fold_of(j + 1)).is_some() {
+                    j += 2;
+                }
+                if j < end
+                    && let Some(month) = month_of(doc.fold_of(j))
+                {
+                    let mut k = j + 1;
+                    if doc.is_punct(k, ".") {
+                        k += 1;
+                    }
+                    if let Some((ylen, year)) = self.year_after(doc, k, end) {
+                        return valid_day(year, month, day as u8).map(|v| (k + ylen - i, v));
+                    }
+                }
+            }
+            // «в 2023 году», «2023 г.»
+            if let Some(year) = full_year(text).filter(|_| text.len() == 4)
+                && let Some(len) = year_word(doc, i + 1, end)
+            {
+                return Some((1 + len, DateValue::year(year as i16)));
+            }
+            return None;
+        }
+        // «ноябрь 2023 года», «в ноябре 2023 г.»
+        if let Some(month) = month_of(text) {
+            let mut k = i + 1;
+            if doc.is_punct(k, ".") {
+                k += 1;
+            }
+            if let Some((ylen, year)) = self.year_after(doc, k, end) {
+                let year = i16::try_from(year).ok()?;
+                return Some((k + ylen - i, DateValue::month(year, month)));
+            }
+        }
+        None
+    }
+
+    /// A year after a day-and-month or a month: «2024», «2024 года», «2024 г.». Returns the
+    /// number of tokens and the year.
+    fn year_after(&self, doc: &Doc<'_>, k: usize, end: usize) -> Option<(usize, i32)> {
+        if k >= end || doc.tokens[k].kind != TokenKind::Number {
+            return None;
+        }
+        let y = doc.fold_of(k);
+        if y.len() != 4 {
+            return None;
+        }
+        let year = full_year(y)?;
+        Some((1 + year_word(doc, k + 1, end).unwrap_or(0), year))
+    }
+
+    /// A date relative to the article date `anchor`, starting at token `i`.
+    fn relative_at(
+        &self,
+        doc: &Doc<'_>,
+        i: usize,
+        end: usize,
+        anchor: Date,
+        future: bool,
+    ) -> Option<(usize, DateValue)> {
+        let w = doc.fold_of(i);
+        let next = |k: usize| if i + k < end { doc.fold_of(i + k) } else { "" };
+        let shift_days = |n: i64| anchor.checked_add(n.days()).ok().map(from_jiff);
+        match w {
+            "сегодня" => return Some((1, from_jiff(anchor))),
+            "вчера" => return shift_days(-1).map(|v| (1, v)),
+            "позавчера" => return shift_days(-2).map(|v| (1, v)),
+            "завтра" => return shift_days(1).map(|v| (1, v)),
+            "послезавтра" => return shift_days(2).map(|v| (1, v)),
+            _ => {}
+        }
+        let year = anchor.year();
+        let month = anchor.month() as u8;
+        // «в прошлом году», «в этом месяце»
+        if matches!(w, "в" | "во") {
+            let (which, unit) = (next(1), next(2));
+            let offset = match which {
+                "прошлом" | "минувшем" => Some(-1),
+                "этом" | "текущем" | "нынешнем" => Some(0),
+                "следующем" | "будущем" | "наступающем" => Some(1),
+                "позапрошлом" => Some(-2),
+                _ => None,
+            };
+            if let Some(offset) = offset {
+                match unit {
+                    "году" => return Some((3, DateValue::year(year + offset))),
+                    "месяце" => {
+                        let m0 = year as i32 * 12 + month as i32 - 1 + offset as i32;
+                        let (y, m) = (m0.div_euclid(12), m0.rem_euclid(12) + 1);
+                        return Some((3, DateValue::month(y as i16, m as u8)));
+                    }
+                    _ => {}
+                }
+            }
+            // «в понедельник»
+            if let Some(&(_, day)) = WEEKDAYS.iter().find(|(forms, _)| forms.contains(&which)) {
+                let today = anchor.weekday();
+                let back =
+                    (today.to_monday_zero_offset() - day.to_monday_zero_offset()).rem_euclid(7);
+                let ahead =
+                    (day.to_monday_zero_offset() - today.to_monday_zero_offset()).rem_euclid(7);
+                let shift = if future {
+                    if ahead == 0 { 7 } else { ahead }
+                } else {
+                    -back
+                };
+                return shift_days(shift as i64).map(|v| (2, v));
+            }
+        }
+        // «17 марта» without a year; «21-22 февраля»
+        if doc.tokens[i].kind == TokenKind::Number {
+            let day = number(w).filter(|&d| (1..=31).contains(&d) && w.len() <= 2)?;
+            let mut j = i + 1;
+            if j + 1 < end && doc.is_punct(j, "-") && number(doc.fold_of(j + 1)).is_some() {
+                j += 2;
+            }
+            let m = month_of(if j < end { doc.fold_of(j) } else { "" })?;
+            let mut len = j + 1 - i;
+            // «17 нояб. 2023»: an abbreviated month keeps its full stop.
+            if doc.fold_of(j).chars().count() <= 4 && doc.is_punct(j + 1, ".") {
+                len += 1;
+            }
+            if let Some((ylen, rel)) = relative_year(doc, i + len, end) {
+                let v = valid_day(year as i32 + rel, m, day as u8)?;
+                return Some((len + ylen, v));
+            }
+            let best = [-1, 0, 1]
+                .into_iter()
+                .filter_map(|dy| valid_day(year as i32 + dy, m, day as u8))
+                .min_by_key(|v| distance(anchor, *v))?;
+            return Some((len, best));
+        }
+        // «в ноябре прошлого года», «в марте»
+        if let Some(m) = month_of(w) {
+            if let Some((ylen, rel)) = relative_year(doc, i + 1, end) {
+                return Some((1 + ylen, DateValue::month(year + rel as i16, m)));
+            }
+            let cue = i > 0 && MONTH_CUES.contains(&doc.fold_of(i - 1)) && w.chars().count() > 3;
+            if cue {
+                let best = [-1i16, 0, 1]
+                    .into_iter()
+                    .map(|dy| DateValue::month(year + dy, m))
+                    .min_by_key(|v| distance(anchor, DateValue { day: 15, ..*v }))?;
+                return Some((1, best));
+            }
+        }
+        None
+    }
+}
+
+/// «года», «году», «г.», «г»: the number of tokens of a year word at `k`.
+fn year_word(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
+    if k >= end {
+        return None;
+    }
+    match doc.fold_of(k) {
+        "год" | "года" | "году" | "годом" => Some(1),
+        "г" if doc.is_punct(k + 1, ".") => Some(2),
+        "г" => Some(1),
+        "гг" if doc.is_punct(k + 1, ".") => Some(2),
+        _ => None,
+    }
+}
+
+/// «прошлого года», «этого года», «следующего года» at `k`: tokens and year offset.
+fn relative_year(doc: &Doc<'_>, k: usize, end: usize) -> Option<(usize, i32)> {
+    if k + 1 >= end || doc.fold_of(k + 1) != "года" {
+        return None;
+    }
+    let offset = match doc.fold_of(k) {
+        "прошлого" | "минувшего" => -1,
+        "этого" | "текущего" | "нынешнего" | "сего" => 0,
+        "следующего" | "будущего" | "наступающего" => 1,
+        "позапрошлого" => -2,
+        _ => return None,
+    };
+    Some((2, offset))
+}
+
+/// Days between the anchor and a value (its first day).
+fn distance(anchor: Date, v: DateValue) -> i64 {
+    to_jiff(v)
+        .and_then(|d| anchor.until(d).ok())
+        .map(|span| i64::from(span.get_days()).abs())
+        .unwrap_or(i64::MAX)
+}
+
+/// True when the sentence has a future-tense finite verb («встретятся», «будет»).
+pub fn speaks_of_future(doc: &Doc<'_>, range: std::ops::Range<usize>) -> bool {
+    range.into_iter().any(|i| {
+        doc.word(i).and_then(|w| w.best()).is_some_and(|p| {
+            matches!(p.pos, Pos::Verb | Pos::Aux)
+                && p.tense == Some(Tense::Fut)
+                && p.verb_form == Some(VerbForm::Fin)
+                && p.prob >= 0.5
+        })
+    })
+}

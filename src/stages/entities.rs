@@ -1,0 +1,292 @@
+//! Gazetteer matching: every inflected name form in the text, linked to its entity.
+//!
+//! For each token the lexicon reports every name form starting there; the longest form whose
+//! alias fits (letter case, evidence for names that are also common words, initials) wins and
+//! the scan continues after it. Inside a multi-word mention, names of other entities are
+//! matched too, so «МИД России» is an ORGANIZATION containing the COUNTRY «России».
+
+use crate::doc::{Doc, MentionDraft};
+use crate::gazetteer::{Gazetteer, NamePart, NamePosting, WordCase};
+use crate::model::{EntityKind, Via};
+use crate::morph::Pos;
+use crate::text::{Shape, TokenKind};
+
+/// Words that, right before an ambiguous name, say what it is.
+const TYPE_WORDS: &[(&str, &[EntityKind])] = &[
+    ("город", &[EntityKind::City]),
+    ("городе", &[EntityKind::City]),
+    ("города", &[EntityKind::City]),
+    ("городу", &[EntityKind::City]),
+    ("городом", &[EntityKind::City]),
+    ("г", &[EntityKind::City]),
+    ("столица", &[EntityKind::City]),
+    ("столице", &[EntityKind::City]),
+    ("столицы", &[EntityKind::City]),
+    ("страна", &[EntityKind::Country]),
+    ("республика", &[EntityKind::Country, EntityKind::Region]),
+    ("республике", &[EntityKind::Country, EntityKind::Region]),
+    ("республики", &[EntityKind::Country, EntityKind::Region]),
+    ("область", &[EntityKind::Region]),
+    ("штат", &[EntityKind::Region]),
+    ("штате", &[EntityKind::Region]),
+    ("штата", &[EntityKind::Region]),
+];
+
+/// Finds gazetteer names. Holds only a reference to the gazetteer.
+#[derive(Debug, Clone, Copy)]
+pub struct EntityMatcher;
+
+impl EntityMatcher {
+    /// Adds a mention draft for every gazetteer name in `doc`.
+    pub fn run(&self, doc: &mut Doc<'_>) {
+        let gaz = doc.gazetteer;
+        let mut found = Vec::new();
+        for s in 0..doc.sentence_tokens.len() {
+            let range = doc.sentence_tokens[s].clone();
+            let mut i = range.start;
+            while i < range.end {
+                match self.best_at(doc, gaz, i, range.end, None, &mut found) {
+                    Some((len, posting, start)) => {
+                        let end = i + len;
+                        self.push(doc, gaz, start..end, posting, s as u32);
+                        if len > 1 {
+                            let outer = posting.entity;
+                            let mut j = i;
+                            while j < end {
+                                match self.best_at(doc, gaz, j, end, Some(outer), &mut found) {
+                                    Some((l, p, st)) if !(st == start && j + l == end) => {
+                                        self.push(doc, gaz, st..j + l, p, s as u32);
+                                        j += l;
+                                    }
+                                    _ => j += 1,
+                                }
+                            }
+                        }
+                        i = end;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        doc.mentions
+            .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+
+    fn push(
+        &self,
+        doc: &mut Doc<'_>,
+        gaz: &Gazetteer,
+        tokens: std::ops::Range<usize>,
+        p: NamePosting,
+        sentence: u32,
+    ) {
+        let entity = doc.intern_gazetteer(p.entity);
+        let via = if gaz.alias(p.alias).flags.adjective {
+            Via::Adjective
+        } else {
+            Via::Gazetteer
+        };
+        doc.mentions.push(MentionDraft {
+            tokens,
+            entity,
+            kind: gaz.entity(p.entity).kind,
+            via,
+            cases: p.cases,
+            sentence,
+        });
+    }
+
+    /// The best name starting at token `i` (ending before `limit`), as (tokens, posting, start
+    /// token including initials), skipping entity `except`.
+    fn best_at(
+        &self,
+        doc: &Doc<'_>,
+        gaz: &Gazetteer,
+        i: usize,
+        limit: usize,
+        except: Option<u32>,
+        found: &mut Vec<(usize, u32)>,
+    ) -> Option<(usize, NamePosting, usize)> {
+        gaz.names()
+            .matches_at(&doc.norm.fold, doc.tokens, i, limit, found);
+        for &(len, group) in found.iter().rev() {
+            let mut best: Option<(i32, NamePosting, usize)> = None;
+            for &p in gaz.names().postings(group) {
+                if Some(p.entity) == except {
+                    continue;
+                }
+                let Some((score, start)) = self.fit(doc, gaz, i, len, p) else {
+                    continue;
+                };
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, p, start));
+                }
+            }
+            if let Some((_, p, start)) = best {
+                return Some((len, p, start));
+            }
+        }
+        None
+    }
+
+    /// Whether posting `p` fits the tokens `i..i+len`; returns a preference score and the
+    /// first token of the mention (earlier than `i` when initials precede a surname).
+    fn fit(
+        &self,
+        doc: &Doc<'_>,
+        gaz: &Gazetteer,
+        i: usize,
+        len: usize,
+        p: NamePosting,
+    ) -> Option<(i32, usize)> {
+        let alias = gaz.alias(p.alias);
+        let entity = gaz.entity(p.entity);
+        if alias.words.len() != len {
+            return None;
+        }
+        for (k, want) in alias.words.iter().enumerate() {
+            let t = &doc.tokens[i + k];
+            let ok = match *want {
+                WordCase::Any => true,
+                WordCase::Title => matches!(t.shape, Shape::Title | Shape::Upper),
+                WordCase::Upper(n) => doc
+                    .text_of(i + k)
+                    .chars()
+                    .take(n as usize)
+                    .all(|c| !c.is_alphabetic() || c.is_uppercase()),
+            };
+            if !ok {
+                return None;
+            }
+        }
+        // A capital letter at the start of a clause is no evidence of a name: «Мир», «Того»,
+        // «Находка» there are common words. Abbreviations and lower-case aliases
+        // (adjectives) carry their own evidence.
+        if len == 1
+            && alias.words[0] == WordCase::Title
+            && doc.starts_clause(i)
+            && is_common_word(doc, i)
+        {
+            return None;
+        }
+        if alias.flags.ambiguous && !self.has_evidence(doc, i, len, entity.kind) {
+            return None;
+        }
+        let mut start = i;
+        let mut score = 0i32;
+        if entity.kind == EntityKind::Person {
+            match alias.part {
+                NamePart::Surname => {
+                    // Initials before a surname must be this person's.
+                    if let Some((first, letters)) = initials_before(doc, i) {
+                        let (g, p) = entity.initials;
+                        let ok = match letters.as_slice() {
+                            [a] => Some(*a) == g,
+                            [a, b] => Some(*a) == g && (p.is_none() || Some(*b) == p),
+                            _ => false,
+                        };
+                        if !ok {
+                            return None;
+                        }
+                        start = first;
+                        score += 4;
+                    }
+                    // Another person with this surname already named in the article wins.
+                    if doc.used_gazetteer(p.entity).is_some() {
+                        score += 8;
+                    }
+                    if gaz.offices().is_office_holder(p.entity) {
+                        score += 2;
+                    }
+                }
+                NamePart::GivenPatronymic => score += 1,
+                _ => score += 6,
+            }
+        } else {
+            score += 10
+                - match entity.kind {
+                    EntityKind::Country => 0,
+                    EntityKind::City => 1,
+                    EntityKind::Region => 2,
+                    EntityKind::Organization => 3,
+                    EntityKind::Event => 3,
+                    EntityKind::Person => 4,
+                };
+            if doc.used_gazetteer(p.entity).is_some() {
+                score += 1;
+            }
+        }
+        Some((score, start))
+    }
+
+    /// Evidence for an alias marked ambiguous: a type word before it, quotes around it.
+    fn has_evidence(&self, doc: &Doc<'_>, i: usize, len: usize, kind: EntityKind) -> bool {
+        if i > 0 {
+            let prev = doc.fold_of(i - 1);
+            let prev = if prev == "." && i > 1 {
+                doc.fold_of(i - 2)
+            } else {
+                prev
+            };
+            if TYPE_WORDS
+                .iter()
+                .any(|(w, kinds)| *w == prev && kinds.contains(&kind))
+            {
+                return true;
+            }
+        }
+        let quoted = i > 0 && doc.is_punct(i - 1, "\"") && doc.is_punct(i + len, "\"");
+        quoted && matches!(kind, EntityKind::Organization | EntityKind::Event)
+    }
+}
+
+/// True when the word is mostly a common word in its dictionary form («мир», «того»,
+/// «находка»): then a capital letter at the start of a clause is no evidence of a name. An
+/// oblique form of a rare noun («Токаев» as the genitive plural of «токай», «Песков» of
+/// «песок») does not count: at the start of a sentence such a form is a name.
+fn is_common_word(doc: &Doc<'_>, i: usize) -> bool {
+    let fold = doc.fold_of(i);
+    doc.lower(i).is_some_and(|w| {
+        let function = w.prob(|p| {
+            matches!(
+                p.pos,
+                Pos::Pron | Pos::Det | Pos::Adp | Pos::Cconj | Pos::Sconj | Pos::Part
+            )
+        });
+        let lemma_form = w.prob(|p| {
+            matches!(
+                p.pos,
+                Pos::Noun | Pos::Adj | Pos::Verb | Pos::Adv | Pos::Num
+            ) && !p.guessed
+                && p.lemma.replace('ё', "е") == fold
+        });
+        function + lemma_form > 0.5
+    })
+}
+
+/// Initials right before token `i` («В. В.», «В.В.», «В.»): the first token and the letters.
+fn initials_before(doc: &Doc<'_>, i: usize) -> Option<(usize, Vec<char>)> {
+    let mut letters = Vec::new();
+    let mut j = i;
+    let range = &doc.sentence_tokens[doc.tokens[i].sentence as usize];
+    while j >= range.start + 2 && letters.len() < 2 {
+        if !doc.is_punct(j - 1, ".") {
+            break;
+        }
+        let t = &doc.tokens[j - 2];
+        let text = doc.text_of(j - 2);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if t.kind == TokenKind::Word && c.is_uppercase() => {
+                letters.push(c);
+                j -= 2;
+            }
+            _ => break,
+        }
+    }
+    if letters.is_empty() {
+        return None;
+    }
+    letters.reverse();
+    Some((j, letters))
+}

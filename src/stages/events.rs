@@ -1,0 +1,1439 @@
+//! Contact events — meetings, talks, visits, calls, invitations — from the grammar of the
+//! sentence.
+//!
+//! A trigger word (by lemma: «встретиться», «встреча», «переговоры», «принять», «прибыть»,
+//! «визит», «созвониться», «пригласить», «приглашение» …) opens an event. Its participants come
+//! from case and prepositions: the subject in the nominative with everything coordinated to it,
+//! «с» + instrumental, «между» + instrumental, a genitive after a noun («встреча Путина и
+//! Токаева»), the accusative object of «принял»; plural references («главы государств»,
+//! «президенты», «стороны») and «коллега» resolve to the people the article is about;
+//! «я/мы/наш» and «вы/ваш» inside a quotation resolve to its speaker and addressee. The place is
+//! a city or country governed by «в»/«на» in the clause (the destination, for a visit), else
+//! the host's capital, else the place the visitor had arrived at. The date is a date in the
+//! sentence, else one earlier in the paragraph, else the article date for past-tense reports.
+//! The status comes from cue words in the clause and the tense of the verb; cancelled and
+//! hypothetical cues win over planned, planned over happened.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::doc::{Doc, EventDraft};
+use crate::gazetteer::Role;
+use crate::model::{DateValue, EntityKind, EventType, Status, Via};
+use crate::morph::{Case, Number, Pos, Tense, VerbForm};
+use crate::text::TokenKind;
+
+/// What a trigger word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trigger {
+    /// «встретиться», «встречаться»
+    MeetVerb,
+    /// «встреча», «саммит» is not one: a summit is not a bilateral contact.
+    MeetNoun,
+    /// «переговоры»
+    TalksNoun,
+    /// «переговорить», «провести переговоры» is a TalksNoun.
+    TalksVerb,
+    /// «принять» a person (as host).
+    Receive,
+    /// «прибыть», «приехать», «прилететь», «посетить», «побывать»
+    Arrive,
+    /// «визит», «поездка», «госвизит»
+    VisitNoun,
+    /// «созвониться», «позвонить»
+    CallVerb,
+    /// «телефонный разговор», «разговор по телефону», «видеоконференция»
+    CallNoun,
+    /// «пригласить»
+    InviteVerb,
+    /// «приглашение»
+    InviteNoun,
+}
+
+impl Trigger {
+    fn event_type(self) -> EventType {
+        match self {
+            Trigger::MeetVerb | Trigger::MeetNoun | Trigger::Receive => EventType::Meeting,
+            Trigger::TalksNoun | Trigger::TalksVerb => EventType::Talks,
+            Trigger::Arrive | Trigger::VisitNoun => EventType::Visit,
+            Trigger::CallVerb | Trigger::CallNoun => EventType::PhoneCall,
+            Trigger::InviteVerb | Trigger::InviteNoun => EventType::Invitation,
+        }
+    }
+
+    fn is_noun(self) -> bool {
+        matches!(
+            self,
+            Trigger::MeetNoun
+                | Trigger::TalksNoun
+                | Trigger::VisitNoun
+                | Trigger::CallNoun
+                | Trigger::InviteNoun
+        )
+    }
+}
+
+const LEMMAS: &[(&str, Trigger)] = &[
+    ("встретиться", Trigger::MeetVerb),
+    ("встречаться", Trigger::MeetVerb),
+    ("встреча", Trigger::MeetNoun),
+    ("переговоры", Trigger::TalksNoun),
+    ("переговор", Trigger::TalksNoun),
+    ("переговорить", Trigger::TalksVerb),
+    ("принять", Trigger::Receive),
+    ("принимать", Trigger::Receive),
+    ("прибыть", Trigger::Arrive),
+    ("прибывать", Trigger::Arrive),
+    ("приехать", Trigger::Arrive),
+    ("прилететь", Trigger::Arrive),
+    ("посетить", Trigger::Arrive),
+    ("посещать", Trigger::Arrive),
+    ("побывать", Trigger::Arrive),
+    ("визит", Trigger::VisitNoun),
+    ("госвизит", Trigger::VisitNoun),
+    ("поездка", Trigger::VisitNoun),
+    ("турне", Trigger::VisitNoun),
+    ("созвониться", Trigger::CallVerb),
+    ("созваниваться", Trigger::CallVerb),
+    ("позвонить", Trigger::CallVerb),
+    ("видеоконференция", Trigger::CallNoun),
+    ("пригласить", Trigger::InviteVerb),
+    ("приглашать", Trigger::InviteVerb),
+    ("приглашение", Trigger::InviteNoun),
+];
+
+/// Cue phrases (folded, matched at a word start) and the status they signal.
+const CUES: &[(&str, Status)] = &[
+    ("отмен", Status::Cancelled),
+    ("перенес", Status::Cancelled),
+    ("перенос", Status::Cancelled),
+    ("отлож", Status::Cancelled),
+    ("отклад", Status::Cancelled),
+    ("не состоял", Status::Cancelled),
+    ("не состоится", Status::Cancelled),
+    ("не состоятся", Status::Cancelled),
+    ("сорва", Status::Cancelled),
+    ("сорвал", Status::Cancelled),
+    ("срыв", Status::Cancelled),
+    ("отказал", Status::Cancelled),
+    ("отказыва", Status::Cancelled),
+    ("опроверг", Status::Cancelled),
+    ("не планир", Status::Cancelled),
+    ("нет планов", Status::Cancelled),
+    ("не будет", Status::Cancelled),
+    ("не намерен", Status::Cancelled),
+    ("не встрет", Status::Cancelled),
+    ("не встреча", Status::Cancelled),
+    ("не приед", Status::Cancelled),
+    ("не прибуд", Status::Cancelled),
+    ("не посет", Status::Cancelled),
+    ("не получил приглашен", Status::Cancelled),
+    ("может состоя", Status::Hypothetical),
+    ("могут состоя", Status::Hypothetical),
+    ("может пройти", Status::Hypothetical),
+    ("мог бы", Status::Hypothetical),
+    ("могли бы", Status::Hypothetical),
+    ("возможн", Status::Hypothetical),
+    ("не исключ", Status::Hypothetical),
+    ("при условии", Status::Hypothetical),
+    ("если", Status::Hypothetical),
+    ("в случае", Status::Hypothetical),
+    ("готов", Status::Hypothetical),
+    ("допуска", Status::Hypothetical),
+    ("допуст", Status::Hypothetical),
+    ("хотел бы", Status::Hypothetical),
+    ("хотела бы", Status::Hypothetical),
+    ("хотели бы", Status::Hypothetical),
+    ("предлож", Status::Hypothetical),
+    ("вероятн", Status::Hypothetical),
+    ("не исключено", Status::Hypothetical),
+    ("рассматрива", Status::Hypothetical),
+    ("планир", Status::Planned),
+    ("запланир", Status::Planned),
+    ("намерен", Status::Planned),
+    ("намерева", Status::Planned),
+    ("предстоящ", Status::Planned),
+    ("собира", Status::Planned),
+    ("договорил", Status::Planned),
+    ("ожида", Status::Planned),
+    ("анонсир", Status::Planned),
+    ("готовит", Status::Planned),
+    ("готовят", Status::Planned),
+    ("пройдет", Status::Planned),
+    ("пройдут", Status::Planned),
+    ("состоится", Status::Planned),
+    ("состоятся", Status::Planned),
+    ("будет", Status::Planned),
+    ("будут", Status::Planned),
+    ("на следующей неделе", Status::Planned),
+    ("в ближайшее время", Status::Planned),
+];
+
+/// Plural references to the people an article is about.
+const PLURAL_REFS: &[&str] = &[
+    "главы",
+    "глав",
+    "лидеры",
+    "лидеров",
+    "президенты",
+    "президентов",
+    "стороны",
+    "сторон",
+    "руководители",
+    "руководителей",
+    "политики",
+    "министры",
+    "министров",
+    "премьеры",
+    "премьеров",
+    "они",
+    "их",
+    "коллеги",
+];
+
+/// Verbs of saying that attribute a quotation to a speaker.
+const SPEECH_LEMMAS: &[&str] = &[
+    "заявить",
+    "сказать",
+    "ответить",
+    "отметить",
+    "подчеркнуть",
+    "добавить",
+    "заметить",
+    "пояснить",
+    "констатировать",
+    "сообщить",
+    "написать",
+    "рассказать",
+    "уточнить",
+    "признаться",
+    "обратиться",
+    "говорить",
+    "заверить",
+    "напомнить",
+];
+
+/// A reference to an entity, before it is interned in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ref {
+    Doc(u32),
+    Gaz(u32),
+}
+
+/// A quotation with who said it and to whom.
+#[derive(Clone, Debug)]
+struct Quote {
+    tokens: Range<usize>,
+    speaker: Option<u32>,
+    addressee: Option<u32>,
+}
+
+/// An entity mention usable as a participant or place: not nested in a person's title.
+#[derive(Clone, Debug)]
+struct Actor {
+    tokens: Range<usize>,
+    entity: u32,
+    kind: EntityKind,
+    cases: crate::morph::CaseSet,
+}
+
+/// Extracts contact events. Built once; holds the cue automaton.
+#[derive(Debug, Clone)]
+pub struct EventExtractor {
+    cues: AhoCorasick,
+}
+
+impl Default for EventExtractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EventExtractor {
+    /// Builds the cue automaton.
+    pub fn new() -> EventExtractor {
+        let cues = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CUES.iter().map(|(p, _)| p))
+            .expect("a few dozen literal patterns");
+        EventExtractor { cues }
+    }
+
+    /// Adds event drafts to `doc`.
+    pub fn run(&self, doc: &mut Doc<'_>) {
+        let actors = actors(doc);
+        let quotes = quotes(doc, &actors);
+        // The quote marks of quotations bound clauses; those around names («Игры будущего») do not.
+        let marks: Vec<usize> = quotes
+            .iter()
+            .flat_map(|q| [q.tokens.start.saturating_sub(1), q.tokens.end])
+            .collect();
+        let mut drafts: Vec<(EventDraft, Vec<Ref>, Option<Ref>)> = Vec::new();
+        // The people the article is about so far: the persons of the headline, then the
+        // participants of the latest event.
+        let mut recent: Vec<u32> = persons_in(doc, &actors, 0);
+        for s in 0..doc.sentence_tokens.len() {
+            let range = doc.sentence_tokens[s].clone();
+            for i in range.clone() {
+                let Some(trigger) = trigger_at(doc, i) else {
+                    continue;
+                };
+                let ctx = Ctx {
+                    doc,
+                    actors: &actors,
+                    quotes: &quotes,
+                    marks: &marks,
+                    recent: &recent,
+                    sentence: s,
+                    range: range.clone(),
+                };
+                if let Some(found) = self.extract(&ctx, i, trigger, &drafts) {
+                    let persons: Vec<u32> = found
+                        .1
+                        .iter()
+                        .filter_map(|r| match r {
+                            Ref::Doc(e) if doc.entities[*e as usize].kind == EntityKind::Person => {
+                                Some(*e)
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    if found.0.kind.is_contact() && persons.len() >= 2 {
+                        recent = persons;
+                    } else {
+                        for p in persons {
+                            if !recent.contains(&p) {
+                                recent.push(p);
+                            }
+                        }
+                    }
+                    drafts.push(found);
+                }
+            }
+        }
+        // Intern references and merge duplicates.
+        let mut events: Vec<EventDraft> = Vec::new();
+        for (mut draft, participants, place) in drafts {
+            let mut ids = Vec::new();
+            for r in participants {
+                let e = resolve(doc, r);
+                if !ids.contains(&e) {
+                    ids.push(e);
+                }
+            }
+            draft.participants = ids;
+            draft.place = place.map(|r| resolve(doc, r));
+            if !draft.kind.is_contact() || draft.participants.len() >= 2 {
+                merge_into(doc, &mut events, draft);
+            }
+        }
+        for e in &mut events {
+            if e.kind.is_contact() {
+                e.participants.sort_by(|a, b| {
+                    doc.entities[*a as usize]
+                        .id
+                        .cmp(&doc.entities[*b as usize].id)
+                });
+            }
+        }
+        doc.events = events;
+    }
+
+    fn extract(
+        &self,
+        ctx: &Ctx<'_, '_>,
+        i: usize,
+        trigger: Trigger,
+        previous: &[(EventDraft, Vec<Ref>, Option<Ref>)],
+    ) -> Option<(EventDraft, Vec<Ref>, Option<Ref>)> {
+        let doc = ctx.doc;
+        let clause = clause_of(doc, &ctx.range, ctx.marks, i);
+        let kind = trigger.event_type();
+        let mut confidence: f64 = if trigger.is_noun() { 0.7 } else { 0.8 };
+
+        // Participants.
+        let subject = ctx.subject(i, &clause);
+        let mut participants: Vec<Ref> = Vec::new();
+        let mut place: Option<Ref> = None;
+        let mut named_event: Option<u32> = None;
+        let mut host: Option<Ref> = None;
+        match trigger {
+            Trigger::MeetVerb | Trigger::TalksVerb | Trigger::CallVerb => {
+                participants.extend(subject.iter().copied());
+                participants.extend(ctx.after_preposition(i, &clause, &["с", "со"], Case::Ins));
+            }
+            Trigger::MeetNoun | Trigger::TalksNoun | Trigger::CallNoun => {
+                participants.extend(ctx.genitives_after(i, &clause));
+                participants.extend(ctx.after_preposition(i, &clause, &["с", "со"], Case::Ins));
+                participants.extend(ctx.after_preposition(i, &clause, &["между"], Case::Ins));
+                participants.extend(ctx.quote_pronoun_before(i, &clause, true));
+                if participants.len() < 2 {
+                    // «X и Y провели переговоры», «президенты обменялись мнениями в ходе встречи»
+                    for r in subject.iter().chain(ctx.subject_anywhere(&clause).iter()) {
+                        if !participants.contains(r) {
+                            participants.push(*r);
+                        }
+                    }
+                }
+            }
+            Trigger::Receive => {
+                let guests = ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person);
+                if guests.is_empty() {
+                    return None;
+                }
+                participants.extend(subject.iter().copied());
+                participants.extend(guests);
+                host = subject.first().copied();
+            }
+            Trigger::Arrive | Trigger::VisitNoun => {
+                let visitor: Vec<Ref> = if trigger == Trigger::VisitNoun {
+                    let mut v = ctx.genitives_after(i, &clause);
+                    if v.is_empty() {
+                        v.extend(ctx.quote_pronoun_before(i, &clause, false));
+                    }
+                    if v.is_empty() {
+                        v.extend(ctx.thanked_object(i, &clause));
+                    }
+                    if v.is_empty() && ctx.subject_governs_visit(i, &clause) {
+                        v.extend(subject.iter().copied());
+                    }
+                    v
+                } else {
+                    subject.clone()
+                };
+                participants.extend(visitor);
+                place = ctx.destination(i, &clause, trigger == Trigger::Arrive);
+                named_event = ctx.named_event(i, &clause);
+                if participants.is_empty() {
+                    return None;
+                }
+            }
+            Trigger::InviteVerb => {
+                participants.extend(subject.iter().copied());
+                participants.extend(ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person));
+                if participants.len() < 2 {
+                    return None;
+                }
+            }
+            Trigger::InviteNoun => {
+                // «по приглашению X» (X invited the subject); «поблагодарил коллегу за приглашение».
+                let inviter = ctx
+                    .genitives_after(i, &clause)
+                    .into_iter()
+                    .next()
+                    .or_else(|| ctx.thanked_object(i, &clause).into_iter().next());
+                let invitee = subject.first().copied();
+                match (inviter, invitee) {
+                    (Some(a), Some(b)) if a != b => participants.extend([a, b]),
+                    _ => return None,
+                }
+                named_event = ctx.named_event(i, &clause);
+            }
+        }
+        // A plural reference stands for the people of the article.
+        if kind.is_contact() && participants.len() < 2 && ctx.plural_reference(&clause) {
+            for &p in ctx.recent {
+                let r = Ref::Doc(p);
+                if !participants.contains(&r) {
+                    participants.push(r);
+                }
+            }
+            confidence -= 0.1;
+        }
+        dedup(&mut participants);
+        if kind.is_contact() && participants.len() < 2 {
+            return None;
+        }
+
+        // Place.
+        if place.is_none() && kind.is_contact() {
+            place = ctx.place_in(&clause).or_else(|| ctx.place_in(&ctx.range));
+        }
+        if place.is_none()
+            && let Some(Ref::Doc(h)) = host
+        {
+            place = capital_of(doc, h).map(Ref::Gaz);
+        }
+        if place.is_none() && kind != EventType::Invitation {
+            // Where a participant had arrived.
+            place = previous.iter().rev().find_map(|(d, p, pl)| {
+                (d.kind == EventType::Visit && p.iter().any(|x| participants.contains(x)))
+                    .then_some(*pl)
+                    .flatten()
+            });
+        }
+        if kind == EventType::Invitation && place.is_none() {
+            // Where the invitee was invited to: «прибыл в Казань по приглашению …».
+            place = ctx.destination(ctx.range.start, &ctx.range, false);
+        }
+
+        // Status.
+        let status = self.status(doc, i, &clause, trigger);
+
+        // Date.
+        let mut date = ctx
+            .date_in(i, &clause)
+            .or_else(|| ctx.date_in(i, &ctx.range));
+        if date.is_none() {
+            date = ctx.date_earlier_in_paragraph();
+        }
+        if date.is_none() && status == Status::Happened {
+            date = doc.date.filter(|d| d.day != 0);
+            confidence -= 0.1;
+        }
+        if status == Status::Happened
+            && date
+                .zip(doc.date)
+                .is_some_and(|(d, a)| d > a && a.day != 0 && d.day != 0)
+        {
+            // A day after the article date cannot have happened.
+            confidence -= 0.2;
+        }
+        if participants.iter().all(|r| matches!(r, Ref::Doc(_))) && !trigger.is_noun() {
+            confidence += 0.1;
+        }
+        let draft = EventDraft {
+            kind,
+            participants: Vec::new(),
+            place: None,
+            date,
+            status,
+            trigger: i..i + 1,
+            sentences: vec![ctx.sentence as u32],
+            confidence: confidence.clamp(0.05, 0.99),
+            named_event,
+        };
+        Some((draft, participants, place))
+    }
+
+    /// The status from cue words in the clause and the tense of the trigger or its verb.
+    fn status(&self, doc: &Doc<'_>, i: usize, clause: &Range<usize>, trigger: Trigger) -> Status {
+        let bytes = doc.byte_span(clause);
+        let text = &doc.norm.fold[bytes.clone()];
+        let mut best: Option<Status> = None;
+        for m in self.cues.find_iter(text) {
+            let at = bytes.start + m.start();
+            // Cues match at a word start only.
+            let prev = doc.norm.fold[..at].chars().next_back();
+            if prev.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let status = CUES[m.pattern().as_usize()].1;
+            best = Some(match best {
+                Some(b) => stronger(b, status),
+                None => status,
+            });
+        }
+        // «не» right before the trigger: «не встретились», «встреча не состоялась».
+        if i > clause.start && doc.fold_of(i - 1) == "не" {
+            best = Some(Status::Cancelled);
+        }
+        if let Some(b) = best {
+            return b;
+        }
+        // Tense of the trigger verb, or of the first finite verb of the clause for a noun.
+        let verb = if trigger.is_noun() {
+            clause.clone().find(|&k| is_finite_verb(doc, k))
+        } else {
+            Some(i)
+        };
+        match verb.and_then(|k| doc.word(k)).and_then(|w| w.best()) {
+            Some(p) if p.tense == Some(Tense::Fut) => Status::Planned,
+            Some(p) if p.verb_form == Some(VerbForm::Inf) => Status::Planned,
+            _ => Status::Happened,
+        }
+    }
+}
+
+/// Which of two statuses wins: cancelled, then hypothetical, then planned.
+fn stronger(a: Status, b: Status) -> Status {
+    let rank = |s: Status| match s {
+        Status::Cancelled => 3,
+        Status::Hypothetical => 2,
+        Status::Planned => 1,
+        Status::Happened => 0,
+    };
+    if rank(b) > rank(a) { b } else { a }
+}
+
+fn is_finite_verb(doc: &Doc<'_>, k: usize) -> bool {
+    doc.word(k).and_then(|w| w.best()).is_some_and(|p| {
+        matches!(p.pos, Pos::Verb | Pos::Aux) && p.verb_form == Some(VerbForm::Fin)
+    })
+}
+
+fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
+    if doc.tokens[i].kind != TokenKind::Word {
+        return None;
+    }
+    let w = doc.lower(i)?;
+    let fold = doc.fold_of(i);
+    for &(lemma, trigger) in LEMMAS {
+        if !w
+            .parses
+            .iter()
+            .any(|p| &*p.lemma == lemma && p.prob >= 0.05)
+        {
+            continue;
+        }
+        // «разговор» and «беседа» are calls only with «телефонный» or «по телефону/видеосвязи».
+        return Some(trigger);
+    }
+    if matches!(
+        fold,
+        "разговор"
+            | "разговора"
+            | "разговоре"
+            | "разговоров"
+            | "беседа"
+            | "беседы"
+            | "беседе"
+            | "беседу"
+    ) && call_context(doc, i)
+    {
+        return Some(Trigger::CallNoun);
+    }
+    if matches!(
+        fold,
+        "поговорили"
+            | "поговорил"
+            | "поговорила"
+            | "пообщались"
+            | "провели"
+            | "провел"
+            | "провела"
+            | "состоялся"
+            | "состоялась"
+    ) && call_context(doc, i)
+    {
+        return Some(Trigger::CallVerb);
+    }
+    None
+}
+
+/// «телефонный разговор», «по телефону», «по видеосвязи» near token `i`.
+fn call_context(doc: &Doc<'_>, i: usize) -> bool {
+    let range = &doc.sentence_tokens[doc.tokens[i].sentence as usize];
+    let lo = i.saturating_sub(2).max(range.start);
+    let hi = (i + 4).min(range.end);
+    (lo..hi).any(|k| {
+        let f = doc.fold_of(k);
+        f.starts_with("телефон") || f.starts_with("видеосвяз") || f.starts_with("видеоконферен")
+    })
+}
+
+/// The clause around token `i`: bounded by `;`, `:`, brackets, the quote marks of
+/// quotations (`marks`), and by commas that open a relative or contrasting clause
+/// («, которые», «, но»).
+fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) -> Range<usize> {
+    let hard = |k: usize| {
+        (doc.tokens[k].kind == TokenKind::Punct && matches!(doc.text_of(k), ";" | ":" | "(" | ")"))
+            || marks.contains(&k)
+    };
+    let soft = |k: usize| {
+        let next_is = |f: &dyn Fn(&crate::morph::WordInfo) -> bool| {
+            k + 1 < sentence.end && doc.lower(k + 1).is_some_and(f)
+        };
+        // «, которые …», «, но …»: a relative or contrasting clause.
+        (doc.is_punct(k, ",")
+            && next_is(&|w| {
+                w.parses
+                    .iter()
+                    .any(|p| matches!(&*p.lemma, "который" | "где" | "когда" | "что" | "но" | "а" | "однако"))
+            }))
+            // «… и предложил …»: a second predicate with its own status.
+            || (matches!(doc.fold_of(k), "и" | "а" | "но")
+                && k + 1 < sentence.end
+                && is_finite_verb(doc, k + 1))
+    };
+    let mut start = i;
+    while start > sentence.start && !hard(start - 1) && !soft(start - 1) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < sentence.end && !hard(end) && !soft(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Entity mentions usable as participants and places.
+fn actors(doc: &Doc<'_>) -> Vec<Actor> {
+    let person_spans: Vec<Range<usize>> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.via == Via::Title)
+        .map(|m| m.tokens.clone())
+        .collect();
+    let mut out: Vec<Actor> = Vec::new();
+    for m in &doc.mentions {
+        if m.via == Via::Adjective {
+            continue;
+        }
+        let nested = m.kind != EntityKind::Person
+            && person_spans
+                .iter()
+                .any(|p| p.start <= m.tokens.start && m.tokens.end <= p.end);
+        if nested {
+            continue;
+        }
+        // A name right after a title of the same person adds nothing.
+        if let Some(last) = out.last()
+            && last.entity == m.entity
+            && last.tokens.end >= m.tokens.start
+        {
+            continue;
+        }
+        out.push(Actor {
+            tokens: m.tokens.clone(),
+            entity: m.entity,
+            kind: m.kind,
+            cases: m.cases,
+        });
+    }
+    out
+}
+
+fn persons_in(doc: &Doc<'_>, actors: &[Actor], sentence: usize) -> Vec<u32> {
+    let Some(range) = doc.sentence_tokens.get(sentence) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for a in actors {
+        if a.kind == EntityKind::Person
+            && range.contains(&a.tokens.start)
+            && !out.contains(&a.entity)
+        {
+            out.push(a.entity);
+        }
+    }
+    out
+}
+
+/// Quotations longer than a few words, with their speaker and addressee.
+fn quotes(doc: &Doc<'_>, actors: &[Actor]) -> Vec<Quote> {
+    // Pair quote marks by their original characters: « opens, » closes, others alternate.
+    let mut open: Option<usize> = None;
+    let mut spans = Vec::new();
+    for (k, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Punct || doc.text_of(k) != "\"" {
+            continue;
+        }
+        let o = doc.norm.orig_offset(t.start as usize);
+        let c = doc.text[o..].chars().next().unwrap_or('"');
+        let opens = match c {
+            '«' | '„' => true,
+            '»' => false,
+            _ => open.is_none(),
+        };
+        match (opens, open) {
+            (true, None) => open = Some(k),
+            (false, Some(start)) => {
+                if k - start > 4 {
+                    spans.push(start + 1..k);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+        .into_iter()
+        .map(|tokens| {
+            let speaker = speaker_after(doc, actors, tokens.end)
+                .or_else(|| speaker_before(doc, actors, tokens.start));
+            let addressee = actors
+                .iter()
+                .filter(|a| a.kind == EntityKind::Person && tokens.contains(&a.tokens.start))
+                .find(|a| {
+                    let before = a
+                        .tokens
+                        .start
+                        .checked_sub(1)
+                        .map(|k| doc.text_of(k))
+                        .unwrap_or("");
+                    let after = doc
+                        .tokens
+                        .get(a.tokens.end)
+                        .map(|_| doc.text_of(a.tokens.end))
+                        .unwrap_or("");
+                    matches!(before, "," | "\"") && matches!(after, "," | "." | "!" | "?")
+                })
+                .map(|a| a.entity)
+                .filter(|a| Some(*a) != speaker);
+            Quote {
+                tokens,
+                speaker,
+                addressee,
+            }
+        })
+        .collect()
+}
+
+/// «…», – заявил X: the person after the speech verb that follows the closing quote.
+fn speaker_after(doc: &Doc<'_>, actors: &[Actor], close: usize) -> Option<u32> {
+    let mut k = close + 1;
+    while k < doc.tokens.len() && doc.tokens[k].kind == TokenKind::Punct && k < close + 4 {
+        k += 1;
+    }
+    let verb = k < doc.tokens.len()
+        && doc
+            .lower(k)
+            .is_some_and(|w| SPEECH_LEMMAS.iter().any(|l| w.has_lemma(l)));
+    if !verb {
+        return None;
+    }
+    actors
+        .iter()
+        .find(|a| a.kind == EntityKind::Person && a.tokens.start > k && a.tokens.start <= k + 6)
+        .map(|a| a.entity)
+}
+
+/// X заявил: «…»: the person before the speech verb before the opening quote.
+fn speaker_before(doc: &Doc<'_>, actors: &[Actor], open: usize) -> Option<u32> {
+    let start = open.checked_sub(1)?;
+    let lo = start.saturating_sub(8);
+    let has_verb = (lo..start).any(|k| {
+        doc.lower(k)
+            .is_some_and(|w| SPEECH_LEMMAS.iter().any(|l| w.has_lemma(l)))
+    });
+    if !has_verb {
+        return None;
+    }
+    actors
+        .iter()
+        .rev()
+        .find(|a| a.kind == EntityKind::Person && a.tokens.end <= start && a.tokens.start >= lo)
+        .map(|a| a.entity)
+}
+
+/// Everything a trigger's extraction looks at.
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    actors: &'d [Actor],
+    quotes: &'d [Quote],
+    marks: &'d [usize],
+    recent: &'d [u32],
+    sentence: usize,
+    range: Range<usize>,
+}
+
+impl Ctx<'_, '_> {
+    fn actors_in<'s>(&'s self, span: &'s Range<usize>) -> impl Iterator<Item = &'s Actor> + 's {
+        self.actors
+            .iter()
+            .filter(move |a| span.start <= a.tokens.start && a.tokens.end <= span.end)
+    }
+
+    fn is_party(a: &Actor) -> bool {
+        matches!(
+            a.kind,
+            EntityKind::Person | EntityKind::Country | EntityKind::Organization
+        )
+    }
+
+    /// The actor at `k` and everything coordinated with it («X и Y», «X, Y и Z»).
+    fn coordinated(&self, first: &Actor, span: &Range<usize>, case: Option<Case>) -> Vec<Ref> {
+        let mut out = vec![Ref::Doc(first.entity)];
+        let mut end = first.tokens.end;
+        loop {
+            let conj =
+                end < span.end && (self.doc.fold_of(end) == "и" || self.doc.is_punct(end, ","));
+            if !conj {
+                break;
+            }
+            let next = self.actors_in(span).find(|a| {
+                a.tokens.start == end + 1
+                    && Self::is_party(a)
+                    && case.is_none_or(|c| a.cases.contains(c))
+            });
+            match next {
+                Some(a) => {
+                    out.push(Ref::Doc(a.entity));
+                    end = a.tokens.end;
+                }
+                None => {
+                    // «лидеры России и Китая»: a plural role noun with countries after it.
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The subject: a nominative party before the trigger in the clause (the nearest, with
+    /// its coordination), else right after it («встретились Путин и Токаев»).
+    fn subject(&self, i: usize, clause: &Range<usize>) -> Vec<Ref> {
+        let before = self
+            .actors_in(clause)
+            .filter(|a| a.tokens.end <= i && Self::is_party(a) && a.cases.contains(Case::Nom))
+            .filter(|a| !self.after_preposition_token(a.tokens.start))
+            .collect::<Vec<_>>();
+        if let Some(first) = before.first() {
+            // The first nominative of the clause heads the coordination.
+            return self.coordinated(first, clause, Some(Case::Nom));
+        }
+        if let Some(r) = self.quote_pronoun_subject(clause) {
+            return vec![r];
+        }
+        if let Some(r) = self.kollega(clause, None)
+            && self.doc.lower(r.1).is_some_and(|w| {
+                w.cases(|p| p.lemma.as_ref() == "коллега")
+                    .contains(Case::Nom)
+            })
+        {
+            return vec![r.0];
+        }
+        let after = self.actors_in(clause).find(|a| {
+            a.tokens.start > i
+                && Self::is_party(a)
+                && a.cases.only_or_contains_nom()
+                && !self.after_preposition_token(a.tokens.start)
+        });
+        match after {
+            Some(a) => self.coordinated(a, clause, Some(Case::Nom)),
+            None => Vec::new(),
+        }
+    }
+
+    /// Any nominative parties in the clause, for noun triggers.
+    fn subject_anywhere(&self, clause: &Range<usize>) -> Vec<Ref> {
+        let first = self.actors_in(clause).find(|a| {
+            Self::is_party(a)
+                && a.cases.contains(Case::Nom)
+                && !self.after_preposition_token(a.tokens.start)
+        });
+        match first {
+            Some(a) => self.coordinated(a, clause, Some(Case::Nom)),
+            None => Vec::new(),
+        }
+    }
+
+    fn after_preposition_token(&self, start: usize) -> bool {
+        start > 0
+            && matches!(
+                self.doc.fold_of(start - 1),
+                "с" | "со"
+                    | "в"
+                    | "во"
+                    | "на"
+                    | "из"
+                    | "у"
+                    | "к"
+                    | "о"
+                    | "об"
+                    | "по"
+                    | "для"
+                    | "от"
+                    | "между"
+                    | "за"
+                    | "при"
+            )
+    }
+
+    /// Parties governed by one of `preps` after the trigger: «с Токаевым», «между X и Y».
+    fn after_preposition(
+        &self,
+        i: usize,
+        clause: &Range<usize>,
+        preps: &[&str],
+        case: Case,
+    ) -> Vec<Ref> {
+        for k in clause.clone() {
+            if k + 1 >= clause.end || !preps.contains(&self.doc.fold_of(k)) {
+                continue;
+            }
+            if k + 3 < i {
+                // A preposition well before the trigger belongs to another phrase.
+                continue;
+            }
+            if let Some(a) = self
+                .actors_in(clause)
+                .find(|a| a.tokens.start == k + 1 && Self::is_party(a) && a.cases.contains(case))
+            {
+                return self.coordinated(a, clause, Some(case));
+            }
+            // «с коллегой», «с ним»
+            if let Some(r) = self.pronoun_or_colleague(k + 1) {
+                return vec![r];
+            }
+        }
+        Vec::new()
+    }
+
+    /// Genitive parties right after a noun trigger («встреча Путина и Токаева»), skipping
+    /// adjectives.
+    fn genitives_after(&self, i: usize, clause: &Range<usize>) -> Vec<Ref> {
+        let mut k = i + 1;
+        while k < clause.end
+            && self
+                .doc
+                .lower(k)
+                .and_then(|w| w.best())
+                .is_some_and(|p| p.pos == Pos::Adj)
+        {
+            k += 1;
+        }
+        if let Some(a) = self
+            .actors_in(clause)
+            .find(|a| a.tokens.start == k && Self::is_party(a) && a.cases.contains(Case::Gen))
+        {
+            return self.coordinated(a, clause, Some(Case::Gen));
+        }
+        // «визит нашей делегации», «лидеров России и Китая»
+        if k < clause.end {
+            if let Some(r) = self.role_plural(k, clause) {
+                return r;
+            }
+            if matches!(self.doc.fold_of(k), "нашей" | "нашего" | "наших")
+                && let Some(q) = self.quote_at(k)
+                && let Some(sp) = q.speaker
+            {
+                return vec![
+                    country_of(self.doc, sp)
+                        .map(Ref::Gaz)
+                        .unwrap_or(Ref::Doc(sp)),
+                ];
+            }
+            if let Some(r) = self.pronoun_or_colleague(k) {
+                return vec![r];
+            }
+        }
+        Vec::new()
+    }
+
+    /// «лидеры России и Китая», «главы МИД России и Турции»: each country's holder.
+    fn role_plural(&self, k: usize, clause: &Range<usize>) -> Option<Vec<Ref>> {
+        let fold = self.doc.fold_of(k);
+        let role = if fold.starts_with("лидер")
+            || fold.starts_with("президент")
+            || fold.starts_with("глав")
+        {
+            Role::HeadOfState
+        } else if fold.starts_with("премьер") {
+            Role::HeadOfGovernment
+        } else {
+            return None;
+        };
+        let plural = self
+            .doc
+            .lower(k)
+            .is_some_and(|w| w.parses.iter().any(|p| p.number == Some(Number::Plur)));
+        if !plural {
+            return None;
+        }
+        let mut j = k + 1;
+        let role = if j < clause.end && self.doc.fold_of(j) == "мид" {
+            j += 1;
+            Role::ForeignMinister
+        } else {
+            role
+        };
+        let first = self
+            .actors_in(clause)
+            .find(|a| a.tokens.start == j && a.kind == EntityKind::Country)?;
+        let countries = self.coordinated(first, clause, None);
+        let date = self.doc.date?;
+        let gaz = self.doc.gazetteer;
+        let mut out = Vec::new();
+        for c in countries {
+            let Ref::Doc(e) = c else { continue };
+            let country = self.doc.entities[e as usize].gaz?;
+            let holder = gaz.offices().holder(country, role, date).or_else(|| {
+                (role == Role::HeadOfGovernment)
+                    .then(|| gaz.offices().holder(country, Role::HeadOfState, date))
+                    .flatten()
+            });
+            out.push(holder.map(Ref::Gaz).unwrap_or(c));
+        }
+        (out.len() >= 2).then_some(out)
+    }
+
+    /// The accusative (or other `case`) object of a verb: «принял Токаева», «пригласил Си».
+    fn objects_after(
+        &self,
+        i: usize,
+        clause: &Range<usize>,
+        case: Case,
+        kind: EntityKind,
+    ) -> Vec<Ref> {
+        if let Some(a) = self.actors_in(clause).find(|a| {
+            a.tokens.start > i
+                && a.kind == kind
+                && a.cases.contains(case)
+                && !self.after_preposition_token(a.tokens.start)
+        }) {
+            return self.coordinated(a, clause, Some(case));
+        }
+        for k in i + 1..clause.end.min(i + 4) {
+            if let Some(r) = self.pronoun_or_colleague(k) {
+                return vec![r];
+            }
+        }
+        Vec::new()
+    }
+
+    /// «поблагодарил коллегу за визит»: the object of the verb before «за».
+    fn thanked_object(&self, i: usize, clause: &Range<usize>) -> Vec<Ref> {
+        if i < 1 || self.doc.fold_of(i - 1) != "за" {
+            return Vec::new();
+        }
+        for k in (clause.start..i - 1).rev() {
+            if let Some(a) = self
+                .actors_in(clause)
+                .find(|a| a.tokens.end == k + 1 && a.cases.contains(Case::Acc))
+            {
+                return vec![Ref::Doc(a.entity)];
+            }
+            if let Some(r) = self.pronoun_or_colleague(k) {
+                return vec![r];
+            }
+        }
+        Vec::new()
+    }
+
+    /// «прибыл с визитом», «совершил визит», «находится с визитом»: the subject is the visitor.
+    fn subject_governs_visit(&self, i: usize, clause: &Range<usize>) -> bool {
+        (clause.start..i).any(|k| {
+            let f = self.doc.fold_of(k);
+            f.starts_with("соверш")
+                || f.starts_with("нанес")
+                || f.starts_with("наход")
+                || f.starts_with("прибы")
+                || f.starts_with("начал")
+                || f.starts_with("заверш")
+                || f.starts_with("отправ")
+        })
+    }
+
+    /// «коллега» (or a personal pronoun) at token `k`, resolved to the other party.
+    fn pronoun_or_colleague(&self, k: usize) -> Option<Ref> {
+        if k >= self.doc.tokens.len() {
+            return None;
+        }
+        let w = self.doc.lower(k)?;
+        if w.has_lemma("коллега") {
+            return self.kollega(&(k..k + 1), None).map(|x| x.0);
+        }
+        let fold = self.doc.fold_of(k);
+        if let Some(q) = self.quote_at(k) {
+            if matches!(
+                fold,
+                "вами"
+                    | "вас"
+                    | "вам"
+                    | "вы"
+                    | "ваш"
+                    | "вашим"
+                    | "вашего"
+                    | "вашей"
+                    | "вашему"
+            ) {
+                return q.addressee.map(Ref::Doc);
+            }
+            if matches!(fold, "мной" | "меня" | "мне" | "я") {
+                return q.speaker.map(Ref::Doc);
+            }
+        }
+        if matches!(
+            fold,
+            "ним" | "нему" | "него" | "им" | "его" | "ему" | "ней" | "нее" | "ей"
+        ) {
+            // The last person mentioned before this sentence.
+            let start = self.range.start;
+            return self
+                .actors
+                .iter()
+                .rev()
+                .find(|a| a.kind == EntityKind::Person && a.tokens.end <= start)
+                .map(|a| Ref::Doc(a.entity));
+        }
+        None
+    }
+
+    /// The person «коллега» in `span` refers to: someone the article is about who is not the
+    /// nominative subject of the sentence. Returns the reference and the token.
+    fn kollega(&self, span: &Range<usize>, _unused: Option<()>) -> Option<(Ref, usize)> {
+        let k = span
+            .clone()
+            .find(|&k| self.doc.lower(k).is_some_and(|w| w.has_lemma("коллега")))?;
+        let subject: Vec<u32> = self
+            .actors_in(&self.range)
+            .filter(|a| {
+                a.kind == EntityKind::Person && a.cases.contains(Case::Nom) && a.tokens.end <= k
+            })
+            .map(|a| a.entity)
+            .collect();
+        self.recent
+            .iter()
+            .find(|p| !subject.contains(p))
+            .map(|p| (Ref::Doc(*p), k))
+    }
+
+    fn quote_at(&self, k: usize) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.tokens.contains(&k))
+    }
+
+    /// «наша встреча», «ваш визит» inside a quotation: speaker and addressee.
+    fn quote_pronoun_before(&self, i: usize, clause: &Range<usize>, ours: bool) -> Vec<Ref> {
+        let Some(q) = self.quote_at(i) else {
+            return Vec::new();
+        };
+        let lo = i.saturating_sub(3).max(clause.start);
+        let mut out = Vec::new();
+        for k in lo..i {
+            let f = self.doc.fold_of(k);
+            if ours && f.starts_with("наш") {
+                out.extend(q.speaker.map(Ref::Doc));
+                out.extend(q.addressee.map(Ref::Doc));
+            }
+            if f.starts_with("ваш") {
+                out.extend(q.addressee.map(Ref::Doc));
+            }
+        }
+        out
+    }
+
+    /// «мы», «я» as the subject inside a quotation.
+    fn quote_pronoun_subject(&self, clause: &Range<usize>) -> Option<Ref> {
+        let q = self.quote_at(clause.start)?;
+        clause.clone().find_map(|k| match self.doc.fold_of(k) {
+            "я" => q.speaker.map(Ref::Doc),
+            "вы" => q.addressee.map(Ref::Doc),
+            _ => None,
+        })
+    }
+
+    /// True when the clause has a plural reference as subject («главы государств»,
+    /// «президенты», «стороны»).
+    fn plural_reference(&self, clause: &Range<usize>) -> bool {
+        clause.clone().any(|k| {
+            PLURAL_REFS.contains(&self.doc.fold_of(k))
+                && self
+                    .doc
+                    .lower(k)
+                    .is_some_and(|w| w.parses.iter().any(|p| p.number == Some(Number::Plur)))
+        }) || self.quote_at(clause.start).is_some()
+            && clause.clone().any(|k| {
+                matches!(
+                    self.doc.fold_of(k),
+                    "мы" | "наша" | "наши" | "нашей" | "нашу"
+                )
+            })
+    }
+
+    /// The destination of a visit: a place after «в/во/на» in the accusative, or the
+    /// accusative object of «посетить».
+    fn destination(&self, i: usize, clause: &Range<usize>, verb: bool) -> Option<Ref> {
+        let places: Vec<&Actor> = self
+            .actors_in(clause)
+            .filter(|a| a.kind.is_place() && a.tokens.start > i)
+            .collect();
+        for a in &places {
+            let k = a.tokens.start;
+            let prep = k > 0 && matches!(self.doc.fold_of(k - 1), "в" | "во" | "на");
+            if prep && a.cases.contains(Case::Acc) {
+                return Some(Ref::Doc(a.entity));
+            }
+        }
+        if verb {
+            for a in &places {
+                if a.cases.contains(Case::Acc) && !self.after_preposition_token(a.tokens.start) {
+                    return Some(Ref::Doc(a.entity));
+                }
+            }
+            // «находится с визитом в Казани»
+            for a in &places {
+                let k = a.tokens.start;
+                if k > 0
+                    && matches!(self.doc.fold_of(k - 1), "в" | "во")
+                    && a.cases.contains(Case::Loc)
+                {
+                    return Some(Ref::Doc(a.entity));
+                }
+            }
+        }
+        None
+    }
+
+    /// A place of the meeting: after «в/во» in the locative, cities before countries.
+    fn place_in(&self, span: &Range<usize>) -> Option<Ref> {
+        let mut best: Option<(&Actor, u8)> = None;
+        for a in self.actors_in(span).filter(|a| a.kind.is_place()) {
+            let k = a.tokens.start;
+            if k == 0
+                || !matches!(self.doc.fold_of(k - 1), "в" | "во" | "на")
+                || !a.cases.contains(Case::Loc)
+            {
+                continue;
+            }
+            let rank = match a.kind {
+                EntityKind::City => 0,
+                EntityKind::Region => 1,
+                _ => 2,
+            };
+            if best.is_none_or(|(_, r)| rank < r) {
+                best = Some((a, rank));
+            }
+        }
+        best.map(|(a, _)| Ref::Doc(a.entity))
+    }
+
+    /// A named event the trigger is about: «на церемонию открытия «Игр будущего»».
+    fn named_event(&self, i: usize, clause: &Range<usize>) -> Option<u32> {
+        self.doc
+            .mentions
+            .iter()
+            .find(|m| {
+                m.kind == EntityKind::Event
+                    && m.tokens.start > i
+                    && clause.contains(&m.tokens.start)
+            })
+            .map(|m| m.entity)
+    }
+
+    /// The date in `span` nearest to the trigger.
+    fn date_in(&self, i: usize, span: &Range<usize>) -> Option<DateValue> {
+        self.doc
+            .dates
+            .iter()
+            .filter(|d| span.start <= d.tokens.start && d.tokens.end <= span.end)
+            .min_by_key(|d| d.tokens.start.abs_diff(i))
+            .map(|d| d.value)
+    }
+
+    /// The last date earlier in the same paragraph.
+    fn date_earlier_in_paragraph(&self) -> Option<DateValue> {
+        let paragraph = self.doc.sentences[self.sentence].paragraph;
+        self.doc
+            .dates
+            .iter()
+            .rev()
+            .filter(|d| (d.sentence as usize) < self.sentence)
+            .find(|d| self.doc.sentences[d.sentence as usize].paragraph == paragraph)
+            .map(|d| d.value)
+    }
+}
+
+trait CaseSetExt {
+    fn only_or_contains_nom(self) -> bool;
+}
+
+impl CaseSetExt for crate::morph::CaseSet {
+    fn only_or_contains_nom(self) -> bool {
+        self.contains(Case::Nom)
+    }
+}
+
+fn dedup(v: &mut Vec<Ref>) {
+    let mut seen = Vec::new();
+    v.retain(|r| {
+        if seen.contains(r) {
+            false
+        } else {
+            seen.push(*r);
+            true
+        }
+    });
+}
+
+fn resolve(doc: &mut Doc<'_>, r: Ref) -> u32 {
+    match r {
+        Ref::Doc(e) => e,
+        Ref::Gaz(g) => doc.intern_gazetteer(g),
+    }
+}
+
+/// The gazetteer index of the capital of the country a person belongs to.
+fn capital_of(doc: &Doc<'_>, person: u32) -> Option<u32> {
+    let country = country_of(doc, person)?;
+    doc.gazetteer.entity(country).capital
+}
+
+/// The gazetteer index of a person's country: the `country` attribute, else the country of an
+/// office held on the article date.
+fn country_of(doc: &Doc<'_>, person: u32) -> Option<u32> {
+    let gaz_idx = doc.entities[person as usize].gaz?;
+    let gaz = doc.gazetteer;
+    gaz.entity(gaz_idx).country.or_else(|| {
+        doc.date
+            .and_then(|d| gaz.offices().roles_of(gaz_idx, d).map(|(c, _)| c).next())
+    })
+}
+
+/// Two participants are the same party: the same entity, or a person and their country.
+fn same_party(doc: &Doc<'_>, a: u32, b: u32) -> bool {
+    if a == b {
+        return true;
+    }
+    let country = |x: u32| {
+        let e = &doc.entities[x as usize];
+        match e.kind {
+            EntityKind::Country => e.gaz,
+            EntityKind::Person => country_of(doc, x),
+            _ => None,
+        }
+    };
+    let (ka, kb) = (doc.entities[a as usize].kind, doc.entities[b as usize].kind);
+    (ka == EntityKind::Country || kb == EntityKind::Country)
+        && country(a).is_some()
+        && country(a) == country(b)
+}
+
+/// Adds `draft` to `events`, or merges it into an earlier report of the same event.
+fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
+    let compatible_date = |a: Option<DateValue>, b: Option<DateValue>| match (a, b) {
+        (Some(x), Some(y)) => x.compatible(&y),
+        _ => true,
+    };
+    let compatible_place = |a: Option<u32>, b: Option<u32>| match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let same_people = |a: &[u32], b: &[u32]| -> bool {
+        let covered =
+            |x: &[u32], y: &[u32]| x.iter().all(|p| y.iter().any(|q| same_party(doc, *p, *q)));
+        covered(a, b) || covered(b, a)
+    };
+    for e in events.iter_mut() {
+        let same = e.kind == draft.kind
+            && e.status == draft.status
+            && compatible_date(e.date, draft.date)
+            && compatible_place(e.place, draft.place)
+            && match draft.kind {
+                EventType::Invitation => e.participants == draft.participants,
+                EventType::Visit => same_people(&e.participants, &draft.participants),
+                _ => {
+                    let mut a = e.participants.clone();
+                    let mut b = draft.participants.clone();
+                    a.sort();
+                    b.sort();
+                    a == b
+                }
+            };
+        if same {
+            // Keep the more precise date and the known place; prefer a person to a country.
+            if draft
+                .date
+                .is_some_and(|d| e.date.is_none_or(|x| d.precision() > x.precision()))
+            {
+                e.date = draft.date;
+            }
+            if e.place.is_none() {
+                e.place = draft.place;
+            }
+            if e.named_event.is_none() {
+                e.named_event = draft.named_event;
+            }
+            for s in draft.sentences {
+                if !e.sentences.contains(&s) {
+                    e.sentences.push(s);
+                }
+            }
+            e.confidence = (e.confidence.max(draft.confidence) + 0.05).min(0.99);
+            return;
+        }
+    }
+    events.push(draft);
+}

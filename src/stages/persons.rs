@@ -1,0 +1,371 @@
+//! Person names that are not in the gazetteers, found by morphology.
+//!
+//! OpenCorpora marks given names, surnames and patronymics (`NameType=Giv/Sur/Pat`), and
+//! guesses unknown capitalised words. A capitalised given name followed by a capitalised
+//! surname-like word («Марк Уиткофф»), initials before a surname («В. Петров»), or a surname
+//! the dictionary knows becomes a PERSON with its nominative name and an id in newsgraph's
+//! namespace; later mentions of the same surname in the article point to the same person.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::doc::{Doc, MentionDraft};
+use crate::model::{EntityId, EntityKind, Via};
+use crate::morph::{CaseSet, NameType, Parse, Pos, WordInfo};
+use crate::slug::slug;
+use crate::text::{Shape, TokenKind};
+
+/// Finds person names by morphology. Holds no state.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PersonFinder;
+
+/// A name found in the text, before linking.
+#[derive(Debug, Clone)]
+struct Found {
+    tokens: Range<usize>,
+    sentence: u32,
+    given: Option<String>,
+    patronymic: Option<String>,
+    surname: Option<String>,
+    cases: CaseSet,
+}
+
+/// Probabilities of the name readings of one token.
+#[derive(Debug, Clone, Copy, Default)]
+struct NameOdds {
+    given: f32,
+    surname: f32,
+    patronymic: f32,
+    geo: f32,
+    /// Probability that the lower-case word is a common word.
+    common: f32,
+    guessed: bool,
+}
+
+fn odds(doc: &Doc<'_>, i: usize) -> Option<NameOdds> {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word || t.shape != Shape::Title {
+        return None;
+    }
+    let text = doc.text_of(i);
+    if !text.chars().next().is_some_and(is_cyrillic) {
+        return None;
+    }
+    let w = doc.word(i)?;
+    let name = |n: NameType| w.prob(|p| p.name == Some(n));
+    Some(NameOdds {
+        given: name(NameType::Given),
+        surname: name(NameType::Surname),
+        patronymic: name(NameType::Patronymic),
+        geo: name(NameType::Geo),
+        common: doc
+            .lower(i)
+            .map(|l| l.prob(|p| !matches!(p.pos, Pos::Propn | Pos::Other) && !p.guessed))
+            .unwrap_or(0.0),
+        guessed: w.guessed(),
+    })
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// Cases in which token `i` can be a name part of type `n`.
+fn name_cases(w: &WordInfo, n: NameType) -> CaseSet {
+    w.cases(|p| p.name == Some(n))
+}
+
+/// The nominative of a name part: the lemma of the best reading of type `n` in a case of
+/// `cases`, capitalised like a name.
+fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) -> String {
+    let fits = |p: &&Parse| p.case.is_none_or(|c| cases.contains(c));
+    let parse = w
+        .parses
+        .iter()
+        .filter(|p| n.is_none_or(|n| p.name == Some(n)))
+        .filter(fits)
+        .max_by(|a, b| a.prob.total_cmp(&b.prob))
+        .or_else(|| w.parses.iter().find(|p| p.pos == Pos::Propn))
+        .or(w.best());
+    let lemma = parse
+        .map(|p| p.lemma.to_string())
+        .unwrap_or_else(|| written.to_lowercase());
+    capitalize(&lemma)
+}
+
+/// «касым-жомарт» → «Касым-Жомарт».
+pub fn capitalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut up = true;
+    for c in s.chars() {
+        if up {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        up = c == '-' || c == ' ';
+    }
+    out
+}
+
+impl PersonFinder {
+    /// Adds PERSON mentions for names the gazetteer did not know.
+    pub fn run(&self, doc: &mut Doc<'_>) {
+        let covered = doc.coverage();
+        let mut found = Vec::new();
+        for s in 0..doc.sentence_tokens.len() {
+            let range = doc.sentence_tokens[s].clone();
+            let mut i = range.start;
+            while i < range.end {
+                if covered[i] {
+                    i += 1;
+                    continue;
+                }
+                match self.match_at(doc, i, range.end, &covered) {
+                    Some(f) => {
+                        i = f.tokens.end;
+                        found.push(Found {
+                            sentence: s as u32,
+                            ..f
+                        });
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        self.link(doc, found);
+    }
+
+    fn match_at(&self, doc: &Doc<'_>, i: usize, end: usize, covered: &[bool]) -> Option<Found> {
+        let free = |j: usize| j < end && !covered[j];
+        let surname_like = |j: usize| -> bool {
+            free(j)
+                && odds(doc, j).is_some_and(|o| {
+                    o.surname > 0.0 || o.guessed || (o.geo < 0.5 && o.common < 0.5 && o.given < 0.5)
+                })
+        };
+        // Initials: «В. Петров», «В.В. Петров».
+        if initial_at(doc, i).is_some() {
+            let mut j = i + 2;
+            if initial_at(doc, j).is_some() {
+                j += 2;
+            }
+            if surname_like(j) {
+                let w = doc.word(j)?;
+                let cases = w
+                    .cases(|p| p.name == Some(NameType::Surname))
+                    .union(w.cases(|p| p.guessed));
+                let cases = if cases.is_empty() {
+                    CaseSet::ANY
+                } else {
+                    cases
+                };
+                return Some(Found {
+                    tokens: i..j + 1,
+                    sentence: 0,
+                    given: None,
+                    patronymic: None,
+                    surname: Some(nominative(
+                        w,
+                        Some(NameType::Surname),
+                        cases,
+                        doc.text_of(j),
+                    )),
+                    cases,
+                });
+            }
+            return None;
+        }
+        let o = odds(doc, i)?;
+        let clause_start = doc.starts_clause(i);
+        if clause_start && o.common > 0.5 {
+            return None;
+        }
+        let wi = doc.word(i)?;
+        // Given name first.
+        if o.given >= 0.3 {
+            let mut cases = name_cases(wi, NameType::Given);
+            let mut j = i + 1;
+            let mut patronymic = None;
+            if free(j) && odds(doc, j).is_some_and(|x| x.patronymic >= 0.3) {
+                let wj = doc.word(j)?;
+                let c = cases.intersect(name_cases(wj, NameType::Patronymic));
+                if !c.is_empty() {
+                    cases = c;
+                    patronymic = Some(j);
+                    j += 1;
+                }
+            }
+            if surname_like(j) {
+                let wj = doc.word(j)?;
+                let sc = name_cases(wj, NameType::Surname);
+                let agreed = if wj.guessed() || sc.is_empty() {
+                    cases
+                } else {
+                    cases.intersect(sc)
+                };
+                if !agreed.is_empty() {
+                    return Some(Found {
+                        tokens: i..j + 1,
+                        sentence: 0,
+                        given: Some(nominative(
+                            wi,
+                            Some(NameType::Given),
+                            agreed,
+                            doc.text_of(i),
+                        )),
+                        patronymic: patronymic.map(|p| {
+                            nominative(
+                                doc.word(p).expect("checked"),
+                                Some(NameType::Patronymic),
+                                agreed,
+                                doc.text_of(p),
+                            )
+                        }),
+                        surname: Some(nominative(
+                            wj,
+                            Some(NameType::Surname),
+                            agreed,
+                            doc.text_of(j),
+                        )),
+                        cases: agreed,
+                    });
+                }
+            }
+            if let Some(p) = patronymic {
+                return Some(Found {
+                    tokens: i..p + 1,
+                    sentence: 0,
+                    given: Some(nominative(wi, Some(NameType::Given), cases, doc.text_of(i))),
+                    patronymic: Some(nominative(
+                        doc.word(p)?,
+                        Some(NameType::Patronymic),
+                        cases,
+                        doc.text_of(p),
+                    )),
+                    surname: None,
+                    cases,
+                });
+            }
+            if o.given >= 0.9 && !clause_start && o.common < 0.1 {
+                return Some(Found {
+                    tokens: i..i + 1,
+                    sentence: 0,
+                    given: Some(nominative(wi, Some(NameType::Given), cases, doc.text_of(i))),
+                    patronymic: None,
+                    surname: None,
+                    cases,
+                });
+            }
+        }
+        // A surname the dictionary knows.
+        if o.surname >= 0.3 && (!clause_start || o.common < 0.2) {
+            let cases = name_cases(wi, NameType::Surname);
+            return Some(Found {
+                tokens: i..i + 1,
+                sentence: 0,
+                given: None,
+                patronymic: None,
+                surname: Some(nominative(
+                    wi,
+                    Some(NameType::Surname),
+                    cases,
+                    doc.text_of(i),
+                )),
+                cases,
+            });
+        }
+        None
+    }
+
+    /// Links names to entities: a full name is its own person; a surname alone (or initials
+    /// and a surname) joins a person of the article with that surname when there is one.
+    fn link(&self, doc: &mut Doc<'_>, found: Vec<Found>) {
+        // Full names first, so that a surname before its full name still links to it.
+        let mut by_surname: HashMap<String, u32> = HashMap::new();
+        for e in 0..doc.entities.len() {
+            if let Some(s) = &doc.entities[e].surname {
+                by_surname.entry(s.to_string()).or_insert(e as u32);
+            }
+        }
+        let key = |s: &str| s.to_lowercase().replace('ё', "е");
+        let mut entity_of: Vec<Option<u32>> = vec![None; found.len()];
+        for (k, f) in found.iter().enumerate() {
+            if f.given.is_none() || f.surname.is_none() {
+                continue;
+            }
+            let surname = f.surname.as_deref().expect("checked");
+            if let Some(&e) = by_surname.get(&key(surname)) {
+                entity_of[k] = Some(e);
+                continue;
+            }
+            let name = match &f.patronymic {
+                Some(p) => format!("{} {} {}", f.given.as_deref().unwrap_or(""), p, surname),
+                None => format!("{} {}", f.given.as_deref().unwrap_or(""), surname),
+            };
+            let e = intern_person(doc, &name, Some(key(surname)));
+            by_surname.insert(key(surname), e);
+            entity_of[k] = Some(e);
+        }
+        for (k, f) in found.iter().enumerate() {
+            if entity_of[k].is_some() {
+                continue;
+            }
+            let e = match (&f.given, &f.patronymic, &f.surname) {
+                (_, _, Some(s)) => match by_surname.get(&key(s)) {
+                    Some(&e) => e,
+                    None => {
+                        let e = intern_person(doc, s, Some(key(s)));
+                        by_surname.insert(key(s), e);
+                        e
+                    }
+                },
+                (Some(g), Some(p), None) => intern_person(doc, &format!("{g} {p}"), None),
+                (Some(g), None, None) => intern_person(doc, g, None),
+                _ => continue,
+            };
+            entity_of[k] = Some(e);
+        }
+        for (f, e) in found.into_iter().zip(entity_of) {
+            let Some(entity) = e else { continue };
+            doc.mentions.push(MentionDraft {
+                tokens: f.tokens,
+                entity,
+                kind: EntityKind::Person,
+                via: Via::Morphology,
+                cases: if f.cases.is_empty() {
+                    CaseSet::ANY
+                } else {
+                    f.cases
+                },
+                sentence: f.sentence,
+            });
+        }
+        doc.mentions
+            .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+}
+
+fn intern_person(doc: &mut Doc<'_>, name: &str, surname: Option<String>) -> u32 {
+    let id = EntityId::new(&format!("ng:person:{}", slug(name)));
+    doc.intern_new(
+        id,
+        EntityKind::Person,
+        Arc::from(name),
+        surname.map(Arc::from),
+    )
+}
+
+/// An initial at token `i`: one upper-case Cyrillic letter followed by a full stop.
+fn initial_at(doc: &Doc<'_>, i: usize) -> Option<char> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Word || !doc.is_punct(i + 1, ".") {
+        return None;
+    }
+    let mut chars = doc.text_of(i).chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_uppercase() && is_cyrillic(c) => Some(c),
+        _ => None,
+    }
+}

@@ -1,0 +1,146 @@
+//! Titles resolved to the office holder on the article date.
+//!
+//! «Глава Казахстана», «президент Республики Казахстан», «российский лидер», «премьер-министр
+//! Японии»: a title phrase from `titles.tsv` with a country after it (genitive) or a country
+//! adjective before it becomes a PERSON mention of whoever held that role in that country on
+//! the article's date. When a person's name follows the title («президент Франции Эммануэль
+//! Макрон») the title is that person. A title with no country, or one qualified as former or
+//! future («бывший президент»), resolves to nobody.
+
+use crate::doc::{Doc, MentionDraft};
+use crate::gazetteer::Role;
+use crate::model::{EntityKind, Via};
+use crate::morph::Case;
+
+/// Words before a title that make it refer to someone other than the current holder.
+const NOT_CURRENT: &[&str] = &[
+    "бывший",
+    "бывшего",
+    "бывшему",
+    "бывшим",
+    "бывшем",
+    "экс",
+    "покойный",
+    "покойного",
+    "прежний",
+    "прежнего",
+    "тогдашний",
+    "тогдашнего",
+    "будущий",
+    "будущего",
+    "избранный",
+    "избранного",
+    "новый",
+    "нового",
+    "новым",
+    "новому",
+    "следующий",
+    "следующего",
+    "вице",
+    "предыдущий",
+    "предыдущего",
+    "первый",
+    "первого",
+    "и.о",
+    "врио",
+];
+
+/// Resolves titles. Holds no state.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TitleResolver;
+
+impl TitleResolver {
+    /// Adds a PERSON mention for every title that resolves to a person.
+    pub fn run(&self, doc: &mut Doc<'_>) {
+        let gaz = doc.gazetteer;
+        let mut found = Vec::new();
+        let mut added = Vec::new();
+        for s in 0..doc.sentence_tokens.len() {
+            let range = doc.sentence_tokens[s].clone();
+            let mut i = range.start;
+            while i < range.end {
+                gaz.titles()
+                    .matches_at(&doc.norm.fold, doc.tokens, i, range.end, &mut found);
+                let Some(&(len, group)) = found.last() else {
+                    i += 1;
+                    continue;
+                };
+                let end = i + len;
+                let posting = gaz.titles().postings(group)[0];
+                let title = gaz.title(posting.title);
+                if i > range.start && NOT_CURRENT.contains(&doc.fold_of(i - 1)) {
+                    i = end;
+                    continue;
+                }
+                // The country: a genitive COUNTRY name right after, or an adjective right before.
+                let after = doc.mentions.iter().find(|m| {
+                    m.tokens.start == end
+                        && m.kind == EntityKind::Country
+                        && m.via == Via::Gazetteer
+                        && m.cases.contains(Case::Gen)
+                });
+                let before = doc.mentions.iter().find(|m| {
+                    m.tokens.end == i && m.kind == EntityKind::Country && m.via == Via::Adjective
+                });
+                let (span, country) = match (after, before) {
+                    (Some(m), _) => (i..m.tokens.end, doc.entities[m.entity as usize].gaz),
+                    (None, Some(m)) => (m.tokens.start..end, doc.entities[m.entity as usize].gaz),
+                    (None, None) => (i..end, title.country),
+                };
+                if span.start > 0
+                    && span.start != i
+                    && NOT_CURRENT.contains(&doc.fold_of(span.start - 1))
+                {
+                    i = span.end;
+                    continue;
+                }
+                let Some(country) = country else {
+                    i = end;
+                    continue;
+                };
+                if title.country.is_some_and(|c| c != country) {
+                    i = end;
+                    continue;
+                }
+                // A name right after the title is the person it refers to.
+                let named = doc
+                    .mentions
+                    .iter()
+                    .find(|m| m.tokens.start == span.end && m.kind == EntityKind::Person)
+                    .map(|m| m.entity);
+                let entity = match named {
+                    Some(e) => Some(e),
+                    None => doc
+                        .date
+                        .and_then(|date| {
+                            let offices = gaz.offices();
+                            offices
+                                .holder(country, title.role, date)
+                                .or_else(|| match title.role {
+                                    // Presidential systems have no separate head of government.
+                                    Role::HeadOfGovernment => {
+                                        offices.holder(country, Role::HeadOfState, date)
+                                    }
+                                    _ => None,
+                                })
+                        })
+                        .map(|p| doc.intern_gazetteer(p)),
+                };
+                if let Some(entity) = entity {
+                    added.push(MentionDraft {
+                        tokens: span.clone(),
+                        entity,
+                        kind: EntityKind::Person,
+                        via: Via::Title,
+                        cases: posting.cases,
+                        sentence: s as u32,
+                    });
+                }
+                i = span.end.max(i + 1);
+            }
+        }
+        doc.mentions.extend(added);
+        doc.mentions
+            .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+}

@@ -1,0 +1,12 @@
+//! Text stages that cannot fail: normalization, sentence splitting, tokenization, and the map
+//! from byte offsets to the code-point offsets of the record contract.
+
+pub mod normalize;
+pub mod offsets;
+pub mod sentences;
+pub mod tokens;
+
+pub use normalize::{NormText, Normalizer};
+pub use offsets::CharIndex;
+pub use sentences::{Sentence, SentenceSplitter};
+pub use tokens::{Shape, Token, TokenKind, Tokenizer};

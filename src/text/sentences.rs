@@ -1,0 +1,313 @@
+//! Russian-aware sentence splitting over the normalized text.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and brackets after it) when
+//! the next word starts a new sentence, and at every line break: news text puts headlines,
+//! datelines and paragraphs on lines of their own. A full stop does not end a sentence after an
+//! initial («В. В. Путин»), after a known abbreviation («г.», «т. е.», «нояб.», «млн»), inside a
+//! number, or before a lower-case word.
+
+use std::ops::Range;
+
+/// Sentences longer than this many bytes are cut at the last space before the limit, so that
+/// a 10 MB line with no full stop cannot make later stages quadratic.
+pub const MAX_SENTENCE_BYTES: usize = 16 * 1024;
+
+/// One sentence: a byte range of the normalized text and the paragraph (line block) it is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in `NormText::norm`, trimmed of white space.
+    pub range: Range<usize>,
+    /// Index of the paragraph: lines separated by a line break.
+    pub paragraph: u32,
+}
+
+/// Abbreviations after which a full stop does not end a sentence (lower case, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "г",
+    "гг",
+    "в",
+    "вв",
+    "т",
+    "е",
+    "д",
+    "п",
+    "пп",
+    "др",
+    "пр",
+    "см",
+    "ср",
+    "им",
+    "ул",
+    "кв",
+    "обл",
+    "р",
+    "руб",
+    "коп",
+    "тыс",
+    "млн",
+    "млрд",
+    "трлн",
+    "янв",
+    "фев",
+    "февр",
+    "мар",
+    "апр",
+    "авг",
+    "сен",
+    "сент",
+    "окт",
+    "ноя",
+    "нояб",
+    "дек",
+    "проф",
+    "акад",
+    "доц",
+    "ген",
+    "ред",
+    "ст",
+    "стр",
+    "рис",
+    "табл",
+    "гл",
+    "н",
+    "э",
+    "св",
+    "оз",
+    "пос",
+    "дер",
+    "с",
+    "ч",
+    "мин",
+    "сек",
+    "прим",
+    "англ",
+    "рус",
+    "лат",
+    "нем",
+    "франц",
+    "род",
+    "ок",
+    "напр",
+    "зам",
+    "пред",
+    "корр",
+    "мр",
+    "mr",
+    "mrs",
+    "dr",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "jr",
+    "sr",
+    "st",
+];
+
+/// Splits normalized text into sentences. Holds no state.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SentenceSplitter;
+
+impl SentenceSplitter {
+    /// Splits `norm` (the case-preserving normalized text) into `out`, reusing its buffer.
+    pub fn split(&self, norm: &str, out: &mut Vec<Sentence>) {
+        out.clear();
+        let mut paragraph = 0u32;
+        let mut line_start = 0usize;
+        let bytes = norm.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' {
+                if split_line(norm, line_start..i, paragraph, out) {
+                    paragraph += 1;
+                }
+                line_start = i + 1;
+            }
+        }
+        split_line(norm, line_start..norm.len(), paragraph, out);
+    }
+}
+
+/// Splits one line; returns true when it held any sentence.
+fn split_line(norm: &str, line: Range<usize>, paragraph: u32, out: &mut Vec<Sentence>) -> bool {
+    let before = out.len();
+    let text = &norm[line.clone()];
+    let mut start = 0usize;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Swallow the whole cluster of terminators and closing quotes or brackets.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = iter.peek() {
+            if matches!(n, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']') {
+                end = j + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        if ends_sentence(text, i, c, end) {
+            push(norm, line.start + start..line.start + end, paragraph, out);
+            start = end;
+        }
+    }
+    push(norm, line.start + start..line.end, paragraph, out);
+    out.len() > before
+}
+
+/// Decides whether the terminator `c` at `at` (cluster ending at `end`) ends a sentence.
+fn ends_sentence(line: &str, at: usize, c: char, end: usize) -> bool {
+    let rest = &line[end..];
+    let next = rest.trim_start();
+    let Some(first) = next.chars().next() else {
+        return true;
+    };
+    if c == '.' && end == at + 1 {
+        if rest.len() == next.len() {
+            // No space after the dot: «3.5», «т.е.», «В.В.Путин», a domain name.
+            return false;
+        }
+        let word: String = line[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let letters = word.chars().count();
+        if letters == 1 && word.chars().all(char::is_uppercase) {
+            return false; // an initial
+        }
+        if ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    let starts_sentence = |ch: char| ch.is_uppercase() || ch.is_ascii_digit() || ch == '"';
+    if first == '-' || first == ',' || first == ';' || first == ':' {
+        // «…!» – сказал он: a dash followed by a lower-case word continues the sentence.
+        let after = next[first.len_utf8()..].trim_start();
+        return first == '-' && after.chars().next().is_some_and(starts_sentence);
+    }
+    starts_sentence(first) || first == '(' || !first.is_alphabetic()
+}
+
+fn push(norm: &str, range: Range<usize>, paragraph: u32, out: &mut Vec<Sentence>) {
+    let text = &norm[range.clone()];
+    let trimmed_start = range.start + (text.len() - text.trim_start().len());
+    let trimmed_end = range.end - (text.len() - text.trim_end().len());
+    if trimmed_start >= trimmed_end {
+        return;
+    }
+    let mut start = trimmed_start;
+    // Cut over-long sentences at a space so that later stages stay linear.
+    while trimmed_end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !norm.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &norm[start..cut];
+        let cut = match window.rfind(' ') {
+            Some(sp) if sp > 0 => start + sp,
+            _ => cut,
+        };
+        out.push(Sentence {
+            range: start..cut,
+            paragraph,
+        });
+        start = cut;
+        while start < trimmed_end && norm.as_bytes()[start] == b' ' {
+            start += 1;
+        }
+    }
+    if start < trimmed_end {
+        out.push(Sentence {
+            range: start..trimmed_end,
+            paragraph,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        SentenceSplitter.split(s, &mut out);
+        out.iter().map(|x| &s[x.range.clone()]).collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Путин прибыл. Токаев встретил его.",
+                &["Путин прибыл.", "Токаев встретил его."],
+            ),
+            (
+                "В. В. Путин прибыл в Казань.",
+                &["В. В. Путин прибыл в Казань."],
+            ),
+            ("В.В.Путин прибыл.", &["В.В.Путин прибыл."]),
+            (
+                "Это было в 2023 г. Путин прибыл.",
+                &["Это было в 2023 г. Путин прибыл."],
+            ),
+            (
+                "То есть, т. е. так. Далее.",
+                &["То есть, т. е. так.", "Далее."],
+            ),
+            (
+                "Рост составил 3.5 процента. Далее.",
+                &["Рост составил 3.5 процента.", "Далее."],
+            ),
+            (
+                "\"Вперед!\" - сказал он. Все пошли.",
+                &["\"Вперед!\" - сказал он.", "Все пошли."],
+            ),
+            (
+                "\"Мы готовы\". Так он сказал",
+                &["\"Мы готовы\".", "Так он сказал"],
+            ),
+            ("Что? Где? Когда?", &["Что?", "Где?", "Когда?"]),
+            (
+                "Заголовок без точки\n\n07:50 22/02/2024\n\nТекст.",
+                &["Заголовок без точки", "07:50 22/02/2024", "Текст."],
+            ),
+            ("Он сказал... и замолчал.", &["Он сказал... и замолчал."]),
+            (
+                "1 нояб. 2023 года был саммит.",
+                &["1 нояб. 2023 года был саммит."],
+            ),
+            ("", &[]),
+            ("   \n  ", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(split(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_by_lines_with_text() {
+        let s = "Один.\n\nДва. Три.\nЧетыре.";
+        let mut out = Vec::new();
+        SentenceSplitter.split(s, &mut out);
+        let paragraphs: Vec<u32> = out.iter().map(|x| x.paragraph).collect();
+        assert_eq!(paragraphs, [0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn long_lines_are_cut_at_spaces() {
+        let s = "слово ".repeat(10_000);
+        let mut out = Vec::new();
+        SentenceSplitter.split(&s, &mut out);
+        assert!(out.len() > 1);
+        for x in &out {
+            assert!(x.range.len() <= MAX_SENTENCE_BYTES);
+            assert!(!s[x.range.clone()].starts_with(' '));
+        }
+    }
+}

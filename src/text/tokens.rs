@@ -1,0 +1,227 @@
+//! Word tokens over the normalized text (Unicode word boundaries, UAX #29).
+//!
+//! Hyphenated compounds («Касым-Жомарт», «Нью-Йорк», «премьер-министр») are one token:
+//! morphology and the gazetteers treat them as one word. Tokens never span sentences, and
+//! their offsets are byte offsets of `NormText::norm` (and `fold`, which has the same layout).
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::sentences::Sentence;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, hyphens or apostrophes).
+    Word,
+    /// Digits (with `.`/`,` inside: «22.02.2024», «3,5»).
+    Number,
+    /// Anything else that is not white space: punctuation, symbols.
+    Punct,
+}
+
+/// Letter case of a token as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// No upper-case letter.
+    Lower,
+    /// First letter upper case, not all upper case (or a single upper-case letter).
+    Title,
+    /// Two or more letters, all upper case.
+    Upper,
+    /// No letters.
+    NoLetter,
+}
+
+/// One token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte in the normalized text.
+    pub start: u32,
+    /// End byte in the normalized text.
+    pub end: u32,
+    /// Kind.
+    pub kind: TokenKind,
+    /// Letter case.
+    pub shape: Shape,
+    /// Index of the sentence.
+    pub sentence: u32,
+    /// True when white space separates it from the previous token.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// The token's bytes in `text` (the normalized or the folded copy).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.end as usize]
+    }
+
+    /// True for word tokens starting with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && matches!(self.shape, Shape::Title | Shape::Upper)
+    }
+}
+
+/// Splits sentences into tokens. Holds no state.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tokenizer;
+
+impl Tokenizer {
+    /// Tokenizes every sentence of `norm` into `out`, reusing its buffer. Returns, for each
+    /// sentence, the range of its tokens in `out`, through `ranges`.
+    pub fn tokenize(
+        &self,
+        norm: &str,
+        sentences: &[Sentence],
+        out: &mut Vec<Token>,
+        ranges: &mut Vec<std::ops::Range<usize>>,
+    ) {
+        out.clear();
+        ranges.clear();
+        for (si, sentence) in sentences.iter().enumerate() {
+            let first = out.len();
+            tokenize_span(norm, sentence.range.clone(), si as u32, out);
+            ranges.push(first..out.len());
+        }
+    }
+
+    /// Tokenizes a standalone phrase (a gazetteer alias) exactly as sentence text would be.
+    pub fn tokenize_phrase(&self, norm: &str, out: &mut Vec<Token>) {
+        out.clear();
+        tokenize_span(norm, 0..norm.len(), 0, out);
+    }
+}
+
+fn tokenize_span(norm: &str, range: std::ops::Range<usize>, sentence: u32, out: &mut Vec<Token>) {
+    let text = &norm[range.clone()];
+    let base = range.start;
+    let mut space = true;
+    let first = out.len();
+    for (at, piece) in text.split_word_bound_indices() {
+        let Some(c) = piece.chars().next() else {
+            continue;
+        };
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let kind = if piece.chars().any(char::is_alphabetic) {
+            TokenKind::Word
+        } else if c.is_ascii_digit() || c.is_numeric() {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        let start = (base + at) as u32;
+        let end = start + piece.len() as u32;
+        // Merge «word-word» (no spaces around the hyphen) into one word token.
+        let n = out.len();
+        if kind == TokenKind::Word
+            && !space
+            && n >= first + 2
+            && out[n - 1].kind == TokenKind::Punct
+            && out[n - 1].end - out[n - 1].start == 1
+            && norm.as_bytes()[out[n - 1].start as usize] == b'-'
+            && !out[n - 1].space_before
+            && out[n - 2].kind == TokenKind::Word
+        {
+            out.pop();
+            let prev = out.last_mut().expect("checked above");
+            prev.end = end;
+            prev.shape = shape(&norm[prev.start as usize..end as usize]);
+            space = false;
+            continue;
+        }
+        out.push(Token {
+            start,
+            end,
+            kind,
+            shape: shape(piece),
+            sentence,
+            space_before: space,
+        });
+        space = false;
+    }
+}
+
+fn shape(s: &str) -> Shape {
+    let mut letters = 0;
+    let mut upper = 0;
+    let mut first_upper = false;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if letters == 0 {
+            first_upper = c.is_uppercase();
+        }
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    match (letters, first_upper) {
+        (0, _) => Shape::NoLetter,
+        (n, _) if n >= 2 && upper == n => Shape::Upper,
+        (_, true) => Shape::Title,
+        _ => Shape::Lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(String, TokenKind, Shape)> {
+        let mut out = Vec::new();
+        Tokenizer.tokenize_phrase(s, &mut out);
+        out.iter()
+            .map(|t| (t.text(s).to_string(), t.kind, t.shape))
+            .collect()
+    }
+
+    #[test]
+    fn hyphenated_words_are_one_token() {
+        let t = toks("Касым-Жомарт Токаев прибыл в Нью-Йорк, премьер-министр - тоже.");
+        let words: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "Касым-Жомарт",
+                "Токаев",
+                "прибыл",
+                "в",
+                "Нью-Йорк",
+                ",",
+                "премьер-министр",
+                "-",
+                "тоже",
+                "."
+            ]
+        );
+        assert_eq!(t[0].2, Shape::Title);
+    }
+
+    #[test]
+    fn shapes_and_kinds() {
+        let t = toks("США 22.02.2024 В. МИДа 3,5 ТАСС-у");
+        let got: Vec<(&str, TokenKind, Shape)> =
+            t.iter().map(|x| (x.0.as_str(), x.1, x.2)).collect();
+        assert_eq!(
+            got,
+            [
+                ("США", TokenKind::Word, Shape::Upper),
+                ("22.02.2024", TokenKind::Number, Shape::NoLetter),
+                ("В", TokenKind::Word, Shape::Title),
+                (".", TokenKind::Punct, Shape::NoLetter),
+                ("МИДа", TokenKind::Word, Shape::Title),
+                ("3,5", TokenKind::Number, Shape::NoLetter),
+                ("ТАСС-у", TokenKind::Word, Shape::Title),
+            ]
+        );
+    }
+
+    #[test]
+    fn space_before_is_tracked() {
+        let mut out = Vec::new();
+        Tokenizer.tokenize_phrase("\"Игры будущего\"", &mut out);
+        let flags: Vec<bool> = out.iter().map(|t| t.space_before).collect();
+        assert_eq!(flags, [true, false, true, false]);
+    }
+}

@@ -1,0 +1,226 @@
+//! The command line: inputs of every kind, bad input, output folders, thread counts.
+
+mod common;
+
+use std::io::Write;
+
+use common::*;
+use serde_json::Value;
+
+fn ids(recs: &[Value]) -> Vec<String> {
+    recs.iter()
+        .map(|r| r["doc_id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn bad_input_yields_one_error_record_each_and_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.jsonl");
+    let mut f = std::fs::File::create(&path).unwrap();
+    f.write_all(b"{\"id\":\"ok-1\",\"text\":\"\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd \xd0\xbf\xd1\x80\xd0\xb8\xd0\xb1\xd1\x8b\xd0\xbb.\"}\n").unwrap();
+    f.write_all(b"{\"id\": broken json\n").unwrap();
+    f.write_all(b"{\"id\":\"bad-utf8\",\"text\":\"\xff\xfe\"}\n")
+        .unwrap();
+    f.write_all(b"{\"text\":\"no id here\"}\n").unwrap();
+    f.write_all(b"{\"id\":\"empty\",\"text\":\"   \"}\n")
+        .unwrap();
+    f.write_all(b"\n").unwrap();
+    f.write_all(
+        b"{\"id\":\"ok-2\",\"text\":\"second\",\"date\":\"2024-13-45\",\"source\":\"x\"}\n",
+    )
+    .unwrap();
+    drop(f);
+    let missing = dir.path().join("missing.txt");
+    let out = newsgraph()
+        .args(["extract", "--gazetteers"])
+        .arg(fixture_gazetteer())
+        .arg(&path)
+        .arg(&missing)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let recs = records(&out.stdout);
+    let p = path.to_string_lossy();
+    assert_eq!(
+        ids(&recs),
+        [
+            "ok-1".to_string(),
+            format!("{p}:2"),
+            format!("{p}:3"),
+            format!("{p}:4"),
+            "empty".to_string(),
+            "ok-2".to_string(),
+            missing.to_string_lossy().to_string(),
+        ]
+    );
+    let code = |i: usize| recs[i]["error"]["code"].as_str().map(str::to_string);
+    assert_eq!(code(0), None);
+    assert_eq!(code(1).as_deref(), Some("invalid_json"));
+    assert_eq!(code(2).as_deref(), Some("invalid_utf8"));
+    assert_eq!(code(3), None, "a missing id is a warning, not an error");
+    assert!(
+        recs[3]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("no id field")
+    );
+    assert_eq!(code(4).as_deref(), Some("empty_text"));
+    assert_eq!(code(5), None);
+    assert!(
+        recs[5]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("2024-13-45")
+    );
+    assert_eq!(recs[5]["meta"]["source"], "x");
+    assert_eq!(code(6).as_deref(), Some("read_failed"));
+    assert!(
+        recs[6]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("missing.txt")
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("7 documents, 4 errors"), "{stderr}");
+}
+
+#[test]
+fn folders_text_files_and_compressed_jsonl_in_sorted_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("b")).unwrap();
+    std::fs::write(corpus.join("b/2.txt"), "Путин прибыл в Казань.").unwrap();
+    std::fs::write(corpus.join("a.txt"), "Токаев прибыл в Москву.").unwrap();
+    std::fs::write(corpus.join("ignored.csv"), "x").unwrap();
+    let gz = dir.path().join("in.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    enc.write_all("{\"id\":\"gz-1\",\"text\":\"Казань\"}\n".as_bytes())
+        .unwrap();
+    enc.finish().unwrap();
+    let zst = dir.path().join("in.jsonl.zst");
+    let data = zstd::encode_all("{\"id\":\"zst-1\",\"text\":\"Москва\"}\n".as_bytes(), 3).unwrap();
+    std::fs::write(&zst, data).unwrap();
+    let out = newsgraph()
+        .args(["extract", "--quiet", "--gazetteers"])
+        .arg(fixture_gazetteer())
+        .arg(&corpus)
+        .arg(&gz)
+        .arg(&zst)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let recs = records(&out);
+    assert_eq!(ids(&recs), ["a.txt", "b/2.txt", "gz-1", "zst-1"]);
+    assert_eq!(recs[1]["mentions"][1]["entity"], "wikidata:Q900");
+}
+
+#[test]
+fn stdin_jsonl_and_the_date_option() {
+    let out = newsgraph()
+        .args(["extract", "--quiet", "--date", "2024-02-22", "--gazetteers"])
+        .arg(fixture_gazetteer())
+        .write_stdin("{\"id\":\"x\",\"text\":\"Вчера Путин встретился с Токаевым в Казани.\"}\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let r = &records(&out)[0];
+    assert_eq!(r["date_source"], "option");
+    assert_eq!(r["dates"][0]["value"], "2024-02-21");
+    assert_eq!(r["events"][0]["type"], "MEETING");
+    assert_eq!(r["events"][0]["date"], "2024-02-21");
+}
+
+#[test]
+fn output_folder_gets_records_and_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    newsgraph()
+        .args(["extract", "--quiet", "--format", "jsonl", "--gazetteers"])
+        .arg(fixture_gazetteer())
+        .arg(seed())
+        .arg("-o")
+        .arg(&out_dir)
+        .assert()
+        .success()
+        .stdout("");
+    let names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(names, ["records.jsonl"]);
+    let recs = records(&std::fs::read(out_dir.join("records.jsonl")).unwrap());
+    assert_eq!(recs.len(), 1);
+}
+
+#[test]
+fn unknown_format_and_bad_date_are_usage_errors() {
+    newsgraph()
+        .args(["extract", "--format", "xml"])
+        .assert()
+        .code(2);
+    newsgraph()
+        .args(["extract", "--date", "22.02.2024"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn malformed_gazetteer_is_reported_with_path_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.tsv"),
+        "id\ttype\tname\taliases\tattrs\nwikidata:Q1\tCITY\tX\t\t\nQ2\tCITY\tY\t\t\n",
+    )
+    .unwrap();
+    for args in [vec!["gazetteer", "check"], vec!["extract", "--gazetteers"]] {
+        let out = newsgraph()
+            .args(&args)
+            .arg(dir.path())
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("bad.tsv:3: id: bad id \"Q2\""), "{stderr}");
+    }
+}
+
+#[test]
+fn nerel_dev_is_byte_identical_with_one_and_two_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let (jsonl, n) = nerel_dev_jsonl(dir.path());
+    let run = |threads: &str| {
+        newsgraph()
+            .args([
+                "extract",
+                "--quiet",
+                "--date",
+                "2015-01-01",
+                "--threads",
+                threads,
+            ])
+            .arg(&jsonl)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = run("1");
+    let two = run("2");
+    assert_eq!(records(&one).len(), n, "one record per document");
+    assert!(
+        one == two,
+        "output differs between --threads 1 and --threads 2"
+    );
+}
