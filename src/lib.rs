@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 pub mod doc;
+pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod model;

@@ -43,6 +43,13 @@ enum Command {
     /// Work with gazetteers.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Score BRAT standoff predictions against gold (exact spans; P/R/F1 per type).
+    Eval {
+        /// Folder of gold `.ann` files (e.g. NEREL dev).
+        gold: PathBuf,
+        /// Folder of predicted `.ann` files with the same names (`extract --format brat -o DIR` writes DIR/brat).
+        pred: PathBuf,
+    },
 }
 
 #[derive(Parser)]
@@ -205,6 +212,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Gazetteer(GazetteerCommand::Check { dir }) => gazetteer_check(dir),
+        Command::Eval { gold, pred } => newsgraph::eval::evaluate(&gold, &pred)
+            .map(|report| {
+                print!("{}", report.markdown());
+                exit::OK
+            })
+            .map_err(|e| anyhow::anyhow!(e)),
     };
     match result {
         Ok(code) => ExitCode::from(code),

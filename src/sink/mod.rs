@@ -4,6 +4,7 @@
 //! temporary name and renamed into place by [`SinkSet::finish`], so a file under its final
 //! name is always complete.
 
+mod brat;
 mod jsonl;
 
 use std::fmt;
@@ -11,6 +12,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+pub use brat::{BratSink, file_stem};
 pub use jsonl::JsonlSink;
 
 use crate::model::Record;
@@ -20,16 +22,19 @@ use crate::model::Record;
 pub enum Format {
     /// One JSON record per line (`records.jsonl`, or standard output).
     Jsonl,
+    /// BRAT standoff with NEREL's type names (`brat/<doc>.ann`), for evaluation.
+    Brat,
 }
 
 impl Format {
     /// All formats.
-    pub const ALL: [Format; 1] = [Format::Jsonl];
+    pub const ALL: [Format; 2] = [Format::Jsonl, Format::Brat];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Format::Jsonl => "jsonl",
+            Format::Brat => "brat",
         }
     }
 
@@ -146,24 +151,30 @@ pub enum Target {
 pub enum Sink {
     /// JSONL.
     Jsonl(JsonlSink),
+    /// BRAT standoff.
+    Brat(BratSink),
 }
 
 impl Sink {
     fn write(&mut self, record: &Record) -> Result<(), SinkError> {
         match self {
             Sink::Jsonl(s) => s.write(record),
+            Sink::Brat(s) => s.write(record),
         }
     }
 
     fn finish(self) -> Result<Vec<PathBuf>, SinkError> {
         match self {
             Sink::Jsonl(s) => s.finish(),
+            Sink::Brat(s) => s.finish(),
         }
     }
 
     fn abort(self) {
         match self {
             Sink::Jsonl(s) => s.abort(),
+            // Each .ann file was complete when it got its name.
+            Sink::Brat(_) => {}
         }
     }
 }
@@ -184,6 +195,16 @@ impl SinkSet {
             let sink = match (f, target) {
                 (Format::Jsonl, Target::Stdout) => Sink::Jsonl(JsonlSink::stdout()),
                 (Format::Jsonl, Target::Dir(dir)) => Sink::Jsonl(JsonlSink::file(dir)?),
+                (Format::Brat, Target::Dir(dir)) => Sink::Brat(BratSink::new(dir)?),
+                (f, Target::Stdout) => {
+                    return Err(SinkError {
+                        path: PathBuf::from("-"),
+                        source: io::Error::new(
+                            io::ErrorKind::InvalidInput,
+                            format!("format {f} needs an output folder (-o DIR)"),
+                        ),
+                    });
+                }
             };
             sinks.push(sink);
         }
