@@ -86,10 +86,11 @@ pub fn parse_ann(text: &str) -> Result<AnnDoc, String> {
                 let _ = parts.next();
                 let target = parts.next().ok_or_else(|| bad("no target"))?;
                 let link = parts.next().ok_or_else(|| bad("no link"))?;
-                if let Some(q) = link.strip_prefix("Wikidata:") {
-                    if q != "NULL" && q.starts_with('Q') {
-                        doc.links.insert(target.to_string(), q.to_string());
-                    }
+                if let Some(q) = link.strip_prefix("Wikidata:")
+                    && q != "NULL"
+                    && q.starts_with('Q')
+                {
+                    doc.links.insert(target.to_string(), q.to_string());
                 }
             }
             _ => {}
