@@ -47,6 +47,8 @@ pub struct MentionDraft {
     pub cases: CaseSet,
     /// Sentence index.
     pub sentence: u32,
+    /// A person named by the surname alone (a given name before it may join it).
+    pub surname_only: bool,
 }
 
 /// A resolved date expression, in tokens.

@@ -235,6 +235,8 @@ pub struct Parse {
     pub comparative: bool,
     /// Indeclinable.
     pub indeclinable: bool,
+    /// Animate (a noun for a living being: «актёр», «президент»).
+    pub animate: bool,
     /// Probability among the word's analyses.
     pub prob: f32,
     /// Guessed (the word is not in the dictionary).
@@ -332,6 +334,7 @@ impl Morph {
             short: false,
             comparative: false,
             indeclinable: false,
+            animate: false,
             prob: a.prob as f32,
             guessed: a.source == rumorph::Source::Guess,
         };
@@ -403,6 +406,7 @@ impl Morph {
                 "Variant" => p.short = value == "Short",
                 "Degree" => p.comparative = matches!(value, "Cmp" | "Sup"),
                 "InflClass" => p.indeclinable = value == "Ind",
+                "Animacy" => p.animate = value == "Anim",
                 _ => {}
             }
         }

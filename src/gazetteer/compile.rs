@@ -133,6 +133,11 @@ impl<'m> Expander<'m> {
         } else {
             hints
         };
+        // East Asian names (surname first) decline only their last part: «Пан Ги Муна».
+        let last_only = person
+            && words.len() >= 2
+            && super::EAST_ASIAN_SURNAMES.contains(&words[0].fold.as_str());
+        let last_word = words.iter().rposition(|w| w.kind == TokenKind::Word);
         // Choose an analysis for every word and decide which words inflect.
         let dict = self.morph.dict();
         let mut chosen: Vec<Option<(Analysis, Parse)>> = Vec::with_capacity(words.len());
@@ -168,7 +173,7 @@ impl<'m> Expander<'m> {
             if person {
                 let name_part =
                     matches!(p.pos, Pos::Noun | Pos::Propn | Pos::Adj) && w.shape == Shape::Title;
-                inflects[j] = name_part && !p.indeclinable;
+                inflects[j] = name_part && !p.indeclinable && (!last_only || Some(j) == last_word);
             } else if head.is_none() {
                 match p.pos {
                     Pos::Noun | Pos::Propn => {
@@ -268,6 +273,41 @@ impl<'m> Expander<'m> {
         }
         out.extend(keys);
         out.sort();
+    }
+
+    /// Where names of other entities may nest inside this alias: after its head phrase
+    /// («МИД | России», «Министерство иностранных дел | России»), never inside «Единая Россия»
+    /// (the country word is part of the head phrase) and never inside a person's name.
+    fn nesting_start(&self, words: &[AliasWord], person: bool) -> Option<u8> {
+        if person {
+            return None;
+        }
+        for (j, w) in words.iter().enumerate() {
+            if w.kind != TokenKind::Word {
+                return Some(j as u8 + 1);
+            }
+            if w.shape == Shape::Upper {
+                return Some(j as u8 + 1);
+            }
+            let info = self.morph.analyze(&w.norm);
+            let nominative =
+                |p: &Parse| p.case == Some(Case::Nom) || (p.case.is_none() && p.indeclinable);
+            if info
+                .parses
+                .iter()
+                .any(|p| matches!(p.pos, Pos::Noun | Pos::Propn) && nominative(p))
+            {
+                return Some(j as u8 + 1);
+            }
+            if !info
+                .parses
+                .iter()
+                .any(|p| matches!(p.pos, Pos::Adj | Pos::Det) && nominative(p))
+            {
+                return Some(j as u8 + 1);
+            }
+        }
+        Some(words.len() as u8)
     }
 
     /// Every full form of a derived adjective («российский» → «российской», «российских» …).
@@ -372,7 +412,7 @@ struct AliasJob {
 
 /// The aliases of a row: its name, its listed aliases, and for people the variants derived
 /// from the name parts.
-fn alias_jobs(row: &EntityRow) -> Vec<AliasJob> {
+fn alias_jobs(row: &EntityRow, morph: &Morph) -> Vec<AliasJob> {
     let mut jobs = Vec::new();
     let mut push =
         |text: String, flags: AliasFlags, part: NamePart, hints: Vec<Option<NameType>>| {
@@ -428,7 +468,11 @@ fn alias_jobs(row: &EntityRow) -> Vec<AliasJob> {
             _ => false,
         };
         let plain = AliasFlags::default();
-        if let Some(s) = s {
+        // A surname that is also a given name («Элтон Джон», «Эхуд Барак») is not an alias on
+        // its own: alone in a text it is almost always someone's first name.
+        let given_like =
+            |s: &str| morph.analyze(s).prob(|p| p.name == Some(NameType::Given)) >= 0.3;
+        if let Some(s) = s.filter(|s| !given_like(s)) {
             push(
                 s.to_string(),
                 plain,
@@ -502,7 +546,7 @@ fn expand_row(ex: &mut Expander<'_>, row: &EntityRow) -> RowForms {
         keys: Vec::new(),
     };
     let mut forms = Vec::new();
-    for job in alias_jobs(row) {
+    for job in alias_jobs(row, ex.morph) {
         let words = ex.words(&job.text);
         if words.is_empty() {
             continue;
@@ -530,6 +574,7 @@ fn expand_row(ex: &mut Expander<'_>, row: &EntityRow) -> RowForms {
                 .collect(),
             flags: job.flags,
             part: job.part,
+            nest_from: ex.nesting_start(&words, row.kind == EntityKind::Person),
         });
         for (key, cases) in forms.drain(..) {
             out.keys.push((key, alias, cases));
@@ -566,6 +611,11 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
                 female: r.attrs.gender == Some(PersonGender::Female),
                 initials: (initial(&r.attrs.given), initial(&r.attrs.patronymic)),
                 surname: r.attrs.surname.as_deref().map(Into::into),
+                given: r
+                    .attrs
+                    .given
+                    .as_deref()
+                    .map(|g| g.to_lowercase().replace('ё', "е").into()),
             }
         })
         .collect();

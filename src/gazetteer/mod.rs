@@ -20,6 +20,55 @@ pub use source::{AliasFlags, GazetteerError, Role, SourceSet};
 use crate::model::{DateValue, EntityId, EntityKind};
 use crate::morph::{CaseSet, Morph};
 
+/// Common Korean, Chinese and Vietnamese surnames in Russian spelling. Such names are written
+/// surname first and decline only their last part («Ким Чен Ына», «Пан Ги Муна»).
+pub const EAST_ASIAN_SURNAMES: &[&str] = &[
+    "ким",
+    "ли",
+    "пак",
+    "чон",
+    "чхве",
+    "юн",
+    "мун",
+    "пан",
+    "бэ",
+    "со",
+    "ан",
+    "ко",
+    "син",
+    "кан",
+    "ху",
+    "ван",
+    "чжан",
+    "лю",
+    "чэнь",
+    "хуан",
+    "чжао",
+    "чжоу",
+    "сюй",
+    "сунь",
+    "чжу",
+    "го",
+    "хэ",
+    "линь",
+    "гао",
+    "лян",
+    "тан",
+    "дэн",
+    "фэн",
+    "цзян",
+    "цай",
+    "нгуен",
+    "фам",
+    "чан",
+    "ле",
+    "во",
+    "си",
+    "вэнь",
+    "цзинь",
+    "чэн",
+];
+
 /// What the gazetteer knows about one entity.
 #[derive(Clone, Debug)]
 pub struct EntityData {
@@ -43,6 +92,8 @@ pub struct EntityData {
     pub initials: (Option<char>, Option<char>),
     /// A person's surname.
     pub surname: Option<Arc<str>>,
+    /// A person's given name, folded (lower case, ё→е).
+    pub given: Option<Arc<str>>,
 }
 
 /// Which part of a person's name an alias is.
@@ -78,6 +129,9 @@ pub struct AliasData {
     pub flags: AliasFlags,
     /// Which part of a name it is.
     pub part: NamePart,
+    /// First token at which names of other entities may nest inside a match of this alias;
+    /// `None`: never (person names).
+    pub nest_from: Option<u8>,
 }
 
 /// A name form's posting: which entity, through which alias, in which cases.

@@ -8,7 +8,7 @@
 use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::{Gazetteer, NamePart, NamePosting, WordCase};
 use crate::model::{EntityKind, Via};
-use crate::morph::Pos;
+use crate::morph::{NameType, Pos};
 use crate::text::{Shape, TokenKind};
 
 /// Words that, right before an ambiguous name, say what it is.
@@ -32,6 +32,59 @@ const TYPE_WORDS: &[(&str, &[EntityKind])] = &[
     ("штата", &[EntityKind::Region]),
 ];
 
+/// Person nouns that act for a state: a country adjective before them is the country.
+const STATE_ROLES: &[&str] = &[
+    "президент",
+    "лидер",
+    "глава",
+    "премьер",
+    "министр",
+    "канцлер",
+    "король",
+    "королева",
+    "монарх",
+    "посол",
+    "дипломат",
+    "военный",
+    "военнослужащий",
+    "солдат",
+    "генерал",
+    "офицер",
+    "чиновник",
+    "политик",
+    "сенатор",
+    "депутат",
+    "парламентарий",
+    "представитель",
+    "силовик",
+    "пограничник",
+    "разведчик",
+    "прокурор",
+    "следователь",
+    "миротворец",
+    "космонавт",
+    "астронавт",
+    "правитель",
+    "губернатор",
+    "мэр",
+    "госсекретарь",
+    "спикер",
+    "гражданин",
+    "власть",
+    "правительство",
+    "спецслужба",
+    "военачальник",
+    "руководитель",
+    "переговорщик",
+    "делегат",
+    "эмиссар",
+    "посланник",
+    "полицейский",
+    "пилот",
+    "моряк",
+    "летчик",
+];
+
 /// Finds gazetteer names. Holds only a reference to the gazetteer.
 #[derive(Debug, Clone, Copy)]
 pub struct EntityMatcher;
@@ -41,20 +94,35 @@ impl EntityMatcher {
     pub fn run(&self, doc: &mut Doc<'_>) {
         let gaz = doc.gazetteer;
         let mut found = Vec::new();
+        let mut deferred = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             let mut i = range.start;
             while i < range.end {
-                match self.best_at(doc, gaz, i, range.end, None, &mut found) {
+                match self.best_at(doc, i, range.end, None, &mut found, &mut deferred) {
                     Some((len, posting, start)) => {
                         let end = i + len;
                         self.push(doc, gaz, start..end, posting, s as u32);
-                        if len > 1 {
+                        // Names nested after the head phrase («МИД | России»), and derived
+                        // adjectives anywhere («Московский государственный университет»).
+                        let nest_from = gaz.alias(posting.alias).nest_from;
+                        if let Some(from) = nest_from {
                             let outer = posting.entity;
                             let mut j = i;
                             while j < end {
-                                match self.best_at(doc, gaz, j, end, Some(outer), &mut found) {
-                                    Some((l, p, st)) if !(st == start && j + l == end) => {
+                                let hit = self.best_at(
+                                    doc,
+                                    j,
+                                    end,
+                                    Some(outer),
+                                    &mut found,
+                                    &mut deferred,
+                                );
+                                match hit {
+                                    Some((l, p, st))
+                                        if j >= i + from as usize
+                                            || gaz.alias(p.alias).flags.adjective =>
+                                    {
                                         self.push(doc, gaz, st..j + l, p, s as u32);
                                         j += l;
                                     }
@@ -68,8 +136,71 @@ impl EntityMatcher {
                 }
             }
         }
+        // Ambiguous names whose entity the article names unambiguously elsewhere.
+        let covered = doc.coverage();
+        let mut taken = vec![false; covered.len()];
+        for (tokens, p) in deferred {
+            if doc.used_gazetteer(p.entity).is_some()
+                && !tokens.clone().any(|k| covered[k] || taken[k])
+            {
+                tokens.clone().for_each(|k| taken[k] = true);
+                let sentence = doc.tokens[tokens.start].sentence;
+                self.push(doc, gaz, tokens, p, sentence);
+            }
+        }
+        self.drop_nationality_adjectives(doc);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+
+    /// «американский актёр», «французский писатель»: a country adjective before a person
+    /// noun that is not a state role says what the person is (a nationality), not which state
+    /// acts; it is not a mention of the country. Before «лидер», «военные», «власти»,
+    /// «дипломат» it is.
+    fn drop_nationality_adjectives(&self, doc: &mut Doc<'_>) {
+        let gaz = doc.gazetteer;
+        let mut found = Vec::new();
+        let mut drop = vec![false; doc.mentions.len()];
+        for (k, m) in doc.mentions.iter().enumerate() {
+            if m.via != Via::Adjective || m.kind != EntityKind::Country {
+                continue;
+            }
+            let mut next = m.tokens.end;
+            // «американский кинорежиссёр», «известный американский актёр», «американский и
+            // британский актёры»: skip other adjectives and conjunctions.
+            while next < doc.tokens.len()
+                && (doc
+                    .lower(next)
+                    .and_then(|w| w.best())
+                    .is_some_and(|p| p.pos == Pos::Adj)
+                    || matches!(doc.fold_of(next), "и" | ","))
+            {
+                next += 1;
+            }
+            if next >= doc.tokens.len() || doc.tokens[next].sentence != m.sentence {
+                continue;
+            }
+            let Some(w) = doc.lower(next) else { continue };
+            let person_noun = w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5;
+            if !person_noun {
+                continue;
+            }
+            gaz.titles().matches_at(
+                &doc.norm.fold,
+                doc.tokens,
+                next,
+                doc.tokens.len(),
+                &mut found,
+            );
+            let state_role =
+                !found.is_empty() || w.parses.iter().any(|p| STATE_ROLES.contains(&&*p.lemma));
+            drop[k] = !state_role;
+        }
+        let mut k = 0;
+        doc.mentions.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
 
     fn push(
@@ -93,6 +224,7 @@ impl EntityMatcher {
             via,
             cases: p.cases,
             sentence,
+            surname_only: gaz.alias(p.alias).part == NamePart::Surname,
         });
     }
 
@@ -101,12 +233,13 @@ impl EntityMatcher {
     fn best_at(
         &self,
         doc: &Doc<'_>,
-        gaz: &Gazetteer,
         i: usize,
         limit: usize,
         except: Option<u32>,
         found: &mut Vec<(usize, u32)>,
+        deferred: &mut Vec<(std::ops::Range<usize>, NamePosting)>,
     ) -> Option<(usize, NamePosting, usize)> {
+        let gaz = doc.gazetteer;
         gaz.names()
             .matches_at(&doc.norm.fold, doc.tokens, i, limit, found);
         for &(len, group) in found.iter().rev() {
@@ -118,6 +251,24 @@ impl EntityMatcher {
                 let Some((score, start)) = self.fit(doc, gaz, i, len, p) else {
                     continue;
                 };
+                // A name that is also a common word needs evidence here, or an unambiguous
+                // mention of the same entity elsewhere in the article (checked after the scan).
+                if gaz.alias(p.alias).flags.ambiguous
+                    && !self.has_evidence(doc, i, len, gaz.entity(p.entity).kind)
+                {
+                    // «Латинская Америка», «Южная Америка»: after a capitalised adjective the
+                    // word is part of another name.
+                    let named_with_adjective = i > 0
+                        && doc.tokens[i - 1].shape == Shape::Title
+                        && doc
+                            .lower(i - 1)
+                            .and_then(|w| w.best())
+                            .is_some_and(|p| p.pos == Pos::Adj);
+                    if !named_with_adjective {
+                        deferred.push((start..i + len, p));
+                    }
+                    continue;
+                }
                 if best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, p, start));
                 }
@@ -169,7 +320,12 @@ impl EntityMatcher {
         {
             return None;
         }
-        if alias.flags.ambiguous && !self.has_evidence(doc, i, len, entity.kind) {
+        // «Владимир Жириновский», «Уитни Хьюстон», «София Ротару»: a one-word place that is
+        // also a given name, beside a surname, is a person.
+        if len == 1
+            && matches!(entity.kind, EntityKind::City | EntityKind::Region)
+            && part_of_person_name(doc, i)
+        {
             return None;
         }
         let mut start = i;
@@ -262,6 +418,62 @@ fn is_common_word(doc: &Doc<'_>, i: usize) -> bool {
         });
         function + lemma_form > 0.5
     })
+}
+
+/// True when token `i` reads as part of a person's name: a given name followed by an agreeing
+/// surname-like word, or a word after a given name (and not after a preposition: «в Софии»).
+fn part_of_person_name(doc: &Doc<'_>, i: usize) -> bool {
+    const PLACE_PREPOSITIONS: &[&str] = &[
+        "в",
+        "во",
+        "из",
+        "до",
+        "под",
+        "над",
+        "на",
+        "к",
+        "ко",
+        "у",
+        "от",
+        "через",
+        "около",
+        "возле",
+    ];
+    if i > 0 && PLACE_PREPOSITIONS.contains(&doc.fold_of(i - 1)) {
+        return false;
+    }
+    let name_cases = |k: usize, types: &[NameType]| {
+        doc.word(k)
+            .map(|w| w.cases(|p| p.name.is_some_and(|n| types.contains(&n)) || p.guessed))
+            .unwrap_or_default()
+    };
+    let title = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.shape == Shape::Title && t.kind == TokenKind::Word)
+    };
+    let same_sentence = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.sentence == doc.tokens[i].sentence)
+    };
+    let given_here = name_cases(i, &[NameType::Given]);
+    if !given_here.is_empty() && title(i + 1) && same_sentence(i + 1) {
+        let next = name_cases(i + 1, &[NameType::Surname, NameType::Patronymic]);
+        if !next.intersect(given_here).is_empty() {
+            return true;
+        }
+    }
+    if i > 0 && title(i - 1) && same_sentence(i - 1) {
+        let given_before = doc
+            .word(i - 1)
+            .map(|w| w.prob(|p| p.name == Some(NameType::Given)))
+            .unwrap_or(0.0);
+        if given_before >= 0.5 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Initials right before token `i` («В. В.», «В.В.», «В.»): the first token and the letters.

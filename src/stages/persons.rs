@@ -29,6 +29,8 @@ struct Found {
     patronymic: Option<String>,
     surname: Option<String>,
     cases: CaseSet,
+    /// Written surname first («Ким Чон Нам»).
+    surname_first: bool,
 }
 
 /// Probabilities of the name readings of one token.
@@ -94,6 +96,22 @@ fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) 
     capitalize(&lemma)
 }
 
+/// The nominative of the last syllable of an East Asian name: only it declines, by the
+/// endings of a masculine noun on a consonant («Ына» → «Ын», «Муном» → «Мун»).
+fn east_asian_nominative(written: &str) -> String {
+    for ending in ["ом", "ем", "а", "у", "е"] {
+        if let Some(stem) = written.strip_suffix(ending) {
+            let last = stem.chars().last();
+            let consonant = last
+                .is_some_and(|c| !"аеёиоуыэюяйь".contains(c.to_lowercase().next().unwrap_or(c)));
+            if stem.chars().count() >= 2 && consonant {
+                return stem.to_string();
+            }
+        }
+    }
+    written.to_string()
+}
+
 /// «касым-жомарт» → «Касым-Жомарт».
 pub fn capitalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -112,7 +130,24 @@ pub fn capitalize(s: &str) -> String {
 impl PersonFinder {
     /// Adds PERSON mentions for names the gazetteer did not know.
     pub fn run(&self, doc: &mut Doc<'_>) {
-        let covered = doc.coverage();
+        // One-word gazetteer persons («Обама», «Шварц», «Ким») may be part of a longer name the
+        // gazetteer does not know («Аарон Шварц», «Ким Чон Нам»): they do not block it.
+        let weak: Vec<bool> = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                m.kind == EntityKind::Person
+                    && m.via == Via::Gazetteer
+                    && m.tokens.len() == 1
+                    && (m.surname_only || !doc.entities[m.entity as usize].name.contains(' '))
+            })
+            .collect();
+        let mut covered = vec![false; doc.tokens.len()];
+        for (m, w) in doc.mentions.iter().zip(&weak) {
+            if !w {
+                covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+            }
+        }
         let mut found = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
@@ -134,7 +169,97 @@ impl PersonFinder {
                 }
             }
         }
-        self.link(doc, found);
+        // A name found here that contains a weak gazetteer mention replaces it: it is that
+        // gazetteer person when the given names agree, else someone else with the surname.
+        let key = |s: &str| s.to_lowercase().replace('ё', "е");
+        let mut rest = Vec::new();
+        let mut remove = vec![false; doc.mentions.len()];
+        let mut extended = Vec::new();
+        for f in found {
+            let inside: Vec<usize> = (0..weak.len())
+                .filter(|&k| {
+                    weak[k]
+                        && f.tokens.start <= doc.mentions[k].tokens.start
+                        && doc.mentions[k].tokens.end <= f.tokens.end
+                })
+                .collect();
+            if inside.is_empty() {
+                rest.push(f);
+                continue;
+            }
+            if f.tokens.len() == 1 {
+                continue; // the gazetteer's reading of the same word wins
+            }
+            let given = f.given.as_deref().map(key);
+            let agreeing = inside.iter().copied().find(|&k| {
+                let e = &doc.entities[doc.mentions[k].entity as usize];
+                let known = e.gaz.and_then(|g| doc.gazetteer.entity(g).given.clone());
+                matches!((known, &given), (Some(kg), Some(g)) if *kg == **g)
+            });
+            inside.iter().for_each(|&k| remove[k] = true);
+            match agreeing {
+                Some(k) => {
+                    let mut m = doc.mentions[k].clone();
+                    m.tokens = f.tokens.clone();
+                    m.surname_only = false;
+                    extended.push(m);
+                }
+                None => rest.push(f),
+            }
+        }
+        let mut k = 0;
+        doc.mentions.retain(|_| {
+            k += 1;
+            !remove[k - 1]
+        });
+        doc.mentions.extend(extended);
+        self.link(doc, rest);
+        self.corefer(doc);
+    }
+
+    /// Points one-word person mentions at the person of the article with that surname:
+    /// «Андрей Шевченко … Шевченко» is one person even when the gazetteer also knows another
+    /// «Шевченко». Surnames shared by two people named in full are left alone.
+    fn corefer(&self, doc: &mut Doc<'_>) {
+        let key_of = |doc: &Doc<'_>, e: u32| -> String {
+            let ent = &doc.entities[e as usize];
+            match &ent.surname {
+                Some(s) => s.to_string(),
+                None => ent
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .replace('ё', "е"),
+            }
+        };
+        let words = |doc: &Doc<'_>, r: &Range<usize>| {
+            r.clone()
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .count()
+        };
+        let mut full: HashMap<String, Option<u32>> = HashMap::new();
+        for m in &doc.mentions {
+            if m.kind != EntityKind::Person || m.via == Via::Title || words(doc, &m.tokens) < 2 {
+                continue;
+            }
+            let key = key_of(doc, m.entity);
+            let slot = full.entry(key).or_insert(Some(m.entity));
+            if *slot != Some(m.entity) {
+                *slot = None;
+            }
+        }
+        for k in 0..doc.mentions.len() {
+            let m = &doc.mentions[k];
+            if m.kind != EntityKind::Person || m.via == Via::Title || words(doc, &m.tokens) != 1 {
+                continue;
+            }
+            let key = key_of(doc, m.entity);
+            if let Some(Some(e)) = full.get(&key) {
+                doc.mentions[k].entity = *e;
+            }
+        }
     }
 
     fn match_at(&self, doc: &Doc<'_>, i: usize, end: usize, covered: &[bool]) -> Option<Found> {
@@ -145,6 +270,42 @@ impl PersonFinder {
                     o.surname > 0.0 || o.guessed || (o.geo < 0.5 && o.common < 0.5 && o.given < 0.5)
                 })
         };
+        // East Asian names, surname first, in two or three short parts: «Ким Чен Ын», «Пан Ги Мун».
+        if free(i)
+            && doc.tokens[i].shape == Shape::Title
+            && crate::gazetteer::EAST_ASIAN_SURNAMES.contains(&doc.fold_of(i))
+        {
+            let mut j = i + 1;
+            while j < end
+                && j < i + 3
+                && free(j)
+                && doc.tokens[j].shape == Shape::Title
+                && doc.text_of(j).chars().count() <= 5
+            {
+                j += 1;
+            }
+            if j > i + 1 {
+                let last = doc.word(j - 1)?;
+                let cases = last.cases(|p| p.pos == Pos::Propn || p.guessed);
+                let cases = if cases.is_empty() {
+                    CaseSet::ANY
+                } else {
+                    cases
+                };
+                let mut name: Vec<String> =
+                    (i..j - 1).map(|k| doc.text_of(k).to_string()).collect();
+                name.push(east_asian_nominative(doc.text_of(j - 1)));
+                return Some(Found {
+                    tokens: i..j,
+                    sentence: 0,
+                    given: Some(name[1..].join(" ")),
+                    patronymic: None,
+                    surname: Some(name[0].clone()),
+                    cases,
+                    surname_first: true,
+                });
+            }
+        }
         // Initials: «В. Петров», «В.В. Петров».
         if initial_at(doc, i).is_some() {
             let mut j = i + 2;
@@ -173,6 +334,7 @@ impl PersonFinder {
                         doc.text_of(j),
                     )),
                     cases,
+                    surname_first: false,
                 });
             }
             return None;
@@ -183,6 +345,66 @@ impl PersonFinder {
             return None;
         }
         let wi = doc.word(i)?;
+        // Two or three name-like words in a row: «Аарон Шварц», «Джефф Уильямс», «Бабур
+        // Усманов». The dictionary's given/surname readings of foreign names are unreliable
+        // («Аарон» reads as a surname, «Уильямс» as a given name), so any person-name or
+        // unknown capitalised word counts, and the last one is the surname.
+        let name_like = |k: usize| -> Option<CaseSet> {
+            if !free(k) {
+                return None;
+            }
+            let o = odds(doc, k)?;
+            let person = o.given + o.surname + o.patronymic;
+            if o.common >= 0.5 || !(person >= 0.3 || (o.guessed && o.geo < 0.6)) {
+                return None;
+            }
+            let w = doc.word(k)?;
+            let c = w.cases(|p| {
+                matches!(
+                    p.name,
+                    Some(NameType::Given | NameType::Surname | NameType::Patronymic)
+                ) || p.guessed
+            });
+            Some(if c.is_empty() { CaseSet::ANY } else { c })
+        };
+        if let Some(first) = name_like(i) {
+            let mut agreed = first;
+            let mut j = i + 1;
+            while j < end && j < i + 3 {
+                match name_like(j) {
+                    Some(c) if !agreed.intersect(c).is_empty() => {
+                        agreed = agreed.intersect(c);
+                        j += 1;
+                    }
+                    _ => break,
+                }
+            }
+            if j - i >= 2 {
+                let part = |k: usize, n: Option<NameType>| {
+                    nominative(doc.word(k).expect("a word"), n, agreed, doc.text_of(k))
+                };
+                let middle_patronymic =
+                    j - i == 3 && odds(doc, i + 1).is_some_and(|x| x.patronymic >= 0.3);
+                let (given, patronymic) = if middle_patronymic {
+                    (
+                        part(i, Some(NameType::Given)),
+                        Some(part(i + 1, Some(NameType::Patronymic))),
+                    )
+                } else {
+                    let g: Vec<String> = (i..j - 1).map(|k| part(k, None)).collect();
+                    (g.join(" "), None)
+                };
+                return Some(Found {
+                    tokens: i..j,
+                    sentence: 0,
+                    given: Some(given),
+                    patronymic,
+                    surname: Some(part(j - 1, Some(NameType::Surname))),
+                    cases: agreed,
+                    surname_first: false,
+                });
+            }
+        }
         // Given name first.
         if o.given >= 0.3 {
             let mut cases = name_cases(wi, NameType::Given);
@@ -230,6 +452,7 @@ impl PersonFinder {
                             doc.text_of(j),
                         )),
                         cases: agreed,
+                        surname_first: false,
                     });
                 }
             }
@@ -246,6 +469,7 @@ impl PersonFinder {
                     )),
                     surname: None,
                     cases,
+                    surname_first: false,
                 });
             }
             if o.given >= 0.9 && !clause_start && o.common < 0.1 {
@@ -256,6 +480,7 @@ impl PersonFinder {
                     patronymic: None,
                     surname: None,
                     cases,
+                    surname_first: false,
                 });
             }
         }
@@ -274,6 +499,7 @@ impl PersonFinder {
                     doc.text_of(i),
                 )),
                 cases,
+                surname_first: false,
             });
         }
         None
@@ -284,25 +510,44 @@ impl PersonFinder {
     fn link(&self, doc: &mut Doc<'_>, found: Vec<Found>) {
         // Full names first, so that a surname before its full name still links to it.
         let mut by_surname: HashMap<String, u32> = HashMap::new();
-        for e in 0..doc.entities.len() {
-            if let Some(s) = &doc.entities[e].surname {
-                by_surname.entry(s.to_string()).or_insert(e as u32);
+        for m in &doc.mentions {
+            if let Some(s) = &doc.entities[m.entity as usize].surname {
+                by_surname.entry(s.to_string()).or_insert(m.entity);
             }
         }
         let key = |s: &str| s.to_lowercase().replace('ё', "е");
+        // The given name of a person already in the article, folded.
+        let given_of = |doc: &Doc<'_>, e: u32| -> Option<String> {
+            let ent = &doc.entities[e as usize];
+            match ent.gaz {
+                Some(g) => doc.gazetteer.entity(g).given.as_deref().map(str::to_string),
+                None => ent
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .filter(|_| ent.name.contains(' '))
+                    .map(key),
+            }
+        };
         let mut entity_of: Vec<Option<u32>> = vec![None; found.len()];
         for (k, f) in found.iter().enumerate() {
             if f.given.is_none() || f.surname.is_none() {
                 continue;
             }
             let surname = f.surname.as_deref().expect("checked");
+            let given = f.given.as_deref().map(key);
             if let Some(&e) = by_surname.get(&key(surname)) {
-                entity_of[k] = Some(e);
-                continue;
+                // The same surname is the same person only when the given names agree.
+                if given_of(doc, e).is_none_or(|g| Some(&g) == given.as_ref()) {
+                    entity_of[k] = Some(e);
+                    continue;
+                }
             }
+            let given = f.given.as_deref().unwrap_or("");
             let name = match &f.patronymic {
-                Some(p) => format!("{} {} {}", f.given.as_deref().unwrap_or(""), p, surname),
-                None => format!("{} {}", f.given.as_deref().unwrap_or(""), surname),
+                Some(p) => format!("{given} {p} {surname}"),
+                None if f.surname_first => format!("{surname} {given}"),
+                None => format!("{given} {surname}"),
             };
             let e = intern_person(doc, &name, Some(key(surname)));
             by_surname.insert(key(surname), e);
@@ -340,6 +585,7 @@ impl PersonFinder {
                     f.cases
                 },
                 sentence: f.sentence,
+                surname_only: false,
             });
         }
         doc.mentions

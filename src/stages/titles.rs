@@ -66,81 +66,106 @@ impl TitleResolver {
                     continue;
                 };
                 let end = i + len;
-                let posting = gaz.titles().postings(group)[0];
-                let title = gaz.title(posting.title);
                 if i > range.start && NOT_CURRENT.contains(&doc.fold_of(i - 1)) {
                     i = end;
                     continue;
                 }
-                // The country: a genitive COUNTRY name right after, or an adjective right before.
-                let after = doc.mentions.iter().find(|m| {
-                    m.tokens.start == end
-                        && m.kind == EntityKind::Country
-                        && m.via == Via::Gazetteer
-                        && m.cases.contains(Case::Gen)
-                });
-                let before = doc.mentions.iter().find(|m| {
-                    m.tokens.end == i && m.kind == EntityKind::Country && m.via == Via::Adjective
-                });
-                let (span, country) = match (after, before) {
-                    (Some(m), _) => (i..m.tokens.end, doc.entities[m.entity as usize].gaz),
-                    (None, Some(m)) => (m.tokens.start..end, doc.entities[m.entity as usize].gaz),
-                    (None, None) => (i..end, title.country),
-                };
-                if span.start > 0
-                    && span.start != i
-                    && NOT_CURRENT.contains(&doc.fold_of(span.start - 1))
-                {
-                    i = span.end;
-                    continue;
+                match self.resolve(doc, i, end, group) {
+                    Some((span, entity, cases)) => {
+                        added.push(MentionDraft {
+                            tokens: span.clone(),
+                            entity,
+                            kind: EntityKind::Person,
+                            via: Via::Title,
+                            cases,
+                            sentence: s as u32,
+                            surname_only: false,
+                        });
+                        i = span.end.max(i + 1);
+                    }
+                    None => i = end,
                 }
-                let Some(country) = country else {
-                    i = end;
-                    continue;
-                };
-                if title.country.is_some_and(|c| c != country) {
-                    i = end;
-                    continue;
-                }
-                // A name right after the title is the person it refers to.
-                let named = doc
-                    .mentions
-                    .iter()
-                    .find(|m| m.tokens.start == span.end && m.kind == EntityKind::Person)
-                    .map(|m| m.entity);
-                let entity = match named {
-                    Some(e) => Some(e),
-                    None => doc
-                        .date
-                        .and_then(|date| {
-                            let offices = gaz.offices();
-                            offices
-                                .holder(country, title.role, date)
-                                .or_else(|| match title.role {
-                                    // Presidential systems have no separate head of government.
-                                    Role::HeadOfGovernment => {
-                                        offices.holder(country, Role::HeadOfState, date)
-                                    }
-                                    _ => None,
-                                })
-                        })
-                        .map(|p| doc.intern_gazetteer(p)),
-                };
-                if let Some(entity) = entity {
-                    added.push(MentionDraft {
-                        tokens: span.clone(),
-                        entity,
-                        kind: EntityKind::Person,
-                        via: Via::Title,
-                        cases: posting.cases,
-                        sentence: s as u32,
-                    });
-                }
-                i = span.end.max(i + 1);
             }
         }
         doc.mentions.extend(added);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+
+    /// The span, person and cases of the title at `i..end` (lexicon group `group`).
+    fn resolve(
+        &self,
+        doc: &mut Doc<'_>,
+        i: usize,
+        end: usize,
+        group: u32,
+    ) -> Option<(std::ops::Range<usize>, u32, crate::morph::CaseSet)> {
+        let gaz = doc.gazetteer;
+        // The country: a genitive COUNTRY name right after, or an adjective right before.
+        let after = doc.mentions.iter().find(|m| {
+            m.tokens.start == end
+                && m.kind == EntityKind::Country
+                && m.via == Via::Gazetteer
+                && m.cases.contains(Case::Gen)
+        });
+        let before = doc.mentions.iter().find(|m| {
+            m.tokens.end == i && m.kind == EntityKind::Country && m.via == Via::Adjective
+        });
+        let (span, context) = match (after, before) {
+            (Some(m), _) => (i..m.tokens.end, doc.entities[m.entity as usize].gaz),
+            (None, Some(m)) => (m.tokens.start..end, doc.entities[m.entity as usize].gaz),
+            (None, None) => (i..end, None),
+        };
+        if span.start != i && span.start > 0 && NOT_CURRENT.contains(&doc.fold_of(span.start - 1)) {
+            return None;
+        }
+        // A title restricted to the context country wins («президент» of Iran is its head of
+        // government); without a context country only a title that exists for one country
+        // alone resolves («госсекретарь» → the US), never a bare «президент».
+        let postings = gaz.titles().postings(group);
+        let (posting, country) = match context {
+            Some(c) => {
+                let p = postings
+                    .iter()
+                    .find(|p| gaz.title(p.title).country == Some(c))
+                    .or_else(|| {
+                        postings
+                            .iter()
+                            .find(|p| gaz.title(p.title).country.is_none())
+                    })?;
+                (*p, c)
+            }
+            None => {
+                if postings
+                    .iter()
+                    .any(|p| gaz.title(p.title).country.is_none())
+                {
+                    return None;
+                }
+                let p = postings[0];
+                (p, gaz.title(p.title).country?)
+            }
+        };
+        let role = gaz.title(posting.title).role;
+        // A name right after the title is the person it refers to.
+        let named = doc
+            .mentions
+            .iter()
+            .find(|m| m.tokens.start == span.end && m.kind == EntityKind::Person)
+            .map(|m| m.entity);
+        let entity = match named {
+            Some(e) => e,
+            None => {
+                let date = doc.date?;
+                let offices = gaz.offices();
+                let holder = offices.holder(country, role, date).or_else(|| match role {
+                    // Presidential systems have no separate head of government.
+                    Role::HeadOfGovernment => offices.holder(country, Role::HeadOfState, date),
+                    _ => None,
+                })?;
+                doc.intern_gazetteer(holder)
+            }
+        };
+        Some((span, entity, posting.cases))
     }
 }

@@ -111,6 +111,47 @@ fn tokenize_span(norm: &str, range: std::ops::Range<usize>, sentence: u32, out: 
         } else {
             TokenKind::Punct
         };
+        // «Р.Оззи», «т.е.», «В.В.Путин» are one UAX #29 word; initials and abbreviations are
+        // matched token by token, so split at the full stops.
+        if kind == TokenKind::Word && piece.contains('.') {
+            let mut offset = 0;
+            for part in piece.split_inclusive('.') {
+                let (word, dot) = match part.strip_suffix('.') {
+                    Some(w) => (w, true),
+                    None => (part, false),
+                };
+                let s = (base + at + offset) as u32;
+                if !word.is_empty() {
+                    let k = if word.chars().any(char::is_alphabetic) {
+                        TokenKind::Word
+                    } else {
+                        TokenKind::Number
+                    };
+                    out.push(Token {
+                        start: s,
+                        end: s + word.len() as u32,
+                        kind: k,
+                        shape: shape(word),
+                        sentence,
+                        space_before: space && offset == 0,
+                    });
+                }
+                if dot {
+                    let d = s + word.len() as u32;
+                    out.push(Token {
+                        start: d,
+                        end: d + 1,
+                        kind: TokenKind::Punct,
+                        shape: Shape::NoLetter,
+                        sentence,
+                        space_before: false,
+                    });
+                }
+                offset += part.len();
+            }
+            space = false;
+            continue;
+        }
         let start = (base + at) as u32;
         let end = start + piece.len() as u32;
         // Merge «word-word» (no spaces around the hyphen) into one word token.
@@ -213,6 +254,34 @@ mod tests {
                 ("МИДа", TokenKind::Word, Shape::Title),
                 ("3,5", TokenKind::Number, Shape::NoLetter),
                 ("ТАСС-у", TokenKind::Word, Shape::Title),
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_written_together_are_split() {
+        let words: Vec<String> = toks("Р.Оззи и В.В.Путин, т.е. он")
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Р",
+                ".",
+                "Оззи",
+                "и",
+                "В",
+                ".",
+                "В",
+                ".",
+                "Путин",
+                ",",
+                "т",
+                ".",
+                "е",
+                ".",
+                "он"
             ]
         );
     }
