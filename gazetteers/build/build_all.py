@@ -17,6 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True      # keep gazetteers/build free of __pycache__
 sys.path.insert(0, HERE)
 
+import adjectives                  # noqa: E402
 import cities as m_cities          # noqa: E402
 import countries as m_countries    # noqa: E402
 import misc                        # noqa: E402
@@ -86,6 +87,9 @@ def main():
             upgraded.append(c.name)
     report["cities_qid_from_regions_csv"] = upgraded
     ids |= {e.id for e in regions}
+
+    # '~' adjectives of cities and regions (after the id upgrades: hand/place_adjectives.tsv names final ids)
+    adjectives.assign(countries, cities, regions, report)
 
     # capitals (after the id upgrades)
     _, capital_gid = m_cities.capitals_by_gid(cities)

@@ -233,6 +233,7 @@ def build(shared, links, nerel_mod, iso2id, taken_qids, reserved_qids, report, o
         eid = f"wikidata:{qid}" if qid else f"ng:geonames:{gid}"
         e = Entity(eid, "CITY", name, aliases, {"country": country, "src": src})
         e.gid = gid
+        e.pop = v["population"]          # adjectives.py: the biggest of several same-named cities
         ents.append(e)
 
     for qid, canon, mentions in nerel_only:
@@ -252,6 +253,7 @@ def build(shared, links, nerel_mod, iso2id, taken_qids, reserved_qids, report, o
         e = Entity(f"wikidata:{qid}", "CITY", h.get("name") or canon, aliases,
                    {"country": country, "src": "nerel" + ("+hand" if h else "")})
         e.gid = None
+        e.pop = None
         ents.append(e)
 
     # hand keys must exist
