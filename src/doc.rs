@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::gazetteer::Gazetteer;
 use crate::model::{DateValue, EntityId, EntityKind, EventType, Status, Via};
-use crate::morph::{CaseSet, MorphCache, WordInfo};
+use crate::morph::{CaseSet, MorphCache, Pos, WordInfo};
 use crate::text::{NormText, Sentence, Token, TokenKind};
 
 /// Marks a token without word analysis.
@@ -203,6 +203,39 @@ impl<'a> Doc<'a> {
             }
         }
         true
+    }
+
+    /// True when the word is mostly a common word in its dictionary form («мир», «того»,
+    /// «находка»): then a capital letter at the start of a clause is no evidence of a name. An
+    /// oblique form of a rare noun («Песков» as the genitive plural of «песок») does not count,
+    /// nor does a word the dictionary reads as a proper name when capitalised («Трамп», though
+    /// «трамп» is also a kind of ship).
+    pub fn is_common_word(&self, i: usize) -> bool {
+        let doc = self;
+        let fold = doc.fold_of(i);
+        let proper = doc
+            .word(i)
+            .map(|w| w.prob(|p| p.pos == Pos::Propn))
+            .unwrap_or(0.0);
+        if proper >= 0.5 {
+            return false;
+        }
+        doc.lower(i).is_some_and(|w| {
+            let function = w.prob(|p| {
+                matches!(
+                    p.pos,
+                    Pos::Pron | Pos::Det | Pos::Adp | Pos::Cconj | Pos::Sconj | Pos::Part
+                )
+            });
+            let lemma_form = w.prob(|p| {
+                matches!(
+                    p.pos,
+                    Pos::Noun | Pos::Adj | Pos::Verb | Pos::Adv | Pos::Num
+                ) && !p.guessed
+                    && p.lemma.replace('ё', "е") == fold
+            });
+            function + lemma_form > 0.5
+        })
     }
 
     /// Byte range of a token range in the normalized text.

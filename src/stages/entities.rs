@@ -121,7 +121,8 @@ impl EntityMatcher {
                                 match hit {
                                     Some((l, p, st))
                                         if j >= i + from as usize
-                                            || gaz.alias(p.alias).flags.adjective =>
+                                            || (gaz.alias(p.alias).flags.adjective
+                                                && !gaz.entity(posting.entity).kind.is_place()) =>
                                     {
                                         self.push(doc, gaz, st..j + l, p, s as u32);
                                         j += l;
@@ -316,15 +317,27 @@ impl EntityMatcher {
         if len == 1
             && alias.words[0] == WordCase::Title
             && doc.starts_clause(i)
-            && is_common_word(doc, i)
+            && doc.is_common_word(i)
         {
             return None;
         }
         // «Владимир Жириновский», «Уитни Хьюстон», «София Ротару»: a one-word place that is
         // also a given name, beside a surname, is a person.
         if len == 1
-            && matches!(entity.kind, EntityKind::City | EntityKind::Region)
+            && matches!(
+                entity.kind,
+                EntityKind::City | EntityKind::Region | EntityKind::Organization
+            )
             && part_of_person_name(doc, i)
+        {
+            return None;
+        }
+        // «Барселона», «Зенит» in quotes is a club or a brand, not the place.
+        if len == 1
+            && entity.kind.is_place()
+            && i > 0
+            && doc.is_punct(i - 1, "\"")
+            && doc.is_punct(i + 1, "\"")
         {
             return None;
         }
@@ -396,30 +409,6 @@ impl EntityMatcher {
     }
 }
 
-/// True when the word is mostly a common word in its dictionary form («мир», «того»,
-/// «находка»): then a capital letter at the start of a clause is no evidence of a name. An
-/// oblique form of a rare noun («Токаев» as the genitive plural of «токай», «Песков» of
-/// «песок») does not count: at the start of a sentence such a form is a name.
-fn is_common_word(doc: &Doc<'_>, i: usize) -> bool {
-    let fold = doc.fold_of(i);
-    doc.lower(i).is_some_and(|w| {
-        let function = w.prob(|p| {
-            matches!(
-                p.pos,
-                Pos::Pron | Pos::Det | Pos::Adp | Pos::Cconj | Pos::Sconj | Pos::Part
-            )
-        });
-        let lemma_form = w.prob(|p| {
-            matches!(
-                p.pos,
-                Pos::Noun | Pos::Adj | Pos::Verb | Pos::Adv | Pos::Num
-            ) && !p.guessed
-                && p.lemma.replace('ё', "е") == fold
-        });
-        function + lemma_form > 0.5
-    })
-}
-
 /// True when token `i` reads as part of a person's name: a given name followed by an agreeing
 /// surname-like word, or a word after a given name (and not after a preposition: «в Софии»).
 fn part_of_person_name(doc: &Doc<'_>, i: usize) -> bool {
@@ -461,6 +450,29 @@ fn part_of_person_name(doc: &Doc<'_>, i: usize) -> bool {
     if !given_here.is_empty() && title(i + 1) && same_sentence(i + 1) {
         let next = name_cases(i + 1, &[NameType::Surname, NameType::Patronymic]);
         if !next.intersect(given_here).is_empty() {
+            return true;
+        }
+        // A confident given name before any capitalised word in mid-sentence: «Владимир
+        // Винокур», whatever the dictionary says «винокур» is.
+        let confident = doc
+            .word(i)
+            .is_some_and(|w| w.prob(|p| p.name == Some(NameType::Given)) >= 0.5);
+        let function = doc.lower(i + 1).is_some_and(|w| {
+            w.prob(|p| {
+                matches!(
+                    p.pos,
+                    Pos::Pron
+                        | Pos::Det
+                        | Pos::Adp
+                        | Pos::Cconj
+                        | Pos::Sconj
+                        | Pos::Part
+                        | Pos::Verb
+                        | Pos::Aux
+                )
+            }) >= 0.5
+        });
+        if confident && !function && !doc.starts_clause(i + 1) {
             return true;
         }
     }

@@ -61,10 +61,7 @@ fn odds(doc: &Doc<'_>, i: usize) -> Option<NameOdds> {
         surname: name(NameType::Surname),
         patronymic: name(NameType::Patronymic),
         geo: name(NameType::Geo),
-        common: doc
-            .lower(i)
-            .map(|l| l.prob(|p| !matches!(p.pos, Pos::Propn | Pos::Other) && !p.guessed))
-            .unwrap_or(0.0),
+        common: if doc.is_common_word(i) { 1.0 } else { 0.0 },
         guessed: w.guessed(),
     })
 }
@@ -82,14 +79,17 @@ fn name_cases(w: &WordInfo, n: NameType) -> CaseSet {
 /// `cases`, capitalised like a name.
 fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) -> String {
     let fits = |p: &&Parse| p.case.is_none_or(|c| cases.contains(c));
+    let name_reading = |p: &&Parse| p.pos == Pos::Propn || p.guessed;
     let parse = w
         .parses
         .iter()
+        .filter(name_reading)
         .filter(|p| n.is_none_or(|n| p.name == Some(n)))
         .filter(fits)
         .max_by(|a, b| a.prob.total_cmp(&b.prob))
-        .or_else(|| w.parses.iter().find(|p| p.pos == Pos::Propn))
-        .or(w.best());
+        .or_else(|| w.parses.iter().filter(name_reading).find(fits));
+    // No name reading («Русаков» is only the genitive plural of «русак», «Нам» a pronoun):
+    // keep the word as written.
     let lemma = parse
         .map(|p| p.lemma.to_string())
         .unwrap_or_else(|| written.to_lowercase());
@@ -110,6 +110,45 @@ fn east_asian_nominative(written: &str) -> String {
         }
     }
     written.to_string()
+}
+
+/// Particles inside names, in any letter case.
+const NAME_PARTICLES: &[&str] = &[
+    "де",
+    "ди",
+    "да",
+    "дель",
+    "делла",
+    "ван",
+    "фон",
+    "дер",
+    "ле",
+    "ла",
+    "бин",
+    "бен",
+    "ибн",
+    "аль",
+    "эль",
+    "ду",
+    "дос",
+    "дос",
+    "фан",
+];
+
+/// True for words with the ending of a Russian surname in any case («Русаков», «Русаковым»,
+/// «Петровская»), which the dictionary may only know as a common noun.
+fn surname_shaped(fold: &str) -> bool {
+    // -ский/-цкий surnames are left out: the dictionary knows them, and the shape is shared
+    // by every relational adjective («Римский», «Российский»).
+    const STEMS: [&str; 4] = ["ов", "ев", "ин", "ын"];
+    const ENDINGS: [&str; 14] = [
+        "", "а", "у", "ым", "ом", "е", "ой", "ую", "ых", "ыми", "ий", "ая", "ого", "ому",
+    ];
+    fold.chars().count() >= 5
+        && ENDINGS.iter().any(|e| {
+            fold.strip_suffix(e)
+                .is_some_and(|stem| STEMS.iter().any(|s| stem.ends_with(s)))
+        })
 }
 
 /// «касым-жомарт» → «Касым-Жомарт».
@@ -215,6 +254,30 @@ impl PersonFinder {
         doc.mentions.extend(extended);
         self.link(doc, rest);
         self.corefer(doc);
+        self.regnal_numbers(doc);
+    }
+
+    /// «Бенедикт XVI», «Альберт II», «Елизавета II»: a Roman numeral after a person's name
+    /// belongs to it.
+    fn regnal_numbers(&self, doc: &mut Doc<'_>) {
+        for k in 0..doc.mentions.len() {
+            let m = &doc.mentions[k];
+            let next = m.tokens.end;
+            if m.kind != EntityKind::Person || m.via == Via::Title || next >= doc.tokens.len() {
+                continue;
+            }
+            let t = &doc.tokens[next];
+            let roman = t.kind == TokenKind::Word
+                && t.sentence == doc.tokens[m.tokens.start].sentence
+                && doc.text_of(next).len() <= 5
+                && doc
+                    .text_of(next)
+                    .chars()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+            if roman {
+                doc.mentions[k].tokens.end = next + 1;
+            }
+        }
     }
 
     /// Points one-word person mentions at the person of the article with that surname:
@@ -355,7 +418,10 @@ impl PersonFinder {
             }
             let o = odds(doc, k)?;
             let person = o.given + o.surname + o.patronymic;
-            if o.common >= 0.5 || !(person >= 0.3 || (o.guessed && o.geo < 0.6)) {
+            let shaped = surname_shaped(doc.fold_of(k));
+            if (o.common >= 0.5 && !shaped)
+                || !(person >= 0.3 || shaped || (o.guessed && o.geo < 0.6))
+            {
                 return None;
             }
             let w = doc.word(k)?;
@@ -370,36 +436,76 @@ impl PersonFinder {
         if let Some(first) = name_like(i) {
             let mut agreed = first;
             let mut j = i + 1;
-            while j < end && j < i + 3 {
-                match name_like(j) {
+            let mut parts = 1;
+            while j < end && parts < 3 {
+                // «Роберт Де Ниро», «Людвиг ван Бетховен», «Осама бен Ладен»
+                let particle = NAME_PARTICLES.contains(&doc.fold_of(j))
+                    && j + 1 < end
+                    && name_like(j + 1).is_some();
+                let k = if particle { j + 1 } else { j };
+                match name_like(k) {
                     Some(c) if !agreed.intersect(c).is_empty() => {
                         agreed = agreed.intersect(c);
-                        j += 1;
+                        j = k + 1;
+                        parts += 1;
                     }
                     _ => break,
                 }
             }
-            if j - i >= 2 {
+            // A confident given name makes the capitalised word after it a surname even when
+            // the dictionary reads that word as a common noun: «Марина Голуб», «Аркадий
+            // Арканов», «Джеральд Форд». A capital letter in mid-sentence is the evidence.
+            if parts == 1 && o.given >= 0.5 && j < end && free(j) && !doc.starts_clause(j) {
+                let t = &doc.tokens[j];
+                let cyrillic = doc.text_of(j).chars().next().is_some_and(is_cyrillic);
+                let function = doc.lower(j).is_some_and(|w| {
+                    w.prob(|p| {
+                        matches!(
+                            p.pos,
+                            Pos::Pron
+                                | Pos::Det
+                                | Pos::Adp
+                                | Pos::Cconj
+                                | Pos::Sconj
+                                | Pos::Part
+                                | Pos::Verb
+                                | Pos::Aux
+                        )
+                    }) >= 0.5
+                });
+                if t.kind == TokenKind::Word && t.shape == Shape::Title && cyrillic && !function {
+                    j += 1;
+                    parts += 1;
+                }
+            }
+            if parts >= 2 {
                 let part = |k: usize, n: Option<NameType>| {
                     nominative(doc.word(k).expect("a word"), n, agreed, doc.text_of(k))
                 };
                 let middle_patronymic =
                     j - i == 3 && odds(doc, i + 1).is_some_and(|x| x.patronymic >= 0.3);
-                let (given, patronymic) = if middle_patronymic {
+                // A particle before the last word belongs to the surname: «Де Ниро».
+                let particle = j - i >= 3 && NAME_PARTICLES.contains(&doc.fold_of(j - 2));
+                let last_given = if particle { j - 2 } else { j - 1 };
+                let (given, patronymic) = if middle_patronymic && !particle {
                     (
                         part(i, Some(NameType::Given)),
                         Some(part(i + 1, Some(NameType::Patronymic))),
                     )
                 } else {
-                    let g: Vec<String> = (i..j - 1).map(|k| part(k, None)).collect();
+                    let g: Vec<String> = (i..last_given).map(|k| part(k, None)).collect();
                     (g.join(" "), None)
                 };
+                let mut surname = part(j - 1, Some(NameType::Surname));
+                if particle {
+                    surname = format!("{} {surname}", doc.text_of(j - 2));
+                }
                 return Some(Found {
                     tokens: i..j,
                     sentence: 0,
                     given: Some(given),
                     patronymic,
-                    surname: Some(part(j - 1, Some(NameType::Surname))),
+                    surname: Some(surname),
                     cases: agreed,
                     surname_first: false,
                 });
@@ -483,6 +589,25 @@ impl PersonFinder {
                     surname_first: false,
                 });
             }
+        }
+        // An unknown word that the guesser reads as a person's name, in the middle of a
+        // clause: «отравление Скрипаля», «Макафи заявил».
+        if !clause_start && o.guessed && o.geo < 0.5 && o.given + o.surname >= 0.3 {
+            let cases = wi.cases(|p| p.guessed);
+            return Some(Found {
+                tokens: i..i + 1,
+                sentence: 0,
+                given: None,
+                patronymic: None,
+                surname: Some(nominative(
+                    wi,
+                    Some(NameType::Surname),
+                    cases,
+                    doc.text_of(i),
+                )),
+                cases,
+                surname_first: false,
+            });
         }
         // A surname the dictionary knows.
         if o.surname >= 0.3 && (!clause_start || o.common < 0.2) {
