@@ -180,7 +180,12 @@ impl<'m> Expander<'m> {
                         head = Some(j);
                         inflects[j] = !p.indeclinable;
                     }
+                    // «Соединённые Штаты», «Объединённые Арабские Эмираты»: a participle
+                    // agrees like an adjective.
                     Pos::Adj | Pos::Det => inflects[j] = !p.indeclinable,
+                    Pos::Verb if p.verb_form == Some(crate::morph::VerbForm::Part) && !p.short => {
+                        inflects[j] = true
+                    }
                     _ => {
                         chosen.push(Some((a, p)));
                         break;
@@ -299,11 +304,11 @@ impl<'m> Expander<'m> {
             {
                 return Some(j as u8 + 1);
             }
-            if !info
-                .parses
-                .iter()
-                .any(|p| matches!(p.pos, Pos::Adj | Pos::Det) && nominative(p))
-            {
+            if !info.parses.iter().any(|p| {
+                (matches!(p.pos, Pos::Adj | Pos::Det)
+                    || (p.pos == Pos::Verb && p.verb_form == Some(crate::morph::VerbForm::Part)))
+                    && nominative(p)
+            }) {
                 return Some(j as u8 + 1);
             }
         }
@@ -373,6 +378,9 @@ fn score(
             Pos::Propn => s += 2.0,
             Pos::Noun => s += 1.5,
             Pos::Adj if before_head => s += 1.0,
+            Pos::Verb if before_head && p.verb_form == Some(crate::morph::VerbForm::Part) => {
+                s += 0.5
+            }
             _ => {}
         }
     }
@@ -741,6 +749,14 @@ mod tests {
         has(
             &forms("Российская Федерация", false, None),
             &["российской федерации", "российскую федерацию"],
+        );
+        has(
+            &forms("Соединённые Штаты", false, None),
+            &[
+                "соединенных штатов",
+                "соединенным штатам",
+                "соединенных штатах",
+            ],
         );
         let f = forms("Хиллари Клинтон", true, Some(Gender::Fem));
         assert!(!f.iter().any(|k| k.ends_with("клинтона")), "{f:?}");

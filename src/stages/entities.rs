@@ -83,7 +83,17 @@ const STATE_ROLES: &[&str] = &[
     "пилот",
     "моряк",
     "летчик",
+    "шпион",
+    "агент",
+    "сирота",
+    "заложник",
+    "пленный",
+    "турист",
+    "болельщик",
 ];
+
+/// Nouns after which a country adjective names a language or style.
+const LANGUAGE_NOUNS: &[&str] = &["язык", "диалект", "акцент", "перевод", "алфавит", "кухня"];
 
 /// Finds gazetteer names. Holds only a reference to the gazetteer.
 #[derive(Debug, Clone, Copy)]
@@ -182,6 +192,11 @@ impl EntityMatcher {
                 continue;
             }
             let Some(w) = doc.lower(next) else { continue };
+            // «на французском языке»: a language, not the country.
+            if w.parses.iter().any(|p| LANGUAGE_NOUNS.contains(&&*p.lemma)) {
+                drop[k] = true;
+                continue;
+            }
             let person_noun = w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5;
             if !person_noun {
                 continue;
