@@ -253,8 +253,81 @@ impl PersonFinder {
         });
         doc.mentions.extend(extended);
         self.link(doc, rest);
+        self.propagate_surnames(doc);
         self.corefer(doc);
         self.regnal_numbers(doc);
+    }
+
+    /// Once a person is named in full, the surname alone names them anywhere in the article,
+    /// in any case form: «Энрике Каприлес … Каприлеса», even when the dictionary does not
+    /// know the word.
+    fn propagate_surnames(&self, doc: &mut Doc<'_>) {
+        let mut surnames: Vec<(String, u32)> = Vec::new();
+        for m in &doc.mentions {
+            if m.kind != EntityKind::Person || m.via == Via::Title {
+                continue;
+            }
+            let words: Vec<usize> = m
+                .tokens
+                .clone()
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let ent = &doc.entities[m.entity as usize];
+            let nominative = match &ent.surname {
+                Some(s) => s.to_string(),
+                None => ent
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .replace('ё', "е"),
+            };
+            if nominative.chars().count() >= 3 && !surnames.iter().any(|(s, _)| *s == nominative) {
+                surnames.push((nominative, m.entity));
+            }
+        }
+        if surnames.is_empty() {
+            return;
+        }
+        let covered = doc.coverage();
+        let mut added = Vec::new();
+        for (k, t) in doc.tokens.iter().enumerate() {
+            if covered[k] || t.kind != TokenKind::Word || t.shape != Shape::Title {
+                continue;
+            }
+            let fold = doc.fold_of(k);
+            let hit = surnames.iter().find(|(s, _)| {
+                fold == s
+                    || fold.strip_prefix(s.as_str()).is_some_and(|rest| {
+                        matches!(
+                            rest,
+                            "а" | "у" | "ом" | "е" | "ым" | "ой" | "ою" | "ем" | "я" | "ю"
+                        )
+                    })
+                    || (s.ends_with('а')
+                        && fold
+                            .strip_prefix(&s[..s.len() - 'а'.len_utf8()])
+                            .is_some_and(|rest| matches!(rest, "ой" | "у" | "е" | "ы" | "ою")))
+            });
+            if let Some(&(_, entity)) = hit {
+                added.push(MentionDraft {
+                    tokens: k..k + 1,
+                    entity,
+                    kind: EntityKind::Person,
+                    via: Via::Morphology,
+                    cases: CaseSet::ANY,
+                    sentence: t.sentence,
+                    surname_only: true,
+                });
+            }
+        }
+        doc.mentions.extend(added);
+        doc.mentions
+            .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
     }
 
     /// «Бенедикт XVI», «Альберт II», «Елизавета II»: a Roman numeral after a person's name
@@ -433,7 +506,19 @@ impl PersonFinder {
             });
             Some(if c.is_empty() { CaseSet::ANY } else { c })
         };
-        if let Some(first) = name_like(i) {
+        // A given name that is also a common word («Роман», «Любовь», «Надежда») still starts a
+        // name in mid-sentence when a name-like word agreeing with it follows.
+        let first = name_like(i).or_else(|| {
+            let given = wi.cases(|p| p.name == Some(NameType::Given));
+            let next = if i + 1 < end { name_like(i + 1) } else { None };
+            (!clause_start && !given.is_empty())
+                .then_some(())
+                .and(next)
+                .map(|n| n.intersect(given))
+                .filter(|c| !c.is_empty())
+                .map(|_| given)
+        });
+        if let Some(first) = first {
             let mut agreed = first;
             let mut j = i + 1;
             let mut parts = 1;
