@@ -24,7 +24,7 @@ import misc                        # noqa: E402
 import nerel                       # noqa: E402
 import people as m_people          # noqa: E402
 import regions as m_regions        # noqa: E402
-from common import ENTITY_HEADER, HAND, OUT, norm, read_hand, write_entities, write_tsv  # noqa: E402
+from common import ENTITY_HEADER, HAND, OUT, lowercase_generic, norm, read_hand, write_entities, write_tsv  # noqa: E402
 
 CMD = "python3 gazetteers/build/build_all.py --shared /work/shared"
 NEREL_CITE = "NEREL v1.1 train (Loukachevitch et al., RANLP 2021; LRE 2023), Wikidata QIDs CC0"
@@ -122,6 +122,9 @@ def main():
             if e.id in seen:
                 raise SystemExit(f"duplicate id {e.id} in {seen[e.id]} and {fname}")
             seen[e.id] = fname
+
+    # «Чешская Республика» also as «Чешская республика» (matches either case)
+    report["generic_words_lowercased"] = lowercase_generic(countries) + lowercase_generic(regions)
 
     out = args.out
     counts = {}

@@ -14,7 +14,8 @@ and the cities NEREL train links to a Wikidata QID.
   '?' alias equal to the name, and drops smaller places.
 * A city that is neither a capital nor NEREL-linked nor hand-listed is dropped when its name is also a
   country or region name («Армения» in Colombia, «Колумбия» in the USA, «Алтай» in China).
-* country=: ISO country of the GeoNames record, left empty for Crimea and Sevastopol (contested).
+* country=: ISO country of the GeoNames record (China for Hong Kong and Macao), left empty for Crimea
+  and Sevastopol (contested).
 """
 import collections
 import math
@@ -26,6 +27,7 @@ import geo_names
 
 MIN_POP = 100000
 CONTESTED_ADMIN1 = {("UA", "11"), ("UA", "20")}          # Crimea, Sevastopol
+PART_OF = {"HK": "CN", "MO": "CN"}   # no COUNTRY row (regions of China): the country of their cities
 NOT_AMBIGUOUS = {"Грозный", "Иваново", "Калуга", "Ковров", "Курган"}  # city reading dominates in news
 
 
@@ -225,7 +227,8 @@ def build(shared, links, nerel_mod, iso2id, taken_qids, reserved_qids, report, o
         if amb == "?":
             aliases.insert(0, "?" + name)
             ambiguous_marked.append(name)
-        country = "" if (cc, v["admin1code"]) in CONTESTED_ADMIN1 else iso2id.get(cc_key, "")
+        country = "" if (cc, v["admin1code"]) in CONTESTED_ADMIN1 else iso2id.get(
+            cc_key, iso2id.get(PART_OF.get(cc_key), ""))
         if h.get("country") == "-":
             country = ""
         elif h.get("country"):

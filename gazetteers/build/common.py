@@ -76,6 +76,40 @@ class Entity:
         return "\t".join([self.id, self.type, self.name, "|".join(self.aliases), attrs])
 
 
+# State-type nouns inside a name: news write «Чешской республики», «Удмуртской республики»,
+# «Соединённых штатов» as often as with a capital letter. Not «Федерация»: «Российская федерация
+# бокса» is a sports body.
+GENERIC_WORDS = {"Республика", "Королевство", "Штаты", "Государство", "Княжество",
+                 "Герцогство", "Содружество", "Союз", "Султанат", "Империя"}
+
+
+def lowercase_generic(entities):
+    """Let a state-type noun that is not the first word of a name or alias match in any case.
+
+    A lower-case alias word matches any case (gazetteers/README.md), so «Чешская Республика» becomes
+    «Чешская республика» (which still matches «Чешской Республики»); a name keeps its spelling and
+    gets the lower-case form as an alias. '=' and '~' aliases are left alone. Returns the count."""
+    n = 0
+    for e in entities:
+        def low(text):
+            m = re.match(r"^(\??)(.*)$", text)
+            words = m.group(2).split(" ")
+            if len(words) < 2 or not any(w in GENERIC_WORDS for w in words[1:]):
+                return None
+            return m.group(1) + " ".join([words[0]] + [w.lower() if w in GENERIC_WORDS else w for w in words[1:]])
+        out = []
+        for a in e.aliases:
+            v = None if ("=" in a or "~" in a) else low(a)
+            out.append(v or a)
+            n += bool(v)
+        v = low(e.name)
+        if v and v not in out:
+            out.insert(0, v)
+            n += 1
+        e.aliases = out
+    return n
+
+
 def sort_key(e):
     return (norm(e.name), e.name, e.id)
 

@@ -5,6 +5,9 @@ Names: hand override (hand/countries.tsv) > CLDR ru territory name (babel) unles
 the iso-codes official name are added as aliases.
 QIDs: office-holders/offices.csv (country_qid, English country name matched to pycountry), then NEREL
 train COUNTRY links whose canonical name equals one of the country's Russian names.
+A hand name '-' drops an ISO row (Hong Kong and Macao are regions of China, see regions.py).
+Hand adjectives must be OpenCorpora dictionary adjectives (adjectives.dictionary_adjective), like the
+adjectives of cities and regions; NOT_IN_DICTIONARY lists the checked exceptions.
 """
 import csv
 import gettext
@@ -12,6 +15,10 @@ import os
 import re
 
 from common import Entity, HAND, norm, read_hand
+from adjectives import dictionary_adjective
+
+# State adjectives that are right but missing from the OpenCorpora dictionary (checked by hand).
+NOT_IN_DICTIONARY = {"эмиратский"}
 
 # offices.csv English names that pycountry does not resolve by itself (None = not an ISO country row)
 OFFICE_NAME_TO_ISO = {
@@ -66,6 +73,20 @@ def office_country_qids(shared):
     return out
 
 
+def regions_csv_qids(shared):
+    path = os.path.join(shared, "data", "regions", "regions.csv")
+    with open(path, encoding="utf-8") as f:
+        return {r["wikidata"] for r in csv.DictReader(f)}
+
+
+def _adjectives(h):
+    adjs = [a for a in (h.get("adjectives") or "").split("|") if a]
+    for a in adjs:
+        if a not in NOT_IN_DICTIONARY and not dictionary_adjective(a):
+            raise SystemExit(f"hand/countries.tsv:{h['_line']}: {a!r} is not an OpenCorpora adjective")
+    return adjs
+
+
 def all_office_qids(shared):
     path = os.path.join(shared, "data", "office-holders", "offices.csv")
     with open(path, encoding="utf-8") as f:
@@ -81,6 +102,7 @@ def build(shared, links, nerel_mod):
     hand = {r["key"]: r for r in read_hand(os.path.join(HAND, "countries.tsv"))}
     off = office_country_qids(shared)
     off_all = all_office_qids(shared)
+    reg_all = regions_csv_qids(shared)
     nerel_c = nerel_mod.by_qid(links, {"COUNTRY"})
 
     ents, iso2id = [], {}
@@ -94,12 +116,14 @@ def build(shared, links, nerel_mod):
             iso_off = None
         cl = _clean_cldr(cldr.get(a2))
         h = hand.get(a2, {})
+        if h.get("name") == "-":
+            continue
         name = h.get("name") or cl or _no_parens(iso_name) or _no_parens(iso_off) or iso_name
         aliases = [a for a in (h.get("aliases") or "").split("|") if a]
         for a in [cl, iso_name, iso_off]:
             if a and "(" not in a:
                 aliases.append(a)
-        adjs = [a for a in (h.get("adjectives") or "").split("|") if a]
+        adjs = _adjectives(h)
         names_of[a2] = [name] + [re.sub(r"^[?=~]+", "", a) for a in aliases]
         src = "pycountry+cldr" + ("+hand" if h else "")
         ents.append([a2, name, aliases, adjs, src])
@@ -138,17 +162,19 @@ def build(shared, links, nerel_mod):
             ok = qid in nerel_c
         elif qsrc == "offices":
             ok = qid in off_all
+        elif qsrc == "regions":
+            ok = qid in reg_all
         else:
             ok = False
         if not ok:
             raise SystemExit(f"hand/countries.tsv:{h['_line']}: {qid} not found in {qsrc}")
-        adjs = [a for a in (h.get("adjectives") or "").split("|") if a]
+        adjs = _adjectives(h)
         aliases = [a for a in h["aliases"].split("|") if a] + ["~" + a for a in adjs]
         e = Entity(f"wikidata:{qid}", "COUNTRY", h["name"], aliases, {"src": "hand+" + qsrc})
         iso2id[key] = e.id
         out.append(e)
     # the hand list must not name an unknown ISO code
     for key in hand:
-        if not key.startswith("x-") and key not in iso2id:
+        if not key.startswith("x-") and key not in iso2id and hand[key].get("name") != "-":
             raise SystemExit(f"hand/countries.tsv: unknown ISO code {key}")
     return out, iso2id

@@ -25,6 +25,7 @@ GENERIC = {
     "Q495430",     # «Генеральный штаб» (generic)
     "Q3687335",    # «Государственный совет» (no canonical; ambiguous)
     "Q1031255",    # Gas Exporting Countries Forum, linked by NEREL also to «Россия»
+    "Q34006",      # Hollywood: a district of Los Angeles (NEREL train mostly DISTRICT), not an organization
 }
 ABBR = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
 

@@ -1,13 +1,17 @@
 """regions.tsv: first-level subdivisions from shared/data/regions/regions.csv (QIDs and Russian names)
-for Russia, the other CIS/CSTO/SCO neighbours, the US, Canada, Germany, China, India, Japan, Brazil,
-Italy, Australia; the four UK nations and Spain's autonomous communities (hand-selected keys);
-plus the STATE_OR_PROVINCE entities NEREL train links to QIDs that regions.csv does not have.
+for Russia, the other CIS/CSTO/SCO neighbours, the US, Canada, Germany, China (with Hong Kong and
+Macao), India, Japan, Brazil, Italy, Australia; Spain's autonomous communities (hand-selected keys; the
+UK nations are COUNTRY rows, see countries.py); plus the STATE_OR_PROVINCE entities NEREL train links
+to QIDs that regions.csv does not have.
 
 * Russian name: hand/regions.tsv, else regions.csv name_ru; rows without one are skipped.
 * A region whose name is also a city or country name is renamed «штат X» (US, Brazil, Australia),
   «провинция X» (Canada: «провинция Квебек») or «префектура X» (Japan), or skipped elsewhere (Italian and Spanish provinces named like their
-  capitals); a one-word name that is also a common word (common.word_ambiguity) gets the same
-  treatment in those countries, elsewhere a '?' alias.
+  capitals). A one-word name that is also a common word (common.word_ambiguity) gets a '?' alias
+  (the name needs evidence); where the type word is not one newsgraph takes as evidence
+  (READER_TYPE_WORDS: «провинция», «префектура» are not) it is renamed instead («провинция
+  Альберта»). «штат Вирджиния» would make the type word part of the mention, which NEREL leaves out
+  («штат [Вирджиния]»): «Вирджиния» with '?Вирджиния' is found after «штат», «штата», «штате».
 * Rows marked '=city' in the hand list (Москва, Киев, Минск, Ереван, Берлин, Пекин, Токио …) are
   cities: their QID is handed to the city of that name and no region row is written.
 """
@@ -21,6 +25,8 @@ INCLUDE_ALL = {"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "TM", "AM", "GE", "US",
                "JP", "BR", "IT", "AU"}
 INCLUDE_HAND_ONLY = {"GB", "ES"}
 TYPE_WORD = {"US": "штат", "BR": "штат", "AU": "штат", "JP": "префектура", "CA": "провинция", "CN": "провинция"}
+# type words that newsgraph accepts as evidence before a '?' name (src/stages/entities.rs TYPE_WORDS)
+READER_TYPE_WORDS = {"штат", "область", "республика"}
 
 
 def load_rows(shared):
@@ -89,11 +95,12 @@ def build(shared, links, nerel_mod, iso2id, taken_ids, taken_names, report):
             continue
         aliases = [a for a in (h.get("aliases") or "").split("|") if a]
         amb = word_ambiguity(name) if " " not in name and not hname else ""
-        if norm(name) in taken_names or norm(name) in names_used or amb:
-            if cc in TYPE_WORD:
-                name = f"{TYPE_WORD[cc]} {name}"
-            elif amb == "?" and norm(name) not in taken_names and norm(name) not in names_used:
+        collides = norm(name) in taken_names or norm(name) in names_used
+        if collides or amb:
+            if amb == "?" and not collides and TYPE_WORD.get(cc, "штат") in READER_TYPE_WORDS:
                 aliases.insert(0, "?" + name)
+            elif cc in TYPE_WORD:
+                name = f"{TYPE_WORD[cc]} {name}"
             else:
                 skipped["name_collision"].append(f"{key} {name}")
                 continue
