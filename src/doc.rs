@@ -73,6 +73,9 @@ pub struct EventDraft {
     pub place: Option<u32>,
     /// Date.
     pub date: Option<DateValue>,
+    /// True when the date was written in the event's own sentence (not inherited from the
+    /// paragraph or the article date).
+    pub date_explicit: bool,
     /// Status.
     pub status: Status,
     /// Trigger token range.

@@ -431,3 +431,416 @@ mod tests {
         assert!(parse_ann("R1\tPARTICIPANT_IN T1 T2\n").is_err());
     }
 }
+
+/// Scoring of contact events against the gold sets in `tests/data/` (format and rules in
+/// `tests/data/README.md`).
+pub mod events {
+    use std::collections::BTreeMap;
+    use std::fmt::Write as _;
+
+    use serde::Deserialize;
+
+    use crate::model::Record;
+
+    /// A participant or place in the gold: a name and, when known, a QID.
+    #[derive(Clone, Debug, Deserialize, PartialEq)]
+    pub struct GoldEntity {
+        /// Canonical nominative name.
+        pub name: String,
+        /// QID (`Q…`).
+        #[serde(default)]
+        pub wikidata: Option<String>,
+    }
+
+    /// A gold event.
+    #[derive(Clone, Debug, Deserialize, PartialEq)]
+    pub struct GoldEvent {
+        /// Event type.
+        #[serde(rename = "type")]
+        pub kind: String,
+        /// Participants (ordered for VISIT and INVITATION).
+        pub participants: Vec<GoldEntity>,
+        /// Place.
+        pub place: Option<GoldEntity>,
+        /// Date.
+        pub date: Option<String>,
+        /// Status.
+        pub status: String,
+    }
+
+    /// A gold passage.
+    #[derive(Clone, Debug, Deserialize, PartialEq)]
+    pub struct GoldDoc {
+        /// Passage id.
+        pub id: String,
+        /// Gold events.
+        pub events: Vec<GoldEvent>,
+    }
+
+    /// An entity reduced to what is compared.
+    #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+    struct Key {
+        qid: Option<String>,
+        name: String,
+    }
+
+    fn norm(name: &str) -> String {
+        name.to_lowercase()
+            .replace('ё', "е")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn same(a: &Key, b: &Key) -> bool {
+        match (&a.qid, &b.qid) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.name == b.name,
+        }
+    }
+
+    #[derive(Clone, Debug)]
+    struct Ev {
+        kind: String,
+        participants: Vec<Key>,
+        place: Option<Key>,
+        date: Option<String>,
+        status: String,
+    }
+
+    fn gold_key(e: &GoldEntity) -> Key {
+        Key {
+            qid: e.wikidata.clone(),
+            name: norm(&e.name),
+        }
+    }
+
+    fn pred_events(r: &Record) -> Vec<Ev> {
+        let key = |id: &crate::model::EntityId| -> Key {
+            let info = r.entities.get(id);
+            Key {
+                qid: id.wikidata().map(str::to_string),
+                name: norm(info.map(|i| &*i.name).unwrap_or(id.as_str())),
+            }
+        };
+        r.events
+            .iter()
+            .map(|e| Ev {
+                kind: e.kind.to_string(),
+                participants: e.participants.iter().map(key).collect(),
+                place: e.place.as_ref().map(key),
+                date: e.date.map(|d| d.to_string()),
+                status: e.status.to_string(),
+            })
+            .collect()
+    }
+
+    fn gold_events(g: &GoldDoc) -> Vec<Ev> {
+        g.events
+            .iter()
+            .map(|e| Ev {
+                kind: e.kind.clone(),
+                participants: e.participants.iter().map(gold_key).collect(),
+                place: e.place.as_ref().map(gold_key),
+                date: e.date.clone(),
+                status: e.status.clone(),
+            })
+            .collect()
+    }
+
+    fn same_set(a: &[Key], b: &[Key]) -> bool {
+        a.len() == b.len()
+            && a.iter().all(|x| b.iter().any(|y| same(x, y)))
+            && b.iter().all(|y| a.iter().any(|x| same(x, y)))
+    }
+
+    fn participants_match(kind: &str, g: &[Key], p: &[Key]) -> bool {
+        if kind == "INVITATION" {
+            g.len() == p.len() && g.iter().zip(p).all(|(x, y)| same(x, y))
+        } else {
+            same_set(g, p)
+        }
+    }
+
+    fn relaxed(kind: &str) -> &str {
+        if kind == "TALKS" { "MEETING" } else { kind }
+    }
+
+    fn place_eq(a: &Option<Key>, b: &Option<Key>) -> bool {
+        match (a, b) {
+            (None, None) => true,
+            (Some(x), Some(y)) => same(x, y),
+            _ => false,
+        }
+    }
+
+    /// Participant pairs of an event: unordered pairs for contact events, (inviter, invitee)
+    /// for invitations, (visitor, place) for visits.
+    fn pairs(e: &Ev) -> Vec<(Key, Key)> {
+        let mut out = Vec::new();
+        match e.kind.as_str() {
+            "VISIT" => {
+                if let (Some(v), Some(p)) = (e.participants.first(), &e.place) {
+                    out.push((v.clone(), p.clone()));
+                }
+            }
+            "INVITATION" => {
+                if let [a, b, ..] = &e.participants[..] {
+                    out.push((a.clone(), b.clone()));
+                }
+            }
+            _ => {
+                for (i, a) in e.participants.iter().enumerate() {
+                    for b in &e.participants[i + 1..] {
+                        let (x, y) = if a <= b { (a, b) } else { (b, a) };
+                        out.push((x.clone(), y.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn pair_eq(kind_ordered: bool, a: &(Key, Key), b: &(Key, Key)) -> bool {
+        (same(&a.0, &b.0) && same(&a.1, &b.1))
+            || (!kind_ordered && same(&a.0, &b.1) && same(&a.1, &b.0))
+    }
+
+    /// Scores of one gold set.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct EventReport {
+        /// Passages scored.
+        pub passages: usize,
+        /// Passages without a prediction record.
+        pub missing: Vec<String>,
+        /// Events matched by type and participants.
+        pub core: super::Prf,
+        /// Same with MEETING and TALKS as one type.
+        pub relaxed: super::Prf,
+        /// Participant pairs (see [`pairs`]).
+        pub pairs: super::Prf,
+        /// Events matched on everything.
+        pub full: super::Prf,
+        /// Matched (relaxed) events, and of those with the right place, date, status.
+        pub matched: u64,
+        /// Right place among matched.
+        pub place_right: u64,
+        /// Right date among matched.
+        pub date_right: u64,
+        /// Right status among matched.
+        pub status_right: u64,
+        /// Predicted `happened` events that are not: in passages without gold events, or
+        /// matching a gold event that is planned, cancelled or hypothetical.
+        pub false_happened: u64,
+        /// Per gold status: (gold, matched with the right status).
+        pub by_status: BTreeMap<String, (u64, u64)>,
+    }
+
+    impl EventReport {
+        /// A Markdown table.
+        pub fn markdown(&self, title: &str) -> String {
+            let mut out = String::new();
+            let _ = writeln!(
+                out,
+                "| {title} | gold | predicted | correct | precision | recall | F1 |"
+            );
+            let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
+            for (name, p) in [
+                ("events (type + participants)", &self.core),
+                ("events, MEETING = TALKS", &self.relaxed),
+                ("participant pairs", &self.pairs),
+                ("events, every field right", &self.full),
+            ] {
+                let _ = writeln!(
+                    out,
+                    "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+                    p.gold,
+                    p.pred,
+                    p.tp,
+                    p.precision(),
+                    p.recall(),
+                    p.f1()
+                );
+            }
+            let acc = |n: u64| {
+                if self.matched == 0 {
+                    0.0
+                } else {
+                    n as f64 / self.matched as f64
+                }
+            };
+            let _ = writeln!(
+                out,
+                "\nOn {} matched events: place {:.3}, date {:.3}, status {:.3}. False \"happened\": {}. {} passages.",
+                self.matched,
+                acc(self.place_right),
+                acc(self.date_right),
+                acc(self.status_right),
+                self.false_happened,
+                self.passages
+            );
+            out
+        }
+
+        /// Place accuracy on matched events.
+        pub fn place_accuracy(&self) -> f64 {
+            if self.matched == 0 {
+                0.0
+            } else {
+                self.place_right as f64 / self.matched as f64
+            }
+        }
+
+        /// Date accuracy on matched events.
+        pub fn date_accuracy(&self) -> f64 {
+            if self.matched == 0 {
+                0.0
+            } else {
+                self.date_right as f64 / self.matched as f64
+            }
+        }
+    }
+
+    /// Scores predicted records against gold passages (matched by id).
+    pub fn score(gold: &[GoldDoc], pred: &[Record]) -> EventReport {
+        let by_id: BTreeMap<&str, &Record> = pred.iter().map(|r| (r.doc_id.as_str(), r)).collect();
+        let mut rep = EventReport::default();
+        for g in gold {
+            rep.passages += 1;
+            let gold_evs = gold_events(g);
+            let pred_evs = match by_id.get(g.id.as_str()) {
+                Some(r) => pred_events(r),
+                None => {
+                    rep.missing.push(g.id.clone());
+                    Vec::new()
+                }
+            };
+            for e in &gold_evs {
+                *rep.by_status.entry(e.status.clone()).or_default() = {
+                    let x = rep.by_status.get(&e.status).copied().unwrap_or_default();
+                    (x.0 + 1, x.1)
+                };
+            }
+            // Core and relaxed matching: each gold event at most once, preferring the candidate
+            // that agrees on most of place, date, status.
+            for (strict, prf) in [(true, &mut rep.core), (false, &mut rep.relaxed)] {
+                prf.gold += gold_evs.len() as u64;
+                prf.pred += pred_evs.len() as u64;
+                let mut used = vec![false; pred_evs.len()];
+                for ge in &gold_evs {
+                    let best = pred_evs
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, pe)| {
+                            !used[*k]
+                                && if strict {
+                                    pe.kind == ge.kind
+                                } else {
+                                    relaxed(&pe.kind) == relaxed(&ge.kind)
+                                }
+                                && participants_match(&ge.kind, &ge.participants, &pe.participants)
+                        })
+                        .max_by_key(|(_, pe)| {
+                            place_eq(&ge.place, &pe.place) as u8
+                                + (ge.date == pe.date) as u8
+                                + (ge.status == pe.status) as u8
+                        });
+                    if let Some((k, pe)) = best {
+                        used[k] = true;
+                        prf.tp += 1;
+                        if !strict {
+                            rep.matched += 1;
+                            rep.place_right += place_eq(&ge.place, &pe.place) as u64;
+                            rep.date_right += (ge.date == pe.date) as u64;
+                            rep.status_right += (ge.status == pe.status) as u64;
+                            if ge.status == pe.status {
+                                rep.by_status.entry(ge.status.clone()).or_default().1 += 1;
+                            }
+                            let full = place_eq(&ge.place, &pe.place)
+                                && ge.date == pe.date
+                                && ge.status == pe.status
+                                && ge.kind == pe.kind;
+                            rep.full.tp += full as u64;
+                        }
+                    }
+                }
+            }
+            rep.full.gold += gold_evs.len() as u64;
+            rep.full.pred += pred_evs.len() as u64;
+            // Participant pairs.
+            let mut gold_pairs: Vec<(bool, (Key, Key))> = Vec::new();
+            for e in &gold_evs {
+                let ordered = e.kind == "INVITATION" || e.kind == "VISIT";
+                for p in pairs(e) {
+                    if !gold_pairs
+                        .iter()
+                        .any(|(o, q)| *o == ordered && pair_eq(ordered, q, &p))
+                    {
+                        gold_pairs.push((ordered, p));
+                    }
+                }
+            }
+            let mut pred_pairs: Vec<(bool, (Key, Key))> = Vec::new();
+            for e in &pred_evs {
+                let ordered = e.kind == "INVITATION" || e.kind == "VISIT";
+                for p in pairs(e) {
+                    if !pred_pairs
+                        .iter()
+                        .any(|(o, q)| *o == ordered && pair_eq(ordered, q, &p))
+                    {
+                        pred_pairs.push((ordered, p));
+                    }
+                }
+            }
+            rep.pairs.gold += gold_pairs.len() as u64;
+            rep.pairs.pred += pred_pairs.len() as u64;
+            rep.pairs.tp += pred_pairs
+                .iter()
+                .filter(|(o, p)| {
+                    gold_pairs
+                        .iter()
+                        .any(|(go, g)| go == o && pair_eq(*o, g, p))
+                })
+                .count() as u64;
+            // Happened where it did not happen.
+            // A predicted `happened` is false when the passage has no gold event, or when the
+            // only gold events with these participants did not happen (one that did, such as
+            // the talks held before a planned next round, makes it right).
+            for pe in pred_evs.iter().filter(|e| e.status == "happened") {
+                let same = |ge: &&Ev| {
+                    relaxed(&ge.kind) == relaxed(&pe.kind)
+                        && participants_match(&ge.kind, &ge.participants, &pe.participants)
+                };
+                let happened = gold_evs
+                    .iter()
+                    .filter(same)
+                    .any(|ge| ge.status == "happened");
+                let not_happened = gold_evs
+                    .iter()
+                    .filter(same)
+                    .any(|ge| ge.status != "happened");
+                let wrong = gold_evs.is_empty() || (not_happened && !happened);
+                rep.false_happened += wrong as u64;
+            }
+        }
+        rep
+    }
+
+    /// Reads a gold JSONL file.
+    pub fn read_gold(text: &str) -> Result<Vec<GoldDoc>, String> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("line {}: {e}", n + 1)))
+            .collect()
+    }
+
+    /// Reads newsgraph records (JSONL).
+    pub fn read_records(text: &str) -> Result<Vec<Record>, String> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("line {}: {e}", n + 1)))
+            .collect()
+    }
+}

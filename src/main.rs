@@ -43,6 +43,13 @@ enum Command {
     /// Work with gazetteers.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Score newsgraph records against a gold event set (tests/data/events_*.jsonl).
+    EvalEvents {
+        /// Gold JSONL.
+        gold: PathBuf,
+        /// newsgraph records (JSONL) for the same passages.
+        pred: PathBuf,
+    },
     /// Score BRAT standoff predictions against gold (exact spans; P/R/F1 per type).
     Eval {
         /// Folder of gold `.ann` files (e.g. NEREL dev).
@@ -207,11 +214,29 @@ fn gazetteer_check(dir: Option<PathBuf>) -> Result<u8> {
     Ok(exit::OK)
 }
 
+fn eval_events(gold: &PathBuf, pred: &PathBuf) -> Result<u8> {
+    use newsgraph::eval::events;
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let gold_docs =
+        events::read_gold(&read(gold)?).map_err(|e| anyhow::anyhow!("{}: {e}", gold.display()))?;
+    let records = events::read_records(&read(pred)?)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", pred.display()))?;
+    let report = events::score(&gold_docs, &records);
+    print!(
+        "{}",
+        report.markdown(&gold.file_name().unwrap_or_default().to_string_lossy())
+    );
+    Ok(exit::OK)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Gazetteer(GazetteerCommand::Check { dir }) => gazetteer_check(dir),
+        Command::EvalEvents { gold, pred } => eval_events(&gold, &pred),
         Command::Eval { gold, pred } => newsgraph::eval::evaluate(&gold, &pred)
             .map(|report| {
                 print!("{}", report.markdown());

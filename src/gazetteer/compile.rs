@@ -20,7 +20,7 @@ use super::{
     WordCase,
 };
 use crate::model::EntityKind;
-use crate::morph::{Case, CaseSet, Gender, Morph, NameType, Number, Parse, Pos};
+use crate::morph::{Case, CaseSet, Gender, Morph, NameType, Number, Parse, Pos, VerbForm};
 use crate::text::{NormText, Normalizer, Shape, Token, TokenKind, Tokenizer};
 
 /// One word of an alias, as written and folded.
@@ -158,8 +158,9 @@ impl<'m> Expander<'m> {
                 .map(|a| (a, self.morph.parse_of(a)))
                 .filter(|(_, p)| p.case == Some(Case::Nom) || (p.case.is_none() && p.indeclinable))
                 .max_by(|x, y| {
-                    let sx = score(&x.1, person, hint, gender, head.is_none());
-                    let sy = score(&y.1, person, hint, gender, head.is_none());
+                    let last = Some(j) == last_word;
+                    let sx = score(&x.1, person, hint, gender, head.is_none(), last);
+                    let sy = score(&y.1, person, hint, gender, head.is_none(), last);
                     sx.total_cmp(&sy)
                 })
                 .map(|(a, p)| (a.clone(), p));
@@ -183,7 +184,7 @@ impl<'m> Expander<'m> {
                     // «Соединённые Штаты», «Объединённые Арабские Эмираты»: a participle
                     // agrees like an adjective.
                     Pos::Adj | Pos::Det => inflects[j] = !p.indeclinable,
-                    Pos::Verb if p.verb_form == Some(crate::morph::VerbForm::Part) && !p.short => {
+                    Pos::Verb if p.verb_form == Some(VerbForm::Part) && !p.short => {
                         inflects[j] = true
                     }
                     _ => {
@@ -235,6 +236,8 @@ impl<'m> Expander<'m> {
             let mut possible = true;
             for (j, w) in words.iter().enumerate() {
                 let variants: Vec<&str> = if inflects[j] {
+                    let base = chosen[j].as_ref().map(|c| &c.1);
+                    let participle = base.is_some_and(|b| b.verb_form == Some(VerbForm::Part));
                     let mut v: Vec<&str> = forms[j]
                         .iter()
                         .filter(|(_, p)| {
@@ -242,8 +245,15 @@ impl<'m> Expander<'m> {
                                 && p.number.is_none_or(|n| n == number)
                                 && (number == Number::Plur
                                     || head_gender.is_none()
-                                    || p.pos != Pos::Adj
+                                    || !(p.pos == Pos::Adj || participle)
                                     || p.gender.is_none_or(|g| Some(g) == head_gender))
+                                // «Соединённое Королевство»: the participle keeps its tense and voice.
+                                && (!participle
+                                    || base.is_some_and(|b| {
+                                        p.verb_form == Some(VerbForm::Part)
+                                            && p.tense == b.tense
+                                            && p.passive == b.passive
+                                    }))
                         })
                         .map(|(s, _)| s.as_str())
                         .collect();
@@ -302,11 +312,23 @@ impl<'m> Expander<'m> {
                 .iter()
                 .any(|p| matches!(p.pos, Pos::Noun | Pos::Propn) && nominative(p))
             {
-                return Some(j as u8 + 1);
+                // «Республика Сербская»: an adjective after the head still belongs to it.
+                let mut end = j + 1;
+                while end < words.len()
+                    && self
+                        .morph
+                        .analyze(&words[end].norm)
+                        .parses
+                        .iter()
+                        .any(|p| p.pos == Pos::Adj && nominative(p))
+                {
+                    end += 1;
+                }
+                return Some(end as u8);
             }
             if !info.parses.iter().any(|p| {
                 (matches!(p.pos, Pos::Adj | Pos::Det)
-                    || (p.pos == Pos::Verb && p.verb_form == Some(crate::morph::VerbForm::Part)))
+                    || (p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Part)))
                     && nominative(p)
             }) {
                 return Some(j as u8 + 1);
@@ -352,6 +374,7 @@ fn score(
     hint: Option<NameType>,
     gender: Option<Gender>,
     before_head: bool,
+    last: bool,
 ) -> f32 {
     let mut s = p.prob;
     if p.indeclinable {
@@ -377,10 +400,11 @@ fn score(
         match p.pos {
             Pos::Propn => s += 2.0,
             Pos::Noun => s += 1.5,
+            // «Московская область», «Приморский край»: before another word an adjective
+            // reading beats a surname or place reading of the same word.
+            Pos::Adj if before_head && !last => s += 3.0,
             Pos::Adj if before_head => s += 1.0,
-            Pos::Verb if before_head && p.verb_form == Some(crate::morph::VerbForm::Part) => {
-                s += 0.5
-            }
+            Pos::Verb if before_head && p.verb_form == Some(VerbForm::Part) => s += 0.5,
             _ => {}
         }
     }
@@ -458,12 +482,15 @@ fn alias_jobs(row: &EntityRow, morph: &Morph) -> Vec<AliasJob> {
     } else {
         NamePart::Other
     };
-    push(
-        row.name.clone(),
-        AliasFlags::default(),
-        full,
-        hints_for(&row.name),
-    );
+    // A name listed again as a `?` alias is itself a common word: it needs evidence too.
+    let name_flags = AliasFlags {
+        ambiguous: row
+            .aliases
+            .iter()
+            .any(|a| a.text == row.name && a.flags.ambiguous),
+        ..AliasFlags::default()
+    };
+    push(row.name.clone(), name_flags, full, hints_for(&row.name));
     for AliasSpec { text, flags } in &row.aliases {
         push(text.clone(), *flags, full, hints_for(text));
     }
@@ -749,6 +776,14 @@ mod tests {
         has(
             &forms("Российская Федерация", false, None),
             &["российской федерации", "российскую федерацию"],
+        );
+        has(
+            &forms("Московская область", false, None),
+            &["московской области", "московскую область"],
+        );
+        has(
+            &forms("Соединённое Королевство", false, None),
+            &["соединенного королевства", "соединенном королевстве"],
         );
         has(
             &forms("Соединённые Штаты", false, None),

@@ -338,6 +338,61 @@ impl DateResolver {
         }
         let year = anchor.year();
         let month = anchor.month() as u8;
+        // «на следующей неделе», «на прошлой неделе»: the month of that week (the contract has
+        // no week precision).
+        if w == "на" && next(2) == "неделе" {
+            let shift = match next(1) {
+                "следующей" | "будущей" | "той" => Some(7),
+                "этой" | "текущей" => Some(0),
+                "прошлой" | "минувшей" => Some(-7),
+                _ => None,
+            };
+            if let Some(days) = shift {
+                let d = anchor.checked_add(days.days()).ok()?;
+                return Some((3, DateValue::month(d.year(), d.month() as u8)));
+            }
+        }
+        // «через четыре месяца», «через два дня», «через год»
+        if w == "через" {
+            let (count, unit_at) = match number(next(1)) {
+                Some(n) => (n as i64, 2),
+                None => match next(1) {
+                    "два" | "две" => (2, 2),
+                    "три" => (3, 2),
+                    "четыре" => (4, 2),
+                    "пять" => (5, 2),
+                    "шесть" => (6, 2),
+                    "несколько" => (0, 2),
+                    _ => (1, 1),
+                },
+            };
+            let unit = next(unit_at);
+            let value = if count == 0 {
+                None
+            } else if unit.starts_with("дн") || unit == "день" || unit == "сутки" {
+                anchor.checked_add(count.days()).ok().map(from_jiff)
+            } else if unit.starts_with("недел") {
+                anchor
+                    .checked_add((7 * count).days())
+                    .ok()
+                    .map(|d| DateValue::month(d.year(), d.month() as u8))
+            } else if unit.starts_with("месяц") {
+                anchor
+                    .checked_add(count.months())
+                    .ok()
+                    .map(|d| DateValue::month(d.year(), d.month() as u8))
+            } else if unit == "год" || unit == "года" || unit == "лет" {
+                anchor
+                    .checked_add(count.years())
+                    .ok()
+                    .map(|d| DateValue::year(d.year()))
+            } else {
+                None
+            };
+            if let Some(v) = value {
+                return Some((unit_at + 1, v));
+            }
+        }
         // «в прошлом году», «в этом месяце»
         if matches!(w, "в" | "во") {
             let (which, unit) = (next(1), next(2));
@@ -366,11 +421,9 @@ impl DateResolver {
                     (today.to_monday_zero_offset() - day.to_monday_zero_offset()).rem_euclid(7);
                 let ahead =
                     (day.to_monday_zero_offset() - today.to_monday_zero_offset()).rem_euclid(7);
-                let shift = if future {
-                    if ahead == 0 { 7 } else { ahead }
-                } else {
-                    -back
-                };
+                // The nearest such day in the direction of the tense; the article's own day
+                // when it is that weekday.
+                let shift = if future { ahead } else { -back };
                 return shift_days(shift as i64).map(|v| (2, v));
             }
         }

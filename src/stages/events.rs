@@ -22,7 +22,7 @@ use crate::doc::{Doc, EventDraft};
 use crate::gazetteer::Role;
 use crate::model::{DateValue, EntityKind, EventType, Status, Via};
 use crate::morph::{Case, Number, Pos, Tense, VerbForm};
-use crate::text::TokenKind;
+use crate::text::{Shape, TokenKind};
 
 /// What a trigger word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,10 +81,14 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("переговоры", Trigger::TalksNoun),
     ("переговор", Trigger::TalksNoun),
     ("переговорить", Trigger::TalksVerb),
+    ("консультация", Trigger::TalksNoun),
+    ("видеовстреча", Trigger::CallNoun),
     ("принять", Trigger::Receive),
     ("принимать", Trigger::Receive),
     ("прибыть", Trigger::Arrive),
     ("прибывать", Trigger::Arrive),
+    ("приезжать", Trigger::Arrive),
+    ("прилетать", Trigger::Arrive),
     ("приехать", Trigger::Arrive),
     ("прилететь", Trigger::Arrive),
     ("посетить", Trigger::Arrive),
@@ -133,6 +137,8 @@ const CUES: &[(&str, Status)] = &[
     ("могут состоя", Status::Hypothetical),
     ("может пройти", Status::Hypothetical),
     ("мог бы", Status::Hypothetical),
+    ("может", Status::Hypothetical),
+    ("могут", Status::Hypothetical),
     ("могли бы", Status::Hypothetical),
     ("возможн", Status::Hypothetical),
     ("не исключ", Status::Hypothetical),
@@ -147,6 +153,8 @@ const CUES: &[(&str, Status)] = &[
     ("хотели бы", Status::Hypothetical),
     ("предлож", Status::Hypothetical),
     ("вероятн", Status::Hypothetical),
+    ("рассчитыва", Status::Hypothetical),
+    ("надеет", Status::Hypothetical),
     ("не исключено", Status::Hypothetical),
     ("рассматрива", Status::Hypothetical),
     ("планир", Status::Planned),
@@ -155,7 +163,6 @@ const CUES: &[(&str, Status)] = &[
     ("намерева", Status::Planned),
     ("предстоящ", Status::Planned),
     ("собира", Status::Planned),
-    ("договорил", Status::Planned),
     ("ожида", Status::Planned),
     ("анонсир", Status::Planned),
     ("готовит", Status::Planned),
@@ -168,6 +175,39 @@ const CUES: &[(&str, Status)] = &[
     ("будут", Status::Planned),
     ("на следующей неделе", Status::Planned),
     ("в ближайшее время", Status::Planned),
+];
+
+/// Denials: a meeting reported as not being prepared gives no event at all.
+const DENIALS: &[&str] = &[
+    "опроверг",
+    "опровер",
+    "отрица",
+    "не планир",
+    "не ведет",
+    "не ведут",
+    "не готовит",
+    "нет планов",
+    "не обсужда",
+    "не рассматрива",
+    "не запланир",
+    "никаких контактов",
+];
+
+/// Nouns for groups acting for a country: «делегациями России и Китая».
+const DELEGATION_NOUNS: &[&str] = &[
+    "делегациями",
+    "делегаций",
+    "делегации",
+    "представителями",
+    "представителей",
+    "сторонами",
+    "сторон",
+    "министрами",
+    "министров",
+    "военными",
+    "военных",
+    "дипломатами",
+    "дипломатов",
 ];
 
 /// Plural references to the people an article is about.
@@ -242,6 +282,7 @@ struct Actor {
 #[derive(Debug, Clone)]
 pub struct EventExtractor {
     cues: AhoCorasick,
+    denials: AhoCorasick,
 }
 
 impl Default for EventExtractor {
@@ -257,7 +298,11 @@ impl EventExtractor {
             .match_kind(MatchKind::LeftmostLongest)
             .build(CUES.iter().map(|(p, _)| p))
             .expect("a few dozen literal patterns");
-        EventExtractor { cues }
+        let denials = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(DENIALS)
+            .expect("a few literal patterns");
+        EventExtractor { cues, denials }
     }
 
     /// Adds event drafts to `doc`.
@@ -324,7 +369,10 @@ impl EventExtractor {
             }
             draft.participants = ids;
             draft.place = place.map(|r| resolve(doc, r));
-            if !draft.kind.is_contact() || draft.participants.len() >= 2 {
+            // Contacts between private people (a coach calling a player) are not the graph's
+            // business: one side at least must act for a state or an organisation.
+            let political = draft.participants.iter().any(|&p| is_political(doc, p));
+            if (!draft.kind.is_contact() || draft.participants.len() >= 2) && political {
                 merge_into(doc, &mut events, draft);
             }
         }
@@ -350,6 +398,26 @@ impl EventExtractor {
         let doc = ctx.doc;
         let clause = clause_of(doc, &ctx.range, ctx.marks, i);
         let kind = trigger.event_type();
+        // «Песков опроверг сообщения о том, что готовится встреча», «визит не планируется».
+        if self.denied(doc, &ctx.range, &clause, i) {
+            return None;
+        }
+        // «пригласил коллегу посетить Россию»: the visit is what the invitation is for.
+        let infinitive = doc
+            .word(i)
+            .and_then(|w| w.best())
+            .is_some_and(|p| p.verb_form == Some(VerbForm::Inf));
+        if trigger == Trigger::Arrive
+            && infinitive
+            && (clause.start..i).any(|k| {
+                matches!(
+                    trigger_at(doc, k),
+                    Some(Trigger::InviteVerb | Trigger::InviteNoun)
+                )
+            })
+        {
+            return None;
+        }
         let mut confidence: f64 = if trigger.is_noun() { 0.7 } else { 0.8 };
 
         // Participants.
@@ -378,7 +446,12 @@ impl EventExtractor {
                 }
             }
             Trigger::Receive => {
-                let guests = ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person);
+                let mut guests = ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person);
+                if guests.is_empty() {
+                    // «казахстанского лидера принял Владимир Путин», «где его принял Франциск»
+                    guests = ctx.object_before(i, &clause, &subject);
+                }
+                guests.retain(|g| !subject.contains(g));
                 if guests.is_empty() {
                     return None;
                 }
@@ -415,6 +488,8 @@ impl EventExtractor {
                 if participants.len() < 2 {
                     return None;
                 }
+                // «пригласил Путина посетить Буэнос-Айрес»
+                place = ctx.destination(i, &clause, true);
             }
             Trigger::InviteNoun => {
                 // «по приглашению X» (X invited the subject); «поблагодарил коллегу за приглашение».
@@ -431,50 +506,80 @@ impl EventExtractor {
                 named_event = ctx.named_event(i, &clause);
             }
         }
-        // A plural reference stands for the people of the article.
-        if kind.is_contact() && participants.len() < 2 && ctx.plural_reference(&clause) {
-            for &p in ctx.recent {
-                let r = Ref::Doc(p);
-                if !participants.contains(&r) {
-                    participants.push(r);
+        // A plural reference stands for the people of the article; «лидеры», «президенты»,
+        // «главы государств» for those of them who hold an office.
+        if kind.is_contact() && participants.len() < 2 {
+            if let Some(leaders) = ctx.plural_reference(&clause) {
+                let holders: Vec<u32> = ctx
+                    .recent
+                    .iter()
+                    .copied()
+                    .filter(|&p| !leaders || holds_office(doc, p))
+                    .collect();
+                let chosen = if holders.len() >= 2 {
+                    holders
+                } else {
+                    ctx.recent.to_vec()
+                };
+                for p in chosen {
+                    let r = Ref::Doc(p);
+                    if !participants.contains(&r) {
+                        participants.push(r);
+                    }
+                }
+                confidence -= 0.1;
+            } else if participants.is_empty() && trigger.is_noun() {
+                // «Переговоры прошли в Кремле»: a bare noun continues the article's last contact.
+                if let Some((_, p, _)) = previous.iter().rev().find(|(d, p, _)| {
+                    d.kind.is_contact()
+                        && p.len() >= 2
+                        && d.sentences.iter().any(|&s| {
+                            ctx.sentence as u32 - s <= 1
+                                && doc.sentences[s as usize].paragraph
+                                    == doc.sentences[ctx.sentence].paragraph
+                        })
+                }) {
+                    participants.extend(p.iter().copied());
+                    confidence -= 0.2;
                 }
             }
-            confidence -= 0.1;
         }
         dedup(&mut participants);
+        // Status.
+        let status = self.status(doc, i, &clause, trigger);
+        // «Президент США предложил провести личную встречу»: a proposal or plan with one
+        // named side is with the other person the article is about.
+        if kind.is_contact()
+            && participants.len() == 1
+            && matches!(status, Status::Hypothetical | Status::Planned)
+        {
+            let others: Vec<u32> = ctx
+                .recent
+                .iter()
+                .copied()
+                .filter(|p| Ref::Doc(*p) != participants[0])
+                .collect();
+            if let [other] = others[..] {
+                participants.push(Ref::Doc(other));
+                confidence -= 0.2;
+            }
+        }
         if kind.is_contact() && participants.len() < 2 {
             return None;
         }
 
-        // Place.
-        if place.is_none() && kind.is_contact() {
-            place = ctx.place_in(&clause).or_else(|| ctx.place_in(&ctx.range));
-        }
-        if place.is_none()
-            && let Some(Ref::Doc(h)) = host
-        {
-            place = capital_of(doc, h).map(Ref::Gaz);
-        }
-        if place.is_none() && kind != EventType::Invitation {
-            // Where a participant had arrived.
-            place = previous.iter().rev().find_map(|(d, p, pl)| {
-                (d.kind == EventType::Visit && p.iter().any(|x| participants.contains(x)))
-                    .then_some(*pl)
-                    .flatten()
-            });
-        }
-        if kind == EventType::Invitation && place.is_none() {
-            // Where the invitee was invited to: «прибыл в Казань по приглашению …».
-            place = ctx.destination(ctx.range.start, &ctx.range, false);
-        }
-
-        // Status.
-        let status = self.status(doc, i, &clause, trigger);
-
-        // Date.
+        // Date: in the clause (before the trigger, for an invitation: a date after it is the
+        // visit's), else earlier in the sentence, else earlier in the paragraph, else the
+        // article's own day for a past-tense report.
+        let clause_dates = if kind == EventType::Invitation {
+            clause.start..i
+        } else {
+            clause.clone()
+        };
         let mut date = ctx
-            .date_in(i, &clause)
-            .or_else(|| ctx.date_in(i, &ctx.range));
+            .date_in(i, &clause_dates)
+            .or_else(|| ctx.date_in(i, &(ctx.range.start..clause.start)));
+        let date_explicit = date.is_some();
         if date.is_none() {
             date = ctx.date_earlier_in_paragraph();
         }
@@ -490,6 +595,34 @@ impl EventExtractor {
             // A day after the article date cannot have happened.
             confidence -= 0.2;
         }
+        // Place.
+        // A call has no place: the sides are apart.
+        if place.is_none() && kind.is_contact() && kind != EventType::PhoneCall {
+            place = ctx.place_in(&clause).or_else(|| ctx.place_in(&ctx.range));
+        }
+        if place.is_none()
+            && let Some(Ref::Doc(h)) = host
+        {
+            place = capital_of(doc, h).map(Ref::Gaz);
+        }
+        if place.is_none() && matches!(kind, EventType::Meeting | EventType::Talks) {
+            // Where a participant had arrived.
+            // The latest visit by a participant at a compatible time.
+            place = previous.iter().rev().find_map(|(d, p, pl)| {
+                let when = match (d.date, date) {
+                    (Some(x), Some(y)) => x.compatible(&y),
+                    _ => true,
+                };
+                (d.kind == EventType::Visit && when && p.iter().any(|x| participants.contains(x)))
+                    .then_some(*pl)
+                    .flatten()
+            });
+        }
+        if kind == EventType::Invitation && place.is_none() {
+            // Where the invitee was invited to: «прибыл в Казань по приглашению …».
+            place = ctx.destination(ctx.range.start, &ctx.range, false);
+        }
+
         if participants.iter().all(|r| matches!(r, Ref::Doc(_))) && !trigger.is_noun() {
             confidence += 0.1;
         }
@@ -498,6 +631,7 @@ impl EventExtractor {
             participants: Vec::new(),
             place: None,
             date,
+            date_explicit,
             status,
             trigger: i..i + 1,
             sentences: vec![ctx.sentence as u32],
@@ -505,6 +639,27 @@ impl EventExtractor {
             named_event,
         };
         Some((draft, participants, place))
+    }
+
+    /// True when the sentence denies the event: a denial cue in the trigger's clause, or
+    /// anywhere before the trigger in the sentence.
+    fn denied(
+        &self,
+        doc: &Doc<'_>,
+        sentence: &Range<usize>,
+        clause: &Range<usize>,
+        i: usize,
+    ) -> bool {
+        let span = sentence.start..clause.end.max(i + 1);
+        let bytes = doc.byte_span(&span);
+        let text = &doc.norm.fold[bytes.clone()];
+        self.denials.find_iter(text).any(|m| {
+            let at = bytes.start + m.start();
+            !doc.norm.fold[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
     }
 
     /// The status from cue words in the clause and the tense of the trigger or its verb.
@@ -538,6 +693,16 @@ impl EventExtractor {
         } else {
             Some(i)
         };
+        // «договорились провести встречу», «намерены провести переговоры»
+        if trigger.is_noun()
+            && (clause.start..i).any(|k| {
+                doc.word(k)
+                    .and_then(|w| w.best())
+                    .is_some_and(|p| p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Inf))
+            })
+        {
+            return Status::Planned;
+        }
         match verb.and_then(|k| doc.word(k)).and_then(|w| w.best()) {
             Some(p) if p.tense == Some(Tense::Fut) => Status::Planned,
             Some(p) if p.verb_form == Some(VerbForm::Inf) => Status::Planned,
@@ -577,7 +742,10 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
         {
             continue;
         }
-        // «разговор» and «беседа» are calls only with «телефонный» or «по телефону/видеосвязи».
+        // «переговоры по видеосвязи», «видеовстреча»: a call, not a meeting in person.
+        if matches!(trigger, Trigger::MeetNoun | Trigger::TalksNoun) && call_context(doc, i) {
+            return Some(Trigger::CallNoun);
+        }
         return Some(trigger);
     }
     if matches!(
@@ -591,6 +759,11 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
             | "беседе"
             | "беседу"
     ) && call_context(doc, i)
+    {
+        return Some(Trigger::CallNoun);
+    }
+    // «лидеры обсудили по телефону …»: the phrase itself names the call.
+    if matches!(fold, "телефону" | "видеосвязи") && i > 0 && doc.fold_of(i - 1) == "по"
     {
         return Some(Trigger::CallNoun);
     }
@@ -868,14 +1041,23 @@ impl Ctx<'_, '_> {
         let before = self
             .actors_in(clause)
             .filter(|a| a.tokens.end <= i && Self::is_party(a) && a.cases.contains(Case::Nom))
-            .filter(|a| !self.after_preposition_token(a.tokens.start))
+            .filter(|a| !self.after_preposition_token(a.tokens.start) && !self.is_complement(a))
             .collect::<Vec<_>>();
         if let Some(first) = before.first() {
             // The first nominative of the clause heads the coordination.
             return self.coordinated(first, clause, Some(Case::Nom));
         }
+        // «Президенты России и Белоруссии встретились»: the holders.
+        for k in clause.start..i {
+            if let Some(r) = self.role_plural(k, clause) {
+                return r;
+            }
+        }
         if let Some(r) = self.quote_pronoun_subject(clause) {
             return vec![r];
+        }
+        if let Some(r) = self.pronoun_subject(i, clause) {
+            return r;
         }
         if let Some(r) = self.kollega(clause, None)
             && self.doc.lower(r.1).is_some_and(|w| {
@@ -891,9 +1073,53 @@ impl Ctx<'_, '_> {
                 && a.cases.only_or_contains_nom()
                 && !self.after_preposition_token(a.tokens.start)
         });
-        match after {
-            Some(a) => self.coordinated(a, clause, Some(Case::Nom)),
+        if let Some(a) = after {
+            return self.coordinated(a, clause, Some(Case::Nom));
+        }
+        // «Путин заявил, что готов принять …», «…, а затем встретился с …»: the subject of the
+        // sentence before this clause.
+        let before_clause = self.range.start..clause.start;
+        let main = self.actors_in(&before_clause).find(|a| {
+            a.kind == EntityKind::Person
+                && a.cases.contains(Case::Nom)
+                && !self.after_preposition_token(a.tokens.start)
+        });
+        match main {
+            Some(a) => self.coordinated(a, &before_clause, Some(Case::Nom)),
             None => Vec::new(),
+        }
+    }
+
+    /// «он встретился», «она посетила», «они провели»; «который собирался посетить»: the
+    /// person a pronoun subject stands for.
+    fn pronoun_subject(&self, i: usize, clause: &Range<usize>) -> Option<Vec<Ref>> {
+        let k = (clause.start..i).find(|&k| {
+            matches!(
+                self.doc.fold_of(k),
+                "он" | "она" | "они" | "который" | "которая" | "которые"
+            )
+        })?;
+        match self.doc.fold_of(k) {
+            "они" | "которые" => {
+                (self.recent.len() >= 2).then(|| self.recent.iter().map(|&p| Ref::Doc(p)).collect())
+            }
+            "который" | "которая" => {
+                // The nearest person before the relative pronoun, in this sentence.
+                let upto = self.range.start..k;
+                self.actors_in(&upto)
+                    .filter(|a| a.kind == EntityKind::Person)
+                    .last()
+                    .map(|a| vec![Ref::Doc(a.entity)])
+            }
+            _ => {
+                // The last person named before the pronoun: earlier in the sentence, else in
+                // the sentences before.
+                self.actors
+                    .iter()
+                    .rev()
+                    .find(|a| a.kind == EntityKind::Person && a.tokens.end <= k)
+                    .map(|a| vec![Ref::Doc(a.entity)])
+            }
         }
     }
 
@@ -908,6 +1134,19 @@ impl Ctx<'_, '_> {
             Some(a) => self.coordinated(a, clause, Some(Case::Nom)),
             None => Vec::new(),
         }
+    }
+
+    /// A country or organisation right after a noun is its complement («Председатель
+    /// Госсовета КНДР»), not a subject.
+    fn is_complement(&self, a: &Actor) -> bool {
+        a.kind != EntityKind::Person
+            && a.tokens.start > 0
+            && self.doc.tokens[a.tokens.start - 1].kind == TokenKind::Word
+            && self
+                .doc
+                .lower(a.tokens.start - 1)
+                .and_then(|w| w.best())
+                .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Propn))
     }
 
     fn after_preposition_token(&self, start: usize) -> bool {
@@ -948,15 +1187,44 @@ impl Ctx<'_, '_> {
                 // A preposition well before the trigger belongs to another phrase.
                 continue;
             }
-            if let Some(a) = self
-                .actors_in(clause)
-                .find(|a| a.tokens.start == k + 1 && Self::is_party(a) && a.cases.contains(case))
-            {
-                return self.coordinated(a, clause, Some(case));
-            }
-            // «с коллегой», «с ним»
-            if let Some(r) = self.pronoun_or_colleague(k + 1) {
-                return vec![r];
+            // «с российским коллегой Сергеем Лавровым», «со спикером Милли Меджлиса Сахибой
+            // Гафаровой», «между делегациями России и Китая»: modifiers, a role noun or an
+            // organisation may come between the preposition and the party.
+            let mut j = k + 1;
+            while j < clause.end && j < k + 5 {
+                if let Some(a) = self
+                    .actors_in(clause)
+                    .find(|a| a.tokens.start == j && Self::is_party(a))
+                {
+                    if a.kind == EntityKind::Organization {
+                        j = a.tokens.end;
+                        continue;
+                    }
+                    let delegations =
+                        j > k + 1 && DELEGATION_NOUNS.contains(&self.doc.fold_of(j - 1));
+                    let case = if delegations { Case::Gen } else { case };
+                    if a.cases.contains(case) {
+                        return self.coordinated(a, clause, Some(case));
+                    }
+                    break;
+                }
+                // «с коллегой», «с ним»
+                if let Some(r) = self.pronoun_or_colleague(j) {
+                    return vec![r];
+                }
+                let modifier = self.doc.tokens[j].shape != Shape::Title
+                    && self.doc.lower(j).and_then(|w| w.best()).is_some_and(|p| {
+                        matches!(p.pos, Pos::Adj | Pos::Noun) || p.verb_form == Some(VerbForm::Part)
+                    });
+                let adjective_mention = self
+                    .doc
+                    .mentions
+                    .iter()
+                    .any(|m| m.tokens.start == j && m.via == Via::Adjective);
+                if !(modifier || adjective_mention) {
+                    break;
+                }
+                j += 1;
             }
         }
         Vec::new()
@@ -965,6 +1233,25 @@ impl Ctx<'_, '_> {
     /// Genitive parties right after a noun trigger («встреча Путина и Токаева»), skipping
     /// adjectives.
     fn genitives_after(&self, i: usize, clause: &Range<usize>) -> Vec<Ref> {
+        // «переговоры российской и турецкой делегаций»: country adjectives before a group noun.
+        let mut countries = Vec::new();
+        let mut k = i + 1;
+        while k < clause.end {
+            if let Some(m) = self.doc.mentions.iter().find(|m| {
+                m.tokens.start == k && m.via == Via::Adjective && m.kind == EntityKind::Country
+            }) {
+                countries.push(Ref::Doc(m.entity));
+                k = m.tokens.end;
+            } else if matches!(self.doc.fold_of(k), "и" | ",") && !countries.is_empty() {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if countries.len() >= 2 && k < clause.end && DELEGATION_NOUNS.contains(&self.doc.fold_of(k))
+        {
+            return countries;
+        }
         let mut k = i + 1;
         while k < clause.end
             && self
@@ -1070,6 +1357,36 @@ impl Ctx<'_, '_> {
             if let Some(r) = self.pronoun_or_colleague(k) {
                 return vec![r];
             }
+        }
+        Vec::new()
+    }
+
+    /// An accusative person before the verb, or an object pronoun right before it:
+    /// «казахстанского лидера принял …», «его принял …».
+    fn object_before(&self, i: usize, clause: &Range<usize>, subject: &[Ref]) -> Vec<Ref> {
+        let before = clause.start..i;
+        if let Some(a) = self.actors_in(&before).find(|a| {
+            a.kind == EntityKind::Person
+                && a.cases.contains(Case::Acc)
+                && !a.cases.only(Case::Nom)
+                && !subject.contains(&Ref::Doc(a.entity))
+                && !self.after_preposition_token(a.tokens.start)
+        }) {
+            return vec![Ref::Doc(a.entity)];
+        }
+        if i > clause.start && matches!(self.doc.fold_of(i - 1), "его" | "ее" | "их") {
+            let k = i - 1;
+            return self
+                .actors
+                .iter()
+                .rev()
+                .find(|a| {
+                    a.kind == EntityKind::Person
+                        && a.tokens.end <= k
+                        && !subject.contains(&Ref::Doc(a.entity))
+                })
+                .map(|a| vec![Ref::Doc(a.entity)])
+                .unwrap_or_default();
         }
         Vec::new()
     }
@@ -1207,20 +1524,34 @@ impl Ctx<'_, '_> {
 
     /// True when the clause has a plural reference as subject («главы государств»,
     /// «президенты», «стороны»).
-    fn plural_reference(&self, clause: &Range<usize>) -> bool {
-        clause.clone().any(|k| {
-            PLURAL_REFS.contains(&self.doc.fold_of(k))
-                && self
-                    .doc
-                    .lower(k)
-                    .is_some_and(|w| w.parses.iter().any(|p| p.number == Some(Number::Plur)))
-        }) || self.quote_at(clause.start).is_some()
+    /// Whether the clause refers to the article's people in the plural («главы
+    /// государств», «президенты», «стороны», «мы» in a quotation): `Some(true)` when the
+    /// word names office holders («лидеры», «президенты», «главы»), `Some(false)` for the
+    /// others.
+    fn plural_reference(&self, clause: &Range<usize>) -> Option<bool> {
+        for k in clause.clone() {
+            let f = self.doc.fold_of(k);
+            let plural = self
+                .doc
+                .lower(k)
+                .is_some_and(|w| w.parses.iter().any(|p| p.number == Some(Number::Plur)));
+            if PLURAL_REFS.contains(&f) && plural {
+                let leaders = f.starts_with("глав")
+                    || f.starts_with("лидер")
+                    || f.starts_with("президент")
+                    || f.starts_with("премьер")
+                    || f.starts_with("руководител");
+                return Some(leaders);
+            }
+        }
+        let ours = self.quote_at(clause.start).is_some()
             && clause.clone().any(|k| {
                 matches!(
                     self.doc.fold_of(k),
                     "мы" | "наша" | "наши" | "нашей" | "нашу"
                 )
-            })
+            });
+        ours.then_some(false)
     }
 
     /// The destination of a visit: a place after «в/во/на» in the accusative, or the
@@ -1311,7 +1642,9 @@ impl Ctx<'_, '_> {
             .iter()
             .rev()
             .filter(|d| (d.sentence as usize) < self.sentence)
-            .find(|d| self.doc.sentences[d.sentence as usize].paragraph == paragraph)
+            .filter(|d| self.doc.sentences[d.sentence as usize].paragraph == paragraph)
+            // «до 22 марта», «по 5 мая» bound a period; they do not date what follows.
+            .find(|d| !matches!(self.doc.fold_of(d.tokens.start), "до" | "по" | "к"))
             .map(|d| d.value)
     }
 }
@@ -1342,6 +1675,90 @@ fn resolve(doc: &mut Doc<'_>, r: Ref) -> u32 {
     match r {
         Ref::Doc(e) => e,
         Ref::Gaz(g) => doc.intern_gazetteer(g),
+    }
+}
+
+/// Words that make the person after them a public figure.
+const POLITICAL_ROLES: &[&str] = &[
+    "президент",
+    "премьер",
+    "премьер-министр",
+    "министр",
+    "глава",
+    "лидер",
+    "канцлер",
+    "король",
+    "королева",
+    "принц",
+    "наследный",
+    "шейх",
+    "султан",
+    "эмир",
+    "посол",
+    "губернатор",
+    "мэр",
+    "спикер",
+    "председатель",
+    "депутат",
+    "сенатор",
+    "госсекретарь",
+    "генсек",
+    "секретарь",
+    "дипломат",
+    "вице-премьер",
+    "вице-президент",
+    "папа",
+    "патриарх",
+    "аятолла",
+    "помощник",
+    "пресс-секретарь",
+    "советник",
+    "представитель",
+    "руководитель",
+    "генеральный",
+    "глава",
+    "замминистра",
+    "заместитель",
+    "полпред",
+    "уполномоченный",
+];
+
+/// True for a country or organisation, an office holder, a person named by a title, or a
+/// person the article introduces with a public role («губернатор Антон Алиханов»).
+fn is_political(doc: &Doc<'_>, e: u32) -> bool {
+    if doc.entities[e as usize].kind != EntityKind::Person || holds_office(doc, e) {
+        return true;
+    }
+    doc.mentions.iter().filter(|m| m.entity == e).any(|m| {
+        let sentence = &doc.sentence_tokens[m.sentence as usize];
+        let lo = m.tokens.start.saturating_sub(4).max(sentence.start);
+        (lo..m.tokens.start).any(|k| {
+            doc.lower(k).is_some_and(|w| {
+                w.parses
+                    .iter()
+                    .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
+            })
+        })
+    })
+}
+
+/// True when the person held an office on the article date (or at all, without a date), or
+/// was named by a title.
+fn holds_office(doc: &Doc<'_>, person: u32) -> bool {
+    if doc
+        .mentions
+        .iter()
+        .any(|m| m.entity == person && m.via == Via::Title)
+    {
+        return true;
+    }
+    let Some(g) = doc.entities[person as usize].gaz else {
+        return false;
+    };
+    let offices = doc.gazetteer.offices();
+    match doc.date {
+        Some(d) => offices.roles_of(g, d).next().is_some(),
+        None => offices.is_office_holder(g),
     }
 }
 
@@ -1382,13 +1799,32 @@ fn same_party(doc: &Doc<'_>, a: u32, b: u32) -> bool {
 }
 
 /// Adds `draft` to `events`, or merges it into an earlier report of the same event.
+///
+/// One meeting is often called «встреча» in one sentence and «переговоры» in the next: MEETING
+/// and TALKS with the same participants are one event (the first mention's type stays). A city
+/// and its country are compatible places (the city is kept); a date inherited from the
+/// article yields to one written in the text.
 fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
-    let compatible_date = |a: Option<DateValue>, b: Option<DateValue>| match (a, b) {
-        (Some(x), Some(y)) => x.compatible(&y),
+    let family = |k: EventType| match k {
+        EventType::Talks => EventType::Meeting,
+        k => k,
+    };
+    let compatible_date = |a: &EventDraft, b: &EventDraft| match (a.date, b.date) {
+        (Some(x), Some(y)) => x.compatible(&y) || !a.date_explicit || !b.date_explicit,
         _ => true,
     };
+    let within = |city: u32, country: u32| -> bool {
+        let (c, k) = (
+            &doc.entities[city as usize],
+            &doc.entities[country as usize],
+        );
+        match (c.gaz, k.gaz) {
+            (Some(cg), Some(kg)) => doc.gazetteer.entity(cg).country == Some(kg),
+            _ => false,
+        }
+    };
     let compatible_place = |a: Option<u32>, b: Option<u32>| match (a, b) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => x == y || within(x, y) || within(y, x),
         _ => true,
     };
     let same_people = |a: &[u32], b: &[u32]| -> bool {
@@ -1397,9 +1833,9 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
         covered(a, b) || covered(b, a)
     };
     for e in events.iter_mut() {
-        let same = e.kind == draft.kind
+        let same = family(e.kind) == family(draft.kind)
             && e.status == draft.status
-            && compatible_date(e.date, draft.date)
+            && compatible_date(e, &draft)
             && compatible_place(e.place, draft.place)
             && match draft.kind {
                 EventType::Invitation => e.participants == draft.participants,
@@ -1412,28 +1848,37 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
                     a == b
                 }
             };
-        if same {
-            // Keep the more precise date and the known place; prefer a person to a country.
-            if draft
-                .date
-                .is_some_and(|d| e.date.is_none_or(|x| d.precision() > x.precision()))
-            {
-                e.date = draft.date;
-            }
-            if e.place.is_none() {
-                e.place = draft.place;
-            }
-            if e.named_event.is_none() {
-                e.named_event = draft.named_event;
-            }
-            for s in draft.sentences {
-                if !e.sentences.contains(&s) {
-                    e.sentences.push(s);
-                }
-            }
-            e.confidence = (e.confidence.max(draft.confidence) + 0.05).min(0.99);
-            return;
+        if !same {
+            continue;
         }
+        // Keep the written date over an inherited one, then the more precise one.
+        let better_date = match (e.date, draft.date) {
+            (None, Some(_)) => true,
+            (Some(x), Some(y)) => {
+                (draft.date_explicit && !e.date_explicit)
+                    || (draft.date_explicit == e.date_explicit && y.precision() > x.precision())
+            }
+            _ => false,
+        };
+        if better_date {
+            e.date = draft.date;
+            e.date_explicit = draft.date_explicit;
+        }
+        match (e.place, draft.place) {
+            (None, p) => e.place = p,
+            (Some(x), Some(y)) if within(y, x) => e.place = Some(y),
+            _ => {}
+        }
+        if e.named_event.is_none() {
+            e.named_event = draft.named_event;
+        }
+        for s in draft.sentences {
+            if !e.sentences.contains(&s) {
+                e.sentences.push(s);
+            }
+        }
+        e.confidence = (e.confidence.max(draft.confidence) + 0.05).min(0.99);
+        return;
     }
     events.push(draft);
 }

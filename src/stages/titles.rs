@@ -10,7 +10,7 @@
 use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::Role;
 use crate::model::{EntityKind, Via};
-use crate::morph::Case;
+use crate::morph::{Case, Pos};
 
 /// Words before a title that make it refer to someone other than the current holder.
 const NOT_CURRENT: &[&str] = &[
@@ -140,6 +140,19 @@ impl TitleResolver {
                     .iter()
                     .any(|p| gaz.title(p.title).country.is_none())
                 {
+                    return None;
+                }
+                // «Председатель Госсовета КНДР», «председатель Совета Федерации»: a genitive
+                // after the title names another office.
+                let person_next = doc
+                    .mentions
+                    .iter()
+                    .any(|m| m.tokens.start == end && m.kind == EntityKind::Person);
+                let genitive_next = doc.lower(end).is_some_and(|w| {
+                    w.prob(|p| matches!(p.pos, Pos::Noun | Pos::Propn) && p.case == Some(Case::Gen))
+                        >= 0.3
+                });
+                if genitive_next && !person_next {
                     return None;
                 }
                 let p = postings[0];
