@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use newsgraph::model::DateValue;
 use newsgraph::run::{RunConfig, run};
+use newsgraph::sink::manifest::{self, describe};
 use newsgraph::sink::{Format, SinkSet, Target};
 use newsgraph::{Analyzer, Gazetteer, Inputs, Morph, ReadOptions};
 
@@ -67,7 +68,7 @@ struct ExtractArgs {
     /// Output folder; without it, JSONL goes to standard output.
     #[arg(short = 'o', long = "output")]
     output: Option<PathBuf>,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: jsonl, csv, neo4j, ntriples, nquads, graphml, brat.
     #[arg(long, value_delimiter = ',', default_value = "jsonl", value_parser = parse_format)]
     format: Vec<Format>,
     /// Worker threads (default: number of cores).
@@ -85,6 +86,9 @@ struct ExtractArgs {
     /// No summary line on standard error.
     #[arg(short, long)]
     quiet: bool,
+    /// Start the CSV tables with a byte-order mark, so that Excel reads them as UTF-8.
+    #[arg(long)]
+    excel: bool,
 }
 
 #[derive(Subcommand)]
@@ -139,7 +143,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             Target::Stdout
         }
     };
-    let mut sinks = SinkSet::open(&args.format, &target).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut sinks =
+        SinkSet::open(&args.format, &target, args.excel).map_err(|e| anyhow::anyhow!("{e}"))?;
     let inputs = Inputs::new(
         &args.inputs,
         ReadOptions {
@@ -165,15 +170,37 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             return Ok(exit::OUTPUT);
         }
     };
-    match sinks.finish() {
-        Ok(_) => {}
+    let files = match sinks.finish() {
+        Ok(f) => f,
         Err(e) if e.is_broken_pipe() => return Ok(exit::OK),
         Err(e) => {
             eprintln!("newsgraph: {e}");
             return Ok(exit::OUTPUT);
         }
-    }
+    };
     let c = summary.counts;
+    if let Target::Dir(dir) = &target {
+        let manifest = describe(dir, &files).and_then(|outputs| {
+            manifest::write(
+                dir,
+                &manifest::Manifest {
+                    newsgraph: format!("newsgraph {}", env!("CARGO_PKG_VERSION")),
+                    schema: newsgraph::model::SCHEMA.to_string(),
+                    command: std::env::args().collect(),
+                    documents: c.documents,
+                    errors: c.errors,
+                    mentions: c.mentions,
+                    events: c.events,
+                    interrupted: summary.interrupted,
+                    outputs,
+                },
+            )
+        });
+        if let Err(e) = manifest {
+            eprintln!("newsgraph: {e}");
+            return Ok(exit::OUTPUT);
+        }
+    }
     if !args.quiet {
         eprintln!(
             "newsgraph: {} documents, {} errors, {} mentions, {} events in {:.2} s ({:.1} MB/s)",

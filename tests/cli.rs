@@ -152,11 +152,12 @@ fn output_folder_gets_records_and_no_temporary_files() {
         .assert()
         .success()
         .stdout("");
-    let names: Vec<String> = std::fs::read_dir(&out_dir)
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert_eq!(names, ["records.jsonl"]);
+    names.sort();
+    assert_eq!(names, ["manifest.json", "records.jsonl"]);
     let recs = records(&std::fs::read(out_dir.join("records.jsonl")).unwrap());
     assert_eq!(recs.len(), 1);
 }
@@ -223,4 +224,91 @@ fn nerel_dev_is_byte_identical_with_one_and_two_threads() {
         one == two,
         "output differs between --threads 1 and --threads 2"
     );
+}
+
+#[test]
+fn every_format_in_one_pass_with_a_manifest() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let inj = dir.path().join("inj.jsonl");
+    std::fs::write(
+        &inj,
+        "{\"id\":\"@evil\",\"text\":\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\") Путин встретился с Токаевым в Казани.\",\"date\":\"2024-02-22\"}\n",
+    )
+    .unwrap();
+    newsgraph()
+        .args([
+            "extract",
+            "--quiet",
+            "--format",
+            "jsonl,csv,neo4j,ntriples,nquads,graphml,brat",
+            "--gazetteers",
+        ])
+        .arg(fixture_gazetteer())
+        .arg(seed())
+        .arg(&inj)
+        .arg("-o")
+        .arg(&out_dir)
+        .assert()
+        .success();
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(out_dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["documents"], 2);
+    for f in manifest["outputs"].as_array().unwrap() {
+        let path = f["path"].as_str().unwrap();
+        if path.ends_with('/') {
+            continue;
+        }
+        let bytes = std::fs::read(out_dir.join(path)).unwrap();
+        let sha: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(f["sha256"], sha.as_str(), "{path}");
+    }
+    for want in [
+        "records.jsonl",
+        "events.csv",
+        "mentions.csv",
+        "entities.csv",
+        "triples.csv",
+        "graph.nt",
+        "graph.nq",
+        "network.graphml",
+        "neo4j/MET.csv",
+        "neo4j/Person.csv",
+        "neo4j/load.cypher",
+    ] {
+        assert!(out_dir.join(want).is_file(), "{want} missing");
+    }
+    // Nothing left under a temporary name.
+    let walk = |d: &std::path::Path| -> Vec<String> {
+        std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect()
+    };
+    for d in [out_dir.clone(), out_dir.join("neo4j"), out_dir.join("brat")] {
+        assert!(
+            walk(&d).iter().all(|n| !n.starts_with('.')),
+            "{:?}",
+            walk(&d)
+        );
+    }
+    // No spreadsheet formula survives in any CSV cell.
+    for name in ["events.csv", "mentions.csv", "entities.csv", "triples.csv"] {
+        let mut rdr = csv::Reader::from_path(out_dir.join(name)).unwrap();
+        for row in rdr.records() {
+            for cell in row.unwrap().iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{name}: {cell:?}"
+                );
+            }
+        }
+    }
+    let events = std::fs::read_to_string(out_dir.join("events.csv")).unwrap();
+    assert!(events.contains("'@evil"), "{events}");
+    assert!(events.contains("Казань"));
 }

@@ -5,7 +5,12 @@
 //! name is always complete.
 
 mod brat;
+mod csv;
+mod graphml;
 mod jsonl;
+pub mod manifest;
+mod neo4j;
+mod rdf;
 
 use std::fmt;
 use std::fs::File;
@@ -13,7 +18,11 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 pub use brat::{BratSink, file_stem};
+pub use csv::{CsvSink, neutralize};
+pub use graphml::GraphmlSink;
 pub use jsonl::JsonlSink;
+pub use neo4j::Neo4jSink;
+pub use rdf::{RdfSink, RdfSyntax};
 
 use crate::model::Record;
 
@@ -22,18 +31,41 @@ use crate::model::Record;
 pub enum Format {
     /// One JSON record per line (`records.jsonl`, or standard output).
     Jsonl,
+    /// Analyst tables: `events.csv`, `mentions.csv`, `entities.csv`, `triples.csv`.
+    Csv,
+    /// `neo4j/`: files for `neo4j-admin database import` and a `load.cypher`.
+    Neo4j,
+    /// `graph.nt`: RDF N-Triples.
+    Ntriples,
+    /// `graph.nq`: RDF N-Quads, one named graph per article.
+    Nquads,
+    /// `network.graphml`: the who-met-whom network.
+    Graphml,
     /// BRAT standoff with NEREL's type names (`brat/<doc>.ann`), for evaluation.
     Brat,
 }
 
 impl Format {
     /// All formats.
-    pub const ALL: [Format; 2] = [Format::Jsonl, Format::Brat];
+    pub const ALL: [Format; 7] = [
+        Format::Jsonl,
+        Format::Csv,
+        Format::Neo4j,
+        Format::Ntriples,
+        Format::Nquads,
+        Format::Graphml,
+        Format::Brat,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Neo4j => "neo4j",
+            Format::Ntriples => "ntriples",
+            Format::Nquads => "nquads",
+            Format::Graphml => "graphml",
             Format::Brat => "brat",
         }
     }
@@ -151,6 +183,14 @@ pub enum Target {
 pub enum Sink {
     /// JSONL.
     Jsonl(JsonlSink),
+    /// CSV tables (boxed: four open files make it much larger than the others).
+    Csv(Box<CsvSink>),
+    /// Neo4j import files.
+    Neo4j(Neo4jSink),
+    /// RDF.
+    Rdf(RdfSink),
+    /// GraphML.
+    Graphml(GraphmlSink),
     /// BRAT standoff.
     Brat(BratSink),
 }
@@ -159,6 +199,13 @@ impl Sink {
     fn write(&mut self, record: &Record) -> Result<(), SinkError> {
         match self {
             Sink::Jsonl(s) => s.write(record),
+            Sink::Csv(s) => s.write(record),
+            Sink::Neo4j(s) => s.write(record),
+            Sink::Rdf(s) => s.write(record),
+            Sink::Graphml(s) => {
+                s.write(record);
+                Ok(())
+            }
             Sink::Brat(s) => s.write(record),
         }
     }
@@ -166,6 +213,10 @@ impl Sink {
     fn finish(self) -> Result<Vec<PathBuf>, SinkError> {
         match self {
             Sink::Jsonl(s) => s.finish(),
+            Sink::Csv(s) => (*s).finish(),
+            Sink::Neo4j(s) => s.finish(),
+            Sink::Rdf(s) => s.finish(),
+            Sink::Graphml(s) => s.finish(),
             Sink::Brat(s) => s.finish(),
         }
     }
@@ -173,6 +224,11 @@ impl Sink {
     fn abort(self) {
         match self {
             Sink::Jsonl(s) => s.abort(),
+            Sink::Csv(s) => (*s).abort(),
+            Sink::Neo4j(s) => s.abort(),
+            Sink::Rdf(s) => s.abort(),
+            // Nothing is on disk before the end.
+            Sink::Graphml(_) => {}
             // Each .ann file was complete when it got its name.
             Sink::Brat(_) => {}
         }
@@ -185,8 +241,9 @@ pub struct SinkSet {
 }
 
 impl SinkSet {
-    /// Opens a sink per format. With [`Target::Stdout`] only `jsonl` is allowed.
-    pub fn open(formats: &[Format], target: &Target) -> Result<SinkSet, SinkError> {
+    /// Opens a sink per format. With [`Target::Stdout`] only `jsonl` is allowed. `excel` adds
+    /// a byte-order mark to the CSV tables.
+    pub fn open(formats: &[Format], target: &Target, excel: bool) -> Result<SinkSet, SinkError> {
         let mut sinks = Vec::new();
         let mut formats = formats.to_vec();
         formats.sort();
@@ -195,6 +252,15 @@ impl SinkSet {
             let sink = match (f, target) {
                 (Format::Jsonl, Target::Stdout) => Sink::Jsonl(JsonlSink::stdout()),
                 (Format::Jsonl, Target::Dir(dir)) => Sink::Jsonl(JsonlSink::file(dir)?),
+                (Format::Csv, Target::Dir(dir)) => Sink::Csv(Box::new(CsvSink::new(dir, excel)?)),
+                (Format::Neo4j, Target::Dir(dir)) => Sink::Neo4j(Neo4jSink::new(dir)?),
+                (Format::Ntriples, Target::Dir(dir)) => {
+                    Sink::Rdf(RdfSink::new(dir, RdfSyntax::NTriples)?)
+                }
+                (Format::Nquads, Target::Dir(dir)) => {
+                    Sink::Rdf(RdfSink::new(dir, RdfSyntax::NQuads)?)
+                }
+                (Format::Graphml, Target::Dir(dir)) => Sink::Graphml(GraphmlSink::new(dir)),
                 (Format::Brat, Target::Dir(dir)) => Sink::Brat(BratSink::new(dir)?),
                 (f, Target::Stdout) => {
                     return Err(SinkError {
@@ -239,6 +305,16 @@ impl SinkSet {
     pub fn abort(self) {
         self.sinks.into_iter().for_each(Sink::abort);
     }
+}
+
+/// One CSV record (RFC 4180 quoting by the `csv` crate), with its line end.
+pub(crate) fn csv_record<S: AsRef<str>>(cells: &[S]) -> io::Result<Vec<u8>> {
+    let mut w = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::with_capacity(128));
+    w.write_record(cells.iter().map(|c| c.as_ref()))
+        .map_err(io::Error::other)?;
+    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
 }
 
 /// Writes `bytes` to standard output, mapping errors to [`SinkError`].
