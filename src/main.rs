@@ -1,16 +1,19 @@
 //! The `newsgraph` command line: parses arguments, builds library objects, reports.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
+use indicatif::{ProgressBar, ProgressStyle};
 use newsgraph::model::DateValue;
-use newsgraph::run::{RunConfig, run};
+use newsgraph::run::{Counts, RunConfig, run};
 use newsgraph::sink::manifest::{self, describe};
+use newsgraph::sink::resume::{self, Checkpoint};
 use newsgraph::sink::{Format, SinkSet, Target};
 use newsgraph::{Analyzer, Gazetteer, Inputs, Morph, ReadOptions};
 
@@ -24,6 +27,8 @@ mod exit {
     pub const USAGE: u8 = 2;
     /// Output could not be written (disk full, permissions).
     pub const OUTPUT: u8 = 3;
+    /// Interrupted by SIGINT or SIGTERM.
+    pub const INTERRUPTED: u8 = 130;
 }
 
 #[derive(Parser)]
@@ -89,6 +94,13 @@ struct ExtractArgs {
     /// Start the CSV tables with a byte-order mark, so that Excel reads them as UTF-8.
     #[arg(long)]
     excel: bool,
+    /// Keep progress in the output folder so that a killed or interrupted run continues where
+    /// it stopped when run again with the same arguments (needs -o; always writes records.jsonl).
+    #[arg(long)]
+    resume: bool,
+    /// Documents per batch (memory, and the unit of --resume checkpoints).
+    #[arg(long, default_value_t = RunConfig::default().batch_docs)]
+    batch_docs: usize,
 }
 
 #[derive(Subcommand)]
@@ -127,6 +139,21 @@ fn load_gazetteer(dir: Option<&PathBuf>, morph: &Morph) -> Result<Gazetteer> {
 }
 
 fn extract(args: ExtractArgs) -> Result<u8> {
+    // SIGINT/SIGTERM: finish the batch in hand, then stop; a second signal stops at once.
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        let quiet = args.quiet;
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                std::process::exit(exit::INTERRUPTED.into());
+            }
+            if !quiet {
+                eprintln!("newsgraph: stopping after the current batch (again to stop now)");
+            }
+        });
+    }
+
     let morph = Morph::bundled().context("loading the morphology dictionary")?;
     let gazetteer = load_gazetteer(args.gazetteers.as_ref(), &morph)?;
     let analyzer = Analyzer::new(morph, Arc::new(gazetteer));
@@ -140,11 +167,45 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             if args.format.iter().any(|f| *f != Format::Jsonl) {
                 bail!("formats other than jsonl need an output folder (-o DIR)");
             }
+            if args.resume {
+                bail!("--resume needs an output folder (-o DIR)");
+            }
             Target::Stdout
         }
     };
-    let mut sinks =
-        SinkSet::open(&args.format, &target, args.excel).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let input_names: Vec<String> = args
+        .inputs
+        .iter()
+        .map(|p| p.to_string_lossy().to_string())
+        .collect();
+
+    // A resumable run appends to the partial records of an earlier run and makes the other
+    // formats from the complete records at the end.
+    let mut done = Counts::default();
+    let mut keep = 0;
+    if let (true, Target::Dir(dir)) = (args.resume, &target) {
+        if let Some(cp) = Checkpoint::read(dir).map_err(|e| anyhow::anyhow!(e))? {
+            if cp.inputs != input_names {
+                bail!(
+                    "{}: the checkpoint is for inputs {:?}, not {:?}",
+                    dir.join(resume::CHECKPOINT).display(),
+                    cp.inputs,
+                    input_names
+                );
+            }
+            done = cp.counts();
+            keep = cp.records_bytes;
+            if !args.quiet {
+                eprintln!("newsgraph: resuming after {} documents", cp.documents);
+            }
+        }
+    }
+    let mut sinks = match (&target, args.resume) {
+        (Target::Dir(dir), true) => SinkSet::resumable(dir, keep),
+        _ => SinkSet::open(&args.format, &target, args.excel),
+    }
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+
     let inputs = Inputs::new(
         &args.inputs,
         ReadOptions {
@@ -152,25 +213,90 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             ..ReadOptions::default()
         },
     );
+    let total_bytes = inputs.total_bytes();
     let config = RunConfig {
         threads: args.threads.unwrap_or(RunConfig::default().threads),
         default_date: args.date,
+        skip: done.documents,
+        checkpoint: args.resume,
+        batch_docs: args.batch_docs.max(1),
         ..RunConfig::default()
     };
-    let stop = AtomicBool::new(false);
-    let summary = match run(&analyzer, inputs, &mut sinks, &config, &stop, |_| {}) {
+
+    if stop.load(Ordering::SeqCst) {
+        sinks.abort();
+        return Ok(exit::INTERRUPTED);
+    }
+    let bar = progress_bar(args.quiet, total_bytes);
+    let checkpoint_dir = match &target {
+        Target::Dir(d) if args.resume => Some(d.clone()),
+        _ => None,
+    };
+    let base = done;
+    let result = run(
+        &analyzer,
+        inputs,
+        &mut sinks,
+        &config,
+        &stop,
+        |c, synced| {
+            bar.set_position(c.bytes);
+            bar.set_message(format!(
+                "{} documents, {} events",
+                base.documents + c.documents,
+                base.events + c.events
+            ));
+            if let (Some(dir), Some(bytes)) = (&checkpoint_dir, synced) {
+                let mut all = base;
+                all += *c;
+                Checkpoint {
+                    inputs: input_names.clone(),
+                    documents: all.documents,
+                    errors: all.errors,
+                    mentions: all.mentions,
+                    events: all.events,
+                    records_bytes: bytes,
+                }
+                .write(dir)?;
+            }
+            Ok(())
+        },
+    );
+    bar.finish_and_clear();
+    let summary = match result {
         Ok(s) => s,
         Err(e) if e.is_broken_pipe() => {
             sinks.abort();
             return Ok(exit::OK);
         }
         Err(e) => {
-            sinks.abort();
-            eprintln!("newsgraph: {e}");
+            if args.resume {
+                eprintln!("newsgraph: {e}; the last checkpoint stays, run again with --resume");
+            } else {
+                sinks.abort();
+                eprintln!("newsgraph: {e}");
+            }
             return Ok(exit::OUTPUT);
         }
     };
-    let files = match sinks.finish() {
+    let mut counts = base;
+    counts += summary.counts;
+    if summary.interrupted {
+        if args.resume {
+            eprintln!(
+                "newsgraph: interrupted after {} documents; run the same command again to continue",
+                counts.documents
+            );
+        } else {
+            sinks.abort();
+            eprintln!(
+                "newsgraph: interrupted after {} documents; nothing was written (use --resume to keep progress)",
+                counts.documents
+            );
+        }
+        return Ok(exit::INTERRUPTED);
+    }
+    let mut files = match sinks.finish() {
         Ok(f) => f,
         Err(e) if e.is_broken_pipe() => return Ok(exit::OK),
         Err(e) => {
@@ -178,8 +304,19 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             return Ok(exit::OUTPUT);
         }
     };
-    let c = summary.counts;
     if let Target::Dir(dir) = &target {
+        if args.resume {
+            match replay(dir, &args.format, args.excel) {
+                Ok(mut more) => files.append(&mut more),
+                Err(e) => {
+                    eprintln!("newsgraph: {e}");
+                    return Ok(exit::OUTPUT);
+                }
+            }
+            if let Err(e) = Checkpoint::remove(dir) {
+                eprintln!("newsgraph: {e}");
+            }
+        }
         let manifest = describe(dir, &files).and_then(|outputs| {
             manifest::write(
                 dir,
@@ -187,11 +324,11 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     newsgraph: format!("newsgraph {}", env!("CARGO_PKG_VERSION")),
                     schema: newsgraph::model::SCHEMA.to_string(),
                     command: std::env::args().collect(),
-                    documents: c.documents,
-                    errors: c.errors,
-                    mentions: c.mentions,
-                    events: c.events,
-                    interrupted: summary.interrupted,
+                    documents: counts.documents,
+                    errors: counts.errors,
+                    mentions: counts.mentions,
+                    events: counts.events,
+                    interrupted: false,
                     outputs,
                 },
             )
@@ -204,19 +341,68 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     if !args.quiet {
         eprintln!(
             "newsgraph: {} documents, {} errors, {} mentions, {} events in {:.2} s ({:.1} MB/s)",
-            c.documents,
-            c.errors,
-            c.mentions,
-            c.events,
+            counts.documents,
+            counts.errors,
+            counts.mentions,
+            counts.events,
             summary.elapsed.as_secs_f64(),
             summary.mb_per_s()
         );
     }
-    Ok(if c.errors > 0 {
+    Ok(if counts.errors > 0 {
         exit::DOC_ERRORS
     } else {
         exit::OK
     })
+}
+
+/// The other formats of a resumed run, made from its complete `records.jsonl`.
+fn replay(
+    dir: &std::path::Path,
+    formats: &[Format],
+    excel: bool,
+) -> Result<Vec<std::path::PathBuf>> {
+    let others: Vec<Format> = formats
+        .iter()
+        .copied()
+        .filter(|f| *f != Format::Jsonl)
+        .collect();
+    if others.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sinks = SinkSet::open(&others, &Target::Dir(dir.to_path_buf()), excel)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let path = dir.join("records.jsonl");
+    let file =
+        std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    for (n, line) in std::io::BufRead::lines(std::io::BufReader::new(file)).enumerate() {
+        let line = line.with_context(|| format!("{}:{}", path.display(), n + 1))?;
+        let record: newsgraph::Record = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not a newsgraph record", path.display(), n + 1))?;
+        if let Err(e) = sinks.write(&record) {
+            sinks.abort();
+            return Err(anyhow::anyhow!("{e}"));
+        }
+    }
+    sinks.finish().map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// A progress bar on standard error: bytes against the input size when it is known, a
+/// spinner otherwise. Hidden with `--quiet` and when standard error is not a terminal.
+fn progress_bar(quiet: bool, total: Option<u64>) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    match total {
+        Some(n) => ProgressBar::new(n).with_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}")
+                .expect("a valid template"),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bytes} {binary_bytes_per_sec} {msg}")
+                .expect("a valid template"),
+        ),
+    }
 }
 
 fn gazetteer_check(dir: Option<PathBuf>) -> Result<u8> {

@@ -29,6 +29,10 @@ pub struct RunConfig {
     pub batch_bytes: usize,
     /// The `--date` option.
     pub default_date: Option<DateValue>,
+    /// Input documents to skip (done by an earlier, interrupted run).
+    pub skip: u64,
+    /// Sync the JSONL file after every batch and report its length (for `--resume`).
+    pub checkpoint: bool,
 }
 
 impl Default for RunConfig {
@@ -40,6 +44,8 @@ impl Default for RunConfig {
             batch_docs: 512,
             batch_bytes: 8 << 20,
             default_date: None,
+            skip: 0,
+            checkpoint: false,
         }
     }
 }
@@ -118,15 +124,16 @@ pub fn record_of(
 }
 
 /// Runs the whole input through the analyzer into the sinks. `progress` is called after each
-/// batch with the counts so far; `stop` is checked between batches. The sinks are finished
-/// by the caller.
+/// batch is written with the counts so far and, when `config.checkpoint` is set, the synced
+/// length of the JSONL file; `stop` is checked between batches. The sinks are finished by the
+/// caller.
 pub fn run(
     analyzer: &Analyzer,
     inputs: Inputs,
     sinks: &mut SinkSet,
     config: &RunConfig,
     stop: &AtomicBool,
-    mut progress: impl FnMut(&Counts) + Send,
+    mut progress: impl FnMut(&Counts, Option<u64>) -> Result<(), SinkError> + Send,
 ) -> Result<Summary, SinkError> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -148,7 +155,7 @@ pub fn run(
         scope.spawn(move || {
             let mut batch = Vec::new();
             let mut bytes = 0;
-            for item in inputs {
+            for item in inputs.skip(config.skip as usize) {
                 bytes += item.text_len();
                 batch.push(item);
                 if batch.len() >= config.batch_docs || bytes >= config.batch_bytes {
@@ -173,7 +180,12 @@ pub fn run(
                     sinks.write(r)?;
                 }
                 total += c;
-                progress(&total);
+                let synced = if config.checkpoint {
+                    sinks.checkpoint()?
+                } else {
+                    None
+                };
+                progress(&total, synced)?;
             }
             Ok(total)
         });

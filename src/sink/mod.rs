@@ -11,6 +11,7 @@ mod jsonl;
 pub mod manifest;
 mod neo4j;
 mod rdf;
+pub mod resume;
 
 use std::fmt;
 use std::fs::File;
@@ -133,6 +134,41 @@ impl AtomicFile {
         })
     }
 
+    /// Opens `dir/.name.partial` for a resumable run: cut to `keep` bytes (what the last
+    /// checkpoint vouched for) and appended to. The name does not depend on the process, so a
+    /// later run can find it.
+    pub fn resume(dir: &Path, name: &str, keep: u64) -> Result<AtomicFile, SinkError> {
+        let final_path = dir.join(name);
+        let tmp_path = dir.join(format!(".{name}.partial"));
+        let wrap = |source| SinkError {
+            path: tmp_path.clone(),
+            source,
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&tmp_path)
+            .map_err(wrap)?;
+        file.set_len(keep).map_err(wrap)?;
+        let mut writer = BufWriter::with_capacity(1 << 16, file);
+        io::Seek::seek(&mut writer, io::SeekFrom::Start(keep)).map_err(wrap)?;
+        Ok(AtomicFile {
+            final_path,
+            tmp_path,
+            writer,
+        })
+    }
+
+    /// Flushes and syncs to disk; returns the length written so far. A checkpoint that
+    /// records this length can be trusted after a crash.
+    pub fn sync(&mut self) -> Result<u64, SinkError> {
+        self.writer.flush().map_err(|e| self.err(e))?;
+        let file = self.writer.get_ref();
+        file.sync_data().map_err(|e| self.err(e))?;
+        file.metadata().map(|m| m.len()).map_err(|e| self.err(e))
+    }
+
     /// The writer.
     pub fn writer(&mut self) -> &mut BufWriter<File> {
         &mut self.writer
@@ -241,6 +277,17 @@ pub struct SinkSet {
 }
 
 impl SinkSet {
+    /// The JSONL sink of a resumable run: `dir/.records.jsonl.partial` cut to `keep` bytes.
+    pub fn resumable(dir: &Path, keep: u64) -> Result<SinkSet, SinkError> {
+        Ok(SinkSet {
+            sinks: vec![Sink::Jsonl(JsonlSink::File(AtomicFile::resume(
+                dir,
+                "records.jsonl",
+                keep,
+            )?))],
+        })
+    }
+
     /// Opens a sink per format. With [`Target::Stdout`] only `jsonl` is allowed. `excel` adds
     /// a byte-order mark to the CSV tables.
     pub fn open(formats: &[Format], target: &Target, excel: bool) -> Result<SinkSet, SinkError> {
@@ -275,6 +322,16 @@ impl SinkSet {
             sinks.push(sink);
         }
         Ok(SinkSet { sinks })
+    }
+
+    /// Syncs the JSONL file to disk and returns its length, for a checkpoint.
+    pub fn checkpoint(&mut self) -> Result<Option<u64>, SinkError> {
+        for s in &mut self.sinks {
+            if let Sink::Jsonl(JsonlSink::File(f)) = s {
+                return f.sync().map(Some);
+            }
+        }
+        Ok(None)
     }
 
     /// Writes one record to every sink.

@@ -1,0 +1,254 @@
+//! Faults: kills and interrupts, broken pipes, unwritable output, a full disk. Nothing is
+//! lost or duplicated, nothing panics, no partial file appears under a final name.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_newsgraph"))
+}
+
+/// NEREL dev repeated `times`, with fresh ids: a corpus that takes a while.
+fn corpus(dir: &Path, times: usize) -> PathBuf {
+    let (one, _) = nerel_dev_jsonl(dir);
+    let text = std::fs::read_to_string(&one).unwrap();
+    let mut out = String::new();
+    for t in 0..times {
+        for (n, line) in text.lines().enumerate() {
+            let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+            v["id"] = format!("r{t}-{n}").into();
+            out += &v.to_string();
+            out.push('\n');
+        }
+    }
+    let path = dir.join("corpus.jsonl");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+fn final_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn signal(pid: u32, sig: &str) {
+    let status = Command::new("kill")
+        .args([sig, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn resume_after_sigkill_at_random_points_loses_and_repeats_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 12);
+    let args = |out: &Path| {
+        vec![
+            "extract".to_string(),
+            "--quiet".into(),
+            "--format".into(),
+            "jsonl,csv".into(),
+            "--batch-docs".into(),
+            "16".into(),
+            "-o".into(),
+            out.to_string_lossy().to_string(),
+            input.to_string_lossy().to_string(),
+        ]
+    };
+    let clean = dir.path().join("clean");
+    let status = Command::new(bin()).args(args(&clean)).status().unwrap();
+    assert!(status.success());
+    let want = std::fs::read(clean.join("records.jsonl")).unwrap();
+
+    // Kill points spread over the run, the same on every machine (no clock-based seed).
+    for (k, delay_ms) in [15u64, 120, 260].into_iter().enumerate() {
+        let out = dir.path().join(format!("resumed-{k}"));
+        let mut resumable = args(&out);
+        resumable.push("--resume".into());
+        let mut kills = 0;
+        loop {
+            let mut child = Command::new(bin())
+                .args(&resumable)
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            // Wait for the first checkpoint, then a bit more, then SIGKILL.
+            let started = Instant::now();
+            let checkpoint = out.join(".newsgraph-checkpoint.json");
+            while !checkpoint.exists() && started.elapsed() < Duration::from_secs(20) {
+                if child.try_wait().unwrap().is_some() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            std::thread::sleep(Duration::from_millis(delay_ms * (kills + 1)));
+            match child.try_wait().unwrap() {
+                Some(status) => {
+                    assert!(status.success(), "{status:?}");
+                    break;
+                }
+                None if kills < 2 => {
+                    signal(child.id(), "-KILL");
+                    child.wait().unwrap();
+                    kills += 1;
+                    assert!(
+                        !out.join("records.jsonl").exists(),
+                        "no final name before the end"
+                    );
+                }
+                None => {
+                    assert!(child.wait().unwrap().success());
+                    break;
+                }
+            }
+        }
+        let got = std::fs::read(out.join("records.jsonl")).unwrap();
+        assert!(
+            got == want,
+            "resumed output differs after {kills} kills at {delay_ms} ms"
+        );
+        assert!(!out.join(".newsgraph-checkpoint.json").exists());
+        assert_eq!(
+            std::fs::read(out.join("events.csv")).unwrap(),
+            std::fs::read(clean.join("events.csv")).unwrap()
+        );
+    }
+}
+
+#[test]
+fn sigint_stops_cleanly_and_rolls_back_without_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 12);
+    for (resume, out) in [(false, "plain"), (true, "resumable")] {
+        let out = dir.path().join(out);
+        let mut cmd = Command::new(bin());
+        cmd.args([
+            "extract",
+            "--quiet",
+            "--batch-docs",
+            "16",
+            "--format",
+            "jsonl,csv",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(&input)
+        .stderr(Stdio::piped());
+        if resume {
+            cmd.arg("--resume");
+        }
+        let mut child = cmd.spawn().unwrap();
+        // Interrupt once the run is writing (its temporary files exist) and a batch is done.
+        let started = Instant::now();
+        let writing = |out: &Path| {
+            std::fs::read_dir(out).is_ok_and(|rd| {
+                rd.filter_map(|e| e.ok()).any(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .starts_with(".newsgraph-checkpoint")
+                        || (!resume && e.file_name().to_string_lossy().starts_with(".records"))
+                })
+            })
+        };
+        while !writing(&out)
+            && started.elapsed() < Duration::from_secs(20)
+            && child.try_wait().unwrap().is_none()
+        {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        std::thread::sleep(Duration::from_millis(30));
+        signal(child.id(), "-INT");
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        match output.status.code() {
+            Some(130) => {
+                assert!(final_names(&out).is_empty(), "{:?}", final_names(&out));
+                assert_eq!(out.join(".newsgraph-checkpoint.json").exists(), resume);
+            }
+            // The run may finish before the signal arrives on a fast machine.
+            Some(0) => assert!(out.join("manifest.json").exists()),
+            other => panic!("exit {other:?}: {stderr}"),
+        }
+    }
+}
+
+#[test]
+fn broken_pipe_on_stdout_is_a_quiet_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 4);
+    let mut child = Command::new(bin())
+        .args(["extract", "--quiet"])
+        .arg(&input)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout); // like `| head -c 64`
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+}
+
+#[test]
+fn unwritable_output_folder_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let out = newsgraph()
+        .args(["extract", "--quiet", "-o"])
+        .arg(file.join("sub"))
+        .arg(seed())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot create output folder"));
+}
+
+#[test]
+fn full_disk_exits_3_without_final_names() {
+    // A file-size limit stands in for a full disk: with SIGXFSZ ignored (inherited through
+    // exec), writes past the limit fail with EFBIG like they would with ENOSPC.
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 2);
+    let out = dir.path().join("out");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 64; exec '{}' extract --quiet --format jsonl,csv -o '{}' '{}'",
+        bin().display(),
+        out.display(),
+        input.display()
+    );
+    let output = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("cannot write"), "{stderr}");
+    assert!(final_names(&out).is_empty(), "{:?}", final_names(&out));
+    // And on standard output: /dev/full says ENOSPC.
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' extract --quiet '{}' > /dev/full",
+            bin().display(),
+            input.display()
+        ))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(3));
+}
