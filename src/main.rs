@@ -183,21 +183,21 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     // formats from the complete records at the end.
     let mut done = Counts::default();
     let mut keep = 0;
-    if let (true, Target::Dir(dir)) = (args.resume, &target) {
-        if let Some(cp) = Checkpoint::read(dir).map_err(|e| anyhow::anyhow!(e))? {
-            if cp.inputs != input_names {
-                bail!(
-                    "{}: the checkpoint is for inputs {:?}, not {:?}",
-                    dir.join(resume::CHECKPOINT).display(),
-                    cp.inputs,
-                    input_names
-                );
-            }
-            done = cp.counts();
-            keep = cp.records_bytes;
-            if !args.quiet {
-                eprintln!("newsgraph: resuming after {} documents", cp.documents);
-            }
+    if let (true, Target::Dir(dir)) = (args.resume, &target)
+        && let Some(cp) = Checkpoint::read(dir).map_err(|e| anyhow::anyhow!(e))?
+    {
+        if cp.inputs != input_names {
+            bail!(
+                "{}: the checkpoint is for inputs {:?}, not {:?}",
+                dir.join(resume::CHECKPOINT).display(),
+                cp.inputs,
+                input_names
+            );
+        }
+        done = cp.counts();
+        keep = cp.records_bytes;
+        if !args.quiet {
+            eprintln!("newsgraph: resuming after {} documents", cp.documents);
         }
     }
     let mut sinks = match (&target, args.resume) {

@@ -241,14 +241,15 @@ fn full_disk_exits_3_without_final_names() {
     assert!(stderr.contains("cannot write"), "{stderr}");
     assert!(final_names(&out).is_empty(), "{:?}", final_names(&out));
     // And on standard output: /dev/full says ENOSPC.
-    let status = Command::new("sh")
+    let output = Command::new("sh")
         .arg("-c")
         .arg(format!(
             "'{}' extract --quiet '{}' > /dev/full",
             bin().display(),
             input.display()
         ))
-        .status()
+        .output()
         .unwrap();
-    assert_eq!(status.code(), Some(3));
+    assert_eq!(output.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("No space left on device"));
 }
