@@ -297,6 +297,31 @@ impl<'a> Doc<'a> {
             .copied()
     }
 
+    /// The mentions starting at token `k`, longest first. Mentions are kept sorted by start
+    /// (then longest first) between stages, so this is a binary search: stages stay linear
+    /// on documents with hundreds of thousands of mentions.
+    pub fn mentions_at(&self, k: usize) -> &[MentionDraft] {
+        let from = self.mentions.partition_point(|m| m.tokens.start < k);
+        let to = from + self.mentions[from..].partition_point(|m| m.tokens.start == k);
+        &self.mentions[from..to]
+    }
+
+    /// The mentions ending at token `k` (exclusive end), searched among those that start
+    /// within `window` tokens before it.
+    pub fn mentions_ending_at(
+        &self,
+        k: usize,
+        window: usize,
+    ) -> impl Iterator<Item = &MentionDraft> {
+        let from = self
+            .mentions
+            .partition_point(|m| m.tokens.start < k.saturating_sub(window));
+        let to = self.mentions.partition_point(|m| m.tokens.start < k);
+        self.mentions[from..to]
+            .iter()
+            .filter(move |m| m.tokens.end == k)
+    }
+
     /// For every token, whether a mention covers it.
     pub fn coverage(&self) -> Vec<bool> {
         let mut covered = vec![false; self.tokens.len()];

@@ -481,7 +481,8 @@ pub struct Event {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Predicate {
-    /// Two participants of a contact event met (undirected: subject sorts before object).
+    /// Two participants of a meeting or talks met in person (undirected: subject sorts before
+    /// object). Phone calls link their sides through the event only.
     Met,
     /// A participant visited a place.
     Visited,

@@ -241,7 +241,7 @@ fn build_record(d: &Doc<'_>, doc_id: &str, chars: &CharIndex) -> Record {
 
     // A named event takes place where an event of the article about it happened, else
     // where the gazetteer puts it; one TAKES_PLACE_IN per named event.
-    let mut placed: Vec<u32> = Vec::new();
+    let mut placed: std::collections::HashSet<u32> = std::collections::HashSet::new();
     for (n, e) in d.events.iter().enumerate() {
         let id = format!("{doc_id}#e{}", n + 1);
         let participants: Vec<EntityId> = e.participants.iter().map(|&p| use_entity(p)).collect();
@@ -261,7 +261,7 @@ fn build_record(d: &Doc<'_>, doc_id: &str, chars: &CharIndex) -> Record {
         if let (Some(named), Some(place)) = (e.named_event, &place)
             && !placed.contains(&named)
         {
-            placed.push(named);
+            placed.insert(named);
             record.triples.push(Triple {
                 subject: use_entity(named).to_string(),
                 predicate: Predicate::TakesPlaceIn,
@@ -299,7 +299,7 @@ fn build_record(d: &Doc<'_>, doc_id: &str, chars: &CharIndex) -> Record {
         let Some(place) = named.place.map(|p| d.gazetteer.entity(p)) else {
             continue;
         };
-        placed.push(m.entity);
+        placed.insert(m.entity);
         used.entry(place.id.clone()).or_insert_with(|| EntityInfo {
             name: place.name.clone(),
             kind: place.kind,
@@ -362,7 +362,9 @@ fn push_triples(
         confidence,
     };
     match e.kind {
-        EventType::Meeting | EventType::Talks | EventType::PhoneCall => {
+        // A call is no meeting: its sides are linked through the event only.
+        EventType::PhoneCall => {}
+        EventType::Meeting | EventType::Talks => {
             for (a, x) in participants.iter().enumerate() {
                 for y in &participants[a + 1..] {
                     let (s, o) = if x <= y { (x, y) } else { (y, x) };

@@ -142,15 +142,17 @@ pub fn ann(r: &Record) -> String {
             e.trigger.end,
             &e.trigger.text,
         );
+        // Mentions are sorted by start, so one sentence's mentions are a contiguous run.
+        let from = r.mentions.partition_point(|m| m.sentence < e.sentence);
+        let to = from + r.mentions[from..].partition_point(|m| m.sentence == e.sentence);
         let near = |entity: &str| -> Option<usize> {
-            r.mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| {
-                    m.sentence == e.sentence && m.entity.as_str() == entity && m.via != Via::Title
+            (from..to)
+                .filter(|&i| {
+                    let m = &r.mentions[i];
+                    m.entity.as_str() == entity && m.via != Via::Title
                 })
-                .min_by_key(|(_, m)| m.start.abs_diff(e.trigger.start))
-                .and_then(|(i, _)| mention_ids[i])
+                .min_by_key(|&i| r.mentions[i].start.abs_diff(e.trigger.start))
+                .and_then(|i| mention_ids[i])
         };
         for p in &e.participants {
             if let Some(a) = near(p.as_str()) {

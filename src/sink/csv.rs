@@ -201,11 +201,15 @@ impl CsvSink {
                     .unwrap_or_default(),
             ])?;
         }
+        let mut counts: std::collections::HashMap<&EntityId, u64> = Default::default();
+        for m in &r.mentions {
+            *counts.entry(&m.entity).or_default() += 1;
+        }
         for (id, info) in &r.entities {
             let stats = self.entities.entry(id.clone()).or_default();
             stats.info.get_or_insert_with(|| info.clone());
             stats.documents += 1;
-            stats.mentions += r.mentions.iter().filter(|m| &m.entity == id).count() as u64;
+            stats.mentions += counts.get(id).copied().unwrap_or(0);
         }
         Ok(())
     }

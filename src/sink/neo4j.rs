@@ -7,7 +7,9 @@
 //! article links) with `:START_ID`, `:END_ID` and `:TYPE`. Three ID spaces keep entity, event
 //! and article ids apart. An entity is one node for the whole corpus, so articles connect.
 //! Entity nodes are written at the end (they are collected over the corpus); everything else
-//! is streamed.
+//! is streamed. These files are for importers: ids are written exactly as in the other
+//! formats, and only free-text columns (names, triggers, evidence) get the spreadsheet guard
+//! of the analyst tables.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -145,6 +147,8 @@ pub struct Neo4jSink {
     dir: PathBuf,
     files: Vec<File>,
     entities: BTreeMap<EntityId, EntityInfo>,
+    /// Named-event places already written: one relationship per pair for the corpus.
+    named_places: std::collections::HashSet<(String, String)>,
 }
 
 fn day(v: Option<crate::model::DateValue>) -> String {
@@ -169,6 +173,7 @@ impl Neo4jSink {
             dir,
             files,
             entities: BTreeMap::new(),
+            named_places: Default::default(),
         })
     }
 
@@ -222,8 +227,8 @@ impl Neo4jSink {
                 &precision,
                 &confidence,
                 &e.key,
-                &e.trigger.text,
-                evidence,
+                &super::neutralize(&e.trigger.text),
+                &super::neutralize(evidence),
                 &article,
                 "Event",
             ])?;
@@ -279,7 +284,12 @@ impl Neo4jSink {
                     ])?;
                 }
                 // A named event's place: entity to entity (events' places come from the events).
-                Predicate::TakesPlaceIn if r.entities.contains_key(&EntityId::new(&t.subject)) => {
+                Predicate::TakesPlaceIn
+                    if r.entities.contains_key(&EntityId::new(&t.subject))
+                        && self
+                            .named_places
+                            .insert((t.subject.clone(), t.object.clone())) =>
+                {
                     self.file("NAMED_EVENT_TOOK_PLACE_IN.csv").row(&[
                         t.subject.as_str(),
                         &t.object,
@@ -298,6 +308,7 @@ impl Neo4jSink {
             dir,
             files,
             entities,
+            ..
         } = self;
         let mut out = Vec::new();
         for kind in EntityKind::ALL {
@@ -305,7 +316,7 @@ impl Neo4jSink {
             for (id, info) in entities.iter().filter(|(_, i)| i.kind == kind) {
                 f.row(&[
                     id.as_str(),
-                    &info.name,
+                    &super::neutralize(&info.name),
                     info.wikidata.as_deref().unwrap_or(""),
                     label(kind),
                 ])?;

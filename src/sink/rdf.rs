@@ -187,6 +187,9 @@ pub fn triples_of(r: &Record) -> Vec<Triple> {
         }
         add(&entity_iri(&subject), predicate, entity_iri(&object).into());
     }
+    // The same entity or relation may be stated twice in one record; once is enough.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|t| seen.insert(t.clone()));
     out
 }
 

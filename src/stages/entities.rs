@@ -383,7 +383,17 @@ impl EntityMatcher {
                         score += 2;
                     }
                 }
-                NamePart::GivenPatronymic => score += 1,
+                // «Владимир Владимирович»: the person of the article with that name and
+                // patronymic, else the office holder.
+                NamePart::GivenPatronymic => {
+                    score += 1;
+                    if doc.used_gazetteer(p.entity).is_some() {
+                        score += 8;
+                    }
+                    if gaz.offices().is_office_holder(p.entity) {
+                        score += 2;
+                    }
+                }
                 _ => score += 6,
             }
         } else {

@@ -177,6 +177,9 @@ const CUES: &[(&str, Status)] = &[
     ("в ближайшее время", Status::Planned),
 ];
 
+/// How many earlier events a new one is compared with (merging, places of visits).
+const RECENT: usize = 64;
+
 /// Denials: a meeting reported as not being prepared gives no event at all.
 const DENIALS: &[&str] = &[
     "опроверг",
@@ -308,6 +311,7 @@ impl EventExtractor {
     /// Adds event drafts to `doc`.
     pub fn run(&self, doc: &mut Doc<'_>) {
         let actors = actors(doc);
+        let public = Public::of(doc);
         let quotes = quotes(doc, &actors);
         // The quote marks of quotations bound clauses; those around names («Игры будущего») do not.
         let marks: Vec<usize> = quotes
@@ -326,6 +330,7 @@ impl EventExtractor {
                 };
                 let ctx = Ctx {
                     doc,
+                    public: &public,
                     actors: &actors,
                     quotes: &quotes,
                     marks: &marks,
@@ -371,7 +376,7 @@ impl EventExtractor {
             draft.place = place.map(|r| resolve(doc, r));
             // Contacts between private people (a coach calling a player) are not the graph's
             // business: one side at least must act for a state or an organisation.
-            let political = draft.participants.iter().any(|&p| is_political(doc, p));
+            let political = draft.participants.iter().any(|&p| public.political(doc, p));
             if (!draft.kind.is_contact() || draft.participants.len() >= 2) && political {
                 merge_into(doc, &mut events, draft);
             }
@@ -514,7 +519,7 @@ impl EventExtractor {
                     .recent
                     .iter()
                     .copied()
-                    .filter(|&p| !leaders || holds_office(doc, p))
+                    .filter(|&p| !leaders || ctx.public.holds_office(doc, p))
                     .collect();
                 let chosen = if holders.len() >= 2 {
                     holders
@@ -530,7 +535,7 @@ impl EventExtractor {
                 confidence -= 0.1;
             } else if participants.is_empty() && trigger.is_noun() {
                 // «Переговоры прошли в Кремле»: a bare noun continues the article's last contact.
-                if let Some((_, p, _)) = previous.iter().rev().find(|(d, p, _)| {
+                if let Some((_, p, _)) = previous.iter().rev().take(RECENT).find(|(d, p, _)| {
                     d.kind.is_contact()
                         && p.len() >= 2
                         && d.sentences.iter().any(|&s| {
@@ -608,7 +613,7 @@ impl EventExtractor {
         if place.is_none() && matches!(kind, EventType::Meeting | EventType::Talks) {
             // Where a participant had arrived.
             // The latest visit by a participant at a compatible time.
-            place = previous.iter().rev().find_map(|(d, p, pl)| {
+            place = previous.iter().rev().take(RECENT).find_map(|(d, p, pl)| {
                 let when = match (d.date, date) {
                     (Some(x), Some(y)) => x.compatible(&y),
                     _ => true,
@@ -833,21 +838,17 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
 
 /// Entity mentions usable as participants and places.
 fn actors(doc: &Doc<'_>) -> Vec<Actor> {
-    let person_spans: Vec<Range<usize>> = doc
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person && m.via == Via::Title)
-        .map(|m| m.tokens.clone())
-        .collect();
     let mut out: Vec<Actor> = Vec::new();
+    // Mentions are sorted by start, longest first: a title comes before what it contains.
+    let mut title_end = 0;
     for m in &doc.mentions {
+        if m.kind == EntityKind::Person && m.via == Via::Title {
+            title_end = title_end.max(m.tokens.end);
+        }
         if m.via == Via::Adjective {
             continue;
         }
-        let nested = m.kind != EntityKind::Person
-            && person_spans
-                .iter()
-                .any(|p| p.start <= m.tokens.start && m.tokens.end <= p.end);
+        let nested = m.kind != EntityKind::Person && m.tokens.end <= title_end;
         if nested {
             continue;
         }
@@ -984,6 +985,7 @@ fn speaker_before(doc: &Doc<'_>, actors: &[Actor], open: usize) -> Option<u32> {
 /// Everything a trigger's extraction looks at.
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
+    public: &'d Public,
     actors: &'d [Actor],
     quotes: &'d [Quote],
     marks: &'d [usize],
@@ -994,9 +996,12 @@ struct Ctx<'d, 'a> {
 
 impl Ctx<'_, '_> {
     fn actors_in<'s>(&'s self, span: &'s Range<usize>) -> impl Iterator<Item = &'s Actor> + 's {
-        self.actors
+        // Actors are sorted by start: a binary search keeps long documents linear.
+        let from = self.actors.partition_point(|a| a.tokens.start < span.start);
+        self.actors[from..]
             .iter()
-            .filter(move |a| span.start <= a.tokens.start && a.tokens.end <= span.end)
+            .take_while(move |a| a.tokens.start < span.end)
+            .filter(move |a| a.tokens.end <= span.end)
     }
 
     fn is_party(a: &Actor) -> bool {
@@ -1218,9 +1223,9 @@ impl Ctx<'_, '_> {
                     });
                 let adjective_mention = self
                     .doc
-                    .mentions
+                    .mentions_at(j)
                     .iter()
-                    .any(|m| m.tokens.start == j && m.via == Via::Adjective);
+                    .any(|m| m.via == Via::Adjective);
                 if !(modifier || adjective_mention) {
                     break;
                 }
@@ -1237,9 +1242,12 @@ impl Ctx<'_, '_> {
         let mut countries = Vec::new();
         let mut k = i + 1;
         while k < clause.end {
-            if let Some(m) = self.doc.mentions.iter().find(|m| {
-                m.tokens.start == k && m.via == Via::Adjective && m.kind == EntityKind::Country
-            }) {
+            if let Some(m) = self
+                .doc
+                .mentions_at(k)
+                .iter()
+                .find(|m| m.via == Via::Adjective && m.kind == EntityKind::Country)
+            {
                 countries.push(Ref::Doc(m.entity));
                 k = m.tokens.end;
             } else if matches!(self.doc.fold_of(k), "и" | ",") && !countries.is_empty() {
@@ -1613,23 +1621,22 @@ impl Ctx<'_, '_> {
 
     /// A named event the trigger is about: «на церемонию открытия «Игр будущего»».
     fn named_event(&self, i: usize, clause: &Range<usize>) -> Option<u32> {
-        self.doc
-            .mentions
+        let from = self.doc.mentions.partition_point(|m| m.tokens.start <= i);
+        self.doc.mentions[from..]
             .iter()
-            .find(|m| {
-                m.kind == EntityKind::Event
-                    && m.tokens.start > i
-                    && clause.contains(&m.tokens.start)
-            })
+            .take_while(|m| m.tokens.start < clause.end)
+            .find(|m| m.kind == EntityKind::Event)
             .map(|m| m.entity)
     }
 
     /// The date in `span` nearest to the trigger.
     fn date_in(&self, i: usize, span: &Range<usize>) -> Option<DateValue> {
-        self.doc
-            .dates
+        let dates = &self.doc.dates;
+        let from = dates.partition_point(|d| d.tokens.start < span.start);
+        dates[from..]
             .iter()
-            .filter(|d| span.start <= d.tokens.start && d.tokens.end <= span.end)
+            .take_while(|d| d.tokens.start < span.end)
+            .filter(|d| d.tokens.end <= span.end)
             .min_by_key(|d| d.tokens.start.abs_diff(i))
             .map(|d| d.value)
     }
@@ -1637,12 +1644,12 @@ impl Ctx<'_, '_> {
     /// The last date earlier in the same paragraph.
     fn date_earlier_in_paragraph(&self) -> Option<DateValue> {
         let paragraph = self.doc.sentences[self.sentence].paragraph;
-        self.doc
-            .dates
+        let dates = &self.doc.dates;
+        let upto = dates.partition_point(|d| (d.sentence as usize) < self.sentence);
+        dates[..upto]
             .iter()
             .rev()
-            .filter(|d| (d.sentence as usize) < self.sentence)
-            .filter(|d| self.doc.sentences[d.sentence as usize].paragraph == paragraph)
+            .take_while(|d| self.doc.sentences[d.sentence as usize].paragraph == paragraph)
             // «до 22 марта», «по 5 мая» bound a period; they do not date what follows.
             .find(|d| !matches!(self.doc.fold_of(d.tokens.start), "до" | "по" | "к"))
             .map(|d| d.value)
@@ -1723,42 +1730,66 @@ const POLITICAL_ROLES: &[&str] = &[
     "уполномоченный",
 ];
 
-/// True for a country or organisation, an office holder, a person named by a title, or a
-/// person the article introduces with a public role («губернатор Антон Алиханов»).
-fn is_political(doc: &Doc<'_>, e: u32) -> bool {
-    if doc.entities[e as usize].kind != EntityKind::Person || holds_office(doc, e) {
-        return true;
-    }
-    doc.mentions.iter().filter(|m| m.entity == e).any(|m| {
-        let sentence = &doc.sentence_tokens[m.sentence as usize];
-        let lo = m.tokens.start.saturating_sub(4).max(sentence.start);
-        (lo..m.tokens.start).any(|k| {
-            doc.lower(k).is_some_and(|w| {
-                w.parses
-                    .iter()
-                    .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
-            })
-        })
-    })
+/// Who in the document is a public figure, computed once per document: persons named by a
+/// title, and persons introduced with a public role («губернатор Антон Алиханов»).
+struct Public {
+    titled: std::collections::HashSet<u32>,
+    introduced: std::collections::HashSet<u32>,
 }
 
-/// True when the person held an office on the article date (or at all, without a date), or
-/// was named by a title.
-fn holds_office(doc: &Doc<'_>, person: u32) -> bool {
-    if doc
-        .mentions
-        .iter()
-        .any(|m| m.entity == person && m.via == Via::Title)
-    {
-        return true;
+impl Public {
+    fn of(doc: &Doc<'_>) -> Public {
+        let mut titled = std::collections::HashSet::new();
+        let mut introduced = std::collections::HashSet::new();
+        for m in &doc.mentions {
+            if m.kind != EntityKind::Person {
+                continue;
+            }
+            if m.via == Via::Title {
+                titled.insert(m.entity);
+                continue;
+            }
+            if introduced.contains(&m.entity) {
+                continue;
+            }
+            let sentence = &doc.sentence_tokens[m.sentence as usize];
+            let lo = m.tokens.start.saturating_sub(4).max(sentence.start);
+            let role = (lo..m.tokens.start).any(|k| {
+                doc.lower(k).is_some_and(|w| {
+                    w.parses
+                        .iter()
+                        .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
+                })
+            });
+            if role {
+                introduced.insert(m.entity);
+            }
+        }
+        Public { titled, introduced }
     }
-    let Some(g) = doc.entities[person as usize].gaz else {
-        return false;
-    };
-    let offices = doc.gazetteer.offices();
-    match doc.date {
-        Some(d) => offices.roles_of(g, d).next().is_some(),
-        None => offices.is_office_holder(g),
+
+    /// True when the person held an office on the article date (or at all, without a
+    /// date), or was named by a title.
+    fn holds_office(&self, doc: &Doc<'_>, person: u32) -> bool {
+        if self.titled.contains(&person) {
+            return true;
+        }
+        let Some(g) = doc.entities[person as usize].gaz else {
+            return false;
+        };
+        let offices = doc.gazetteer.offices();
+        match doc.date {
+            Some(d) => offices.roles_of(g, d).next().is_some(),
+            None => offices.is_office_holder(g),
+        }
+    }
+
+    /// True for a country or organisation, an office holder, a person named by a title, or
+    /// a person introduced with a public role.
+    fn political(&self, doc: &Doc<'_>, e: u32) -> bool {
+        doc.entities[e as usize].kind != EntityKind::Person
+            || self.holds_office(doc, e)
+            || self.introduced.contains(&e)
     }
 }
 
@@ -1832,7 +1863,9 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
             |x: &[u32], y: &[u32]| x.iter().all(|p| y.iter().any(|q| same_party(doc, *p, *q)));
         covered(a, b) || covered(b, a)
     };
-    for e in events.iter_mut() {
+    // Only recent events are candidates: an article repeats an event near where it reports
+    // it, and a huge document stays linear.
+    for e in events.iter_mut().rev().take(RECENT) {
         let same = family(e.kind) == family(draft.kind)
             && e.status == draft.status
             && compatible_date(e, &draft)

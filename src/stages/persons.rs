@@ -214,13 +214,16 @@ impl PersonFinder {
         let mut rest = Vec::new();
         let mut remove = vec![false; doc.mentions.len()];
         let mut extended = Vec::new();
+        // Weak mentions are one token long: index them by that token.
+        let weak_at: HashMap<usize, usize> = (0..weak.len())
+            .filter(|&k| weak[k])
+            .map(|k| (doc.mentions[k].tokens.start, k))
+            .collect();
         for f in found {
-            let inside: Vec<usize> = (0..weak.len())
-                .filter(|&k| {
-                    weak[k]
-                        && f.tokens.start <= doc.mentions[k].tokens.start
-                        && doc.mentions[k].tokens.end <= f.tokens.end
-                })
+            let inside: Vec<usize> = f
+                .tokens
+                .clone()
+                .filter_map(|t| weak_at.get(&t).copied())
                 .collect();
             if inside.is_empty() {
                 rest.push(f);
@@ -293,6 +296,8 @@ impl PersonFinder {
         if surnames.is_empty() {
             return;
         }
+        let by_surname: HashMap<&str, u32> =
+            surnames.iter().map(|(s, e)| (s.as_str(), *e)).collect();
         let covered = doc.coverage();
         let mut added = Vec::new();
         for (k, t) in doc.tokens.iter().enumerate() {
@@ -300,20 +305,26 @@ impl PersonFinder {
                 continue;
             }
             let fold = doc.fold_of(k);
-            let hit = surnames.iter().find(|(s, _)| {
-                fold == s
-                    || fold.strip_prefix(s.as_str()).is_some_and(|rest| {
-                        matches!(
-                            rest,
-                            "а" | "у" | "ом" | "е" | "ым" | "ой" | "ою" | "ем" | "я" | "ю"
-                        )
-                    })
-                    || (s.ends_with('а')
-                        && fold
-                            .strip_prefix(&s[..s.len() - 'а'.len_utf8()])
-                            .is_some_and(|rest| matches!(rest, "ой" | "у" | "е" | "ы" | "ою")))
-            });
-            if let Some(&(_, entity)) = hit {
+            // The surname itself, or a case form of it: masculine endings on the surname,
+            // feminine ones in place of its final «а».
+            let mut hit = by_surname.get(fold).copied();
+            for ending in ["а", "у", "ом", "е", "ым", "ой", "ою", "ем", "я", "ю"] {
+                if hit.is_some() {
+                    break;
+                }
+                if let Some(stem) = fold.strip_suffix(ending) {
+                    hit = by_surname.get(stem).copied();
+                }
+            }
+            for ending in ["ой", "у", "е", "ы", "ою"] {
+                if hit.is_some() {
+                    break;
+                }
+                if let Some(stem) = fold.strip_suffix(ending) {
+                    hit = by_surname.get(format!("{stem}а").as_str()).copied();
+                }
+            }
+            if let Some(entity) = hit {
                 added.push(MentionDraft {
                     tokens: k..k + 1,
                     entity,

@@ -102,15 +102,12 @@ impl TitleResolver {
     ) -> Option<(std::ops::Range<usize>, u32, crate::morph::CaseSet)> {
         let gaz = doc.gazetteer;
         // The country: a genitive COUNTRY name right after, or an adjective right before.
-        let after = doc.mentions.iter().find(|m| {
-            m.tokens.start == end
-                && m.kind == EntityKind::Country
-                && m.via == Via::Gazetteer
-                && m.cases.contains(Case::Gen)
+        let after = doc.mentions_at(end).iter().find(|m| {
+            m.kind == EntityKind::Country && m.via == Via::Gazetteer && m.cases.contains(Case::Gen)
         });
-        let before = doc.mentions.iter().find(|m| {
-            m.tokens.end == i && m.kind == EntityKind::Country && m.via == Via::Adjective
-        });
+        let before = doc
+            .mentions_ending_at(i, 8)
+            .find(|m| m.kind == EntityKind::Country && m.via == Via::Adjective);
         let (span, context) = match (after, before) {
             (Some(m), _) => (i..m.tokens.end, doc.entities[m.entity as usize].gaz),
             (None, Some(m)) => (m.tokens.start..end, doc.entities[m.entity as usize].gaz),
@@ -145,9 +142,9 @@ impl TitleResolver {
                 // «Председатель Госсовета КНДР», «председатель Совета Федерации»: a genitive
                 // after the title names another office.
                 let person_next = doc
-                    .mentions
+                    .mentions_at(end)
                     .iter()
-                    .any(|m| m.tokens.start == end && m.kind == EntityKind::Person);
+                    .any(|m| m.kind == EntityKind::Person);
                 let genitive_next = doc.lower(end).is_some_and(|w| {
                     w.prob(|p| matches!(p.pos, Pos::Noun | Pos::Propn) && p.case == Some(Case::Gen))
                         >= 0.3
@@ -162,9 +159,9 @@ impl TitleResolver {
         let role = gaz.title(posting.title).role;
         // A name right after the title is the person it refers to.
         let named = doc
-            .mentions
+            .mentions_at(span.end)
             .iter()
-            .find(|m| m.tokens.start == span.end && m.kind == EntityKind::Person)
+            .find(|m| m.kind == EntityKind::Person)
             .map(|m| m.entity);
         let entity = match named {
             Some(e) => e,
