@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Throughput of `newsgraph extract` against a keyword-scan floor and the Python peers, on one corpus.
+#
+#   benches/throughput.sh [--mb N] [--corpus FILE.jsonl] [--bin PATH] [--repeat N]
+#                         [--natasha-mb N] [--no-peers] [--seed N]
+#
+# Default corpus: ~20 MB of NEREL train+dev texts from tools/make_corpus.py (target/bench/).
+# Binary: --bin, else $NEWSGRAPH_BIN, else target/release/newsgraph; it is copied first, so a rebuild
+# during the run changes nothing. Nothing here runs cargo.
+#
+# Rows (each on the same bytes, page cache warm):
+#   newsgraph --threads 1 / --threads 2  median wall time of --repeat runs (default 5; start-up included)
+#   2 x newsgraph --threads 1            two processes on the two halves at once: what 2 cores give here
+#   start-up                             newsgraph on an empty stdin (gazetteer compile)
+#   grep -F -o (floor)                   GNU grep, LC_ALL=C, fixed strings: all matches of the names,
+#                                        nominative forms only, no JSON decoding, no morphology
+#   pyahocorasick / flashtext            the same names, per document, JSON decoded (Python)
+#   natasha                              segment + morph + NER, on the first --natasha-mb MB (default 3)
+#                                        and scaled: MB/s and docs/s are rates, so they are comparable;
+#                                        run with OPENBLAS_NUM_THREADS=1 (its best setting here)
+# MB = 10^6 bytes of JSONL input. Peak RSS from `/usr/bin/time -v` (Debian package `time`, installed
+# with apt-get when missing). Python peers: MB/s over their processing loop, imports/model loading
+# left out and shown apart; their RSS includes everything. Peers are installed with pip (pinned) into
+# target/bench-venv the first time (the only step that needs the package index).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+CMDLINE="benches/throughput.sh $*"
+
+MB=20
+CORPUS=""
+BIN=${NEWSGRAPH_BIN:-target/release/newsgraph}
+REPEAT=5
+NATASHA_MB=3
+PEERS=1
+SEED=42
+VENV=target/bench-venv
+PINS=(natasha==1.6.0 flashtext==2.7 pyahocorasick==2.3.1)
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --mb) MB=$2; shift 2 ;;
+    --corpus) CORPUS=$2; shift 2 ;;
+    --bin) BIN=$2; shift 2 ;;
+    --repeat) REPEAT=$2; shift 2 ;;
+    --natasha-mb) NATASHA_MB=$2; shift 2 ;;
+    --no-peers) PEERS=0; shift ;;
+    --seed) SEED=$2; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "throughput.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+[ -x "$BIN" ] || { echo "throughput.sh: no executable binary at $BIN (--bin or NEWSGRAPH_BIN)" >&2; exit 2; }
+if [ ! -x /usr/bin/time ]; then
+  echo "throughput.sh: /usr/bin/time missing; installing the Debian package 'time'" >&2
+  (apt-get install -y -q time >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q time >/dev/null; })
+fi
+
+WORK=$(mktemp -d /tmp/ng-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+cp "$BIN" "$WORK/newsgraph"
+NG="$WORK/newsgraph"
+
+if [ -z "$CORPUS" ]; then
+  CORPUS=target/bench/nerel-${MB}mb-seed${SEED}.jsonl
+  if [ ! -s "$CORPUS" ]; then
+    python3 tools/make_corpus.py --mb "$MB" --seed "$SEED" -o "$CORPUS"
+  fi
+fi
+BYTES=$(stat -c %s "$CORPUS")
+DOCS=$(grep -c . "$CORPUS")
+cat "$CORPUS" > /dev/null   # warm the page cache
+
+# ---- helpers ---------------------------------------------------------------------------------
+# timed OUT_PREFIX cmd...: runs cmd under /usr/bin/time -v, stdout to $OUT_PREFIX.out; sets WALL, RSS_KB
+timed() {
+  local pre=$1; shift
+  /usr/bin/time -v -o "$pre.time" "$@" > "$pre.out"
+  WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$pre.time")
+  RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$pre.time")
+}
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+ROWS="$WORK/rows.tsv"   # name, seconds, bytes, docs, rss_kb, note
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$ROWS"; }
+
+echo "== newsgraph throughput benchmark"
+echo "command:  $CMDLINE"
+echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "machine:  $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), kernel $(uname -r)"
+echo "binary:   $BIN ($("$NG" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$NG" | cut -c1-12))"
+echo "corpus:   $CORPUS ($DOCS docs, $(awk -v b="$BYTES" 'BEGIN {printf "%.2f", b/1e6}') MB JSONL)"
+echo "RSS:      /usr/bin/time -v (GNU time), maximum resident set size"
+echo
+
+# ---- newsgraph ---------------------------------------------------------------------------------
+# Interleaved (1 thread, 2 threads, 2 processes, 1 thread, ...) so that a slow spell of the host
+# (the 2 vCPUs are shared; their speed varies from minute to minute) hits all three alike.
+split -n l/2 -d --additional-suffix=.jsonl "$CORPUS" "$WORK/half."   # .jsonl: other names are read as one article
+cat > "$WORK/pair.sh" <<EOF
+"$NG" extract --quiet --threads 1 "$WORK/half.00.jsonl" > /dev/null &
+"$NG" extract --quiet --threads 1 "$WORK/half.01.jsonl" > /dev/null
+wait
+EOF
+w1=""; w2=""; wp=""; r1=0; r2=0; rp=0
+for i in $(seq "$REPEAT"); do
+  timed "$WORK/ng1" "$NG" extract --quiet --threads 1 "$CORPUS"; w1="$w1 $WALL"; [ "$RSS_KB" -gt "$r1" ] && r1=$RSS_KB
+  timed "$WORK/ng2" "$NG" extract --quiet --threads 2 "$CORPUS"; w2="$w2 $WALL"; [ "$RSS_KB" -gt "$r2" ] && r2=$RSS_KB
+  timed "$WORK/pair" sh "$WORK/pair.sh"; wp="$wp $WALL"; [ "$RSS_KB" -gt "$rp" ] && rp=$RSS_KB
+done
+for t in 1 2; do
+  lines=$(wc -l < "$WORK/ng$t.out")
+  [ "$lines" -eq "$DOCS" ] || echo "WARNING: newsgraph --threads $t wrote $lines records for $DOCS documents" >&2
+done
+cmp -s "$WORK/ng1.out" "$WORK/ng2.out" || echo "WARNING: --threads 1 and --threads 2 outputs differ" >&2
+row "newsgraph --threads 1" "$(echo $w1 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$r1" "median of $REPEAT runs:$w1 s"
+row "newsgraph --threads 2" "$(echo $w2 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$r2" "median of $REPEAT runs:$w2 s"
+row "2 x newsgraph --threads 1" "$(echo $wp | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$rp" "2 processes, a half each, at once:$wp s (RSS: larger one)"
+
+walls=""
+for i in 1 2 3 4 5; do timed "$WORK/start" "$NG" extract --quiet --threads 1 < /dev/null; walls="$walls $WALL"; done
+START=$(echo $walls | tr ' ' '\n' | median)
+START_RSS=$RSS_KB
+
+# ---- keyword floor: GNU grep ------------------------------------------------------------------
+python3 - "$WORK/patterns.txt" <<'EOF'
+import sys
+from pathlib import Path
+names = set()
+for f in ["people", "cities", "countries", "regions", "organizations", "events"]:
+    p = Path("gazetteers") / f"{f}.tsv"
+    if not p.exists():
+        continue
+    header = None
+    for line in p.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            header = cols
+            continue
+        names.add(cols[2])
+        for a in cols[3].split("|") if len(cols) > 3 else []:
+            if a and not a.startswith("~"):      # ~ = derived adjectives: no surface form to grep
+                names.add(a.lstrip("="))
+Path(sys.argv[1]).write_text("".join(n + "\n" for n in sorted(names) if n), encoding="utf-8")
+EOF
+NPAT=$(wc -l < "$WORK/patterns.txt")
+cat > "$WORK/grep.sh" <<EOF
+LC_ALL=C grep -F -o -f "$WORK/patterns.txt" "$CORPUS" | wc -l
+EOF
+walls=""
+for i in $(seq "$REPEAT"); do timed "$WORK/grep" sh "$WORK/grep.sh"; walls="$walls $WALL"; done
+row "grep -F -o (floor)" "$(echo $walls | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$RSS_KB" "$(cat "$WORK/grep.out") matches of $NPAT names; byte scan, no JSON, no morphology"
+
+# ---- Python peers --------------------------------------------------------------------------------
+if [ "$PEERS" = 1 ]; then
+  STAMP="$VENV/.pins"
+  if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "${PINS[*]}" ]; then
+    echo "installing ${PINS[*]} into $VENV (pip) ..." >&2
+    t0=$(date +%s.%N)
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check "${PINS[@]}" >&2
+    echo "${PINS[*]}" > "$STAMP"
+    echo "pip install: $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", b-a}') s, venv $(du -sh "$VENV" | cut -f1)" >&2
+  fi
+  PY="$VENV/bin/python"
+  peer() { # name tool note [args]
+    local name=$1 tool=$2 note=$3; shift 3
+    timed "$WORK/$tool" "$PY" benches/peers.py "$tool" "$CORPUS" "$@"
+    local j; j=$(cat "$WORK/$tool.out")
+    local s b d l f
+    read -r s b d l f < <(python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(r["proc_s"], r["bytes"], r["docs"], r["load_s"], r["found"])' "$j")
+    row "$name" "$s" "$b" "$d" "$RSS_KB" "$(printf '%s; load %.1f s; found %s' "$note" "$l" "$f")"
+  }
+  peer "pyahocorasick" ahocorasick "$NPAT names, all matches" --patterns "$WORK/patterns.txt"
+  peer "flashtext" flashtext "$NPAT names, whole words" --patterns "$WORK/patterns.txt"
+  # One BLAS thread: natasha's default OpenBLAS threading is 2-4x slower on this 2-CPU machine.
+  OPENBLAS_NUM_THREADS=1 peer "natasha" natasha "segment+morph+NER, first ${NATASHA_MB} MB, rates scaled, OPENBLAS_NUM_THREADS=1" --max-mb "$NATASHA_MB"
+fi
+
+# ---- table -----------------------------------------------------------------------------------------
+python3 - "$ROWS" "$START" "$START_RSS" <<'EOF'
+import sys
+rows = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    name, s, b, d, rss, note = line.rstrip("\n").split("\t")
+    s, b, d, rss = float(s), int(b), int(d), int(rss)
+    rows.append((name, s, b, d, rss, note))
+start, start_rss = float(sys.argv[2]), int(sys.argv[3])
+rate = {r[0]: (r[2] / 1e6 / r[1] if r[1] > 0 else float("inf")) for r in rows}
+print(f"{'tool':<28}{'docs':>8}{'MB':>8}{'s':>8}{'MB/s':>9}{'docs/s':>10}{'RSS MB':>9}  note")
+for name, s, b, d, rss, note in rows:
+    mbs = b / 1e6 / s if s > 0 else float("inf")
+    dps = d / s if s > 0 else float("inf")
+    print(f"{name:<28}{d:>8}{b/1e6:>8.2f}{s:>8.2f}{mbs:>9.2f}{dps:>10.0f}{rss/1024:>9.1f}  {note}")
+print(f"{'newsgraph start-up':<28}{0:>8}{0:>8.2f}{start:>8.2f}{'':>9}{'':>10}{start_rss/1024:>9.1f}  empty stdin, median of 5")
+print()
+ng1, ng2 = rate["newsgraph --threads 1"], rate["newsgraph --threads 2"]
+print("ratios (MB/s; >1 = newsgraph faster):")
+print(f"  newsgraph --threads 2 / --threads 1      {ng2 / ng1:6.2f}x")
+print(f"  2 processes / newsgraph --threads 1      {rate['2 x newsgraph --threads 1'] / ng1:6.2f}x   (what the 2 CPUs give to independent work)")
+print("  newsgraph / peer (all peers run on one core):  --threads 1   --threads 2")
+for peer in ["natasha", "flashtext", "pyahocorasick", "grep -F -o (floor)"]:
+    if peer in rate:
+        print(f"    vs {peer:<41}{ng1 / rate[peer]:8.2f}x {ng2 / rate[peer]:12.2f}x")
+EOF
