@@ -356,6 +356,17 @@ fn cut(doc: &mut Document, max: usize) {
     doc.text.truncate(end);
 }
 
+/// The items of one JSONL stream, named `name` in messages (`Inputs` does this for files and
+/// standard input; this is for embedding and fuzzing).
+pub fn jsonl_items(
+    reader: Box<dyn BufRead + Send>,
+    name: &str,
+    options: ReadOptions,
+) -> impl Iterator<Item = Item> {
+    let mut lines = JsonlLines::new(reader, name.to_string());
+    std::iter::from_fn(move || lines.next_item(&options))
+}
+
 /// Lines of one JSONL stream.
 struct JsonlLines {
     reader: Box<dyn BufRead + Send>,

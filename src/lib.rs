@@ -26,4 +26,4 @@ pub use gazetteer::Gazetteer;
 pub use input::{Document, Inputs, Item, ReadOptions};
 pub use model::Record;
 pub use morph::Morph;
-pub use pipeline::{Analyzer, Scratch};
+pub use pipeline::{Analyzer, Scratch, Stage};

@@ -21,6 +21,26 @@ use crate::text::{
     CharIndex, NormText, Normalizer, Sentence, SentenceSplitter, Token, TokenKind, Tokenizer,
 };
 
+/// The stages in the order `analyze` runs them; [`Analyzer::analyze_through`] stops after one
+/// (for benchmarks and debugging).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// Normalization, sentences and tokens.
+    Text,
+    /// Word analyses.
+    Morphology,
+    /// Gazetteer names.
+    Entities,
+    /// Person names by morphology.
+    Persons,
+    /// Titles.
+    Titles,
+    /// Dates.
+    Dates,
+    /// Events.
+    Events,
+}
+
 /// Reusable per-thread buffers.
 #[derive(Default)]
 pub struct Scratch {
@@ -77,6 +97,17 @@ impl Analyzer {
         default_date: Option<DateValue>,
         scratch: &mut Scratch,
     ) -> Record {
+        self.analyze_through(doc, default_date, scratch, Stage::Events)
+    }
+
+    /// Runs the stages up to and including `last`, and builds the record of what they found.
+    pub fn analyze_through(
+        &self,
+        doc: &Document,
+        default_date: Option<DateValue>,
+        scratch: &mut Scratch,
+        last: Stage,
+    ) -> Record {
         let text = doc.text.as_str();
         scratch.cache.trim();
         self.normalizer.normalize(text, &mut scratch.norm);
@@ -88,7 +119,14 @@ impl Analyzer {
             &mut scratch.tokens,
             &mut scratch.sentence_tokens,
         );
-        self.analyze_words(scratch);
+        if last >= Stage::Morphology {
+            self.analyze_words(scratch);
+        } else {
+            scratch.words.clear();
+            scratch.lower.clear();
+            scratch.words.resize(scratch.tokens.len(), NO_WORD);
+            scratch.lower.resize(scratch.tokens.len(), NO_WORD);
+        }
         scratch.chars.build(text);
 
         let (date, date_source) = match (doc.date, default_date) {
@@ -116,11 +154,22 @@ impl Analyzer {
             },
         };
         d.date = date;
-        self.entities.run(&mut d);
-        self.persons.run(&mut d);
-        self.titles.run(&mut d);
-        self.dates.run(&mut d);
-        self.events.run(&mut d);
+        // The fixed order of the stages; `last` cuts it short.
+        if last >= Stage::Entities {
+            self.entities.run(&mut d);
+        }
+        if last >= Stage::Persons {
+            self.persons.run(&mut d);
+        }
+        if last >= Stage::Titles {
+            self.titles.run(&mut d);
+        }
+        if last >= Stage::Dates {
+            self.dates.run(&mut d);
+        }
+        if last >= Stage::Events {
+            self.events.run(&mut d);
+        }
 
         let mut record = build_record(&d, &doc.id, &scratch.chars);
         record.date = date;

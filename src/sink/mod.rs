@@ -23,7 +23,7 @@ pub use csv::{CsvSink, neutralize};
 pub use graphml::GraphmlSink;
 pub use jsonl::JsonlSink;
 pub use neo4j::Neo4jSink;
-pub use rdf::{RdfSink, RdfSyntax};
+pub use rdf::{RdfSink, RdfSyntax, triples_of as rdf_triples};
 
 use crate::model::Record;
 

@@ -120,10 +120,15 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 fn month_of(word: &str) -> Option<u8> {
-    MONTHS
-        .iter()
-        .position(|forms| forms.contains(&word))
-        .map(|m| m as u8 + 1)
+    static BY_FORM: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
+        std::sync::LazyLock::new(|| {
+            MONTHS
+                .iter()
+                .enumerate()
+                .flat_map(|(m, forms)| forms.iter().map(move |f| (*f, m as u8 + 1)))
+                .collect()
+        });
+    BY_FORM.get(word).copied()
 }
 
 fn to_jiff(v: DateValue) -> Option<Date> {

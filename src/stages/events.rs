@@ -739,14 +739,23 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     }
     let w = doc.lower(i)?;
     let fold = doc.fold_of(i);
-    for &(lemma, trigger) in LEMMAS {
-        if !w
-            .parses
+    // One hash lookup per reading instead of comparing every trigger lemma.
+    static BY_LEMMA: std::sync::LazyLock<std::collections::HashMap<&'static str, Trigger>> =
+        std::sync::LazyLock::new(|| LEMMAS.iter().copied().collect());
+    let found = if w.parses.iter().any(|p| BY_LEMMA.contains_key(&*p.lemma)) {
+        // The table's order decides between two readings («приём» of «принять»…).
+        LEMMAS
             .iter()
-            .any(|p| &*p.lemma == lemma && p.prob >= 0.05)
-        {
-            continue;
-        }
+            .find(|(lemma, _)| {
+                w.parses
+                    .iter()
+                    .any(|p| &*p.lemma == *lemma && p.prob >= 0.05)
+            })
+            .map(|&(_, t)| t)
+    } else {
+        None
+    };
+    if let Some(trigger) = found {
         // «переговоры по видеосвязи», «видеовстреча»: a call, not a meeting in person.
         if matches!(trigger, Trigger::MeetNoun | Trigger::TalksNoun) && call_context(doc, i) {
             return Some(Trigger::CallNoun);

@@ -66,6 +66,12 @@ impl NormText {
         self.orig_len = 0;
     }
 
+    fn push_ascii(&mut self, b: u8, at: usize) {
+        self.norm.push(b as char);
+        self.fold.push(b as char);
+        self.orig.push(at as u32);
+    }
+
     fn push(&mut self, c: char, lower: char, at: usize) {
         debug_assert_eq!(c.len_utf8(), lower.len_utf8());
         self.norm.push(c);
@@ -135,6 +141,13 @@ fn is_cyrillic(c: char) -> bool {
 /// stays byte-aligned with `norm`; the rare characters whose lowercase is longer or shorter
 /// keep their case.
 fn fold_char(c: char) -> char {
+    // Fast paths for the two alphabets of Russian news.
+    match c {
+        'A'..='Z' => return c.to_ascii_lowercase(),
+        'a'..='z' | 'а'..='я' => return c,
+        'А'..='Я' => return char::from_u32(c as u32 + 32).unwrap_or(c),
+        _ => {}
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
@@ -155,11 +168,26 @@ impl Normalizer {
         out.fold.reserve(text.len());
         out.orig.reserve(text.len() + 1);
 
+        // Where the current run of letters started, in the output and in the input, and which
+        // scripts it holds: a word mixing Cyrillic and Latin letters is redone at its end with
+        // the Latin look-alikes made Cyrillic («Пyтин»). Words are written straight through
+        // otherwise, so the common case copies each character once.
+        let mut word_out = 0usize;
+        let mut word_in = 0usize;
+        let (mut cyrillic, mut latin) = (false, false);
+        let mut in_word = false;
+
         let mut chars = text.char_indices().peekable();
-        // A run of letters is decided as a whole: Latin look-alikes become Cyrillic only
-        // inside a word that already has a Cyrillic letter.
-        let mut word: Vec<(usize, char)> = Vec::new();
         while let Some((at, c)) = chars.next() {
+            // ASCII that is neither a letter nor a quote: by far the most common non-letter.
+            if c.is_ascii() && !c.is_ascii_alphabetic() && c != '`' && c != '"' {
+                if in_word {
+                    end_word(text, out, word_out, word_in, at, cyrillic && latin);
+                    in_word = false;
+                }
+                out.push_ascii(c as u8, at);
+                continue;
+            }
             if is_dropped(c) {
                 continue;
             }
@@ -184,32 +212,70 @@ impl Normalizer {
                 _ => canonical(c),
             };
             if c.is_alphabetic() {
-                word.push((at, c));
+                if !in_word {
+                    in_word = true;
+                    word_out = out.norm.len();
+                    word_in = at;
+                    cyrillic = false;
+                    latin = false;
+                }
+                cyrillic |= is_cyrillic(c);
+                latin |= c.is_ascii_alphabetic();
+                out.push(c, fold_char(c), at);
                 continue;
             }
-            flush_word(&mut word, out);
+            if in_word {
+                end_word(text, out, word_out, word_in, at, cyrillic && latin);
+                in_word = false;
+            }
             out.push(c, fold_char(c), at);
         }
-        flush_word(&mut word, out);
+        if in_word {
+            end_word(text, out, word_out, word_in, text.len(), cyrillic && latin);
+        }
         out.orig.push(text.len() as u32);
     }
 }
 
-fn flush_word(word: &mut Vec<(usize, char)>, out: &mut NormText) {
-    if word.is_empty() {
+/// Ends a run of letters; a run mixing scripts is written again with Latin look-alikes made
+/// Cyrillic.
+fn end_word(
+    text: &str,
+    out: &mut NormText,
+    word_out: usize,
+    word_in: usize,
+    end: usize,
+    mixed: bool,
+) {
+    if !mixed {
         return;
     }
-    let mixed = word.iter().any(|&(_, c)| is_cyrillic(c))
-        && word.iter().any(|&(_, c)| c.is_ascii_alphabetic());
-    for &(at, c) in word.iter() {
-        let c = if mixed {
-            cyrillic_twin(c).unwrap_or(c)
-        } else {
-            c
+    out.norm.truncate(word_out);
+    out.fold.truncate(word_out);
+    out.orig.truncate(word_out);
+    let mut chars = text[word_in..end].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if is_dropped(c) {
+            continue;
+        }
+        let c = match (c, chars.peek().map(|&(_, n)| n)) {
+            ('и', Some('\u{0306}')) => {
+                chars.next();
+                'й'
+            }
+            ('И', Some('\u{0306}')) => {
+                chars.next();
+                'Й'
+            }
+            ('е' | 'Е', Some('\u{0308}')) => {
+                chars.next();
+                c
+            }
+            _ => canonical(c),
         };
-        out.push(c, fold_char(c), at);
+        let c = cyrillic_twin(c).unwrap_or(c);
+        out.push(c, fold_char(c), word_in + k);
     }
-    word.clear();
 }
 
 #[cfg(test)]
