@@ -74,6 +74,8 @@ pub struct ReadOptions {
     pub max_doc_bytes: usize,
     /// JSONL lines longer than this many bytes are reported as `too_long` and skipped.
     pub max_line_bytes: usize,
+    /// Read standard input as one plain-text article (id `stdin`) instead of JSONL.
+    pub stdin_text: bool,
 }
 
 impl Default for ReadOptions {
@@ -81,6 +83,7 @@ impl Default for ReadOptions {
         ReadOptions {
             max_doc_bytes: 8 << 20,
             max_line_bytes: 64 << 20,
+            stdin_text: false,
         }
     }
 }
@@ -98,12 +101,24 @@ enum Source {
     Missing { path: PathBuf, message: String },
 }
 
+/// The file name without a `.gz`/`.zst` suffix, lower-cased, so that `A.JSONL.GZ` and
+/// `a.ndjson` are recognised the same way as `a.jsonl`.
+fn base_ext(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let stripped = lower
+        .strip_suffix(".gz")
+        .or_else(|| lower.strip_suffix(".zst"))
+        .unwrap_or(&lower);
+    stripped.to_string()
+}
+
 fn is_text(name: &str) -> bool {
-    name.ends_with(".txt") || name.ends_with(".txt.gz") || name.ends_with(".txt.zst")
+    base_ext(name).ends_with(".txt")
 }
 
 fn is_jsonl(name: &str) -> bool {
-    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".jsonl.zst")
+    let b = base_ext(name);
+    b.ends_with(".jsonl") || b.ends_with(".ndjson")
 }
 
 /// Expands command-line inputs into sources: folders are walked recursively in sorted order.
@@ -183,7 +198,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, out: &mut VecDeque<Source>) {
 /// Opens a file, decompressing `.gz` and `.zst`.
 fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
     let file = File::open(path)?;
-    let name = path.to_string_lossy();
+    let name = path.to_string_lossy().to_lowercase();
     Ok(if name.ends_with(".gz") {
         Box::new(BufReader::with_capacity(
             1 << 16,
@@ -251,7 +266,10 @@ impl Iterator for Inputs {
                         },
                     });
                 }
-                Source::Text { path, id } => return Some(read_text(&path, id, &self.options)),
+                Source::Text { path, id } => {
+                    let label = path.display().to_string();
+                    return Some(read_text(open(&path), &label, id, &self.options));
+                }
                 Source::Jsonl { path } => match open(&path) {
                     Ok(reader) => {
                         self.lines =
@@ -267,6 +285,16 @@ impl Iterator for Inputs {
                         });
                     }
                 },
+                Source::Stdin if self.options.stdin_text => {
+                    let reader: Box<dyn BufRead + Send> =
+                        Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
+                    return Some(read_text(
+                        Ok(reader),
+                        "stdin",
+                        "stdin".to_string(),
+                        &self.options,
+                    ));
+                }
                 Source::Stdin => {
                     let reader: Box<dyn BufRead + Send> =
                         Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
@@ -277,18 +305,24 @@ impl Iterator for Inputs {
     }
 }
 
-fn read_text(path: &Path, id: String, options: &ReadOptions) -> Item {
+/// Reads one plain-text article; `label` names the source in messages.
+fn read_text(
+    source: io::Result<Box<dyn BufRead + Send>>,
+    label: &str,
+    id: String,
+    options: &ReadOptions,
+) -> Item {
     let failed = |code, message: String| Item::Failed {
         doc_id: id.clone(),
         error: DocError { code, message },
     };
     let mut bytes = Vec::new();
     let limit = options.max_doc_bytes as u64 + 4;
-    let read = open(path).and_then(|r| r.take(limit).read_to_end(&mut bytes));
+    let read = source.and_then(|r| r.take(limit).read_to_end(&mut bytes));
     if let Err(e) = read {
         return failed(
             ErrorCode::ReadFailed,
-            format!("{}: cannot read: {e}", path.display()),
+            format!("{}: cannot read: {e}", label),
         );
     }
     let truncated = bytes.len() as u64 >= limit;
@@ -308,7 +342,7 @@ fn read_text(path: &Path, id: String, options: &ReadOptions) -> Item {
                 ErrorCode::InvalidUtf8,
                 format!(
                     "{}: not UTF-8 at byte {}",
-                    path.display(),
+                    label,
                     e.utf8_error().valid_up_to()
                 ),
             );
@@ -319,17 +353,14 @@ fn read_text(path: &Path, id: String, options: &ReadOptions) -> Item {
         .map(str::to_string)
         .unwrap_or(text);
     if text.trim().is_empty() {
-        return failed(
-            ErrorCode::EmptyText,
-            format!("{}: empty text", path.display()),
-        );
+        return failed(ErrorCode::EmptyText, format!("{}: empty text", label));
     }
     let mut doc = Document::new(id, text);
     if truncated {
         cut(&mut doc, options.max_doc_bytes);
         doc.warnings.push(format!(
             "{}: text longer than {} bytes; analysed the first {} bytes",
-            path.display(),
+            label,
             options.max_doc_bytes,
             doc.text.len()
         ));
@@ -611,6 +642,23 @@ mod tests {
     }
 
     #[test]
+    fn extensions_are_case_insensitive_and_ndjson_is_jsonl() {
+        for name in [
+            "a.jsonl",
+            "A.JSONL",
+            "b.ndjson",
+            "c.NDJSON.GZ",
+            "d.jsonl.zst",
+        ] {
+            assert!(is_jsonl(name), "{name}");
+        }
+        for name in ["a.txt", "B.TXT.gz", "c.txt.zst"] {
+            assert!(is_text(name) && !is_jsonl(name), "{name}");
+        }
+        assert!(!is_text("notes.md") && !is_jsonl("x.json"));
+    }
+
+    #[test]
     fn every_line_is_one_item_or_skipped_when_blank() {
         let items = lines(
             "\u{FEFF}{\"id\":\"a\",\"text\":\"Путин\",\"date\":\"2024-02-22\",\"src\":\"x\"}\r\n\n{broken\n{\"text\":\"без id\"}\n{\"id\":7,\"text\":\"  \"}\n{\"id\":\"b\"}\n[1]\n",
@@ -645,6 +693,7 @@ mod tests {
         let options = ReadOptions {
             max_doc_bytes: 1000,
             max_line_bytes: 50,
+            ..ReadOptions::default()
         };
         let mut l = JsonlLines::new(reader, "in".into());
         let items: Vec<Item> = std::iter::from_fn(|| l.next_item(&options)).collect();
@@ -667,6 +716,7 @@ mod tests {
             ReadOptions {
                 max_doc_bytes: 100,
                 max_line_bytes: 10_000,
+                ..ReadOptions::default()
             },
         );
         let Item::Doc(d) = &items[0] else { panic!() };

@@ -88,6 +88,9 @@ struct ExtractArgs {
     /// Texts longer than this many bytes are cut with a warning.
     #[arg(long, default_value_t = ReadOptions::default().max_doc_bytes)]
     max_doc_bytes: usize,
+    /// Read standard input as one plain-text article (id `stdin`) instead of JSONL.
+    #[arg(long)]
+    stdin_text: bool,
     /// No summary line on standard error.
     #[arg(short, long)]
     quiet: bool,
@@ -210,6 +213,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         &args.inputs,
         ReadOptions {
             max_doc_bytes: args.max_doc_bytes,
+            stdin_text: args.stdin_text,
             ..ReadOptions::default()
         },
     );
@@ -253,6 +257,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     inputs: input_names.clone(),
                     documents: all.documents,
                     errors: all.errors,
+                    warned: all.warned,
                     mentions: all.mentions,
                     events: all.events,
                     records_bytes: bytes,
@@ -326,6 +331,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     command: std::env::args().collect(),
                     documents: counts.documents,
                     errors: counts.errors,
+                    warned: counts.warned,
                     mentions: counts.mentions,
                     events: counts.events,
                     interrupted: false,
@@ -340,9 +346,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     }
     if !args.quiet {
         eprintln!(
-            "newsgraph: {} documents, {} errors, {} mentions, {} events in {:.2} s ({:.1} MB/s)",
+            "newsgraph: {} documents, {} errors, {} with warnings, {} mentions, {} events in {:.2} s ({:.1} MB/s)",
             counts.documents,
             counts.errors,
+            counts.warned,
             counts.mentions,
             counts.events,
             summary.elapsed.as_secs_f64(),

@@ -57,6 +57,8 @@ pub struct Counts {
     pub documents: u64,
     /// Of those, error records.
     pub errors: u64,
+    /// Records that carry warnings (text cut, id or date missing or unusable).
+    pub warned: u64,
     /// Mentions.
     pub mentions: u64,
     /// Events.
@@ -71,6 +73,7 @@ impl AddAssign for Counts {
     fn add_assign(&mut self, o: Counts) {
         self.documents += o.documents;
         self.errors += o.errors;
+        self.warned += o.warned;
         self.mentions += o.mentions;
         self.events += o.events;
         self.bytes += o.bytes;
@@ -83,6 +86,7 @@ impl Counts {
         Counts {
             documents: 1,
             errors: record.error.is_some() as u64,
+            warned: !record.warnings.is_empty() as u64,
             mentions: record.mentions.len() as u64,
             events: record.events.len() as u64,
             bytes: bytes as u64,

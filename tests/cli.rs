@@ -312,3 +312,51 @@ fn every_format_in_one_pass_with_a_manifest() {
     assert!(events.contains("'@evil"), "{events}");
     assert!(events.contains("Казань"));
 }
+
+#[test]
+fn stdin_text_is_one_article_and_short_capitals_are_not_names() {
+    // «ПО» (production association) is an abbreviation, not the surname of «Эдгар По»,
+    // even with him in the same text; a shouted headline word of four letters still is.
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet"])
+        .write_stdin("Писатель Эдгар По родился в Бостоне.\nДиректор ПО «Маяк» приехал.\nПУТИН ПРИЕХАЛ В КАЗАНЬ.")
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let recs = records(&out.stdout);
+    assert_eq!(ids(&recs), ["stdin"]);
+    let texts: Vec<&str> = recs[0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.contains(&"Эдгар По") && !texts.contains(&"ПО"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"ПУТИН") && texts.contains(&"КАЗАНЬ"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn ndjson_and_upper_case_extensions_are_read_as_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.NDJSON"),
+        "{\"id\":\"n1\",\"text\":\"Путин прибыл в Казань.\"}\n{\"id\":\"n2\",\"text\":\"Токаев прибыл.\"}\n",
+    )
+    .unwrap();
+    let out = newsgraph()
+        .args(["extract", "--quiet", "--gazetteers"])
+        .arg(fixture_gazetteer())
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    assert_eq!(ids(&records(&out.stdout)), ["n1", "n2"]);
+}

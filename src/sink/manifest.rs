@@ -38,6 +38,8 @@ pub struct Manifest {
     pub documents: u64,
     /// Of those, error records.
     pub errors: u64,
+    /// Records that carry warnings.
+    pub warned: u64,
     /// Mentions written.
     pub mentions: u64,
     /// Events written.

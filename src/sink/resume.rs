@@ -26,6 +26,9 @@ pub struct Checkpoint {
     pub documents: u64,
     /// Of those, errors.
     pub errors: u64,
+    /// Records with warnings (absent in checkpoints of older versions).
+    #[serde(default)]
+    pub warned: u64,
     /// Mentions in those records.
     pub mentions: u64,
     /// Events in those records.
@@ -52,6 +55,7 @@ impl Checkpoint {
         Counts {
             documents: self.documents,
             errors: self.errors,
+            warned: self.warned,
             mentions: self.mentions,
             events: self.events,
             bytes: 0,

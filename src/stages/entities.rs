@@ -315,7 +315,14 @@ impl EntityMatcher {
             let t = &doc.tokens[i + k];
             let ok = match *want {
                 WordCase::Any => true,
-                WordCase::Title => matches!(t.shape, Shape::Title | Shape::Upper),
+                // Capitals throughout pass for a title-case name only when the word is long
+                // enough to be a shouted headline («ПУТИН»): two or three capitals are an
+                // abbreviation («ПО», «ЕС») and not the name «По» or «Ес».
+                WordCase::Title => match t.shape {
+                    Shape::Title => true,
+                    Shape::Upper => doc.text_of(i + k).chars().count() >= 4,
+                    _ => false,
+                },
                 WordCase::Upper(n) => doc
                     .text_of(i + k)
                     .chars()
