@@ -227,6 +227,20 @@ impl DateValue {
         Some(value)
     }
 
+    /// True when every day `self` can denote lies before every day of `other`
+    /// (2021-05 is before 2021-06-01; 2021 is not before 2021-06).
+    pub fn before(&self, other: &DateValue) -> bool {
+        let last = |d: &DateValue| {
+            (
+                d.year,
+                if d.month == 0 { 12 } else { d.month },
+                if d.day == 0 { 31 } else { d.day },
+            )
+        };
+        let first = |d: &DateValue| (d.year, d.month.max(1), d.day.max(1));
+        last(self) < first(other)
+    }
+
     /// True when `self` and `other` can denote the same time: equal where both are known.
     pub fn compatible(&self, other: &DateValue) -> bool {
         self.year == other.year
@@ -657,6 +671,17 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn before_compares_whole_periods() {
+        let d = |s: &str| DateValue::parse(s).unwrap();
+        assert!(d("2021-05").before(&d("2021-06-01")));
+        assert!(d("2020").before(&d("2021-01")));
+        assert!(!d("2021").before(&d("2021-06")));
+        assert!(!d("2021-06").before(&d("2021-06-30")));
+        assert!(d("2021-06-29").before(&d("2021-06-30")));
+        assert!(!d("2021-06-30").before(&d("2021-06-30")));
+    }
 
     #[test]
     fn date_values_round_trip_and_reject_impossible_days() {

@@ -119,6 +119,15 @@ const PREPOSITIONS: &[&str] = &[
     "после",
 ];
 
+/// «нояб», «дек»: a cut month name, which takes a full stop; «мая» is a whole word.
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() <= 4
+        && !word.starts_with("ма")
+        && !word.starts_with("июн")
+        && !word.starts_with("июл")
+        || matches!(word, "июн" | "июл")
+}
+
 fn month_of(word: &str) -> Option<u8> {
     static BY_FORM: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
         std::sync::LazyLock::new(|| {
@@ -208,8 +217,10 @@ impl DateResolver {
             let future = speaks_of_future(doc, range.clone());
             let mut i = range.start;
             while i < range.end {
+                let tense = Direction::at(doc, &range, i, future);
+                let previous = out.last().map(|d: &DateDraft| d.value);
                 let found = self.absolute_at(doc, i, range.end).or_else(|| {
-                    anchor.and_then(|a| self.relative_at(doc, i, range.end, a, future))
+                    anchor.and_then(|a| self.relative_at(doc, i, range.end, a, tense, previous))
                 });
                 match found {
                     Some((len, value)) => {
@@ -328,7 +339,8 @@ impl DateResolver {
         i: usize,
         end: usize,
         anchor: Date,
-        future: bool,
+        tense: Direction,
+        previous: Option<DateValue>,
     ) -> Option<(usize, DateValue)> {
         let w = doc.fold_of(i);
         let next = |k: usize| if i + k < end { doc.fold_of(i + k) } else { "" };
@@ -339,10 +351,76 @@ impl DateResolver {
             "позавчера" => return shift_days(-2).map(|v| (1, v)),
             "завтра" => return shift_days(1).map(|v| (1, v)),
             "послезавтра" => return shift_days(2).map(|v| (1, v)),
+            // «накануне вечером», «прибыл накануне»: the day before the day the text is
+            // about (the last day written before, else the article's); «накануне выборов»
+            // is before something else.
+            "накануне"
+                if matches!(next(1), "вечером" | "утром" | "днем" | "ночью")
+                    || !doc.word(i + 1).and_then(|w| w.best()).is_some_and(|p| {
+                        i + 1 < end && matches!(p.pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num)
+                    }) =>
+            {
+                let base = previous
+                    .filter(|p| p.day != 0)
+                    .and_then(to_jiff)
+                    .unwrap_or(anchor);
+                return base.checked_sub(1.days()).ok().map(|d| (1, from_jiff(d)));
+            }
             _ => {}
+        }
+        // «на следующий день», «в тот же день»: from the last day written before.
+        if let Some(base) = previous.filter(|p| p.day != 0).and_then(to_jiff) {
+            let shift = match (w, next(1), next(2), next(3)) {
+                ("на", "следующий" | "другой", "день", _) => Some((3, 1)),
+                ("в", "тот", "же", "день") => Some((4, 0)),
+                _ => None,
+            };
+            if let Some((len, days)) = shift {
+                return base
+                    .checked_add(days.days())
+                    .ok()
+                    .map(|d| (len, from_jiff(d)));
+            }
         }
         let year = anchor.year();
         let month = anchor.month() as u8;
+        // «до конца года», «в начале года», «в конце прошлого года», «к концу месяца»
+        if matches!(w, "до" | "в" | "к" | "с")
+            && matches!(
+                next(1),
+                "конца" | "концу" | "конце" | "начала" | "начале" | "середине" | "середины"
+            )
+        {
+            match next(2) {
+                "года" => return Some((3, DateValue::year(year))),
+                "месяца" => return Some((3, DateValue::month(year, month))),
+                _ => {
+                    if let Some((ylen, rel)) = relative_year(doc, i + 2, end) {
+                        return Some((2 + ylen, DateValue::year(year + rel as i16)));
+                    }
+                }
+            }
+        }
+        // «осенью», «весной этого года»: the year of that season (the contract has no season
+        // precision) — this year's, or the one the tense points to.
+        let season = match w {
+            "весной" => Some(3),
+            "летом" => Some(6),
+            "осенью" => Some(9),
+            _ => None,
+        };
+        if let Some(first) = season {
+            if let Some((ylen, rel)) = relative_year(doc, i + 1, end) {
+                return Some((1 + ylen, DateValue::year(year + rel as i16)));
+            }
+            let last = first + 2;
+            let y = match tense {
+                Direction::Future if month > last => year + 1,
+                Direction::Past if month < first => year - 1,
+                _ => year,
+            };
+            return Some((1, DateValue::year(y)));
+        }
         // «на следующей неделе», «на прошлой неделе»: the month of that week (the contract has
         // no week precision).
         if w == "на" && next(2) == "неделе" {
@@ -419,7 +497,11 @@ impl DateResolver {
                     _ => {}
                 }
             }
-            // «в понедельник»
+        }
+        // «в понедельник»; «запланированный на понедельник», «перенесли на пятницу» (ahead)
+        if matches!(w, "в" | "во" | "на") {
+            let which = next(1);
+            let future = tense == Direction::Future || w == "на";
             if let Some(&(_, day)) = WEEKDAYS.iter().find(|(forms, _)| forms.contains(&which)) {
                 let today = anchor.weekday();
                 let back =
@@ -442,7 +524,7 @@ impl DateResolver {
             let m = month_of(if j < end { doc.fold_of(j) } else { "" })?;
             let mut len = j + 1 - i;
             // «17 нояб. 2023»: an abbreviated month keeps its full stop.
-            if doc.fold_of(j).chars().count() <= 4 && doc.is_punct(j + 1, ".") {
+            if is_abbreviation(doc.fold_of(j)) && doc.is_punct(j + 1, ".") {
                 len += 1;
             }
             if let Some((ylen, rel)) = relative_year(doc, i + len, end) {
@@ -452,6 +534,9 @@ impl DateResolver {
             let best = [-1, 0, 1]
                 .into_iter()
                 .filter_map(|dy| valid_day(year as i32 + dy, m, day as u8))
+                // A day a few weeks off is the nearest whatever the tense (articles are often
+                // dated the day they were filed, and dated wrongly).
+                .filter(|v| distance(anchor, *v) <= 31 || tense.allows(anchor, *v))
                 .min_by_key(|v| distance(anchor, *v))?;
             return Some((len, best));
         }
@@ -460,11 +545,15 @@ impl DateResolver {
             if let Some((ylen, rel)) = relative_year(doc, i + 1, end) {
                 return Some((1 + ylen, DateValue::month(year + rel as i16, m)));
             }
-            let cue = i > 0 && MONTH_CUES.contains(&doc.fold_of(i - 1)) && w.chars().count() > 3;
+            // Abbreviations («мар», «дек») are too short to stand alone; «мае», «май» are words.
+            let cue = i > 0
+                && MONTH_CUES.contains(&doc.fold_of(i - 1))
+                && (w.chars().count() > 3 || w.starts_with("ма"));
             if cue {
                 let best = [-1i16, 0, 1]
                     .into_iter()
                     .map(|dy| DateValue::month(year + dy, m))
+                    .filter(|v| tense.allows(anchor, *v))
                     .min_by_key(|v| distance(anchor, DateValue { day: 15, ..*v }))?;
                 return Some((1, best));
             }
@@ -508,6 +597,62 @@ fn distance(anchor: Date, v: DateValue) -> i64 {
         .and_then(|d| anchor.until(d).ok())
         .map(|span| i64::from(span.get_days()).abs())
         .unwrap_or(i64::MAX)
+}
+
+/// Which way in time a date without a year points, from the verbs of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    /// The sentence speaks of the future: the next such day or month.
+    Future,
+    /// The verb nearest the date is in the past and nothing is planned: the last one.
+    Past,
+    /// Either: the nearest to the article date.
+    Either,
+}
+
+impl Direction {
+    fn at(doc: &Doc<'_>, sentence: &std::ops::Range<usize>, i: usize, future: bool) -> Direction {
+        // The finite verb nearest the date decides: «во вторник встретились, а в пятницу
+        // встретятся снова» has one date each way.
+        let mut nearest: Option<(usize, Option<Tense>)> = None;
+        let mut infinitive = false;
+        for k in sentence.clone() {
+            let Some(p) = doc.word(k).and_then(|w| w.best()) else {
+                continue;
+            };
+            if !matches!(p.pos, Pos::Verb | Pos::Aux) {
+                continue;
+            }
+            match p.verb_form {
+                Some(VerbForm::Inf) => infinitive = true,
+                Some(VerbForm::Fin) => {
+                    let d = k.abs_diff(i);
+                    if nearest.is_none_or(|(n, _)| d < n) {
+                        nearest = Some((d, p.tense));
+                    }
+                }
+                _ => {}
+            }
+        }
+        match nearest {
+            Some((_, Some(Tense::Fut))) => Direction::Future,
+            // «собирался посетить Москву в мае»: an infinitive is a plan, whatever the tense.
+            Some((_, Some(Tense::Past))) if !infinitive => Direction::Past,
+            _ if future => Direction::Future,
+            _ => Direction::Either,
+        }
+    }
+
+    /// Whether `v` lies on the side of `anchor` this direction allows (its own month or day
+    /// counts as either side).
+    fn allows(self, anchor: Date, v: DateValue) -> bool {
+        let a = from_jiff(anchor);
+        match self {
+            Direction::Future => !v.before(&a),
+            Direction::Past => !a.before(&v),
+            Direction::Either => true,
+        }
+    }
 }
 
 /// True when the sentence has a future-tense finite verb («встретятся», «будет»).

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::doc::{Doc, EventDraft};
+use crate::doc::{DateDraft, Doc, EventDraft};
 use crate::gazetteer::Role;
 use crate::model::{DateValue, EntityKind, EventType, Status, Via};
 use crate::morph::{Case, Number, Pos, Tense, VerbForm};
@@ -586,7 +586,7 @@ impl EventExtractor {
             .or_else(|| ctx.date_in(i, &(ctx.range.start..clause.start)));
         let date_explicit = date.is_some();
         if date.is_none() {
-            date = ctx.date_earlier_in_paragraph();
+            date = ctx.date_earlier_in_paragraph(status);
         }
         if date.is_none() && status == Status::Happened {
             date = doc.date.filter(|d| d.day != 0);
@@ -861,11 +861,19 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
         if nested {
             continue;
         }
-        // A name right after a title of the same person adds nothing.
-        if let Some(last) = out.last()
+        // A name right after a title of the same person adds nothing but its extent:
+        // «премьер-министр Вьетнама Фам Минь Тинь и …» coordinates after the name.
+        if let Some(last) = out.last_mut()
             && last.entity == m.entity
             && last.tokens.end >= m.tokens.start
         {
+            if m.tokens.end > last.tokens.end {
+                last.tokens.end = m.tokens.end;
+                last.cases = last.cases.intersect(m.cases);
+                if last.cases.is_empty() {
+                    last.cases = m.cases;
+                }
+            }
             continue;
         }
         out.push(Actor {
@@ -1638,6 +1646,20 @@ impl Ctx<'_, '_> {
             .map(|m| m.entity)
     }
 
+    /// True when a date is only a bound of some period: «до 22 марта» (an end), or «с 12:00
+    /// 10 октября» with no end after it (since when a ceasefire holds). Neither dates an
+    /// event; «с 5 по 7 июня» does, by its first day.
+    fn is_bound(&self, d: &DateDraft) -> bool {
+        match self.doc.fold_of(d.tokens.start) {
+            "до" => true,
+            "с" | "со" => {
+                !(d.tokens.end < self.doc.tokens.len()
+                    && matches!(self.doc.fold_of(d.tokens.end), "по" | "до"))
+            }
+            _ => false,
+        }
+    }
+
     /// The date in `span` nearest to the trigger.
     fn date_in(&self, i: usize, span: &Range<usize>) -> Option<DateValue> {
         let dates = &self.doc.dates;
@@ -1645,23 +1667,33 @@ impl Ctx<'_, '_> {
         dates[from..]
             .iter()
             .take_while(|d| d.tokens.start < span.end)
-            .filter(|d| d.tokens.end <= span.end)
+            .filter(|d| d.tokens.end <= span.end && !self.is_bound(d))
             .min_by_key(|d| d.tokens.start.abs_diff(i))
             .map(|d| d.value)
     }
 
-    /// The last date earlier in the same paragraph.
-    fn date_earlier_in_paragraph(&self) -> Option<DateValue> {
+    /// The last date earlier in the same paragraph that fits `status`: a report of what
+    /// happened takes no date after the article's, a plan none before it («Министры
+    /// договорились встретиться» does not take the day of the call in which they agreed).
+    fn date_earlier_in_paragraph(&self, status: Status) -> Option<DateValue> {
         let paragraph = self.doc.sentences[self.sentence].paragraph;
         let dates = &self.doc.dates;
         let upto = dates.partition_point(|d| (d.sentence as usize) < self.sentence);
+        let article = self.doc.date;
+        let fits = |v: &DateValue| match (status, article) {
+            (Status::Happened, Some(a)) => !a.before(v),
+            (Status::Planned | Status::Hypothetical, Some(a)) => !v.before(&a),
+            _ => true,
+        };
         dates[..upto]
             .iter()
             .rev()
             .take_while(|d| self.doc.sentences[d.sentence as usize].paragraph == paragraph)
             // «до 22 марта», «по 5 мая» bound a period; they do not date what follows.
-            .find(|d| !matches!(self.doc.fold_of(d.tokens.start), "до" | "по" | "к"))
+            .find(|d| !matches!(self.doc.fold_of(d.tokens.start), "по" | "к") && !self.is_bound(d))
             .map(|d| d.value)
+            // Only the nearest: an older date that fits would be a guess.
+            .filter(fits)
     }
 }
 

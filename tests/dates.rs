@@ -1,0 +1,144 @@
+//! Date resolution against the article date, through the command line: each case is one
+//! sentence, the article date and the dates that must come out (text and calendar value).
+
+mod common;
+
+use common::*;
+
+fn dates(text: &str, article: &str) -> Vec<(String, String)> {
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", article])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let recs = records(&out.stdout);
+    recs[0]["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["text"].as_str().unwrap().to_string(),
+                d["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn check(text: &str, article: &str, want: &[(&str, &str)]) {
+    let got = dates(text, article);
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want, "{text} (article {article})");
+}
+
+#[test]
+fn absolute_forms() {
+    check(
+        "Встреча прошла 22/02/2024, а договор подписан 30.11.2021 и 2024-03-01.",
+        "2024-03-02",
+        &[
+            ("22/02/2024", "2024-02-22"),
+            ("30.11.2021", "2021-11-30"),
+            ("2024-03-01", "2024-03-01"),
+        ],
+    );
+    check(
+        "Форум пройдёт 17 нояб. 2023 г. в Казани.",
+        "2023-10-01",
+        &[("17 нояб. 2023 г.", "2023-11-17")],
+    );
+}
+
+#[test]
+fn relative_days_and_weekdays() {
+    check(
+        "Вчера президенты созвонились.",
+        "2021-06-17",
+        &[("Вчера", "2021-06-16")],
+    );
+    check(
+        "Во вторник они встретились, а в пятницу встретятся снова.",
+        "2021-06-17",
+        &[("Во вторник", "2021-06-15"), ("в пятницу", "2021-06-18")],
+    );
+    // A weekday after «на» is ahead: a plan or a postponement.
+    check(
+        "Визит, запланированный на понедельник, сорван.",
+        "2022-06-05",
+        &[("на понедельник", "2022-06-06")],
+    );
+}
+
+#[test]
+fn days_relative_to_the_text() {
+    check(
+        "Абэ прибыл во Владивосток 4 сентября. Накануне вечером он провёл встречу.",
+        "2019-09-10",
+        &[("4 сентября", "2019-09-04"), ("Накануне", "2019-09-03")],
+    );
+    check(
+        "Путин прилетит в Эр-Рияд 14 октября. На следующий день он посетит ОАЭ.",
+        "2019-10-10",
+        &[
+            ("14 октября", "2019-10-14"),
+            ("На следующий день", "2019-10-15"),
+        ],
+    );
+    // «накануне выборов» is before something else: no date.
+    check("Накануне выборов он выступил.", "2020-04-17", &[]);
+}
+
+#[test]
+fn months_follow_the_tense() {
+    // Past tense: the last March, not the nearest one.
+    check(
+        "Они общались по видеосвязи в марте, а по телефону в июле.",
+        "2022-11-15",
+        &[("в марте", "2022-03"), ("в июле", "2022-07")],
+    );
+    check(
+        "Встреча пройдёт в марте.",
+        "2022-11-15",
+        &[("в марте", "2023-03")],
+    );
+    // A plan told in the past tense points ahead.
+    check(
+        "Президент собирался посетить Москву в мае.",
+        "2020-04-17",
+        &[("в мае", "2020-05")],
+    );
+    check(
+        "Парад 9 мая отменён.",
+        "2020-04-17",
+        &[("9 мая", "2020-05-09")],
+    );
+    check(
+        "В ноябре прошлого года он был в Москве.",
+        "2024-03-18",
+        &[("В ноябре прошлого года", "2023-11")],
+    );
+}
+
+#[test]
+fn seasons_and_parts_of_the_year() {
+    check(
+        "Моди может посетить Россию осенью.",
+        "2021-07-08",
+        &[("осенью", "2021")],
+    );
+    check(
+        "Чавушоглу до конца года посетит Россию.",
+        "2020-11-20",
+        &[("до конца года", "2020")],
+    );
+    check(
+        "В конце прошлого года лидеры встречались.",
+        "2020-02-01",
+        &[("В конце прошлого года", "2019")],
+    );
+}
