@@ -61,7 +61,10 @@ def build_orgs(shared, links, nerel_mod, iso2id, taken_ids, taken_names, report)
             if canon and canon[0].isupper():
                 aliases.append(canon)
         country = iso2id[h["country"]] if h.get("country") else ""
-        ents[eid] = Entity(eid, "ORGANIZATION", name, aliases, {"country": country, "src": "hand"})
+        attrs = {"country": country, "src": "hand"}
+        if h.get("seat"):
+            attrs["place"] = h["seat"]
+        ents[eid] = Entity(eid, "ORGANIZATION", name, aliases, attrs)
 
     dropped = collections.Counter()
     org_names = set()

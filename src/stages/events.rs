@@ -603,7 +603,10 @@ impl EventExtractor {
         // Place.
         // A call has no place: the sides are apart.
         if place.is_none() && kind.is_contact() && kind != EventType::PhoneCall {
-            place = ctx.place_in(&clause).or_else(|| ctx.place_in(&ctx.range));
+            place = ctx
+                .place_in(&clause)
+                .or_else(|| ctx.place_of_where(&clause))
+                .or_else(|| ctx.place_in(&ctx.range));
         }
         if place.is_none()
             && let Some(Ref::Doc(h)) = host
@@ -614,14 +617,45 @@ impl EventExtractor {
             // Where a participant had arrived.
             // The latest visit by a participant at a compatible time.
             place = previous.iter().rev().take(RECENT).find_map(|(d, p, pl)| {
+                // A visit dated only by the article's own day fits any day of the report.
                 let when = match (d.date, date) {
-                    (Some(x), Some(y)) => x.compatible(&y),
+                    (Some(x), Some(y)) => !d.date_explicit || x.compatible(&y),
                     _ => true,
                 };
                 (d.kind == EventType::Visit && when && p.iter().any(|x| participants.contains(x)))
                     .then_some(*pl)
                     .flatten()
             });
+        }
+        if place.is_none()
+            && kind.is_contact()
+            && kind != EventType::PhoneCall
+            && status == Status::Happened
+            && let Some(p) = ctx.place_before()
+        {
+            place = Some(p);
+            confidence -= 0.05;
+        }
+        // «Путин совершил поездку в Дамаск. … в Сирии он встретился с Асадом»: a country
+        // yields to the city of it a participant is visiting.
+        if let Some(Ref::Doc(country)) = place
+            && doc.entities[country as usize].kind == EntityKind::Country
+            && let Some(country_gaz) = doc.entities[country as usize].gaz
+        {
+            let city = previous.iter().rev().take(RECENT).find_map(|(d, p, pl)| {
+                let Some(Ref::Doc(c)) = *pl else { return None };
+                let in_country = doc.entities[c as usize].kind == EntityKind::City
+                    && doc.entities[c as usize]
+                        .gaz
+                        .is_some_and(|g| doc.gazetteer.entity(g).country == Some(country_gaz));
+                (d.kind == EventType::Visit
+                    && in_country
+                    && p.iter().any(|x| participants.contains(x)))
+                .then_some(Ref::Doc(c))
+            });
+            if city.is_some() {
+                place = city;
+            }
         }
         if kind == EventType::Invitation && place.is_none() {
             // Where the invitee was invited to: «прибыл в Казань по приглашению …».
@@ -1613,10 +1647,11 @@ impl Ctx<'_, '_> {
         None
     }
 
-    /// A place of the meeting: after «в/во» in the locative, cities before countries.
+    /// A place of the meeting: after «в/во/на» in the locative, cities before countries; a
+    /// body with a seat stands for its city («в Кремле»: Moscow).
     fn place_in(&self, span: &Range<usize>) -> Option<Ref> {
-        let mut best: Option<(&Actor, u8)> = None;
-        for a in self.actors_in(span).filter(|a| a.kind.is_place()) {
+        let mut best: Option<(Ref, u8)> = None;
+        for a in self.actors_in(span) {
             let k = a.tokens.start;
             if k == 0
                 || !matches!(self.doc.fold_of(k - 1), "в" | "во" | "на")
@@ -1624,16 +1659,58 @@ impl Ctx<'_, '_> {
             {
                 continue;
             }
-            let rank = match a.kind {
-                EntityKind::City => 0,
-                EntityKind::Region => 1,
-                _ => 2,
+            let (place, rank) = match a.kind {
+                EntityKind::City => (Ref::Doc(a.entity), 0),
+                EntityKind::Region => (Ref::Doc(a.entity), 2),
+                EntityKind::Country => (Ref::Doc(a.entity), 3),
+                EntityKind::Organization => {
+                    let seat = self.doc.entities[a.entity as usize]
+                        .gaz
+                        .and_then(|g| self.doc.gazetteer.entity(g).place);
+                    match seat {
+                        Some(city) => (Ref::Gaz(city), 1),
+                        None => continue,
+                    }
+                }
+                _ => continue,
             };
             if best.is_none_or(|(_, r)| rank < r) {
-                best = Some((a, rank));
+                best = Some((place, rank));
             }
         }
-        best.map(|(a, _)| Ref::Doc(a.entity))
+        best.map(|(p, _)| p)
+    }
+
+    /// «завершил визит в Москву, где провёл переговоры»: the place «где» stands for, the last
+    /// one named before it in the sentence.
+    fn place_of_where(&self, clause: &Range<usize>) -> Option<Ref> {
+        let k = (clause.start..clause.end.min(clause.start + 2))
+            .find(|&k| self.doc.fold_of(k) == "где")?;
+        let before = self.range.start..k;
+        self.actors_in(&before)
+            .filter(|a| {
+                a.kind.is_place()
+                    && a.tokens.start > 0
+                    && matches!(self.doc.fold_of(a.tokens.start - 1), "в" | "во" | "на")
+            })
+            .last()
+            .map(|a| Ref::Doc(a.entity))
+    }
+
+    /// The city where the sentence before (in the paragraph) says something took place:
+    /// «В Тегеране прошёл саммит. Перед ним Путин провёл переговоры …».
+    fn place_before(&self) -> Option<Ref> {
+        let s = self.sentence.checked_sub(1)?;
+        if self.doc.sentences[s].paragraph != self.doc.sentences[self.sentence].paragraph {
+            return None;
+        }
+        let range = self.doc.sentence_tokens[s].clone();
+        let place = self.place_in(&range)?;
+        let city = match place {
+            Ref::Doc(e) => self.doc.entities[e as usize].kind == EntityKind::City,
+            Ref::Gaz(_) => true,
+        };
+        city.then_some(place)
     }
 
     /// A named event the trigger is about: «на церемонию открытия «Игр будущего»».

@@ -1,0 +1,111 @@
+//! Event extraction rules through the command line, one short text per rule. The texts are
+//! written for these tests (not taken from the gold sets), with the built-in gazetteers.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+/// (type, sorted participant names, place name, date, status).
+type Ev = (String, Vec<String>, Option<String>, Option<String>, String);
+
+/// (type, sorted participant names, place name, date, status) of each event.
+fn events(text: &str, article: &str) -> Vec<Ev> {
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", article])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let r = records(&out.stdout).remove(0);
+    let name = |id: &Value| {
+        r["entities"][id.as_str().unwrap()]["name"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    r["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut ps: Vec<String> = e["participants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(name)
+                .collect();
+            ps.sort();
+            (
+                e["type"].as_str().unwrap().to_string(),
+                ps,
+                e["place"].as_str().map(|_| name(&e["place"])),
+                e["date"].as_str().map(str::to_string),
+                e["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn find<'a>(evs: &'a [Ev], kind: &str) -> &'a Ev {
+    evs.iter()
+        .find(|e| e.0 == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {evs:?}"))
+}
+
+#[test]
+fn a_body_with_a_seat_places_the_meeting_in_its_city() {
+    let evs = events(
+        "Владимир Путин и Александр Лукашенко в среду провели переговоры в Кремле.",
+        "2023-04-06",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.2.as_deref(), Some("Москва"));
+    assert_eq!(t.3.as_deref(), Some("2023-04-05"));
+}
+
+#[test]
+fn where_stands_for_the_place_before_it() {
+    let evs = events(
+        "Эммануэль Макрон прилетел в Берлин, где во вторник провёл переговоры с Олафом Шольцем.",
+        "2023-01-25",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.2.as_deref(), Some("Берлин"));
+}
+
+#[test]
+fn a_country_yields_to_the_visited_city_in_it() {
+    let evs = events(
+        "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",
+        "2022-06-08",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.2.as_deref(), Some("Анкара"));
+}
+
+#[test]
+fn a_plan_takes_no_past_date_from_an_earlier_sentence() {
+    let evs = events(
+        "Сергей Лавров и Энтони Блинкен в пятницу поговорили по телефону. Министры договорились встретиться в Женеве.",
+        "2022-01-17",
+    );
+    let call = find(&evs, "PHONE_CALL");
+    assert_eq!(call.3.as_deref(), Some("2022-01-14"));
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.4, "planned");
+    assert_eq!(m.3, None, "{evs:?}");
+    assert_eq!(m.2.as_deref(), Some("Женева"));
+}
+
+#[test]
+fn a_ceasefire_start_does_not_date_the_talks() {
+    // The only date is when the ceasefire starts: the talks get the article's day.
+    let evs = events(
+        "Джо Байден и Си Цзиньпин провели переговоры о перемирии с 1 декабря.",
+        "2022-11-16",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.3.as_deref(), Some("2022-11-16"));
+}
