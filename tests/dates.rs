@@ -142,3 +142,15 @@ fn seasons_and_parts_of_the_year() {
         &[("В конце прошлого года", "2019")],
     );
 }
+
+#[test]
+fn dates_outside_the_calendar_are_dropped() {
+    // Found by the `dates` fuzz target: year 0 came out of «в прошлом году» in year 1.
+    check("В прошлом году он был там.", "0001-03-01", &[]);
+    check(
+        "В следующем году и через год он будет там.",
+        "9999-03-01",
+        &[],
+    );
+    check("Вчера он был там.", "0001-01-01", &[]);
+}

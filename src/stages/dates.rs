@@ -222,6 +222,9 @@ impl DateResolver {
                 let found = self.absolute_at(doc, i, range.end).or_else(|| {
                     anchor.and_then(|a| self.relative_at(doc, i, range.end, a, tense, previous))
                 });
+                // «в прошлом году» in an article dated year 1 would be year 0, which no
+                // calendar output format accepts: such a date is dropped, not written.
+                let found = found.filter(|(_, v)| (1..=9999).contains(&v.year));
                 match found {
                     Some((len, value)) => {
                         // A preposition before the date belongs to it («в ноябре», «с 17 марта»),
