@@ -109,3 +109,39 @@ fn a_ceasefire_start_does_not_date_the_talks() {
     let t = find(&evs, "TALKS");
     assert_eq!(t.3.as_deref(), Some("2022-11-16"));
 }
+
+#[test]
+fn a_repeated_preposition_makes_separate_contacts() {
+    let evs = events(
+        "Сергей Лавров провёл переговоры с Мевлютом Чавушоглу и с Реджепом Тайипом Эрдоганом.",
+        "2022-06-08",
+    );
+    let talks: Vec<&Ev> = evs.iter().filter(|e| e.0 == "TALKS").collect();
+    assert_eq!(talks.len(), 2, "{evs:?}");
+    for t in talks {
+        assert_eq!(t.1.len(), 2, "{t:?}");
+        assert!(t.1.iter().any(|p| p.contains("Лавров")), "{t:?}");
+    }
+    // Without the repeated preposition it is one contact of three.
+    let evs = events(
+        "Сергей Лавров провёл переговоры с Мевлютом Чавушоглу и Реджепом Тайипом Эрдоганом.",
+        "2022-06-08",
+    );
+    assert_eq!(find(&evs, "TALKS").1.len(), 3, "{evs:?}");
+}
+
+#[test]
+fn a_second_predicate_keeps_the_pronoun_subject() {
+    // «Джузеппе Конте» does not decline: after «с премьер-министром» it is no subject.
+    let evs = events(
+        "Владимир Путин прилетел в Италию. В Риме он провёл переговоры с Серджо Маттареллой, а затем встретился с премьер-министром Джузеппе Конте.",
+        "2019-07-05",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 2);
+    assert!(
+        m.1.iter().any(|p| p.contains("Путин")) && m.1.iter().any(|p| p.contains("Конте")),
+        "{m:?}"
+    );
+    assert_eq!(m.2.as_deref(), Some("Рим"));
+}

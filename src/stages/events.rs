@@ -338,7 +338,7 @@ impl EventExtractor {
                     sentence: s,
                     range: range.clone(),
                 };
-                if let Some(found) = self.extract(&ctx, i, trigger, &drafts) {
+                for found in self.extract(&ctx, i, trigger, &drafts) {
                     let persons: Vec<u32> = found
                         .1
                         .iter()
@@ -393,12 +393,46 @@ impl EventExtractor {
         doc.events = events;
     }
 
+    /// The events of one trigger: usually one; «провёл переговоры с X и с Y» (the preposition
+    /// repeated) is a separate contact with each.
     fn extract(
         &self,
         ctx: &Ctx<'_, '_>,
         i: usize,
         trigger: Trigger,
         previous: &[(EventDraft, Vec<Ref>, Option<Ref>)],
+    ) -> Vec<(EventDraft, Vec<Ref>, Option<Ref>)> {
+        if matches!(
+            trigger,
+            Trigger::MeetVerb
+                | Trigger::TalksVerb
+                | Trigger::CallVerb
+                | Trigger::MeetNoun
+                | Trigger::TalksNoun
+                | Trigger::CallNoun
+        ) {
+            let clause = clause_of(ctx.doc, &ctx.range, ctx.marks, i);
+            let groups = ctx.after_preposition_groups(i, &clause, &["с", "со"], Case::Ins);
+            if groups.len() > 1 {
+                return groups
+                    .into_iter()
+                    .filter_map(|g| self.extract_one(ctx, i, trigger, previous, Some(g)))
+                    .collect();
+            }
+        }
+        self.extract_one(ctx, i, trigger, previous, None)
+            .into_iter()
+            .collect()
+    }
+
+    /// One event of a trigger; `with` replaces the parties after «с» of a verb trigger.
+    fn extract_one(
+        &self,
+        ctx: &Ctx<'_, '_>,
+        i: usize,
+        trigger: Trigger,
+        previous: &[(EventDraft, Vec<Ref>, Option<Ref>)],
+        with: Option<Vec<Ref>>,
     ) -> Option<(EventDraft, Vec<Ref>, Option<Ref>)> {
         let doc = ctx.doc;
         let clause = clause_of(doc, &ctx.range, ctx.marks, i);
@@ -434,14 +468,24 @@ impl EventExtractor {
         match trigger {
             Trigger::MeetVerb | Trigger::TalksVerb | Trigger::CallVerb => {
                 participants.extend(subject.iter().copied());
-                participants.extend(ctx.after_preposition(i, &clause, &["с", "со"], Case::Ins));
+                participants.extend(
+                    with.unwrap_or_else(|| {
+                        ctx.after_preposition(i, &clause, &["с", "со"], Case::Ins)
+                    }),
+                );
             }
             Trigger::MeetNoun | Trigger::TalksNoun | Trigger::CallNoun => {
-                participants.extend(ctx.genitives_after(i, &clause));
-                participants.extend(ctx.after_preposition(i, &clause, &["с", "со"], Case::Ins));
+                let genitives = ctx.genitives_after(i, &clause);
+                let others = with
+                    .unwrap_or_else(|| ctx.after_preposition(i, &clause, &["с", "со"], Case::Ins));
+                // «провёл переговоры с X и Y»: the other side of «с» is the subject, unless a
+                // genitive names it («встреча Путина с X»).
+                let needs_subject = genitives.is_empty() && !others.is_empty();
+                participants.extend(genitives);
+                participants.extend(others);
                 participants.extend(ctx.after_preposition(i, &clause, &["между"], Case::Ins));
                 participants.extend(ctx.quote_pronoun_before(i, &clause, true));
-                if participants.len() < 2 {
+                if participants.len() < 2 || needs_subject {
                     // «X и Y провели переговоры», «президенты обменялись мнениями в ходе встречи»
                     for r in subject.iter().chain(ctx.subject_anywhere(&clause).iter()) {
                         if !participants.contains(r) {
@@ -1064,7 +1108,29 @@ impl Ctx<'_, '_> {
 
     /// The actor at `k` and everything coordinated with it («X и Y», «X, Y и Z»).
     fn coordinated(&self, first: &Actor, span: &Range<usize>, case: Option<Case>) -> Vec<Ref> {
-        let mut out = vec![Ref::Doc(first.entity)];
+        self.coordinated_groups(first, span, case)
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// Like [`Ctx::coordinated`], in groups: a repeated preposition starts a new group
+    /// («с Раиси и с Эрдоганом» is two groups, «с Раиси и Эрдоганом» one), and so may a
+    /// role noun between the conjunction and the name («с президентом Ирана Раиси и с
+    /// президентом Турции Эрдоганом»).
+    fn coordinated_groups(
+        &self,
+        first: &Actor,
+        span: &Range<usize>,
+        case: Option<Case>,
+    ) -> Vec<Vec<Ref>> {
+        let mut groups = vec![vec![Ref::Doc(first.entity)]];
+        let prep = first
+            .tokens
+            .start
+            .checked_sub(1)
+            .map(|k| self.doc.fold_of(k))
+            .filter(|p| matches!(*p, "с" | "со" | "между"));
         let mut end = first.tokens.end;
         loop {
             let conj =
@@ -1072,23 +1138,35 @@ impl Ctx<'_, '_> {
             if !conj {
                 break;
             }
-            let next = self.actors_in(span).find(|a| {
-                a.tokens.start == end + 1
-                    && Self::is_party(a)
-                    && case.is_none_or(|c| a.cases.contains(c))
-            });
-            match next {
-                Some(a) => {
-                    out.push(Ref::Doc(a.entity));
-                    end = a.tokens.end;
-                }
-                None => {
-                    // «лидеры России и Китая»: a plural role noun with countries after it.
-                    break;
-                }
+            let fits = |a: &&Actor| Self::is_party(a) && case.is_none_or(|c| a.cases.contains(c));
+            if let Some(a) = self
+                .actors_in(span)
+                .find(|a| a.tokens.start == end + 1 && fits(a))
+            {
+                groups
+                    .last_mut()
+                    .expect("one group at least")
+                    .push(Ref::Doc(a.entity));
+                end = a.tokens.end;
+                continue;
             }
+            // «и с президентом Турции Эрдоганом»
+            let repeated = prep.is_some_and(|p| {
+                end + 2 < span.end
+                    && matches!((p, self.doc.fold_of(end + 1)), ("с" | "со", "с" | "со"))
+            });
+            if let Some(a) = self
+                .actors_in(span)
+                .find(|a| repeated && a.tokens.start == end + 2 && fits(a))
+            {
+                groups.push(vec![Ref::Doc(a.entity)]);
+                end = a.tokens.end;
+                continue;
+            }
+            // «лидеры России и Китая»: a plural role noun with countries after it.
+            break;
         }
-        out
+        groups
     }
 
     /// The subject: a nominative party before the trigger in the clause (the nearest, with
@@ -1127,7 +1205,7 @@ impl Ctx<'_, '_> {
             a.tokens.start > i
                 && Self::is_party(a)
                 && a.cases.only_or_contains_nom()
-                && !self.after_preposition_token(a.tokens.start)
+                && !self.governed_by_preposition(a.tokens.start)
         });
         if let Some(a) = after {
             return self.coordinated(a, clause, Some(Case::Nom));
@@ -1142,7 +1220,10 @@ impl Ctx<'_, '_> {
         });
         match main {
             Some(a) => self.coordinated(a, &before_clause, Some(Case::Nom)),
-            None => Vec::new(),
+            // «в Риме он провёл переговоры …, а затем встретился с …»
+            None => self
+                .pronoun_subject(clause.start, &before_clause)
+                .unwrap_or_default(),
         }
     }
 
@@ -1205,6 +1286,35 @@ impl Ctx<'_, '_> {
                 .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Propn))
     }
 
+    /// «с премьер-министром Джузеппе Конте»: a preposition before the actor, perhaps across
+    /// a few role nouns and modifiers. An indeclinable name after it is no subject.
+    fn governed_by_preposition(&self, start: usize) -> bool {
+        let mut k = start;
+        for _ in 0..4 {
+            if self.after_preposition_token(k) {
+                return true;
+            }
+            if k == 0 {
+                return false;
+            }
+            let prev = k - 1;
+            let modifier = self.doc.tokens[prev].kind == TokenKind::Word
+                && self.doc.tokens[prev].shape != Shape::Title
+                && self
+                    .doc
+                    .lower(prev)
+                    .and_then(|w| w.best())
+                    .is_some_and(|p| {
+                        matches!(p.pos, Pos::Adj | Pos::Noun) && p.case != Some(Case::Nom)
+                    });
+            if !modifier {
+                return false;
+            }
+            k = prev;
+        }
+        false
+    }
+
     fn after_preposition_token(&self, start: usize) -> bool {
         start > 0
             && matches!(
@@ -1235,6 +1345,20 @@ impl Ctx<'_, '_> {
         preps: &[&str],
         case: Case,
     ) -> Vec<Ref> {
+        self.after_preposition_groups(i, clause, preps, case)
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// [`Ctx::after_preposition`] in groups, one per repeated preposition.
+    fn after_preposition_groups(
+        &self,
+        i: usize,
+        clause: &Range<usize>,
+        preps: &[&str],
+        case: Case,
+    ) -> Vec<Vec<Ref>> {
         for k in clause.clone() {
             if k + 1 >= clause.end || !preps.contains(&self.doc.fold_of(k)) {
                 continue;
@@ -1260,13 +1384,13 @@ impl Ctx<'_, '_> {
                         j > k + 1 && DELEGATION_NOUNS.contains(&self.doc.fold_of(j - 1));
                     let case = if delegations { Case::Gen } else { case };
                     if a.cases.contains(case) {
-                        return self.coordinated(a, clause, Some(case));
+                        return self.coordinated_groups(a, clause, Some(case));
                     }
                     break;
                 }
                 // «с коллегой», «с ним»
                 if let Some(r) = self.pronoun_or_colleague(j) {
-                    return vec![r];
+                    return vec![vec![r]];
                 }
                 let modifier = self.doc.tokens[j].shape != Shape::Title
                     && self.doc.lower(j).and_then(|w| w.best()).is_some_and(|p| {
