@@ -415,10 +415,17 @@ impl Morph {
 }
 
 /// Per-thread cache of word analyses, keyed by the word as written.
+///
+/// The keys are words of untrusted text, so the hasher is seeded at random per cache
+/// (foldhash's `RandomState`): several times faster than the standard SipHash on short keys,
+/// and collisions cannot be precomputed by whoever writes the text.
 #[derive(Debug, Default)]
 pub struct MorphCache {
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
     infos: Vec<WordInfo>,
+    /// Per id, the id of the word's folded form once asked for (`u32::MAX` before): a word
+    /// seen again costs one lookup, not two.
+    folded: Vec<u32>,
 }
 
 impl MorphCache {
@@ -433,8 +440,25 @@ impl MorphCache {
         }
         let id = self.infos.len() as u32;
         self.infos.push(morph.analyze(word));
+        self.folded.push(u32::MAX);
         self.ids.insert(word.into(), id);
         id
+    }
+
+    /// The ids of a word as written and of its folded (lower-case, ё→е) form.
+    pub fn ids(&mut self, morph: &Morph, written: &str, folded: &str) -> (u32, u32) {
+        let id = self.id(morph, written);
+        let known = self.folded[id as usize];
+        if known != u32::MAX {
+            return (id, known);
+        }
+        let low = if written == folded {
+            id
+        } else {
+            self.id(morph, folded)
+        };
+        self.folded[id as usize] = low;
+        (id, low)
     }
 
     /// The analyses behind an id from [`MorphCache::id`].
@@ -448,6 +472,7 @@ impl MorphCache {
         if self.infos.len() > Self::MAX_WORDS {
             self.ids.clear();
             self.infos.clear();
+            self.folded.clear();
         }
     }
 }

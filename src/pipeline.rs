@@ -191,13 +191,8 @@ impl Analyzer {
             }
             let written = t.text(&scratch.norm.norm);
             let folded = t.text(&scratch.norm.fold);
-            let id = scratch.cache.id(&self.morph, written);
+            let (id, low) = scratch.cache.ids(&self.morph, written, folded);
             scratch.words.push(id);
-            let low = if written == folded {
-                id
-            } else {
-                scratch.cache.id(&self.morph, folded)
-            };
             scratch.lower.push(low);
         }
     }

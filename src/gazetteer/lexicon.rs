@@ -19,12 +19,30 @@ use crate::text::{Token, TokenKind};
 /// Maximum number of tokens in one key; longer aliases are not matched.
 pub const MAX_KEY_TOKENS: usize = 12;
 
+/// Bits in the first-word filter (32 KiB).
+const FILTER_BITS: usize = 1 << 18;
+
+/// FNV-1a over a word's bytes: cheap for the short words of running text, and fixed, so a
+/// filter is the same on every run.
+fn word_hash(bytes: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h ^ (h >> 29)) as usize % FILTER_BITS
+}
+
 /// A built lexicon: key → list of postings.
 #[derive(Clone)]
 pub struct Lexicon<P> {
     fst: Fst<Vec<u8>>,
     groups: Vec<(u32, u32)>,
     postings: Vec<P>,
+    /// A bit per hashed first word of some key. Most tokens of running text start no key;
+    /// one hash and one bit reject them before the byte-by-byte walk of the FST (no false
+    /// negatives, so matching is unchanged).
+    first_words: Vec<u64>,
 }
 
 impl<P> std::fmt::Debug for Lexicon<P> {
@@ -71,9 +89,13 @@ impl<P: Clone + PartialEq> LexiconBuilder<P> {
         let mut builder = fst::raw::Builder::memory();
         let mut groups = Vec::new();
         let mut postings: Vec<P> = Vec::with_capacity(self.items.len());
+        let mut first_words = vec![0u64; FILTER_BITS / 64];
         let mut i = 0;
         while i < self.items.len() {
             let key = &self.items[i].0;
+            let first = key.split(' ').next().unwrap_or("");
+            let bit = word_hash(first.as_bytes());
+            first_words[bit / 64] |= 1 << (bit % 64);
             let start = postings.len();
             let mut j = i;
             while j < self.items.len() && self.items[j].0 == *key {
@@ -94,6 +116,7 @@ impl<P: Clone + PartialEq> LexiconBuilder<P> {
             fst: Fst::new(bytes).expect("built above"),
             groups,
             postings,
+            first_words,
         }
     }
 }
@@ -112,6 +135,7 @@ impl<P> Lexicon<P> {
     /// Bytes used by the FST and the posting table.
     pub fn memory(&self) -> usize {
         self.fst.as_bytes().len()
+            + self.first_words.len() * 8
             + self.groups.len() * 8
             + self.postings.len() * std::mem::size_of::<P>()
     }
@@ -144,10 +168,15 @@ impl<P> Lexicon<P> {
         if first >= limit || tokens[first].kind == TokenKind::Punct {
             return;
         }
+        let bytes = fold.as_bytes();
+        let head = &tokens[first];
+        let bit = word_hash(&bytes[head.start as usize..head.end as usize]);
+        if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
         let fst = &self.fst;
         let mut node = fst.root();
         let mut output = Output::zero();
-        let bytes = fold.as_bytes();
         for (n, token) in tokens[first..limit].iter().enumerate().take(MAX_KEY_TOKENS) {
             if n > 0 {
                 match node.find_input(b' ') {

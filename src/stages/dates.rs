@@ -129,14 +129,17 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 fn month_of(word: &str) -> Option<u8> {
-    static BY_FORM: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
-        std::sync::LazyLock::new(|| {
-            MONTHS
-                .iter()
-                .enumerate()
-                .flat_map(|(m, forms)| forms.iter().map(move |f| (*f, m as u8 + 1)))
-                .collect()
-        });
+    // A fixed table looked up with text: foldhash is fast, and lookups cannot be slowed down
+    // by crafted input since nothing is inserted.
+    static BY_FORM: std::sync::LazyLock<
+        std::collections::HashMap<&'static str, u8, foldhash::fast::FixedState>,
+    > = std::sync::LazyLock::new(|| {
+        MONTHS
+            .iter()
+            .enumerate()
+            .flat_map(|(m, forms)| forms.iter().map(move |f| (*f, m as u8 + 1)))
+            .collect()
+    });
     BY_FORM.get(word).copied()
 }
 
@@ -214,10 +217,15 @@ impl DateResolver {
         let mut out = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
-            let future = speaks_of_future(doc, range.clone());
+            let mut verbs: Option<Verbs> = None;
             let mut i = range.start;
             while i < range.end {
-                let tense = Direction::at(doc, &range, i, future);
+                if !may_start_date(doc, i) {
+                    i += 1;
+                    continue;
+                }
+                let verbs = verbs.get_or_insert_with(|| Verbs::of(doc, &range));
+                let tense = verbs.direction(i);
                 let previous = out.last().map(|d: &DateDraft| d.value);
                 let found = self.absolute_at(doc, i, range.end).or_else(|| {
                     anchor.and_then(|a| self.relative_at(doc, i, range.end, a, tense, previous))
@@ -613,12 +621,21 @@ enum Direction {
     Either,
 }
 
-impl Direction {
-    fn at(doc: &Doc<'_>, sentence: &std::ops::Range<usize>, i: usize, future: bool) -> Direction {
-        // The finite verb nearest the date decides: «во вторник встретились, а в пятницу
-        // встретятся снова» has one date each way.
-        let mut nearest: Option<(usize, Option<Tense>)> = None;
-        let mut infinitive = false;
+/// The verbs of one sentence, gathered once: finite verbs with their tense, and whether an
+/// infinitive or a future tense occurs.
+struct Verbs {
+    finite: Vec<(usize, Option<Tense>)>,
+    infinitive: bool,
+    future: bool,
+}
+
+impl Verbs {
+    fn of(doc: &Doc<'_>, sentence: &std::ops::Range<usize>) -> Verbs {
+        let mut v = Verbs {
+            finite: Vec::new(),
+            infinitive: false,
+            future: speaks_of_future(doc, sentence.clone()),
+        };
         for k in sentence.clone() {
             let Some(p) = doc.word(k).and_then(|w| w.best()) else {
                 continue;
@@ -627,25 +644,64 @@ impl Direction {
                 continue;
             }
             match p.verb_form {
-                Some(VerbForm::Inf) => infinitive = true,
-                Some(VerbForm::Fin) => {
-                    let d = k.abs_diff(i);
-                    if nearest.is_none_or(|(n, _)| d < n) {
-                        nearest = Some((d, p.tense));
-                    }
-                }
+                Some(VerbForm::Inf) => v.infinitive = true,
+                Some(VerbForm::Fin) => v.finite.push((k, p.tense)),
                 _ => {}
             }
         }
+        v
+    }
+
+    /// The direction of a date at token `i`: the finite verb nearest it decides («во вторник
+    /// встретились, а в пятницу встретятся снова» has one date each way).
+    fn direction(&self, i: usize) -> Direction {
+        let nearest = self
+            .finite
+            .iter()
+            .min_by_key(|(k, _)| k.abs_diff(i))
+            .map(|&(_, t)| t);
         match nearest {
-            Some((_, Some(Tense::Fut))) => Direction::Future,
+            Some(Some(Tense::Fut)) => Direction::Future,
             // «собирался посетить Москву в мае»: an infinitive is a plan, whatever the tense.
-            Some((_, Some(Tense::Past))) if !infinitive => Direction::Past,
-            _ if future => Direction::Future,
+            Some(Some(Tense::Past)) if !self.infinitive => Direction::Past,
+            _ if self.future => Direction::Future,
             _ => Direction::Either,
         }
     }
+}
 
+/// Whether a date expression can start at token `i`: a number, a month name or one of the
+/// words the grammar starts with. Everything else is skipped without further work.
+fn may_start_date(doc: &Doc<'_>, i: usize) -> bool {
+    match doc.tokens[i].kind {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            let w = doc.fold_of(i);
+            matches!(
+                w,
+                "сегодня"
+                    | "вчера"
+                    | "позавчера"
+                    | "завтра"
+                    | "послезавтра"
+                    | "накануне"
+                    | "на"
+                    | "в"
+                    | "во"
+                    | "через"
+                    | "до"
+                    | "к"
+                    | "с"
+                    | "весной"
+                    | "летом"
+                    | "осенью"
+            ) || month_of(w).is_some()
+        }
+        _ => false,
+    }
+}
+
+impl Direction {
     /// Whether `v` lies on the side of `anchor` this direction allows (its own month or day
     /// counts as either side).
     fn allows(self, anchor: Date, v: DateValue) -> bool {

@@ -9,6 +9,7 @@ use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::{Gazetteer, NamePart, NamePosting, WordCase};
 use crate::model::{EntityKind, Via};
 use crate::morph::{NameType, Pos};
+use crate::text::chars::{is_alpha, is_upper};
 use crate::text::{Shape, TokenKind};
 
 /// Words that, right before an ambiguous name, say what it is.
@@ -327,7 +328,7 @@ impl EntityMatcher {
                     .text_of(i + k)
                     .chars()
                     .take(n as usize)
-                    .all(|c| !c.is_alphabetic() || c.is_uppercase()),
+                    .all(|c| !is_alpha(c) || is_upper(c)),
             };
             if !ok {
                 return None;

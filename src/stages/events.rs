@@ -22,6 +22,7 @@ use crate::doc::{DateDraft, Doc, EventDraft};
 use crate::gazetteer::Role;
 use crate::model::{DateValue, EntityKind, EventType, Status, Via};
 use crate::morph::{Case, Number, Pos, Tense, VerbForm};
+use crate::text::chars::is_alnum;
 use crate::text::{Shape, TokenKind};
 
 /// What a trigger word is.
@@ -741,7 +742,7 @@ impl EventExtractor {
             !doc.norm.fold[..at]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(is_alnum)
         })
     }
 
@@ -754,7 +755,7 @@ impl EventExtractor {
             let at = bytes.start + m.start();
             // Cues match at a word start only.
             let prev = doc.norm.fold[..at].chars().next_back();
-            if prev.is_some_and(char::is_alphanumeric) {
+            if prev.is_some_and(is_alnum) {
                 continue;
             }
             let status = CUES[m.pattern().as_usize()].1;
@@ -818,8 +819,9 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     let w = doc.lower(i)?;
     let fold = doc.fold_of(i);
     // One hash lookup per reading instead of comparing every trigger lemma.
-    static BY_LEMMA: std::sync::LazyLock<std::collections::HashMap<&'static str, Trigger>> =
-        std::sync::LazyLock::new(|| LEMMAS.iter().copied().collect());
+    static BY_LEMMA: std::sync::LazyLock<
+        std::collections::HashMap<&'static str, Trigger, foldhash::fast::FixedState>,
+    > = std::sync::LazyLock::new(|| LEMMAS.iter().copied().collect());
     let found = if w.parses.iter().any(|p| BY_LEMMA.contains_key(&*p.lemma)) {
         // The table's order decides between two readings («приём» of «принять»…).
         LEMMAS

@@ -1,6 +1,7 @@
 //! Text stages that cannot fail: normalization, sentence splitting, tokenization, and the map
 //! from byte offsets to the code-point offsets of the record contract.
 
+pub mod chars;
 pub mod normalize;
 pub mod offsets;
 pub mod sentences;

@@ -211,7 +211,7 @@ impl Normalizer {
                 }
                 _ => canonical(c),
             };
-            if c.is_alphabetic() {
+            if super::chars::is_alpha(c) {
                 if !in_word {
                     in_word = true;
                     word_out = out.norm.len();

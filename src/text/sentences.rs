@@ -172,7 +172,7 @@ fn ends_sentence(line: &str, at: usize, c: char, end: usize) -> bool {
         let word: String = line[..at]
             .chars()
             .rev()
-            .take_while(|c| c.is_alphanumeric())
+            .take_while(|&c| super::chars::is_alnum(c))
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -185,13 +185,13 @@ fn ends_sentence(line: &str, at: usize, c: char, end: usize) -> bool {
             return false;
         }
     }
-    let starts_sentence = |ch: char| ch.is_uppercase() || ch.is_ascii_digit() || ch == '"';
+    let starts_sentence = |ch: char| super::chars::is_upper(ch) || ch.is_ascii_digit() || ch == '"';
     if first == '-' || first == ',' || first == ';' || first == ':' {
         // «…!» – сказал он: a dash followed by a lower-case word continues the sentence.
         let after = next[first.len_utf8()..].trim_start();
         return first == '-' && after.chars().next().is_some_and(starts_sentence);
     }
-    starts_sentence(first) || first == '(' || !first.is_alphabetic()
+    starts_sentence(first) || first == '(' || !super::chars::is_alpha(first)
 }
 
 fn push(norm: &str, range: Range<usize>, paragraph: u32, out: &mut Vec<Sentence>) {

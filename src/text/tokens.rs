@@ -104,7 +104,7 @@ fn tokenize_span(norm: &str, range: std::ops::Range<usize>, sentence: u32, out: 
             space = true;
             continue;
         }
-        let kind = if piece.chars().any(char::is_alphabetic) {
+        let kind = if piece.chars().any(super::chars::is_alpha) {
             TokenKind::Word
         } else if c.is_ascii_digit() || c.is_numeric() {
             TokenKind::Number
@@ -122,7 +122,7 @@ fn tokenize_span(norm: &str, range: std::ops::Range<usize>, sentence: u32, out: 
                 };
                 let s = (base + at + offset) as u32;
                 if !word.is_empty() {
-                    let k = if word.chars().any(char::is_alphabetic) {
+                    let k = if word.chars().any(super::chars::is_alpha) {
                         TokenKind::Word
                     } else {
                         TokenKind::Number
@@ -188,12 +188,12 @@ fn shape(s: &str) -> Shape {
     let mut letters = 0;
     let mut upper = 0;
     let mut first_upper = false;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
+    for c in s.chars().filter(|&c| super::chars::is_alpha(c)) {
         if letters == 0 {
-            first_upper = c.is_uppercase();
+            first_upper = super::chars::is_upper(c);
         }
         letters += 1;
-        if c.is_uppercase() {
+        if super::chars::is_upper(c) {
             upper += 1;
         }
     }
