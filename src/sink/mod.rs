@@ -144,12 +144,30 @@ impl AtomicFile {
             path: tmp_path.clone(),
             source,
         };
+        // Killed between committing the records and removing the checkpoint: the complete
+        // file has its final name. Take it back; the other formats are made again from it.
+        if keep > 0 && !tmp_path.exists() && final_path.exists() {
+            let len = std::fs::metadata(&final_path).map_err(wrap)?.len();
+            if len >= keep {
+                std::fs::rename(&final_path, &tmp_path).map_err(wrap)?;
+            }
+        }
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&tmp_path)
             .map_err(wrap)?;
+        let have = file.metadata().map_err(wrap)?.len();
+        if have < keep {
+            // Never pad with zeros: the checkpoint vouches for bytes that are gone.
+            return Err(wrap(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "the checkpoint vouches for {keep} bytes of records but only {have} are left; remove the output folder and run again"
+                ),
+            )));
+        }
         file.set_len(keep).map_err(wrap)?;
         let mut writer = BufWriter::with_capacity(1 << 16, file);
         io::Seek::seek(&mut writer, io::SeekFrom::Start(keep)).map_err(wrap)?;
