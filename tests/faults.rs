@@ -145,7 +145,7 @@ fn sigint_stops_cleanly_and_rolls_back_without_resume() {
             "--batch-docs",
             "16",
             "--format",
-            "jsonl,csv",
+            "jsonl,csv,brat,graphml",
             "-o",
         ])
         .arg(&out)

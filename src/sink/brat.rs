@@ -9,31 +9,40 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{AtomicFile, SinkError};
+use super::SinkError;
 use crate::model::{EntityKind, Record, Via};
 
 /// Writes `DIR/brat/<name>.ann` per record.
+///
+/// Like every other output, the folder appears under its final name only when the run is
+/// complete: files are written into `DIR/.brat.partial/`, which [`BratSink::finish`] renames
+/// to `DIR/brat/` (replacing an older one) and [`BratSink::abort`] removes.
 pub struct BratSink {
+    partial: PathBuf,
     dir: PathBuf,
     used: HashSet<String>,
-    written: Vec<PathBuf>,
+    names: Vec<String>,
 }
 
 impl BratSink {
-    /// Creates `dir/brat/`.
+    /// Creates `dir/.brat.partial/` (emptied if an earlier run left one).
     pub fn new(dir: &Path) -> Result<BratSink, SinkError> {
-        let dir = dir.join("brat");
-        std::fs::create_dir_all(&dir).map_err(|source| SinkError {
-            path: dir.clone(),
+        let partial = dir.join(".brat.partial");
+        let wrap = |source| SinkError {
+            path: partial.clone(),
             source,
-        })?;
+        };
+        if partial.exists() {
+            std::fs::remove_dir_all(&partial).map_err(wrap)?;
+        }
+        std::fs::create_dir_all(&partial).map_err(wrap)?;
         Ok(BratSink {
-            dir,
+            dir: dir.join("brat"),
+            partial,
             used: HashSet::new(),
-            written: Vec::new(),
+            names: Vec::new(),
         })
     }
 
@@ -50,18 +59,29 @@ impl BratSink {
             }
             name = format!("{name}-{n}");
         }
-        let mut file = AtomicFile::create(&self.dir, &format!("{name}.ann"))?;
-        let text = ann(record);
-        file.writer()
-            .write_all(text.as_bytes())
-            .map_err(|e| file.err(e))?;
-        self.written.push(file.commit()?);
+        let file_name = format!("{name}.ann");
+        let path = self.partial.join(&file_name);
+        std::fs::write(&path, ann(record)).map_err(|source| SinkError { path, source })?;
+        self.names.push(file_name);
         Ok(())
     }
 
-    /// The files written (each was committed when written).
+    /// Moves the finished folder to `DIR/brat/` and returns the files in it.
     pub fn finish(self) -> Result<Vec<PathBuf>, SinkError> {
-        Ok(self.written)
+        let wrap = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| SinkError { path, source }
+        };
+        if self.dir.exists() {
+            std::fs::remove_dir_all(&self.dir).map_err(wrap(&self.dir))?;
+        }
+        std::fs::rename(&self.partial, &self.dir).map_err(wrap(&self.dir))?;
+        Ok(self.names.iter().map(|n| self.dir.join(n)).collect())
+    }
+
+    /// Removes what was written.
+    pub fn abort(self) {
+        let _ = std::fs::remove_dir_all(&self.partial);
     }
 }
 

@@ -283,8 +283,7 @@ impl Sink {
             Sink::Rdf(s) => s.abort(),
             // Nothing is on disk before the end.
             Sink::Graphml(_) => {}
-            // Each .ann file was complete when it got its name.
-            Sink::Brat(_) => {}
+            Sink::Brat(s) => s.abort(),
         }
     }
 }
