@@ -305,7 +305,9 @@ pub enum Via {
     Adjective,
     /// A person name not in the gazetteers, recognised by morphology.
     Morphology,
-    /// A title resolved to the office holder on the article date («глава Казахстана»).
+    /// A descriptive phrase resolved through the gazetteers: a title to the office holder on
+    /// the article date («глава Казахстана»), a capital to its city («в российской столице»
+    /// → Москва).
     Title,
 }
 

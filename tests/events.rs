@@ -145,3 +145,60 @@ fn a_second_predicate_keeps_the_pronoun_subject() {
     );
     assert_eq!(m.2.as_deref(), Some("Рим"));
 }
+
+#[test]
+fn a_date_after_the_article_is_no_happened_event() {
+    // Present tense («его ждут встречи») on a later day: planned.
+    let evs = events(
+        "В пятницу Эммануэль Макрон направится в Берлин, где его ждут переговоры с Олафом Шольцем.",
+        "2023-01-24",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.4, "planned", "{evs:?}");
+    assert_eq!(t.3.as_deref(), Some("2023-01-27"));
+}
+
+#[test]
+fn a_concession_does_not_cancel_and_a_relative_clause_does_not_hide_the_verb() {
+    let evs = events(
+        "Сергей Лавров в среду провёл переговоры с Мевлютом Чавушоглу, несмотря на призывы отменить поездку.",
+        "2022-06-09",
+    );
+    assert_eq!(find(&evs, "TALKS").4, "happened", "{evs:?}");
+    let evs = events(
+        "Переговоры Сергея Лаврова и Мевлюта Чавушоглу, которые должны были пройти в пятницу в Анкаре, отменены.",
+        "2022-06-07",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.4, "cancelled", "{evs:?}");
+    assert_eq!(t.2.as_deref(), Some("Анкара"));
+}
+
+#[test]
+fn bilateral_meetings_with_a_list_are_one_per_guest() {
+    let evs = events(
+        "Владимир Путин провёл двусторонние встречи с Реджепом Тайипом Эрдоганом, Ильхамом Алиевым и Касым-Жомартом Токаевым.",
+        "2022-10-14",
+    );
+    let meetings: Vec<&Ev> = evs.iter().filter(|e| e.0 == "MEETING").collect();
+    assert_eq!(meetings.len(), 3, "{evs:?}");
+    assert!(meetings.iter().all(|m| m.1.len() == 2));
+}
+
+#[test]
+fn a_capital_named_by_its_country_is_the_city() {
+    let evs = events(
+        "Никол Пашинян в четверг прибыл в российскую столицу.",
+        "2022-04-22",
+    );
+    assert_eq!(find(&evs, "VISIT").2.as_deref(), Some("Москва"), "{evs:?}");
+}
+
+#[test]
+fn a_visit_without_a_destination_is_not_an_event() {
+    let evs = events(
+        "Джо Байден и Владимир Зеленский вместе посетили собор.",
+        "2023-02-21",
+    );
+    assert!(evs.iter().all(|e| e.0 != "VISIT"), "{evs:?}");
+}

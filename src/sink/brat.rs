@@ -138,7 +138,9 @@ pub fn ann(r: &Record) -> String {
     let mut mention_ids = Vec::new();
     let mut links = Vec::new();
     for m in &r.mentions {
-        if m.via == Via::Title {
+        // NEREL annotates a person's title as PROFESSION, not as the person; «британская
+        // столица» it annotates as the CITY.
+        if m.via == Via::Title && m.kind == EntityKind::Person {
             mention_ids.push(None);
             continue;
         }

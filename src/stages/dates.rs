@@ -128,6 +128,28 @@ fn is_abbreviation(word: &str) -> bool {
         || matches!(word, "июн" | "июл")
 }
 
+/// «июньской», «ноябрьского»: the month of a month adjective.
+fn month_adjective(word: &str) -> Option<u8> {
+    const STEMS: [&str; 12] = [
+        "январск",
+        "февральск",
+        "мартовск",
+        "апрельск",
+        "майск",
+        "июньск",
+        "июльск",
+        "августовск",
+        "сентябрьск",
+        "октябрьск",
+        "ноябрьск",
+        "декабрьск",
+    ];
+    STEMS
+        .iter()
+        .position(|s| word.starts_with(s) && word.len() <= s.len() + 6)
+        .map(|m| m as u8 + 1)
+}
+
 fn month_of(word: &str) -> Option<u8> {
     // A fixed table looked up with text: foldhash is fast, and lookups cannot be slowed down
     // by crafted input since nothing is inserted.
@@ -362,20 +384,16 @@ impl DateResolver {
             "позавчера" => return shift_days(-2).map(|v| (1, v)),
             "завтра" => return shift_days(1).map(|v| (1, v)),
             "послезавтра" => return shift_days(2).map(|v| (1, v)),
-            // «накануне вечером», «прибыл накануне»: the day before the day the text is
-            // about (the last day written before, else the article's); «накануне выборов»
-            // is before something else.
+            // «накануне вечером», «прибыл накануне»: the day before the article's;
+            // «накануне выборов» is before something else.
             "накануне"
                 if matches!(next(1), "вечером" | "утром" | "днем" | "ночью")
                     || !doc.word(i + 1).and_then(|w| w.best()).is_some_and(|p| {
                         i + 1 < end && matches!(p.pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num)
                     }) =>
             {
-                let base = previous
-                    .filter(|p| p.day != 0)
-                    .and_then(to_jiff)
-                    .unwrap_or(anchor);
-                return base.checked_sub(1.days()).ok().map(|d| (1, from_jiff(d)));
+                // News use it for «yesterday»: the day before the article's.
+                return anchor.checked_sub(1.days()).ok().map(|d| (1, from_jiff(d)));
             }
             _ => {}
         }
@@ -551,6 +569,24 @@ impl DateResolver {
                 .min_by_key(|v| distance(anchor, *v))?;
             return Some((len, best));
         }
+        // «после июньской встречи», «ноябрьского заявления»: a month adjective in lower case
+        // («Октябрьский район» is a name).
+        if let Some(m) = month_adjective(w)
+            && doc.tokens[i].shape == crate::text::Shape::Lower
+        {
+            if let Some((_, rel)) = relative_year(doc, i + 2, end) {
+                // «июньской встречи прошлого года»: the year after the noun; the span stays
+                // the adjective.
+                return Some((1, DateValue::month(year + rel as i16, m)));
+            }
+            // The nearest such month: the adjective's noun («после июньской встречи»), not
+            // the clause's verb, says which way it lies.
+            let best = [-1i16, 0, 1]
+                .into_iter()
+                .map(|dy| DateValue::month(year + dy, m))
+                .min_by_key(|v| distance(anchor, DateValue { day: 15, ..*v }))?;
+            return Some((1, best));
+        }
         // «в ноябре прошлого года», «в марте»
         if let Some(m) = month_of(w) {
             if let Some((ylen, rel)) = relative_year(doc, i + 1, end) {
@@ -625,6 +661,8 @@ enum Direction {
 /// infinitive or a future tense occurs.
 struct Verbs {
     finite: Vec<(usize, Option<Tense>)>,
+    /// Tokens that end a comma-bounded segment (commas, semicolons, colons, dashes).
+    breaks: Vec<usize>,
     infinitive: bool,
     future: bool,
 }
@@ -633,6 +671,13 @@ impl Verbs {
     fn of(doc: &Doc<'_>, sentence: &std::ops::Range<usize>) -> Verbs {
         let mut v = Verbs {
             finite: Vec::new(),
+            breaks: sentence
+                .clone()
+                .filter(|&k| {
+                    doc.tokens[k].kind == TokenKind::Punct
+                        && matches!(doc.text_of(k), "," | ";" | ":" | "—" | "–" | "(" | ")")
+                })
+                .collect(),
             infinitive: false,
             future: speaks_of_future(doc, sentence.clone()),
         };
@@ -655,11 +700,28 @@ impl Verbs {
     /// The direction of a date at token `i`: the finite verb nearest it decides («во вторник
     /// встретились, а в пятницу встретятся снова» has one date each way).
     fn direction(&self, i: usize) -> Direction {
-        let nearest = self
-            .finite
+        // Within the date's own segment first: «приедет в Пекин в феврале, а китайский лидер
+        // назвал его другом» — «назвал» is nearer but belongs to the next clause.
+        let lo = self
+            .breaks
             .iter()
-            .min_by_key(|(k, _)| k.abs_diff(i))
-            .map(|&(_, t)| t);
+            .rev()
+            .find(|&&b| b < i)
+            .map_or(0, |&b| b + 1);
+        let hi = self
+            .breaks
+            .iter()
+            .find(|&&b| b > i)
+            .copied()
+            .unwrap_or(usize::MAX);
+        let nearest_in = |lo: usize, hi: usize| {
+            self.finite
+                .iter()
+                .filter(|(k, _)| (lo..hi).contains(k))
+                .min_by_key(|(k, _)| k.abs_diff(i))
+                .map(|&(_, t)| t)
+        };
+        let nearest = nearest_in(lo, hi).or_else(|| nearest_in(0, usize::MAX));
         match nearest {
             Some(Some(Tense::Fut)) => Direction::Future,
             // «собирался посетить Москву в мае»: an infinitive is a plan, whatever the tense.
@@ -696,6 +758,7 @@ fn may_start_date(doc: &Doc<'_>, i: usize) -> bool {
                     | "летом"
                     | "осенью"
             ) || month_of(w).is_some()
+                || month_adjective(w).is_some()
         }
         _ => false,
     }

@@ -161,8 +161,51 @@ impl EntityMatcher {
             }
         }
         self.drop_nationality_adjectives(doc);
+        self.capitals(doc);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+
+    /// «в российской столице», «британскую столицу»: a country adjective before «столица» is
+    /// that country's capital, a CITY mention over both words (the adjective mention stays,
+    /// nested, as in NEREL).
+    fn capitals(&self, doc: &mut Doc<'_>) {
+        let gaz = doc.gazetteer;
+        let mut added = Vec::new();
+        for m in &doc.mentions {
+            let k = m.tokens.end;
+            if m.via != Via::Adjective || m.kind != EntityKind::Country || k >= doc.tokens.len() {
+                continue;
+            }
+            let Some(w) = doc.lower(k) else { continue };
+            // «северная российская столица» is Saint Petersburg, not the capital.
+            let first = m.tokens.start;
+            if first > 0 && doc.fold_of(first - 1).starts_with("северн") {
+                continue;
+            }
+            let cases = w.cases(|p| &*p.lemma == "столица");
+            if cases.is_empty() || doc.tokens[k].sentence != doc.tokens[m.tokens.start].sentence {
+                continue;
+            }
+            let capital = doc.entities[m.entity as usize]
+                .gaz
+                .and_then(|g| gaz.entity(g).capital);
+            if let Some(capital) = capital {
+                added.push((m.tokens.start..k + 1, capital, cases, m.sentence));
+            }
+        }
+        for (tokens, capital, cases, sentence) in added {
+            let entity = doc.intern_gazetteer(capital);
+            doc.mentions.push(MentionDraft {
+                tokens,
+                entity,
+                kind: EntityKind::City,
+                via: Via::Title,
+                cases,
+                sentence,
+                surname_only: false,
+            });
+        }
     }
 
     /// «американский актёр», «французский писатель»: a country adjective before a person

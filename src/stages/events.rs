@@ -134,6 +134,11 @@ const CUES: &[(&str, Status)] = &[
     ("не прибуд", Status::Cancelled),
     ("не посет", Status::Cancelled),
     ("не получил приглашен", Status::Cancelled),
+    // «должен был встретиться», «должны были пройти»: a plan that did not come true.
+    ("должен был", Status::Cancelled),
+    ("должна была", Status::Cancelled),
+    ("должны были", Status::Cancelled),
+    ("должно было", Status::Cancelled),
     ("может состоя", Status::Hypothetical),
     ("могут состоя", Status::Hypothetical),
     ("может пройти", Status::Hypothetical),
@@ -165,6 +170,9 @@ const CUES: &[(&str, Status)] = &[
     ("предстоящ", Status::Planned),
     ("собира", Status::Planned),
     ("ожида", Status::Planned),
+    ("предстоит", Status::Planned),
+    ("ждут", Status::Planned),
+    ("ждет", Status::Planned),
     ("анонсир", Status::Planned),
     ("готовит", Status::Planned),
     ("готовят", Status::Planned),
@@ -378,7 +386,10 @@ impl EventExtractor {
             // Contacts between private people (a coach calling a player) are not the graph's
             // business: one side at least must act for a state or an organisation.
             let political = draft.participants.iter().any(|&p| public.political(doc, p));
-            if (!draft.kind.is_contact() || draft.participants.len() >= 2) && political {
+            // A visit is to somewhere: «посетившим обе страны», «посетили собор» name no
+            // destination the graph can hold.
+            let placed = draft.kind != EventType::Visit || draft.place.is_some();
+            if (!draft.kind.is_contact() || draft.participants.len() >= 2) && political && placed {
                 merge_into(doc, &mut events, draft);
             }
         }
@@ -413,7 +424,19 @@ impl EventExtractor {
                 | Trigger::CallNoun
         ) {
             let clause = clause_of(ctx.doc, &ctx.range, ctx.marks, i);
-            let groups = ctx.after_preposition_groups(i, &clause, &["с", "со"], Case::Ins);
+            let mut groups = ctx.after_preposition_groups(i, &clause, &["с", "со"], Case::Ins);
+            // «провёл двусторонние встречи с X, Y и Z», «отдельные переговоры с X и Y»: a
+            // contact with each.
+            let distributive = (i.saturating_sub(2)..i).any(|k| {
+                ctx.doc.lower(k).is_some_and(|w| {
+                    w.parses
+                        .iter()
+                        .any(|p| matches!(&*p.lemma, "двусторонний" | "отдельный"))
+                })
+            });
+            if distributive && groups.len() == 1 {
+                groups = groups.remove(0).into_iter().map(|r| vec![r]).collect();
+            }
             if groups.len() > 1 {
                 return groups
                     .into_iter()
@@ -488,7 +511,12 @@ impl EventExtractor {
                 participants.extend(ctx.quote_pronoun_before(i, &clause, true));
                 if participants.len() < 2 || needs_subject {
                     // «X и Y провели переговоры», «президенты обменялись мнениями в ходе встречи»
-                    for r in subject.iter().chain(ctx.subject_anywhere(&clause).iter()) {
+                    let anywhere = if subject.is_empty() {
+                        ctx.subject_anywhere(&clause)
+                    } else {
+                        Vec::new()
+                    };
+                    for r in subject.iter().chain(anywhere.iter()) {
                         if !participants.contains(r) {
                             participants.push(*r);
                         }
@@ -596,7 +624,13 @@ impl EventExtractor {
         }
         dedup(&mut participants);
         // Status.
-        let status = self.status(doc, i, &clause, trigger);
+        let mut status = self.status(
+            doc,
+            i,
+            &clause,
+            after_relative(doc, &ctx.range, ctx.marks, &clause),
+            trigger,
+        );
         // «Президент США предложил провести личную встречу»: a proposal or plan with one
         // named side is with the other person the article is about.
         if kind.is_contact()
@@ -630,6 +664,16 @@ impl EventExtractor {
             .date_in(i, &clause_dates)
             .or_else(|| ctx.date_in(i, &(ctx.range.start..clause.start)));
         let date_explicit = date.is_some();
+        // A date written in the text outweighs the tense: «в четверг Гутерриш направится в
+        // Киев, где его ждут встречи» cannot have happened on a day after the article, and
+        // «после июньской встречи» of a plan-worded sentence lies in the past.
+        if let (Some(d), Some(a)) = (date, doc.date.filter(|a| a.day != 0)) {
+            if status == Status::Happened && a.before(&d) {
+                status = Status::Planned;
+            } else if status == Status::Planned && d.before(&a) {
+                status = Status::Happened;
+            }
+        }
         if date.is_none() {
             date = ctx.date_earlier_in_paragraph(status);
         }
@@ -702,6 +746,16 @@ impl EventExtractor {
                 place = city;
             }
         }
+        // «визит в Узбекистан … В Ташкенте лидер должен был …»: a visit to a country takes the
+        // city of it that this sentence or the next one places the visitor in.
+        if kind == EventType::Visit
+            && let Some(Ref::Doc(country)) = place
+            && doc.entities[country as usize].kind == EntityKind::Country
+            && let Some(country_gaz) = doc.entities[country as usize].gaz
+            && let Some(city) = ctx.city_of_country_near(country_gaz)
+        {
+            place = Some(city);
+        }
         if kind == EventType::Invitation && place.is_none() {
             // Where the invitee was invited to: «прибыл в Казань по приглашению …».
             place = ctx.destination(ctx.range.start, &ctx.range, false);
@@ -747,22 +801,37 @@ impl EventExtractor {
     }
 
     /// The status from cue words in the clause and the tense of the trigger or its verb.
-    fn status(&self, doc: &Doc<'_>, i: usize, clause: &Range<usize>, trigger: Trigger) -> Status {
-        let bytes = doc.byte_span(clause);
-        let text = &doc.norm.fold[bytes.clone()];
+    fn status(
+        &self,
+        doc: &Doc<'_>,
+        i: usize,
+        clause: &Range<usize>,
+        after_relative: Option<Range<usize>>,
+        trigger: Trigger,
+    ) -> Status {
         let mut best: Option<Status> = None;
-        for m in self.cues.find_iter(text) {
-            let at = bytes.start + m.start();
-            // Cues match at a word start only.
-            let prev = doc.norm.fold[..at].chars().next_back();
-            if prev.is_some_and(is_alnum) {
-                continue;
+        // «Переговоры X и Y, которые должны были пройти в Вашингтоне, отменены»: the clause
+        // of a subject noun goes on after the relative clause it carries.
+        let spans = std::iter::once(clause.clone()).chain(after_relative);
+        for span in spans {
+            let bytes = doc.byte_span(&span);
+            let text = &doc.norm.fold[bytes.clone()];
+            // «несмотря на призывы отменить поездку»: what follows a concession is not the
+            // event's status.
+            let concession = text.find("несмотря").map(|c| bytes.start + c);
+            for m in self.cues.find_iter(text) {
+                let at = bytes.start + m.start();
+                // Cues match at a word start only.
+                let prev = doc.norm.fold[..at].chars().next_back();
+                if prev.is_some_and(is_alnum) || concession.is_some_and(|c| at > c) {
+                    continue;
+                }
+                let status = CUES[m.pattern().as_usize()].1;
+                best = Some(match best {
+                    Some(b) => stronger(b, status),
+                    None => status,
+                });
             }
-            let status = CUES[m.pattern().as_usize()].1;
-            best = Some(match best {
-                Some(b) => stronger(b, status),
-                None => status,
-            });
         }
         // «не» right before the trigger: «не встретились», «встреча не состоялась».
         if i > clause.start && doc.fold_of(i - 1) == "не" {
@@ -787,7 +856,16 @@ impl EventExtractor {
         {
             return Status::Planned;
         }
-        match verb.and_then(|k| doc.word(k)).and_then(|w| w.best()) {
+        // The verb reading of the word, not its best one: «примет» is also the genitive
+        // plural of «примета».
+        let reading = verb.and_then(|k| doc.word(k)).and_then(|w| {
+            w.parses
+                .iter()
+                .filter(|p| matches!(p.pos, Pos::Verb | Pos::Aux))
+                .max_by(|a, b| a.prob.total_cmp(&b.prob))
+                .or_else(|| w.best())
+        });
+        match reading {
             Some(p) if p.tense == Some(Tense::Fut) => Status::Planned,
             Some(p) if p.verb_form == Some(VerbForm::Inf) => Status::Planned,
             _ => Status::Happened,
@@ -923,6 +1001,28 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
         end += 1;
     }
     start..end
+}
+
+/// The rest of the main clause after a relative clause that closes `clause`: for «Переговоры
+/// X, которые должны были пройти 20 ноября, отменены», the clause of «отменены».
+fn after_relative(
+    doc: &Doc<'_>,
+    sentence: &Range<usize>,
+    marks: &[usize],
+    clause: &Range<usize>,
+) -> Option<Range<usize>> {
+    let comma = clause.end;
+    if comma + 1 >= sentence.end
+        || !doc.is_punct(comma, ",")
+        || !doc
+            .lower(comma + 1)
+            .is_some_and(|w| w.parses.iter().any(|p| &*p.lemma == "который"))
+    {
+        return None;
+    }
+    // The relative clause ends at the next comma; the main clause resumes after it.
+    let close = (comma + 1..sentence.end).find(|&k| doc.is_punct(k, ","))?;
+    (close + 1 < sentence.end).then(|| clause_of(doc, sentence, marks, close + 1))
 }
 
 /// Entity mentions usable as participants and places.
@@ -1268,6 +1368,7 @@ impl Ctx<'_, '_> {
             Self::is_party(a)
                 && a.cases.contains(Case::Nom)
                 && !self.after_preposition_token(a.tokens.start)
+                && !self.is_complement(a)
         });
         match first {
             Some(a) => self.coordinated(a, clause, Some(Case::Nom)),
@@ -1821,6 +1922,46 @@ impl Ctx<'_, '_> {
             })
             .last()
             .map(|a| Ref::Doc(a.entity))
+    }
+
+    /// A city of `country` after «в/во» in this sentence or the next one of the paragraph.
+    fn city_of_country_near(&self, country: u32) -> Option<Ref> {
+        let doc = self.doc;
+        let next = self.sentence + 1;
+        let mut span = self.range.clone();
+        if next < doc.sentence_tokens.len()
+            && doc.sentences[next].paragraph == doc.sentences[self.sentence].paragraph
+        {
+            span.end = doc.sentence_tokens[next].end;
+        }
+        let in_country = |a: &&Actor| {
+            a.kind == EntityKind::City
+                && doc.entities[a.entity as usize]
+                    .gaz
+                    .is_some_and(|g| doc.gazetteer.entity(g).country == Some(country))
+        };
+        // «посол Индии в Москве»: where an envoy sits is not where the visit goes.
+        let envoy = |a: &Actor| {
+            (a.tokens.start.saturating_sub(4)..a.tokens.start).any(|k| {
+                doc.lower(k).is_some_and(|w| {
+                    w.parses
+                        .iter()
+                        .any(|p| matches!(&*p.lemma, "посол" | "посольство" | "постпред"))
+                })
+            })
+        };
+        let mut cities = self.actors_in(&span).filter(in_country);
+        let first = cities.next()?;
+        // A visit to several cities of the country keeps the country.
+        if cities.any(|a| a.entity != first.entity)
+            || envoy(first)
+            || first.tokens.start == 0
+            || !matches!(doc.fold_of(first.tokens.start - 1), "в" | "во")
+            || !first.cases.contains(Case::Loc)
+        {
+            return None;
+        }
+        Some(Ref::Doc(first.entity))
     }
 
     /// The city where the sentence before (in the paragraph) says something took place:
