@@ -202,3 +202,59 @@ fn a_visit_without_a_destination_is_not_an_event() {
     );
     assert!(evs.iter().all(|e| e.0 != "VISIT"), "{evs:?}");
 }
+
+#[test]
+fn a_cue_inside_another_word_does_not_hide_the_real_one() {
+    // «Пекине планируются» contains «не планир»; the cue «планир» still counts.
+    let evs = events(
+        "В Пекине планируются переговоры Владимира Путина с Си Цзиньпином.",
+        "2024-05-14",
+    );
+    assert_eq!(find(&evs, "TALKS").4, "planned", "{evs:?}");
+}
+
+#[test]
+fn passive_reception_has_the_host_in_the_instrumental() {
+    let evs = events(
+        "Сергей Лавров в среду был принят Реджепом Тайипом Эрдоганом в Анкаре.",
+        "2022-06-09",
+    );
+    let m = find(&evs, "MEETING");
+    assert!(
+        m.1.iter().any(|p| p.contains("Лавров")) && m.1.iter().any(|p| p.contains("Эрдоган")),
+        "{m:?}"
+    );
+    assert_eq!(m.2.as_deref(), Some("Анкара"));
+}
+
+#[test]
+fn a_role_noun_subject_and_talks_after_a_visit() {
+    let evs = events(
+        "Сергей Лавров в понедельник прибыл в Анкару. Переговоры с Мевлютом Чавушоглу продлились три часа. Во вторник министр направится в Баку, а затем посетит Ереван и Тбилиси.",
+        "2022-06-06",
+    );
+    let t = find(&evs, "TALKS");
+    assert!(t.1.iter().any(|p| p.contains("Лавров")), "{evs:?}");
+    let visits: Vec<Option<&str>> = evs
+        .iter()
+        .filter(|e| e.0 == "VISIT")
+        .map(|e| e.2.as_deref())
+        .collect();
+    for city in ["Анкара", "Баку", "Ереван", "Тбилиси"] {
+        assert!(visits.contains(&Some(city)), "{city}: {evs:?}");
+    }
+}
+
+#[test]
+fn a_denied_cancellation_and_negotiation_as_a_means_are_not_events() {
+    let evs = events(
+        "Переговоры Сергея Лаврова и Мевлюта Чавушоглу в среду отменять не стали.",
+        "2022-06-09",
+    );
+    assert!(evs.iter().all(|e| e.4 != "cancelled"), "{evs:?}");
+    let evs = events(
+        "Сергей Лавров заявил, что Россия готова решать спор путём переговоров с Мевлютом Чавушоглу.",
+        "2022-06-09",
+    );
+    assert!(evs.iter().all(|e| e.0 != "TALKS"), "{evs:?}");
+}

@@ -87,6 +87,8 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("принять", Trigger::Receive),
     ("принимать", Trigger::Receive),
     ("прибыть", Trigger::Arrive),
+    ("направиться", Trigger::Arrive),
+    ("отправиться", Trigger::Arrive),
     ("прибывать", Trigger::Arrive),
     ("приезжать", Trigger::Arrive),
     ("прилетать", Trigger::Arrive),
@@ -100,6 +102,7 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("поездка", Trigger::VisitNoun),
     ("турне", Trigger::VisitNoun),
     ("созвониться", Trigger::CallVerb),
+    ("увидеться", Trigger::MeetVerb),
     ("созваниваться", Trigger::CallVerb),
     ("позвонить", Trigger::CallVerb),
     ("видеоконференция", Trigger::CallNoun),
@@ -245,6 +248,25 @@ const PLURAL_REFS: &[&str] = &[
 ];
 
 /// Verbs of saying that attribute a quotation to a speaker.
+/// Role nouns that, alone, stand for a person named before («министр», «премьер»).
+const ROLE_NOUNS: &[&str] = &[
+    "министр",
+    "премьер",
+    "президент",
+    "канцлер",
+    "генсек",
+    "глава",
+    "лидер",
+    "губернатор",
+    "мэр",
+    "госсекретарь",
+    "председатель",
+    "король",
+    "эмир",
+    "спикер",
+    "гость",
+];
+
 const SPEECH_LEMMAS: &[&str] = &[
     "заявить",
     "сказать",
@@ -306,12 +328,14 @@ impl Default for EventExtractor {
 impl EventExtractor {
     /// Builds the cue automaton.
     pub fn new() -> EventExtractor {
+        // Standard semantics and overlapping search: a cue that is not at a word start
+        // («Пекине планируются» holds «не планир») must not hide one that is.
         let cues = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(CUES.iter().map(|(p, _)| p))
             .expect("a few dozen literal patterns");
         let denials = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(DENIALS)
             .expect("a few literal patterns");
         EventExtractor { cues, denials }
@@ -331,6 +355,7 @@ impl EventExtractor {
         // The people the article is about so far: the persons of the headline, then the
         // participants of the latest event.
         let mut recent: Vec<u32> = persons_in(doc, &actors, 0);
+        let mut visitors: Vec<(u32, u32)> = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             for i in range.clone() {
@@ -344,6 +369,7 @@ impl EventExtractor {
                     quotes: &quotes,
                     marks: &marks,
                     recent: &recent,
+                    visitors: &visitors,
                     sentence: s,
                     range: range.clone(),
                 };
@@ -358,6 +384,9 @@ impl EventExtractor {
                             _ => None,
                         })
                         .collect();
+                    if found.0.kind == EventType::Visit {
+                        visitors.extend(persons.iter().map(|&p| (p, s as u32)));
+                    }
                     if found.0.kind.is_contact() && persons.len() >= 2 {
                         recent = persons;
                     } else {
@@ -440,16 +469,28 @@ impl EventExtractor {
             if groups.len() > 1 {
                 return groups
                     .into_iter()
-                    .filter_map(|g| self.extract_one(ctx, i, trigger, previous, Some(g)))
+                    .filter_map(|g| self.extract_one(ctx, i, trigger, previous, Some(g), None))
                     .collect();
             }
         }
-        self.extract_one(ctx, i, trigger, previous, None)
+        // «посетит Анголу и Эритрею»: a visit to each.
+        if matches!(trigger, Trigger::Arrive | Trigger::VisitNoun) {
+            let clause = clause_of(ctx.doc, &ctx.range, ctx.marks, i);
+            let places = ctx.destinations(i, &clause, trigger == Trigger::Arrive);
+            if places.len() > 1 {
+                return places
+                    .into_iter()
+                    .filter_map(|p| self.extract_one(ctx, i, trigger, previous, None, Some(p)))
+                    .collect();
+            }
+        }
+        self.extract_one(ctx, i, trigger, previous, None, None)
             .into_iter()
             .collect()
     }
 
-    /// One event of a trigger; `with` replaces the parties after «с» of a verb trigger.
+    /// One event of a trigger; `with` replaces the parties after «с» of a contact trigger,
+    /// `dest` the destination of a visit.
     fn extract_one(
         &self,
         ctx: &Ctx<'_, '_>,
@@ -457,12 +498,27 @@ impl EventExtractor {
         trigger: Trigger,
         previous: &[(EventDraft, Vec<Ref>, Option<Ref>)],
         with: Option<Vec<Ref>>,
+        dest: Option<Ref>,
     ) -> Option<(EventDraft, Vec<Ref>, Option<Ref>)> {
         let doc = ctx.doc;
         let clause = clause_of(doc, &ctx.range, ctx.marks, i);
         let kind = trigger.event_type();
         // «Песков опроверг сообщения о том, что готовится встреча», «визит не планируется».
         if self.denied(doc, &ctx.range, &clause, i) {
+            return None;
+        }
+        // «путём переговоров», «ускорить переговоры о мирном договоре»: negotiation as a
+        // means or a process, not a contact.
+        if trigger.is_noun()
+            && (i.saturating_sub(2)..i).any(|k| {
+                matches!(doc.fold_of(k), "путем" | "посредством")
+                    || doc.lower(k).is_some_and(|w| {
+                        w.parses.iter().any(|p| {
+                            matches!(&*p.lemma, "ускорить" | "активизировать" | "затягивать")
+                        })
+                    })
+            })
+        {
             return None;
         }
         // «пригласил коллегу посетить Россию»: the visit is what the invitation is for.
@@ -523,11 +579,27 @@ impl EventExtractor {
                     }
                 }
             }
+            Trigger::Receive if passive(doc, i) => {
+                // «Володин был принят Диас-Канелем»: the subject is the guest, the host is in
+                // the instrumental.
+                let hosts = ctx.objects_after(i, &clause, Case::Ins, EntityKind::Person);
+                let host_ref = hosts.first().copied()?;
+                if subject.is_empty() || subject.contains(&host_ref) {
+                    return None;
+                }
+                participants.extend(subject.iter().copied());
+                participants.push(host_ref);
+                host = Some(host_ref);
+            }
             Trigger::Receive => {
                 let mut guests = ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person);
                 if guests.is_empty() {
                     // «казахстанского лидера принял Владимир Путин», «где его принял Франциск»
                     guests = ctx.object_before(i, &clause, &subject);
+                }
+                if guests.is_empty() {
+                    // «американского гостя примет Владимир Путин»: the latest visitor.
+                    guests.extend(ctx.role_object(i, &clause, &subject));
                 }
                 guests.retain(|g| !subject.contains(g));
                 if guests.is_empty() {
@@ -554,7 +626,7 @@ impl EventExtractor {
                     subject.clone()
                 };
                 participants.extend(visitor);
-                place = ctx.destination(i, &clause, trigger == Trigger::Arrive);
+                place = dest.or_else(|| ctx.destination(i, &clause, trigger == Trigger::Arrive));
                 named_event = ctx.named_event(i, &clause);
                 if participants.is_empty() {
                     return None;
@@ -624,10 +696,23 @@ impl EventExtractor {
         }
         dedup(&mut participants);
         // Status.
+        // «В Эр-Рияде запланированы переговоры с X, а также отдельная встреча с Y»: a noun
+        // trigger in a clause with no verb and no cue shares the status of the sentence before
+        // it.
+        // So does an infinitive there: «должен был встретиться с X, а затем отправиться в
+        // Минск».
+        let verbless = (trigger.is_noun() || infinitive)
+            && !clause.clone().any(|k| is_finite_verb(doc, k))
+            && clause.start > ctx.range.start;
+        let status_span = if verbless {
+            ctx.range.start..clause.end
+        } else {
+            clause.clone()
+        };
         let mut status = self.status(
             doc,
             i,
-            &clause,
+            &status_span,
             after_relative(doc, &ctx.range, ctx.marks, &clause),
             trigger,
         );
@@ -646,6 +731,19 @@ impl EventExtractor {
             if let [other] = others[..] {
                 participants.push(Ref::Doc(other));
                 confidence -= 0.2;
+            }
+        }
+        // «Видодо прибыл в Москву. Переговоры с Владимиром Путиным продлились …»: a contact
+        // with one named side, just after a visit by someone else, is with the visitor.
+        if kind.is_contact() && kind != EventType::PhoneCall && participants.len() == 1 {
+            let visitor = ctx.visitors.iter().rev().find(|&&(v, s)| {
+                ctx.sentence as u32 - s <= 1
+                    && doc.sentences[s as usize].paragraph == doc.sentences[ctx.sentence].paragraph
+                    && Ref::Doc(v) != participants[0]
+            });
+            if let Some(&(v, _)) = visitor {
+                participants.push(Ref::Doc(v));
+                confidence -= 0.15;
             }
         }
         if kind.is_contact() && participants.len() < 2 {
@@ -791,7 +889,7 @@ impl EventExtractor {
         let span = sentence.start..clause.end.max(i + 1);
         let bytes = doc.byte_span(&span);
         let text = &doc.norm.fold[bytes.clone()];
-        self.denials.find_iter(text).any(|m| {
+        self.denials.find_overlapping_iter(text).any(|m| {
             let at = bytes.start + m.start();
             !doc.norm.fold[..at]
                 .chars()
@@ -819,7 +917,7 @@ impl EventExtractor {
             // «несмотря на призывы отменить поездку»: what follows a concession is not the
             // event's status.
             let concession = text.find("несмотря").map(|c| bytes.start + c);
-            for m in self.cues.find_iter(text) {
+            for m in self.cues.find_overlapping_iter(text) {
                 let at = bytes.start + m.start();
                 // Cues match at a word start only.
                 let prev = doc.norm.fold[..at].chars().next_back();
@@ -827,6 +925,17 @@ impl EventExtractor {
                     continue;
                 }
                 let status = CUES[m.pattern().as_usize()].1;
+                // «отменять не стали», «не отменили»: a cancellation denied.
+                if status == Status::Cancelled && !text[m.start()..].starts_with("не ") {
+                    let word_end = text[m.start()..]
+                        .find(|c: char| !c.is_alphanumeric())
+                        .map_or(text.len(), |e| m.start() + e);
+                    let after = text[word_end..].trim_start();
+                    let before = text[..m.start()].trim_end();
+                    if after.starts_with("не ") || before.ends_with(" не") || before == "не" {
+                        continue;
+                    }
+                }
                 best = Some(match best {
                     Some(b) => stronger(b, status),
                     None => status,
@@ -882,6 +991,17 @@ fn stronger(a: Status, b: Status) -> Status {
         Status::Happened => 0,
     };
     if rank(b) > rank(a) { b } else { a }
+}
+
+/// «был принят», «принята»: a short passive participle, or a form after «был/была/были».
+fn passive(doc: &Doc<'_>, i: usize) -> bool {
+    matches!(doc.fold_of(i), "принят" | "принята" | "приняты")
+        || (i > 0
+            && matches!(
+                doc.fold_of(i - 1),
+                "был" | "была" | "были" | "будет" | "будут"
+            ))
+            && doc.fold_of(i).starts_with("принят")
 }
 
 fn is_finite_verb(doc: &Doc<'_>, k: usize) -> bool {
@@ -1037,6 +1157,15 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
         if m.via == Via::Adjective {
             continue;
         }
+        // «в резиденции «Бочаров ручей»»: a surname-like word right after an opening quote
+        // starts the name of a thing, not a person.
+        if m.kind == EntityKind::Person
+            && m.via == Via::Morphology
+            && m.tokens.start > 0
+            && matches!(doc.text_of(m.tokens.start - 1), "«" | "\"" | "„" | "“")
+        {
+            continue;
+        }
         let nested = m.kind != EntityKind::Person && m.tokens.end <= title_end;
         if nested {
             continue;
@@ -1187,6 +1316,8 @@ struct Ctx<'d, 'a> {
     quotes: &'d [Quote],
     marks: &'d [usize],
     recent: &'d [u32],
+    /// Visitors of the visits found so far, with the sentence of each visit.
+    visitors: &'d [(u32, u32)],
     sentence: usize,
     range: Range<usize>,
 }
@@ -1295,6 +1426,9 @@ impl Ctx<'_, '_> {
         if let Some(r) = self.pronoun_subject(i, clause) {
             return r;
         }
+        if let Some(r) = self.role_subject(i, clause) {
+            return vec![r];
+        }
         if let Some(r) = self.kollega(clause, None)
             && self.doc.lower(r.1).is_some_and(|w| {
                 w.cases(|p| p.lemma.as_ref() == "коллега")
@@ -1322,11 +1456,103 @@ impl Ctx<'_, '_> {
         });
         match main {
             Some(a) => self.coordinated(a, &before_clause, Some(Case::Nom)),
-            // «в Риме он провёл переговоры …, а затем встретился с …»
+            // «в Риме он провёл переговоры …, а затем встретился с …», «министр направится
+            // в Баку, а затем посетит Ереван»
             None => self
                 .pronoun_subject(clause.start, &before_clause)
+                .or_else(|| {
+                    self.role_subject(clause.start, &before_clause)
+                        .map(|r| vec![r])
+                })
                 .unwrap_or_default(),
         }
+    }
+
+    /// «Премьер осмотрел … и провёл встречу», «министр направится в Эсватини»: a bare role
+    /// noun as subject stands for the last person named as a subject before this clause.
+    fn role_subject(&self, i: usize, clause: &Range<usize>) -> Option<Ref> {
+        let k = (clause.start..i).find(|&k| {
+            self.doc.tokens[k].kind == TokenKind::Word
+                && self.doc.mentions_at(k).is_empty()
+                && self.doc.lower(k).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        ROLE_NOUNS.contains(&&*p.lemma)
+                            && p.case == Some(Case::Nom)
+                            && p.number != Some(Number::Plur)
+                    })
+                })
+        })?;
+        // The subject of the sentence before it: its first nominative person, sentence by
+        // sentence backwards («в Претории Лавров провёл переговоры с министром … Пандор. …
+        // министр направится» is Лавров, not Пандор).
+        let subject_of = |span: Range<usize>| {
+            self.actors_in(&span)
+                .find(|a| {
+                    a.kind == EntityKind::Person
+                        && a.cases.contains(Case::Nom)
+                        && !self.governed_by_preposition(a.tokens.start)
+                })
+                .map(|a| Ref::Doc(a.entity))
+        };
+        if let Some(r) = subject_of(self.range.start..k) {
+            return Some(r);
+        }
+        (0..self.sentence)
+            .rev()
+            .take(3)
+            .find_map(|s| subject_of(self.doc.sentence_tokens[s].clone()))
+    }
+
+    /// «американского гостя примет Путин», «генсека примет Путин»: a role noun as the object of
+    /// «принять» stands for the latest visitor who is not the host.
+    fn role_object(&self, i: usize, clause: &Range<usize>, subject: &[Ref]) -> Option<Ref> {
+        let role = (clause.start..clause.end).filter(|&k| k != i).any(|k| {
+            self.doc.mentions_at(k).is_empty()
+                && self.doc.lower(k).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        (ROLE_NOUNS.contains(&&*p.lemma) || &*p.lemma == "гость")
+                            && matches!(p.case, Some(Case::Acc | Case::Gen))
+                    })
+                })
+        });
+        if !role {
+            return None;
+        }
+        self.visitors
+            .iter()
+            .rev()
+            .map(|&(v, _)| Ref::Doc(v))
+            .find(|v| !subject.contains(v))
+    }
+
+    /// Every destination of a visit trigger: «посетит Анголу и Эритрею» gives both.
+    fn destinations(&self, i: usize, clause: &Range<usize>, verb: bool) -> Vec<Ref> {
+        let Some(Ref::Doc(first)) = self.destination(i, clause, verb) else {
+            return Vec::new();
+        };
+        let Some(a) = self
+            .actors_in(clause)
+            .find(|a| a.entity == first && a.tokens.start > i)
+        else {
+            return vec![Ref::Doc(first)];
+        };
+        let mut out = vec![Ref::Doc(first)];
+        let mut end = a.tokens.end;
+        while end + 1 < clause.end && (self.doc.fold_of(end) == "и" || self.doc.is_punct(end, ","))
+        {
+            match self.actors_in(clause).find(|b| {
+                b.tokens.start == end + 1
+                    && b.kind.is_place()
+                    && b.cases.intersect(a.cases) != crate::morph::CaseSet::empty()
+            }) {
+                Some(b) => {
+                    out.push(Ref::Doc(b.entity));
+                    end = b.tokens.end;
+                }
+                None => break,
+            }
+        }
+        out
     }
 
     /// «он встретился», «она посетила», «они провели»; «который собирался посетить»: the
@@ -1474,7 +1700,7 @@ impl Ctx<'_, '_> {
             // Гафаровой», «между делегациями России и Китая»: modifiers, a role noun or an
             // organisation may come between the preposition and the party.
             let mut j = k + 1;
-            while j < clause.end && j < k + 5 {
+            while j < clause.end && j < k + 8 {
                 if let Some(a) = self
                     .actors_in(clause)
                     .find(|a| a.tokens.start == j && Self::is_party(a))
@@ -1489,7 +1715,24 @@ impl Ctx<'_, '_> {
                     if a.cases.contains(case) {
                         return self.coordinated_groups(a, clause, Some(case));
                     }
+                    // «с послом Великобритании … Лори Бристоу»: a country after a role noun
+                    // is its complement; the person comes after it.
+                    if a.kind == EntityKind::Country && j > k + 1 {
+                        j = a.tokens.end;
+                        continue;
+                    }
                     break;
+                }
+                // «с послом Великобритании в России Лори Бристоу»: a place phrase inside the
+                // role.
+                if j > k + 1
+                    && matches!(self.doc.fold_of(j), "в" | "во" | "при")
+                    && let Some(place) = self
+                        .actors_in(clause)
+                        .find(|a| a.tokens.start == j + 1 && a.kind.is_place())
+                {
+                    j = place.tokens.end;
+                    continue;
                 }
                 // «с коллегой», «с ним»
                 if let Some(r) = self.pronoun_or_colleague(j) {
@@ -1883,6 +2126,7 @@ impl Ctx<'_, '_> {
             if k == 0
                 || !matches!(self.doc.fold_of(k - 1), "в" | "во" | "на")
                 || !a.cases.contains(Case::Loc)
+                || self.envoy_seat(a)
             {
                 continue;
             }
@@ -1906,6 +2150,21 @@ impl Ctx<'_, '_> {
             }
         }
         best.map(|(p, _)| p)
+    }
+
+    /// «посол Индии в Москве», «посла Великобритании в России»: where an envoy sits, not where
+    /// something happens.
+    fn envoy_seat(&self, a: &Actor) -> bool {
+        (a.tokens.start.saturating_sub(4)..a.tokens.start).any(|k| {
+            self.doc.lower(k).is_some_and(|w| {
+                w.parses.iter().any(|p| {
+                    matches!(
+                        &*p.lemma,
+                        "посол" | "посольство" | "постпред" | "представитель"
+                    )
+                })
+            })
+        })
     }
 
     /// «завершил визит в Москву, где провёл переговоры»: the place «где» stands for, the last
@@ -1941,15 +2200,7 @@ impl Ctx<'_, '_> {
                     .is_some_and(|g| doc.gazetteer.entity(g).country == Some(country))
         };
         // «посол Индии в Москве»: where an envoy sits is not where the visit goes.
-        let envoy = |a: &Actor| {
-            (a.tokens.start.saturating_sub(4)..a.tokens.start).any(|k| {
-                doc.lower(k).is_some_and(|w| {
-                    w.parses
-                        .iter()
-                        .any(|p| matches!(&*p.lemma, "посол" | "посольство" | "постпред"))
-                })
-            })
-        };
+        let envoy = |a: &Actor| self.envoy_seat(a);
         let mut cities = self.actors_in(&span).filter(in_country);
         let first = cities.next()?;
         // A visit to several cities of the country keeps the country.
