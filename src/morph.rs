@@ -261,6 +261,24 @@ impl WordInfo {
         self.parses.iter().any(|p| &*p.lemma == lemma)
     }
 
+    /// True when the word is most likely a function word or a verb: no name part follows
+    /// from a capital letter before it («Марина приехала», «Винокур и»).
+    pub fn function_or_verb(&self) -> bool {
+        self.prob(|p| {
+            matches!(
+                p.pos,
+                Pos::Pron
+                    | Pos::Det
+                    | Pos::Adp
+                    | Pos::Cconj
+                    | Pos::Sconj
+                    | Pos::Part
+                    | Pos::Verb
+                    | Pos::Aux
+            )
+        }) >= 0.5
+    }
+
     /// Total probability of the analyses that satisfy `f`.
     pub fn prob(&self, f: impl Fn(&Parse) -> bool) -> f32 {
         self.parses.iter().filter(|p| f(p)).map(|p| p.prob).sum()

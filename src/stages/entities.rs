@@ -533,21 +533,7 @@ fn part_of_person_name(doc: &Doc<'_>, i: usize) -> bool {
         let confident = doc
             .word(i)
             .is_some_and(|w| w.prob(|p| p.name == Some(NameType::Given)) >= 0.5);
-        let function = doc.lower(i + 1).is_some_and(|w| {
-            w.prob(|p| {
-                matches!(
-                    p.pos,
-                    Pos::Pron
-                        | Pos::Det
-                        | Pos::Adp
-                        | Pos::Cconj
-                        | Pos::Sconj
-                        | Pos::Part
-                        | Pos::Verb
-                        | Pos::Aux
-                )
-            }) >= 0.5
-        });
+        let function = doc.lower(i + 1).is_some_and(|w| w.function_or_verb());
         if confident && !function && !doc.starts_clause(i + 1) {
             return true;
         }

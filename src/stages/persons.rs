@@ -554,21 +554,7 @@ impl PersonFinder {
             if parts == 1 && o.given >= 0.5 && j < end && free(j) && !doc.starts_clause(j) {
                 let t = &doc.tokens[j];
                 let cyrillic = doc.text_of(j).chars().next().is_some_and(is_cyrillic);
-                let function = doc.lower(j).is_some_and(|w| {
-                    w.prob(|p| {
-                        matches!(
-                            p.pos,
-                            Pos::Pron
-                                | Pos::Det
-                                | Pos::Adp
-                                | Pos::Cconj
-                                | Pos::Sconj
-                                | Pos::Part
-                                | Pos::Verb
-                                | Pos::Aux
-                        )
-                    }) >= 0.5
-                });
+                let function = doc.lower(j).is_some_and(|w| w.function_or_verb());
                 if t.kind == TokenKind::Word && t.shape == Shape::Title && cyrillic && !function {
                     j += 1;
                     parts += 1;
@@ -688,40 +674,26 @@ impl PersonFinder {
         }
         // An unknown word that the guesser reads as a person's name, in the middle of a
         // clause: «отравление Скрипаля», «Макафи заявил».
-        if !clause_start && o.guessed && o.geo < 0.5 && o.given + o.surname >= 0.3 {
-            let cases = wi.cases(|p| p.guessed);
-            return Some(Found {
-                tokens: i..i + 1,
-                sentence: 0,
-                given: None,
-                patronymic: None,
-                surname: Some(nominative(
-                    wi,
-                    Some(NameType::Surname),
-                    cases,
-                    doc.text_of(i),
-                )),
+        let surname_alone = |cases: CaseSet| Found {
+            tokens: i..i + 1,
+            sentence: 0,
+            given: None,
+            patronymic: None,
+            surname: Some(nominative(
+                wi,
+                Some(NameType::Surname),
                 cases,
-                surname_first: false,
-            });
+                doc.text_of(i),
+            )),
+            cases,
+            surname_first: false,
+        };
+        if !clause_start && o.guessed && o.geo < 0.5 && o.given + o.surname >= 0.3 {
+            return Some(surname_alone(wi.cases(|p| p.guessed)));
         }
         // A surname the dictionary knows.
         if o.surname >= 0.3 && (!clause_start || o.common < 0.2) {
-            let cases = name_cases(wi, NameType::Surname);
-            return Some(Found {
-                tokens: i..i + 1,
-                sentence: 0,
-                given: None,
-                patronymic: None,
-                surname: Some(nominative(
-                    wi,
-                    Some(NameType::Surname),
-                    cases,
-                    doc.text_of(i),
-                )),
-                cases,
-                surname_first: false,
-            });
+            return Some(surname_alone(name_cases(wi, NameType::Surname)));
         }
         None
     }
