@@ -258,3 +258,27 @@ fn a_denied_cancellation_and_negotiation_as_a_means_are_not_events() {
     );
     assert!(evs.iter().all(|e| e.0 != "TALKS"), "{evs:?}");
 }
+
+#[test]
+fn an_invitation_of_a_visitor_and_a_role_with_a_country() {
+    // «по приглашению X» with no subject: the invitee is the visitor; it names no day.
+    let evs = events(
+        "Президент Киргизии Садыр Жапаров прибыл в Москву. Поездка проходит по приглашению Владимира Путина.",
+        "2021-02-24",
+    );
+    let inv = find(&evs, "INVITATION");
+    assert!(inv.1.iter().any(|p| p.contains("Жапаров")), "{evs:?}");
+    assert_eq!(inv.3, None);
+    assert_eq!(inv.2.as_deref(), Some("Москва"));
+    // «Иранский министр» is the Iranian, not the last subject (Лавров).
+    let evs = events(
+        "Сергей Лавров завтра проведёт переговоры с Хосейном Амиром Абдоллахианом. Иранский министр прибудет в Москву сегодня вечером.",
+        "2022-03-14",
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| e.0 == "VISIT")
+            .all(|e| !e.1.iter().any(|p| p.contains("Лавров"))),
+        "{evs:?}"
+    );
+}

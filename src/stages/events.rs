@@ -355,7 +355,7 @@ impl EventExtractor {
         // The people the article is about so far: the persons of the headline, then the
         // participants of the latest event.
         let mut recent: Vec<u32> = persons_in(doc, &actors, 0);
-        let mut visitors: Vec<(u32, u32)> = Vec::new();
+        let mut visitors: Vec<Visitor> = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             for i in range.clone() {
@@ -385,7 +385,11 @@ impl EventExtractor {
                         })
                         .collect();
                     if found.0.kind == EventType::Visit {
-                        visitors.extend(persons.iter().map(|&p| (p, s as u32)));
+                        visitors.extend(persons.iter().map(|&p| Visitor {
+                            person: p,
+                            sentence: s as u32,
+                            place: found.2,
+                        }));
                     }
                     if found.0.kind.is_contact() && persons.len() >= 2 {
                         recent = persons;
@@ -621,6 +625,10 @@ impl EventExtractor {
                     if v.is_empty() && ctx.subject_governs_visit(i, &clause) {
                         v.extend(subject.iter().copied());
                     }
+                    if v.is_empty() {
+                        // «это был её первый за пять лет визит в Москву»
+                        v.extend(ctx.possessor_before(i, &clause));
+                    }
                     v
                 } else {
                     subject.clone()
@@ -643,12 +651,21 @@ impl EventExtractor {
             }
             Trigger::InviteNoun => {
                 // «по приглашению X» (X invited the subject); «поблагодарил коллегу за приглашение».
-                let inviter = ctx
+                let named = ctx
                     .genitives_after(i, &clause)
                     .into_iter()
                     .next()
                     .or_else(|| ctx.thanked_object(i, &clause).into_iter().next());
-                let invitee = subject.first().copied();
+                let (inviter, invitee) = match named {
+                    // «Поездка проходит по приглашению Путина»: with no subject, the invitee
+                    // is the visitor the article is about.
+                    Some(a) => (
+                        Some(a),
+                        subject.first().copied().or_else(|| ctx.latest_visitor(a)),
+                    ),
+                    // «передал ему приглашение посетить Москву»
+                    None => (subject.first().copied(), ctx.dative_before(i, &clause)),
+                };
                 match (inviter, invitee) {
                     (Some(a), Some(b)) if a != b => participants.extend([a, b]),
                     _ => return None,
@@ -736,13 +753,14 @@ impl EventExtractor {
         // «Видодо прибыл в Москву. Переговоры с Владимиром Путиным продлились …»: a contact
         // with one named side, just after a visit by someone else, is with the visitor.
         if kind.is_contact() && kind != EventType::PhoneCall && participants.len() == 1 {
-            let visitor = ctx.visitors.iter().rev().find(|&&(v, s)| {
-                ctx.sentence as u32 - s <= 1
-                    && doc.sentences[s as usize].paragraph == doc.sentences[ctx.sentence].paragraph
-                    && Ref::Doc(v) != participants[0]
+            let visitor = ctx.visitors.iter().rev().find(|v| {
+                ctx.sentence as u32 - v.sentence <= 1
+                    && doc.sentences[v.sentence as usize].paragraph
+                        == doc.sentences[ctx.sentence].paragraph
+                    && Ref::Doc(v.person) != participants[0]
             });
-            if let Some(&(v, _)) = visitor {
-                participants.push(Ref::Doc(v));
+            if let Some(v) = visitor {
+                participants.push(Ref::Doc(v.person));
                 confidence -= 0.15;
             }
         }
@@ -775,7 +793,12 @@ impl EventExtractor {
         if date.is_none() {
             date = ctx.date_earlier_in_paragraph(status);
         }
-        if date.is_none() && status == Status::Happened {
+        // «по приглашению X» says who invited, not when: no date unless one is written.
+        let by_invitation = trigger == Trigger::InviteNoun && i > 0 && doc.fold_of(i - 1) == "по";
+        if by_invitation && !date_explicit {
+            date = None;
+        }
+        if date.is_none() && status == Status::Happened && !by_invitation {
             date = doc.date.filter(|d| d.day != 0);
             confidence -= 0.1;
         }
@@ -854,9 +877,29 @@ impl EventExtractor {
         {
             place = Some(city);
         }
+        // «Японский премьер прибыл на Восточный экономический форум»: the named event's
+        // place, else the city the sentence before names.
+        let to_event = named_event.is_some()
+            || (i + 1..(i + 3).min(clause.end)).any(|k| doc.fold_of(k) == "на");
+        if kind == EventType::Visit && place.is_none() && to_event {
+            place = named_event
+                .and_then(|e| doc.entities[e as usize].gaz)
+                .and_then(|g| doc.gazetteer.entity(g).place)
+                .map(Ref::Gaz)
+                .or_else(|| ctx.place_before());
+        }
         if kind == EventType::Invitation && place.is_none() {
-            // Where the invitee was invited to: «прибыл в Казань по приглашению …».
-            place = ctx.destination(ctx.range.start, &ctx.range, false);
+            // Where the invitee was invited to: «прибыл в Казань по приглашению …», else
+            // where the invitee's visit goes («Поездка проходит по приглашению …»).
+            place = ctx
+                .destination(ctx.range.start, &ctx.range, false)
+                .or_else(|| {
+                    ctx.visitors
+                        .iter()
+                        .rev()
+                        .find(|v| participants.get(1) == Some(&Ref::Doc(v.person)))
+                        .and_then(|v| v.place)
+                });
         }
 
         if participants.iter().all(|r| matches!(r, Ref::Doc(_))) && !trigger.is_noun() {
@@ -1309,6 +1352,14 @@ fn speaker_before(doc: &Doc<'_>, actors: &[Actor], open: usize) -> Option<u32> {
 }
 
 /// Everything a trigger's extraction looks at.
+/// A visitor of a visit found earlier in the article.
+#[derive(Clone, Copy, Debug)]
+struct Visitor {
+    person: u32,
+    sentence: u32,
+    place: Option<Ref>,
+}
+
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
     public: &'d Public,
@@ -1317,7 +1368,7 @@ struct Ctx<'d, 'a> {
     marks: &'d [usize],
     recent: &'d [u32],
     /// Visitors of the visits found so far, with the sentence of each visit.
-    visitors: &'d [(u32, u32)],
+    visitors: &'d [Visitor],
     sentence: usize,
     range: Range<usize>,
 }
@@ -1482,6 +1533,23 @@ impl Ctx<'_, '_> {
                     })
                 })
         })?;
+        // «Вьетнамский премьер», «Иранский министр»: the last person of that country.
+        let country = k.checked_sub(1).and_then(|a| {
+            self.doc
+                .mentions_at(a)
+                .iter()
+                .find(|m| m.via == Via::Adjective && m.kind == EntityKind::Country)
+                .and_then(|m| self.doc.entities[m.entity as usize].gaz)
+        });
+        if let Some(country) = country {
+            return self
+                .actors
+                .iter()
+                .rev()
+                .filter(|a| a.tokens.end <= k && a.kind == EntityKind::Person)
+                .find(|a| country_of(self.doc, a.entity) == Some(country))
+                .map(|a| Ref::Doc(a.entity));
+        }
         // The subject of the sentence before it: its first nominative person, sentence by
         // sentence backwards («в Претории Лавров провёл переговоры с министром … Пандор. …
         // министр направится» is Лавров, not Пандор).
@@ -1521,8 +1589,45 @@ impl Ctx<'_, '_> {
         self.visitors
             .iter()
             .rev()
-            .map(|&(v, _)| Ref::Doc(v))
+            .map(|v| Ref::Doc(v.person))
             .find(|v| !subject.contains(v))
+    }
+
+    /// «её визит», «его поездка»: the person a possessive pronoun before `i` stands for.
+    fn possessor_before(&self, i: usize, clause: &Range<usize>) -> Option<Ref> {
+        let k = (i.saturating_sub(4).max(clause.start)..i)
+            .find(|&k| matches!(self.doc.fold_of(k), "его" | "ее" | "их"))?;
+        self.actors
+            .iter()
+            .rev()
+            .find(|a| a.kind == EntityKind::Person && a.tokens.end <= k)
+            .map(|a| Ref::Doc(a.entity))
+    }
+
+    /// The latest visitor in this sentence or the one before, other than `not`.
+    fn latest_visitor(&self, not: Ref) -> Option<Ref> {
+        self.visitors
+            .iter()
+            .rev()
+            .find(|v| self.sentence as u32 - v.sentence <= 1 && Ref::Doc(v.person) != not)
+            .map(|v| Ref::Doc(v.person))
+    }
+
+    /// «передал ему приглашение», «пригласил коллегу»: a dative pronoun or «коллега» before `i`.
+    fn dative_before(&self, i: usize, clause: &Range<usize>) -> Option<Ref> {
+        (clause.start..i).rev().find_map(|k| {
+            let dative = matches!(self.doc.fold_of(k), "ему" | "ей" | "им")
+                || self.doc.lower(k).is_some_and(|w| {
+                    w.parses
+                        .iter()
+                        .any(|p| &*p.lemma == "коллега" && p.case == Some(Case::Dat))
+                });
+            if dative {
+                self.pronoun_or_colleague(k)
+            } else {
+                None
+            }
+        })
     }
 
     /// Every destination of a visit trigger: «посетит Анголу и Эритрею» gives both.
@@ -1732,6 +1837,15 @@ impl Ctx<'_, '_> {
                         .find(|a| a.tokens.start == j + 1 && a.kind.is_place())
                 {
                     j = place.tokens.end;
+                    continue;
+                }
+                // «с саудовским коллегой принцем Фейсалом …»: the name after «коллега» says who.
+                let named_next = self.doc.lower(j).is_some_and(|w| w.has_lemma("коллега"))
+                    && self.actors_in(clause).any(|a| {
+                        a.kind == EntityKind::Person && (j + 1..j + 4).contains(&a.tokens.start)
+                    });
+                if named_next {
+                    j += 1;
                     continue;
                 }
                 // «с коллегой», «с ним»
