@@ -282,3 +282,14 @@ fn an_invitation_of_a_visitor_and_a_role_with_a_country() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_mediator_takes_part_and_a_later_report_adds_a_side() {
+    let evs = events(
+        "Министры иностранных дел Азербайджана и Армении провели переговоры в Москве. Консультации при посредничестве Сергея Лаврова начались в пятницу.",
+        "2020-10-10",
+    );
+    let talks: Vec<&Ev> = evs.iter().filter(|e| e.0 == "TALKS").collect();
+    assert_eq!(talks.len(), 1, "{evs:?}");
+    assert_eq!(talks[0].1.len(), 3, "{evs:?}");
+}

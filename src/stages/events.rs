@@ -711,6 +711,15 @@ impl EventExtractor {
                 }
             }
         }
+        // «при посредничестве Блинкена», «при участии главы МИД Турции»: third parties who
+        // take part.
+        if kind.is_contact() && !participants.is_empty() {
+            for r in ctx.mediators(&clause) {
+                if !participants.contains(&r) {
+                    participants.push(r);
+                }
+            }
+        }
         dedup(&mut participants);
         // Status.
         // «В Эр-Рияде запланированы переговоры с X, а также отдельная встреча с Y»: a noun
@@ -1125,10 +1134,17 @@ fn call_context(doc: &Doc<'_>, i: usize) -> bool {
     let range = &doc.sentence_tokens[doc.tokens[i].sentence as usize];
     let lo = i.saturating_sub(2).max(range.start);
     let hi = (i + 4).min(range.end);
-    (lo..hi).any(|k| {
+    let near = (lo..hi).any(|k| {
         let f = doc.fold_of(k);
         f.starts_with("телефон") || f.starts_with("видеосвяз") || f.starts_with("видеоконферен")
-    })
+    });
+    // «По видеосвязи прошла во вторник встреча …»: the mode fronted, a few words earlier.
+    let fronted = (i.saturating_sub(12).max(range.start)..i).any(|k| {
+        doc.fold_of(k) == "по"
+            && k + 1 < range.end
+            && matches!(doc.fold_of(k + 1), "видеосвязи" | "телефону")
+    });
+    near || fronted
 }
 
 /// The clause around token `i`: bounded by `;`, `:`, brackets, the quote marks of
@@ -1593,6 +1609,29 @@ impl Ctx<'_, '_> {
             .find(|v| !subject.contains(v))
     }
 
+    /// Parties after «при посредничестве» or «при участии» in `clause` (and the rest of the
+    /// sentence after it, where a relative clause often holds them).
+    fn mediators(&self, clause: &Range<usize>) -> Vec<Ref> {
+        let span = clause.start..self.range.end;
+        let doc = self.doc;
+        for k in span.clone() {
+            if k == 0
+                || doc.fold_of(k - 1) != "при"
+                || !matches!(doc.fold_of(k), "посредничестве" | "участии")
+            {
+                continue;
+            }
+            let after = k + 1..(k + 6).min(span.end);
+            if let Some(a) = self
+                .actors_in(&after)
+                .find(|a| a.kind == EntityKind::Person && a.cases.contains(Case::Gen))
+            {
+                return self.coordinated(a, &span, Some(Case::Gen));
+            }
+        }
+        Vec::new()
+    }
+
     /// «её визит», «его поездка»: the person a possessive pronoun before `i` stands for.
     fn possessor_before(&self, i: usize, clause: &Range<usize>) -> Option<Ref> {
         let k = (i.saturating_sub(4).max(clause.start)..i)
@@ -1936,13 +1975,30 @@ impl Ctx<'_, '_> {
     /// «лидеры России и Китая», «главы МИД России и Турции»: each country's holder.
     fn role_plural(&self, k: usize, clause: &Range<usize>) -> Option<Vec<Ref>> {
         let fold = self.doc.fold_of(k);
-        let role = if fold.starts_with("лидер")
+        let next = |n: usize| {
+            if k + n < clause.end {
+                self.doc.fold_of(k + n)
+            } else {
+                ""
+            }
+        };
+        // «главы правительств», «министры иностранных дел», «главы государств»: the words
+        // after the role noun say which office.
+        let (role, skip) = if fold.starts_with("глав") && next(1).starts_with("правительств")
+        {
+            (Role::HeadOfGovernment, 1)
+        } else if fold.starts_with("глав") && next(1).starts_with("государств") {
+            (Role::HeadOfState, 1)
+        } else if fold.starts_with("министр") && next(1) == "иностранных" && next(2) == "дел"
+        {
+            (Role::ForeignMinister, 2)
+        } else if fold.starts_with("лидер")
             || fold.starts_with("президент")
             || fold.starts_with("глав")
         {
-            Role::HeadOfState
+            (Role::HeadOfState, 0)
         } else if fold.starts_with("премьер") {
-            Role::HeadOfGovernment
+            (Role::HeadOfGovernment, 0)
         } else {
             return None;
         };
@@ -1953,7 +2009,7 @@ impl Ctx<'_, '_> {
         if !plural {
             return None;
         }
-        let mut j = k + 1;
+        let mut j = k + 1 + skip;
         let role = if j < clause.end && self.doc.fold_of(j) == "мид" {
             j += 1;
             Role::ForeignMinister
@@ -2623,12 +2679,12 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
             && match draft.kind {
                 EventType::Invitation => e.participants == draft.participants,
                 EventType::Visit => same_people(&e.participants, &draft.participants),
+                // «X и Y договорились …. Консультации при посредничестве Z начались …»: a
+                // later report may name one more side of the same contact.
                 _ => {
-                    let mut a = e.participants.clone();
-                    let mut b = draft.participants.clone();
-                    a.sort();
-                    b.sort();
-                    a == b
+                    let within = |x: &[u32], y: &[u32]| x.iter().all(|p| y.contains(p));
+                    let (a, b) = (&e.participants, &draft.participants);
+                    a.len().min(b.len()) >= 2 && (within(a, b) || within(b, a))
                 }
             };
         if !same {
@@ -2654,6 +2710,13 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
         }
         if e.named_event.is_none() {
             e.named_event = draft.named_event;
+        }
+        if !matches!(e.kind, EventType::Visit | EventType::Invitation) {
+            for p in &draft.participants {
+                if !e.participants.contains(p) {
+                    e.participants.push(*p);
+                }
+            }
         }
         for s in draft.sentences {
             if !e.sentences.contains(&s) {
