@@ -66,8 +66,8 @@ fn event_dev_set_stays_above_its_floors() {
         r.false_happened, 0,
         "a planned/cancelled/hypothetical event reported as happened"
     );
-    assert!(r.pairs.f1() >= 0.77, "pair F1 {:.3}", r.pairs.f1());
-    assert!(r.core.f1() >= 0.81, "event F1 {:.3}", r.core.f1());
+    assert!(r.pairs.f1() >= 0.79, "pair F1 {:.3}", r.pairs.f1());
+    assert!(r.core.f1() >= 0.83, "event F1 {:.3}", r.core.f1());
     assert!(
         r.place_accuracy() >= 0.85,
         "place {:.3}",
