@@ -309,6 +309,9 @@ pub enum Via {
     /// the article date («глава Казахстана»), a capital to its city («в российской столице»
     /// → Москва).
     Title,
+    /// A name not in the gazetteers whose kind the words before it give: a settlement after
+    /// «город», «деревня», «житель» («в городе Фигерас»).
+    Context,
 }
 
 /// One entity mention. `text` equals the original text between `start` and `end`.

@@ -16,7 +16,9 @@ use crate::model::{
     Mention, Predicate, Record, Span, Triple,
 };
 use crate::morph::{Morph, MorphCache};
-use crate::stages::{DateResolver, EntityMatcher, EventExtractor, PersonFinder, TitleResolver};
+use crate::stages::{
+    DateResolver, EntityMatcher, EventExtractor, PersonFinder, PlaceFinder, TitleResolver,
+};
 use crate::text::{
     CharIndex, NormText, Normalizer, Sentence, SentenceSplitter, Token, TokenKind, Tokenizer,
 };
@@ -31,7 +33,7 @@ pub enum Stage {
     Morphology,
     /// Gazetteer names.
     Entities,
-    /// Person names by morphology.
+    /// Names outside the gazetteers: settlements by context, persons by morphology.
     Persons,
     /// Titles.
     Titles,
@@ -62,6 +64,7 @@ pub struct Analyzer {
     splitter: SentenceSplitter,
     tokenizer: Tokenizer,
     entities: EntityMatcher,
+    places: PlaceFinder,
     persons: PersonFinder,
     titles: TitleResolver,
     dates: DateResolver,
@@ -78,6 +81,7 @@ impl Analyzer {
             splitter: SentenceSplitter,
             tokenizer: Tokenizer,
             entities: EntityMatcher,
+            places: PlaceFinder,
             persons: PersonFinder,
             titles: TitleResolver,
             dates: DateResolver,
@@ -159,6 +163,7 @@ impl Analyzer {
             self.entities.run(&mut d);
         }
         if last >= Stage::Persons {
+            self.places.run(&mut d);
             self.persons.run(&mut d);
         }
         if last >= Stage::Titles {

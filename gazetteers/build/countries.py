@@ -93,12 +93,32 @@ def all_office_qids(shared):
         return {r["country_qid"] for r in csv.DictReader(f)}
 
 
+# English country names that are mostly something else in a Latin quote: given names, US states,
+# English words.
+ENGLISH_STOP = {"Chad", "Jordan", "Georgia", "Guinea", "Turkey", "Niger", "Jersey", "Dominica",
+                "Israel"}
+
+
+def _english(c, cldr_en, h):
+    """The English names of an ISO country (CLDR short name, ISO name, ISO common name), for
+    countries named in Latin script inside Russian text («France», «Russia»). Parenthesised and
+    comma forms («Korea, Republic of») are left out."""
+    out = set()
+    for n in [cldr_en, c.name, getattr(c, "common_name", None)]:
+        if n and re.fullmatch(r"[A-Z][A-Za-z .'-]+", n) and n not in ENGLISH_STOP and len(n) >= 4:
+            out.add(n)
+    if h.get("name") == "-":
+        return []
+    return sorted(out)
+
+
 def build(shared, links, nerel_mod):
     import pycountry
     from babel import Locale
 
     ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     cldr = Locale("ru").territories
+    en = Locale("en").territories
     hand = {r["key"]: r for r in read_hand(os.path.join(HAND, "countries.tsv"))}
     off = office_country_qids(shared)
     off_all = all_office_qids(shared)
@@ -123,6 +143,7 @@ def build(shared, links, nerel_mod):
         for a in [cl, iso_name, iso_off]:
             if a and "(" not in a:
                 aliases.append(a)
+        aliases += ["=" + n for n in _english(c, en.get(a2), h)]
         adjs = _adjectives(h)
         names_of[a2] = [name] + [re.sub(r"^[?=~]+", "", a) for a in aliases]
         src = "pycountry+cldr" + ("+hand" if h else "")

@@ -1,15 +1,18 @@
 //! The analysis stages after tokenization, each a struct with one job, called in a fixed order
 //! by [`crate::pipeline::Analyzer`]:
-//! gazetteer names → person names by morphology → titles → dates → events.
+//! gazetteer names → settlements by context and person names by morphology → titles → dates →
+//! events.
 
 pub mod dates;
 pub mod entities;
 pub mod events;
 pub mod persons;
+pub mod places;
 pub mod titles;
 
 pub use dates::DateResolver;
 pub use entities::EntityMatcher;
 pub use events::EventExtractor;
 pub use persons::PersonFinder;
+pub use places::PlaceFinder;
 pub use titles::TitleResolver;

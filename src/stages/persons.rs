@@ -197,6 +197,7 @@ impl PersonFinder {
                     continue;
                 }
                 match self.match_at(doc, i, range.end, &covered) {
+                    Some(f) if locative_after_v(doc, &f.tokens) => i = f.tokens.end,
                     Some(f) => {
                         i = f.tokens.end;
                         found.push(Found {
@@ -794,6 +795,21 @@ fn intern_person(doc: &mut Doc<'_>, name: &str, surname: Option<String>) -> u32 
         Arc::from(name),
         surname.map(Arc::from),
     )
+}
+
+/// True when the name candidate stands after «в»/«во» in a form that is not an accusative:
+/// «в Шарлотте», «в Йеле», «в Буэнос Айресе» are places. An accusative person after «в»
+/// («стрелял в Кеннеди», «влюбилась в Анну») ends in -а/-я/-у/-ю, or is indeclinable and then
+/// known to the gazetteer.
+fn locative_after_v(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    let Some(prev) = tokens.start.checked_sub(1) else {
+        return false;
+    };
+    if doc.tokens[prev].kind != TokenKind::Word || !matches!(doc.fold_of(prev), "в" | "во") {
+        return false;
+    }
+    let last = doc.fold_of(tokens.end - 1);
+    !["а", "я", "у", "ю"].iter().any(|e| last.ends_with(e))
 }
 
 /// An initial at token `i`: one upper-case Cyrillic letter followed by a full stop.

@@ -1,0 +1,258 @@
+//! Settlements that are not in the gazetteers, found by the noun in front of them.
+//!
+//! The gazetteers hold every city over 100 000 people, but news also names towns and villages
+//! («в городе Фигерас», «в деревне Понтридифен», «жительница Жироны»). Left alone, such an
+//! unknown capitalised word is read as a surname by the person finder. A settlement noun or a
+//! word for an inhabitant right before it says what it is; the name becomes a CITY (NEREL's type
+//! for every settlement) with an id in newsgraph's namespace.
+
+use std::sync::Arc;
+
+use crate::doc::{Doc, MentionDraft};
+use crate::model::{EntityId, EntityKind, Via};
+use crate::morph::{CaseSet, Pos};
+use crate::slug::slug;
+use crate::stages::persons::capitalize;
+use crate::text::{Shape, TokenKind};
+
+/// Finds settlements by their context. Holds no state.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PlaceFinder;
+
+/// Words after which a capitalised name is a settlement: the settlement nouns and the words for
+/// its people and its mayor, in every case form.
+const CUES: &[&str] = &[
+    "город",
+    "города",
+    "городе",
+    "городу",
+    "городом",
+    "городок",
+    "городка",
+    "городке",
+    "деревня",
+    "деревни",
+    "деревне",
+    "деревню",
+    "деревней",
+    "село",
+    "села",
+    "селе",
+    "селу",
+    "селом",
+    "поселок",
+    "поселка",
+    "поселке",
+    "поселку",
+    "местечко",
+    "местечка",
+    "местечке",
+    "станица",
+    "станицы",
+    "станице",
+    "аул",
+    "аула",
+    "ауле",
+    "кишлак",
+    "кишлака",
+    "кишлаке",
+    "житель",
+    "жителя",
+    "жителю",
+    "жителем",
+    "жители",
+    "жителей",
+    "жителям",
+    "жительница",
+    "жительницы",
+    "жительнице",
+    "уроженец",
+    "уроженца",
+    "уроженка",
+    "уроженки",
+    "мэрия",
+    "мэрии",
+];
+
+/// The cues in the locative, after which even a one-word surname from the gazetteers is the
+/// place («в городе Фергюсон», «в деревне Вишнево»); other cases let a person follow
+/// («родным городом Каддафи»).
+const LOCATIVE_CUES: &[&str] = &[
+    "городе",
+    "городке",
+    "деревне",
+    "селе",
+    "поселке",
+    "местечке",
+    "станице",
+    "ауле",
+    "кишлаке",
+];
+
+/// Administrative nouns after a district's adjective («Воложинского района»): the adjective
+/// belongs to them, not to the settlement before it.
+const DISTRICT_NOUNS: &[&str] = &[
+    "района",
+    "районе",
+    "области",
+    "округа",
+    "уезда",
+    "губернии",
+    "края",
+    "провинции",
+    "повета",
+    "волости",
+    "штата",
+];
+
+impl PlaceFinder {
+    /// Adds CITY mentions for settlement names the gazetteers did not know.
+    pub fn run(&self, doc: &mut Doc<'_>) {
+        let mut added = Vec::new();
+        let mut replaced = Vec::new();
+        for s in 0..doc.sentence_tokens.len() {
+            let range = doc.sentence_tokens[s].clone();
+            for i in range.start + 1..range.end {
+                if !cue_before(doc, i) {
+                    continue;
+                }
+                // Only a one-word surname may be in the way: «в городе Фергюсон» is no person.
+                let at = doc.mentions_at(i);
+                let mut blocker = None;
+                if let Some(m) = at.first() {
+                    if m.kind != EntityKind::Person
+                        || m.tokens.len() != 1
+                        || at.len() > 1
+                        || !LOCATIVE_CUES.contains(&doc.fold_of(i - 1))
+                    {
+                        continue;
+                    }
+                    blocker = Some(i);
+                }
+                if doc.mentions_ending_at(i + 1, 8).any(|m| m.tokens.start < i) {
+                    continue;
+                }
+                // «жителя Андрея Кандыбы»: a person, not a place, follows.
+                if !name_word(doc, i) || person_part(doc, i) {
+                    continue;
+                }
+                // «Пуэрто Мадрин», «Сисайд Парк»: up to two more capitalised words that are
+                // not names of something else.
+                let mut end = i + 1;
+                while blocker.is_none()
+                    && end < range.end
+                    && end < i + 3
+                    && name_word(doc, end)
+                    && doc.mentions_at(end).is_empty()
+                    && !person_part(doc, end)
+                    && !(end + 1 < range.end && DISTRICT_NOUNS.contains(&doc.fold_of(end + 1)))
+                {
+                    end += 1;
+                }
+                let name = if end == i + 1 {
+                    nominative(doc, i)
+                } else {
+                    let b = doc.byte_span(&(i..end));
+                    doc.norm.norm[b].to_string()
+                };
+                let id = EntityId::new(&format!("ng:city:{}", slug(&name)));
+                let entity = doc.intern_new(id, EntityKind::City, Arc::from(name.as_str()), None);
+                if let Some(b) = blocker {
+                    replaced.push(b);
+                }
+                added.push(MentionDraft {
+                    tokens: i..end,
+                    entity,
+                    kind: EntityKind::City,
+                    via: Via::Context,
+                    cases: CaseSet::ANY,
+                    sentence: s as u32,
+                    surname_only: false,
+                });
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        doc.mentions
+            .retain(|m| !(m.kind == EntityKind::Person && replaced.contains(&m.tokens.start)));
+        doc.mentions.extend(added);
+        doc.mentions
+            .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+}
+
+/// True when a settlement cue stands right before token `i` («городе», or «г.»).
+fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
+    let prev = i - 1;
+    if doc.tokens[prev].kind == TokenKind::Word {
+        return CUES.contains(&doc.fold_of(prev));
+    }
+    // «г. Андауйаласа», «г.Андауйаласа»
+    doc.is_punct(prev, ".")
+        && prev >= 1
+        && doc.tokens[prev - 1].kind == TokenKind::Word
+        && doc.text_of(prev - 1) == "г"
+        && doc.tokens[prev - 1].sentence == doc.tokens[i].sentence
+}
+
+/// A capitalised word that can be part of a place name: not a function word or verb, and not
+/// a common noun without a place-name reading («жители Земли»).
+fn name_word(doc: &Doc<'_>, i: usize) -> bool {
+    use crate::morph::NameType;
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word || t.shape != Shape::Title {
+        return false;
+    }
+    if doc.lower(i).is_some_and(|w| w.function_or_verb()) {
+        return false;
+    }
+    let geo = doc
+        .word(i)
+        .map_or(0.0, |w| w.prob(|p| p.name == Some(NameType::Geo)));
+    let common = doc
+        .lower(i)
+        .map_or(0.0, |w| w.prob(|p| p.pos == Pos::Noun && !p.guessed));
+    geo > 0.0 || common < 0.5
+}
+
+/// True for a word that is more likely a person's given name or patronymic: it starts the
+/// person who follows the place («житель Санта-Фе Димитриос Пагуртзис»).
+fn person_part(doc: &Doc<'_>, i: usize) -> bool {
+    use crate::morph::NameType;
+    doc.word(i).is_some_and(|w| {
+        w.prob(|p| matches!(p.name, Some(NameType::Given | NameType::Patronymic))) >= 0.3
+    })
+}
+
+/// The nominative of a one-word settlement name: the dictionary's place-name or noun reading
+/// when it has one («Жуковского» → «Жуковский», «Жироны» → «Жирона»), else the word as written
+/// (names after «город» are often left undeclined: «в городе Фигерас»).
+fn nominative(doc: &Doc<'_>, i: usize) -> String {
+    let written = doc.text_of(i);
+    let Some(w) = doc.word(i) else {
+        return written.to_string();
+    };
+    let known = w
+        .parses
+        .iter()
+        .filter(|p| !p.guessed && matches!(p.pos, Pos::Propn | Pos::Noun | Pos::Adj))
+        .max_by(|a, b| a.prob.total_cmp(&b.prob));
+    match known {
+        Some(p) => capitalize(&p.lemma),
+        None => {
+            // The guesser's lemma of an unknown word is often wrong for foreign names; only
+            // the regular feminine endings are undone («Жироны» → «Жирона»).
+            let lower = written.to_lowercase();
+            for (ending, nom) in [("ы", "а"), ("е", "а"), ("у", "а"), ("ой", "а")] {
+                if let Some(stem) = lower.strip_suffix(ending)
+                    && stem.chars().count() >= 3
+                    && w.parses.iter().any(|p| p.lemma.ends_with(nom) && p.guessed)
+                {
+                    return capitalize(&format!("{stem}{nom}"));
+                }
+            }
+            written.to_string()
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Entity rules through the command line, one short text per rule, with the built-in
+//! gazetteers. The texts are written for these tests.
+
+mod common;
+
+use common::*;
+
+/// (type, text, canonical name, via) of each mention.
+fn mentions(text: &str) -> Vec<(String, String, String, String)> {
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-05-01"])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let r = records(&out.stdout).remove(0);
+    r["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let s = |k: &str| m[k].as_str().unwrap().to_string();
+            (s("type"), s("text"), s("name"), s("via"))
+        })
+        .collect()
+}
+
+fn has(ms: &[(String, String, String, String)], kind: &str, text: &str, name: &str) -> bool {
+    ms.iter().any(|m| m.0 == kind && m.1 == text && m.2 == name)
+}
+
+#[test]
+fn a_settlement_noun_makes_an_unknown_name_a_city() {
+    let ms = mentions(
+        "Пожар произошёл в деревне Кряжино. Жительница Ольмедо рассказала об этом полиции. \
+         Художник родился в городе Фигерас.",
+    );
+    assert!(has(&ms, "CITY", "Кряжино", "Кряжино"), "{ms:?}");
+    assert!(has(&ms, "CITY", "Ольмедо", "Ольмедо"), "{ms:?}");
+    assert!(has(&ms, "CITY", "Фигерас", "Фигерас"), "{ms:?}");
+    assert!(ms.iter().all(|m| m.0 != "PERSON"), "{ms:?}");
+    assert!(
+        ms.iter()
+            .filter(|m| m.0 == "CITY")
+            .all(|m| m.3 == "context"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_person_after_a_word_for_inhabitant_stays_a_person() {
+    // «жителя Андрея Сомова»: a given name follows, so no settlement is read into it.
+    let ms = mentions("Суд вынес приговор местному жителю Андрею Сомову.");
+    assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
+    assert!(ms.iter().any(|m| m.0 == "PERSON"), "{ms:?}");
+}
+
+#[test]
+fn a_district_adjective_is_not_part_of_the_village() {
+    let ms = mentions("Авария случилась у посёлка Мирошкино Кряжинского района.");
+    assert!(
+        ms.iter().any(|m| m.0 == "CITY" && m.1 == "Мирошкино"),
+        "{ms:?}"
+    );
+    assert!(ms.iter().all(|m| !m.1.contains("Кряжинского")), "{ms:?}");
+}
+
+#[test]
+fn an_unknown_word_after_v_in_the_locative_is_no_person() {
+    let ms = mentions("Концерт прошёл в Ольмедо-Бланке, а затем в Тарвиземе.");
+    assert!(ms.iter().all(|m| m.0 != "PERSON"), "{ms:?}");
+}
+
+#[test]
+fn latin_names_of_countries_and_big_cities_are_matched() {
+    let ms =
+        mentions("Газета The New York Times пишет, что Russia и France обсудили это в Chicago.");
+    assert!(has(&ms, "CITY", "New York", "Нью-Йорк"), "{ms:?}");
+    assert!(has(&ms, "CITY", "Chicago", "Чикаго"), "{ms:?}");
+    assert!(has(&ms, "COUNTRY", "Russia", "Россия"), "{ms:?}");
+    assert!(has(&ms, "COUNTRY", "France", "Франция"), "{ms:?}");
+}
+
+#[test]
+fn latin_given_names_that_are_cities_do_not_match() {
+    let ms = mentions("В фильме снялась Charlotte Rampling, а продюсером стал Jordan Peele.");
+    assert!(
+        ms.iter().all(|m| m.0 != "CITY" && m.0 != "COUNTRY"),
+        "{ms:?}"
+    );
+}
