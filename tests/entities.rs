@@ -90,3 +90,52 @@ fn latin_given_names_that_are_cities_do_not_match() {
         "{ms:?}"
     );
 }
+
+/// (type, text, canonical name, entity id) of the PERSON mentions.
+fn persons(text: &str) -> Vec<(String, String, String)> {
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-05-01"])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let r = records(&out.stdout).remove(0);
+    r["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["type"] == "PERSON")
+        .map(|m| {
+            let s = |k: &str| m[k].as_str().unwrap().to_string();
+            (s("text"), s("name"), s("entity"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_latin_spelling_in_brackets_is_the_same_person() {
+    let ps = persons(
+        "Об этом сообщил адвокат Аарон Шварцман (Aaron Schwartzman), а глава компании \
+         Илон Маск (Tesla) промолчал.",
+    );
+    let texts: Vec<&str> = ps.iter().map(|p| p.0.as_str()).collect();
+    assert!(texts.contains(&"Aaron Schwartzman"), "{ps:?}");
+    assert!(!texts.contains(&"Tesla"), "{ps:?}");
+    let id = |t: &str| ps.iter().find(|p| p.0 == t).unwrap().2.clone();
+    assert_eq!(id("Аарон Шварцман"), id("Aaron Schwartzman"));
+    // A given name read as a genitive plural by the dictionary stays singular.
+    assert!(ps.iter().any(|p| p.1 == "Илон Маск"), "{ps:?}");
+}
+
+#[test]
+fn foreign_given_names_articles_and_initials_join_the_surname() {
+    let ps = persons(
+        "Бывший глава МВД Хабиб ат-Тахри ушёл в отставку. Судья Эво Карраско заявил об этом, \
+         а следователь А. Могучий согласился.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Хабиб ат-Тахри"), "{ps:?}");
+    assert!(names.contains(&"Эво Карраско"), "{ps:?}");
+    assert!(ps.iter().any(|p| p.0 == "А. Могучий"), "{ps:?}");
+}

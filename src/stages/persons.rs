@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::doc::{Doc, MentionDraft};
 use crate::model::{EntityId, EntityKind, Via};
-use crate::morph::{CaseSet, NameType, Parse, Pos, WordInfo};
+use crate::morph::{CaseSet, NameType, Number, Parse, Pos, WordInfo};
 use crate::slug::slug;
 use crate::text::{Shape, TokenKind};
 
@@ -80,14 +80,23 @@ fn name_cases(w: &WordInfo, n: NameType) -> CaseSet {
 fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) -> String {
     let fits = |p: &&Parse| p.case.is_none_or(|c| cases.contains(c));
     let name_reading = |p: &&Parse| p.pos == Pos::Propn || p.guessed;
+    // A person's name is singular: «Илон» is no genitive plural of «Илона» here.
+    let singular = |p: &&Parse| p.number != Some(Number::Plur);
     let parse = w
         .parses
         .iter()
         .filter(name_reading)
         .filter(|p| n.is_none_or(|n| p.name == Some(n)))
         .filter(fits)
+        .filter(singular)
         .max_by(|a, b| a.prob.total_cmp(&b.prob))
-        .or_else(|| w.parses.iter().filter(name_reading).find(fits));
+        .or_else(|| {
+            w.parses
+                .iter()
+                .filter(name_reading)
+                .filter(singular)
+                .find(fits)
+        });
     // No name reading («Русаков» is only the genitive plural of «русак», «Нам» a pronoun):
     // keep the word as written.
     let lemma = parse
@@ -209,6 +218,23 @@ impl PersonFinder {
                 }
             }
         }
+        let mut taken = covered.clone();
+        for f in &found {
+            taken[f.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        for f in found.iter_mut() {
+            if f.tokens.len() == 1 && f.given.is_none() && !f.surname_first {
+                let j = f.tokens.start;
+                if j > doc.sentence_tokens[f.sentence as usize].start
+                    && !taken[j - 1]
+                    && let Some(given) = given_before(doc, j - 1, f.cases)
+                {
+                    taken[j - 1] = true;
+                    f.tokens.start = j - 1;
+                    f.given = Some(given);
+                }
+            }
+        }
         // A name found here that contains a weak gazetteer mention replaces it: it is that
         // gazetteer person when the given names agree, else someone else with the surname.
         let key = |s: &str| s.to_lowercase().replace('ё', "е");
@@ -260,6 +286,7 @@ impl PersonFinder {
         self.propagate_surnames(doc);
         self.corefer(doc);
         self.regnal_numbers(doc);
+        self.latin_glosses(doc);
     }
 
     /// Once a person is named in full, the surname alone names them anywhere in the article,
@@ -365,6 +392,77 @@ impl PersonFinder {
         }
     }
 
+    /// A Latin spelling in brackets right after a person's name is another mention of that
+    /// person: «Аарон Шварц (Aaron Swartz)», «Карл-Хенрик Хелдин (Carl-Henrik Heldin)».
+    fn latin_glosses(&self, doc: &mut Doc<'_>) {
+        let mut added = Vec::new();
+        for m in &doc.mentions {
+            let open = m.tokens.end;
+            if m.kind != EntityKind::Person || m.via == Via::Title || !doc.is_punct(open, "(") {
+                continue;
+            }
+            let sentence = doc.tokens[m.tokens.start].sentence;
+            let mut j = open + 1;
+            let mut capitals = 0;
+            while j < doc.tokens.len() && j < open + 6 && doc.tokens[j].sentence == sentence {
+                let t = &doc.tokens[j];
+                let text = doc.text_of(j);
+                let latin = t.kind == TokenKind::Word
+                    && text.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+                if !latin {
+                    break;
+                }
+                if matches!(t.shape, Shape::Title | Shape::Upper) {
+                    capitals += 1;
+                } else if !LATIN_PARTICLES.contains(&text) {
+                    break;
+                }
+                j += 1;
+            }
+            // The same name in another script: as many capitalised words, each starting with a
+            // letter the Russian word's first letter is written with («Tesla» after «Маск» is
+            // no gloss).
+            let russian: Vec<usize> = m
+                .tokens
+                .clone()
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .collect();
+            let latin: Vec<usize> = (open + 1..j)
+                .filter(|&k| matches!(doc.tokens[k].shape, Shape::Title | Shape::Upper))
+                .collect();
+            let same = |r: usize, l: usize| {
+                let rc = doc.fold_of(r).chars().next();
+                let lc = doc.fold_of(l).chars().next();
+                matches!((rc, lc), (Some(r), Some(l)) if latin_initials(r).contains(l))
+            };
+            let whole = j > open + 1
+                && doc.is_punct(j, ")")
+                && capitals == russian.len()
+                && same(russian[0], latin[0])
+                && same(russian[russian.len() - 1], latin[latin.len() - 1]);
+            if whole {
+                added.push(MentionDraft {
+                    tokens: open + 1..j,
+                    via: Via::Context,
+                    surname_only: false,
+                    ..m.clone()
+                });
+            }
+        }
+        if !added.is_empty() {
+            // A Latin city name inside the brackets («Jordan») yields to the person.
+            let spans: Vec<_> = added.iter().map(|m| m.tokens.clone()).collect();
+            doc.mentions.retain(|m| {
+                !spans
+                    .iter()
+                    .any(|s| s.start <= m.tokens.start && m.tokens.end <= s.end)
+            });
+            doc.mentions.extend(added);
+            doc.mentions
+                .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+        }
+    }
+
     /// Points one-word person mentions at the person of the article with that surname:
     /// «Андрей Шевченко … Шевченко» is one person even when the gazetteer also knows another
     /// «Шевченко». Surnames shared by two people named in full are left alone.
@@ -460,7 +558,14 @@ impl PersonFinder {
             if initial_at(doc, j).is_some() {
                 j += 2;
             }
-            if surname_like(j) {
+            // After initials any capitalised word that is not a function word or a verb is the
+            // surname, even one the dictionary reads as an adjective («А. Могучий»).
+            let after_initials = free(j)
+                && doc.tokens[j].kind == TokenKind::Word
+                && doc.tokens[j].shape == Shape::Title
+                && doc.text_of(j).chars().next().is_some_and(is_cyrillic)
+                && !doc.lower(j).is_some_and(|w| w.function_or_verb());
+            if surname_like(j) || after_initials {
                 let w = doc.word(j)?;
                 let cases = w
                     .cases(|p| p.name == Some(NameType::Surname))
@@ -500,6 +605,9 @@ impl PersonFinder {
         let name_like = |k: usize| -> Option<CaseSet> {
             if !free(k) {
                 return None;
+            }
+            if arabic_article(doc, k) {
+                return Some(CaseSet::ANY);
             }
             let o = odds(doc, k)?;
             let person = o.given + o.surname + o.patronymic;
@@ -562,8 +670,9 @@ impl PersonFinder {
                 }
             }
             if parts >= 2 {
-                let part = |k: usize, n: Option<NameType>| {
-                    nominative(doc.word(k).expect("a word"), n, agreed, doc.text_of(k))
+                let part = |k: usize, n: Option<NameType>| match doc.word(k) {
+                    Some(w) if !arabic_article(doc, k) => nominative(w, n, agreed, doc.text_of(k)),
+                    _ => doc.text_of(k).to_string(),
                 };
                 let middle_patronymic =
                     j - i == 3 && odds(doc, i + 1).is_some_and(|x| x.patronymic >= 0.3);
@@ -810,6 +919,123 @@ fn locative_after_v(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
     }
     let last = doc.fold_of(tokens.end - 1);
     !["а", "я", "у", "ю"].iter().any(|e| last.ends_with(e))
+}
+
+/// The Latin letters a name starting with Cyrillic `c` may start with in its own spelling.
+fn latin_initials(c: char) -> &'static str {
+    match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "vw",
+        'г' => "gh",
+        'д' => "djg",
+        'е' => "ey",
+        'ж' => "jgz",
+        'з' => "zs",
+        'и' => "iey",
+        'й' => "yji",
+        'к' => "kcq",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "scz",
+        'т' => "t",
+        'у' => "uw",
+        'ф' => "fp",
+        'х' => "hjkcgx",
+        'ц' => "czt",
+        'ч' => "cht",
+        'ш' => "sc",
+        'щ' => "s",
+        'э' => "eai",
+        'ю' => "yju",
+        'я' => "yji",
+        _ => "",
+    }
+}
+
+/// Lower-case particles inside Latin-script names.
+const LATIN_PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "ibn", "al",
+    "el", "du", "dos", "y",
+];
+
+/// A surname with an Arabic article, written in lower case: «аль-Адли», «ат-Тахами»,
+/// «аз-Заркауи», «эль-Барадеи».
+fn arabic_article(doc: &Doc<'_>, k: usize) -> bool {
+    const ARTICLES: [&str; 14] = [
+        "аль-", "ал-", "ат-", "аз-", "аш-", "ад-", "ар-", "ас-", "ан-", "эль-", "эд-", "эт-",
+        "эр-", "уль-",
+    ];
+    if doc.tokens[k].kind != TokenKind::Word {
+        return false;
+    }
+    let text = doc.text_of(k);
+    ARTICLES.iter().any(|a| {
+        text.strip_prefix(a)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c.is_uppercase() && is_cyrillic(c))
+    })
+}
+
+/// The nominative of a capitalised word right before a lone surname when it can be that
+/// person's given name: foreign given names are often unknown to the dictionary («Эво
+/// Моралес») or read as something else («Серена» as a participle, «Марен» as a noun), but a
+/// capital letter in mid-sentence right before a surname is evidence enough. At the start of
+/// a clause the word must not be a common word, and in every case it must be able to agree in
+/// case with the surname.
+fn given_before(doc: &Doc<'_>, j: usize, cases: CaseSet) -> Option<String> {
+    let t = &doc.tokens[j];
+    let text = doc.text_of(j);
+    if t.kind != TokenKind::Word
+        || t.shape != Shape::Title
+        || text.chars().count() < 2
+        || !text.chars().next().is_some_and(is_cyrillic)
+        || doc.is_common_word(j)
+    {
+        return None;
+    }
+    let w = doc.word(j)?;
+    // The guesser reads many unknown names as places («Эво»): only the dictionary's own place
+    // names count against a given name.
+    if w.prob(|p| p.name == Some(NameType::Geo) && !p.guessed) >= 0.5 {
+        return None;
+    }
+    let lower = doc.lower(j);
+    let function = lower.map_or(0.0, |l| {
+        l.prob(|p| {
+            matches!(
+                p.pos,
+                Pos::Pron | Pos::Det | Pos::Adp | Pos::Cconj | Pos::Sconj | Pos::Part
+            )
+        })
+    });
+    if function >= 0.5 {
+        return None;
+    }
+    if doc.starts_clause(j) {
+        let common = lower.map_or(0.0, |l| {
+            l.prob(|p| {
+                !p.guessed
+                    && p.name.is_none()
+                    && matches!(
+                        p.pos,
+                        Pos::Noun | Pos::Adj | Pos::Verb | Pos::Adv | Pos::Num | Pos::Aux
+                    )
+            })
+        });
+        if common >= 0.5 {
+            return None;
+        }
+    }
+    let own = w.cases(|_| true);
+    if !own.is_empty() && own.intersect(cases).is_empty() {
+        return None;
+    }
+    Some(nominative(w, Some(NameType::Given), cases, text))
 }
 
 /// An initial at token `i`: one upper-case Cyrillic letter followed by a full stop.
