@@ -67,6 +67,14 @@ pub const EAST_ASIAN_SURNAMES: &[&str] = &[
     "вэнь",
     "цзинь",
     "чэн",
+    "вэй",
+    "цинь",
+    "мао",
+    "пэн",
+    "дун",
+    "шэнь",
+    "цао",
+    "сяо",
 ];
 
 /// What the gazetteer knows about one entity.

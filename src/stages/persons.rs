@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::doc::{Doc, MentionDraft};
 use crate::model::{EntityId, EntityKind, Via};
-use crate::morph::{CaseSet, NameType, Number, Parse, Pos, WordInfo};
+use crate::morph::{Case, CaseSet, NameType, Number, Parse, Pos, WordInfo};
 use crate::slug::slug;
 use crate::text::{Shape, TokenKind};
 
@@ -97,6 +97,20 @@ fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) 
                 .filter(singular)
                 .find(fits)
         });
+    // A surname the dictionary knows only as a common noun, in an oblique case the given name
+    // fixes («Анджеем Дудой» → «Дуда»): the noun's nominative singular.
+    let parse = parse.or_else(|| {
+        (n == Some(NameType::Surname) && !cases.contains(Case::Nom) && !cases.is_empty())
+            .then(|| {
+                w.parses
+                    .iter()
+                    .filter(|p| p.pos == Pos::Noun && !p.guessed)
+                    .filter(singular)
+                    .filter(|p| p.case.is_some_and(|c| cases.contains(c)))
+                    .max_by(|a, b| a.prob.total_cmp(&b.prob))
+            })
+            .flatten()
+    });
     // No name reading («Русаков» is only the genitive plural of «русак», «Нам» a pronoun):
     // keep the word as written.
     let lemma = parse
@@ -223,6 +237,28 @@ impl PersonFinder {
             taken[f.tokens.clone()].iter_mut().for_each(|c| *c = true);
         }
         for f in found.iter_mut() {
+            if f.tokens.len() == 1 && !f.surname_first {
+                let j = f.tokens.end;
+                let range = &doc.sentence_tokens[f.sentence as usize];
+                if j < range.end && !taken[j] && unknown_surname_after(doc, j) {
+                    let first = f.tokens.start;
+                    let w = doc.word(j).expect("a word");
+                    let given = f.given.clone().or_else(|| {
+                        doc.word(first)
+                            .map(|wf| nominative(wf, None, f.cases, doc.text_of(first)))
+                    });
+                    taken[j] = true;
+                    f.tokens.end = j + 1;
+                    f.given = given;
+                    f.surname = Some(nominative(
+                        w,
+                        Some(NameType::Surname),
+                        f.cases,
+                        doc.text_of(j),
+                    ));
+                    continue;
+                }
+            }
             if f.tokens.len() == 1 && f.given.is_none() && !f.surname_first {
                 let j = f.tokens.start;
                 if j > doc.sentence_tokens[f.sentence as usize].start
@@ -260,10 +296,19 @@ impl PersonFinder {
                 continue; // the gazetteer's reading of the same word wins
             }
             let given = f.given.as_deref().map(key);
+            // The given name as written may be a case form of the known one that the
+            // dictionary cannot produce («Никола» of «Никол»): a case ending after it agrees.
+            let written = key(doc.text_of(f.tokens.start));
             let agreeing = inside.iter().copied().find(|&k| {
                 let e = &doc.entities[doc.mentions[k].entity as usize];
                 let known = e.gaz.and_then(|g| doc.gazetteer.entity(g).given.clone());
-                matches!((known, &given), (Some(kg), Some(g)) if *kg == **g)
+                known.is_some_and(|kg| {
+                    let kg = key(&kg);
+                    given.as_deref() == Some(kg.as_str())
+                        || written.strip_prefix(kg.as_str()).is_some_and(|rest| {
+                            matches!(rest, "а" | "у" | "ом" | "е" | "ем" | "я" | "ю" | "ой")
+                        })
+                })
             });
             inside.iter().for_each(|&k| remove[k] = true);
             match agreeing {
@@ -962,6 +1007,22 @@ const LATIN_PARTICLES: &[&str] = &[
     "de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "ibn", "al",
     "el", "du", "dos", "y",
 ];
+
+/// True when token `j`, right after a one-word name, is an unknown capitalised word: the
+/// surname of a foreign name whose first part the dictionary knows («Лори Бристоу»). The
+/// guesser's readings of an unknown word (often a place) do not count.
+fn unknown_surname_after(doc: &Doc<'_>, j: usize) -> bool {
+    let t = &doc.tokens[j];
+    if t.kind != TokenKind::Word
+        || t.shape != Shape::Title
+        || !doc.text_of(j).chars().next().is_some_and(is_cyrillic)
+        || doc.starts_clause(j)
+    {
+        return false;
+    }
+    let unknown = |w: &WordInfo| w.parses.iter().all(|p| p.guessed);
+    doc.word(j).is_some_and(unknown) && doc.lower(j).is_none_or(unknown)
+}
 
 /// A surname with an Arabic article, written in lower case: «аль-Адли», «ат-Тахами»,
 /// «аз-Заркауи», «эль-Барадеи».
