@@ -5,7 +5,10 @@
 //! drafts. Everything refers to tokens and to a document-local entity table, and only the
 //! record builder turns that into code-point offsets and contract ids.
 
-use std::collections::HashMap;
+/// Hash maps keyed by short strings and small integers, rebuilt per document: foldhash is
+/// several times faster than SipHash here, and nothing is keyed by untrusted input at a scale
+/// where flooding matters.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -148,7 +151,7 @@ impl<'a> Doc<'a> {
             gazetteer,
             date,
             entities: Vec::new(),
-            entity_index: HashMap::new(),
+            entity_index: HashMap::default(),
             mentions: Vec::new(),
             dates: Vec::new(),
             events: Vec::new(),

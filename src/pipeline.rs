@@ -290,7 +290,8 @@ fn build_record(d: &Doc<'_>, doc_id: &str, chars: &CharIndex) -> Record {
 
     // A named event takes place where an event of the article about it happened, else
     // where the gazetteer puts it; one TAKES_PLACE_IN per named event.
-    let mut placed: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    let mut placed: std::collections::HashSet<u32, foldhash::fast::FixedState> =
+        std::collections::HashSet::default();
     for (n, e) in d.events.iter().enumerate() {
         let id = format!("{doc_id}#e{}", n + 1);
         let participants: Vec<EntityId> = e.participants.iter().map(|&p| use_entity(p)).collect();

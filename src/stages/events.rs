@@ -2539,14 +2539,14 @@ const POLITICAL_ROLES: &[&str] = &[
 /// Who in the document is a public figure, computed once per document: persons named by a
 /// title, and persons introduced with a public role («губернатор Антон Алиханов»).
 struct Public {
-    titled: std::collections::HashSet<u32>,
-    introduced: std::collections::HashSet<u32>,
+    titled: std::collections::HashSet<u32, foldhash::fast::FixedState>,
+    introduced: std::collections::HashSet<u32, foldhash::fast::FixedState>,
 }
 
 impl Public {
     fn of(doc: &Doc<'_>) -> Public {
-        let mut titled = std::collections::HashSet::new();
-        let mut introduced = std::collections::HashSet::new();
+        let mut titled = std::collections::HashSet::default();
+        let mut introduced = std::collections::HashSet::default();
         for m in &doc.mentions {
             if m.kind != EntityKind::Person {
                 continue;
