@@ -293,3 +293,22 @@ fn a_mediator_takes_part_and_a_later_report_adds_a_side() {
     assert_eq!(talks.len(), 1, "{evs:?}");
     assert_eq!(talks[0].1.len(), 3, "{evs:?}");
 }
+
+#[test]
+fn a_plural_office_after_the_verb_is_the_subject() {
+    let evs = events(
+        "Вчера в Минске собрались президенты России, Белоруссии и Казахстана.",
+        "2022-06-01",
+    );
+    let meeting = find(&evs, "MEETING");
+    assert_eq!(meeting.1.len(), 3, "{evs:?}");
+    assert!(meeting.1.iter().any(|p| p.contains("Лукашенко")), "{evs:?}");
+    assert_eq!(meeting.2.as_deref(), Some("Минск"), "{evs:?}");
+    assert_eq!(meeting.4, "happened", "{evs:?}");
+    // «собрались» with an infinitive is an intention, not a meeting that took place.
+    let evs = events(
+        "Президенты России и Белоруссии собрались обсудить это позже.",
+        "2022-06-01",
+    );
+    assert!(evs.iter().all(|e| e.4 != "happened"), "{evs:?}");
+}

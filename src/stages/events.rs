@@ -103,6 +103,7 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("турне", Trigger::VisitNoun),
     ("созвониться", Trigger::CallVerb),
     ("увидеться", Trigger::MeetVerb),
+    ("собраться", Trigger::MeetVerb),
     ("созваниваться", Trigger::CallVerb),
     ("позвонить", Trigger::CallVerb),
     ("видеоконференция", Trigger::CallNoun),
@@ -1085,6 +1086,17 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     } else {
         None
     };
+    // «собрались обсудить»: an intention, not a gathering.
+    if found == Some(Trigger::MeetVerb)
+        && fold.starts_with("собр")
+        && i + 1 < doc.tokens.len()
+        && doc
+            .lower(i + 1)
+            .and_then(|w| w.best())
+            .is_some_and(|p| p.verb_form == Some(VerbForm::Inf))
+    {
+        return None;
+    }
     if let Some(trigger) = found {
         // «переговоры по видеосвязи», «видеовстреча»: a call, not a meeting in person.
         if matches!(trigger, Trigger::MeetNoun | Trigger::TalksNoun) && call_context(doc, i) {
@@ -1510,6 +1522,16 @@ impl Ctx<'_, '_> {
                 && a.cases.only_or_contains_nom()
                 && !self.governed_by_preposition(a.tokens.start)
         });
+        // «В Кремле собрались президенты России, Белоруссии и Казахстана»: a plural office
+        // after the verb, before any named subject there.
+        let limit = after.map_or(clause.end, |a| a.tokens.start);
+        for k in i + 1..limit {
+            if !self.governed_by_preposition(k)
+                && let Some(r) = self.role_plural(k, clause)
+            {
+                return r;
+            }
+        }
         if let Some(a) = after {
             return self.coordinated(a, clause, Some(Case::Nom));
         }
