@@ -312,3 +312,13 @@ fn a_plural_office_after_the_verb_is_the_subject() {
     );
     assert!(evs.iter().all(|e| e.4 != "happened"), "{evs:?}");
 }
+
+#[test]
+fn a_host_introduced_with_a_country_receives_in_its_capital() {
+    let evs = events(
+        "Премьер-министр Португалии Жоаким Тейшейра в четверг принял Реджепа Тайипа Эрдогана.",
+        "2023-12-08",
+    );
+    let meeting = find(&evs, "MEETING");
+    assert_eq!(meeting.2.as_deref(), Some("Лиссабон"), "{evs:?}");
+}

@@ -828,10 +828,19 @@ impl EventExtractor {
                 .or_else(|| ctx.place_of_where(&clause))
                 .or_else(|| ctx.place_in(&ctx.range));
         }
-        if place.is_none()
-            && let Some(Ref::Doc(h)) = host
-        {
-            place = capital_of(doc, h).map(Ref::Gaz);
+        if place.is_none() {
+            // The host's capital; the host may be a document person or an office holder named
+            // by a title.
+            place = match host {
+                Some(Ref::Doc(h)) => {
+                    capital_of(doc, h).or_else(|| ctx.public.introduced_capital(doc, h))
+                }
+                Some(Ref::Gaz(g)) => {
+                    country_of_gaz(doc, g).and_then(|c| doc.gazetteer.entity(c).capital)
+                }
+                None => None,
+            }
+            .map(Ref::Gaz);
         }
         if place.is_none() && matches!(kind, EventType::Meeting | EventType::Talks) {
             // Where a participant had arrived.
@@ -2563,12 +2572,16 @@ const POLITICAL_ROLES: &[&str] = &[
 struct Public {
     titled: std::collections::HashSet<u32, foldhash::fast::FixedState>,
     introduced: std::collections::HashSet<u32, foldhash::fast::FixedState>,
+    /// The country a person without a known country was introduced with («премьер-министр
+    /// Греции Кириакос Мицотакис»), as a gazetteer index.
+    countries: std::collections::HashMap<u32, u32, foldhash::fast::FixedState>,
 }
 
 impl Public {
     fn of(doc: &Doc<'_>) -> Public {
         let mut titled = std::collections::HashSet::default();
         let mut introduced = std::collections::HashSet::default();
+        let mut countries = std::collections::HashMap::default();
         for m in &doc.mentions {
             if m.kind != EntityKind::Person {
                 continue;
@@ -2591,9 +2604,35 @@ impl Public {
             });
             if role {
                 introduced.insert(m.entity);
+                // The country named between the role and the name: «премьер-министр Греции
+                // X», «греческий премьер X».
+                // (Searched by end token, so that a document with a huge number of mentions
+                // stays linear.)
+                let country = (lo + 1..=m.tokens.start).rev().find_map(|end| {
+                    doc.mentions_ending_at(end, 4).find(|c| {
+                        c.kind == EntityKind::Country
+                            && c.tokens.start >= lo
+                            && (m.tokens.start - end <= 1 || c.via == Via::Adjective)
+                    })
+                });
+                if let Some(g) = country.and_then(|c| doc.entities[c.entity as usize].gaz)
+                    && country_of(doc, m.entity).is_none()
+                {
+                    countries.insert(m.entity, g);
+                }
             }
         }
-        Public { titled, introduced }
+        Public {
+            titled,
+            introduced,
+            countries,
+        }
+    }
+
+    /// The capital of the country a person was introduced with.
+    fn introduced_capital(&self, doc: &Doc<'_>, person: u32) -> Option<u32> {
+        let country = self.countries.get(&person)?;
+        doc.gazetteer.entity(*country).capital
     }
 
     /// True when the person held an office on the article date (or at all, without a
@@ -2630,7 +2669,12 @@ fn capital_of(doc: &Doc<'_>, person: u32) -> Option<u32> {
 /// The gazetteer index of a person's country: the `country` attribute, else the country of an
 /// office held on the article date.
 fn country_of(doc: &Doc<'_>, person: u32) -> Option<u32> {
-    let gaz_idx = doc.entities[person as usize].gaz?;
+    country_of_gaz(doc, doc.entities[person as usize].gaz?)
+}
+
+/// The country of a gazetteer person: the `country` attribute, else the country of an office
+/// held on the article date.
+fn country_of_gaz(doc: &Doc<'_>, gaz_idx: u32) -> Option<u32> {
     let gaz = doc.gazetteer;
     gaz.entity(gaz_idx).country.or_else(|| {
         doc.date
