@@ -322,3 +322,28 @@ fn a_host_introduced_with_a_country_receives_in_its_capital() {
     let meeting = find(&evs, "MEETING");
     assert_eq!(meeting.2.as_deref(), Some("Лиссабон"), "{evs:?}");
 }
+
+#[test]
+fn an_undated_lead_takes_the_day_that_opens_the_next_sentence() {
+    let evs = events(
+        "Переговоры Владимира Путина и Реджепа Тайипа Эрдогана продлились пять часов. В среду \
+         вечером президенты объявили о перемирии.",
+        "2020-03-06",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").3.as_deref(),
+        Some("2020-03-04"),
+        "{evs:?}"
+    );
+    // A day after the article date does not date a report of what happened.
+    let evs = events(
+        "Переговоры Владимира Путина и Реджепа Тайипа Эрдогана продлились пять часов. В \
+         понедельник президенты объявят итоги.",
+        "2020-03-06",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").3.as_deref(),
+        Some("2020-03-06"),
+        "{evs:?}"
+    );
+}

@@ -165,6 +165,12 @@ fn month_of(word: &str) -> Option<u8> {
     BY_FORM.get(word).copied()
 }
 
+/// Whole days from `earlier` to `later` (negative when `later` is earlier); both must be days.
+pub(crate) fn days_between(earlier: DateValue, later: DateValue) -> Option<i64> {
+    let (a, b) = (to_jiff(earlier)?, to_jiff(later)?);
+    a.until(b).ok().map(|span| i64::from(span.get_days()))
+}
+
 fn to_jiff(v: DateValue) -> Option<Date> {
     Date::new(v.year, v.month.max(1) as i8, v.day.max(1) as i8).ok()
 }

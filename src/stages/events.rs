@@ -803,6 +803,9 @@ impl EventExtractor {
         if date.is_none() {
             date = ctx.date_earlier_in_paragraph(status);
         }
+        if date.is_none() && status == Status::Happened {
+            date = ctx.date_opening_next_sentence();
+        }
         // «по приглашению X» says who invited, not when: no date unless one is written.
         let by_invitation = trigger == Trigger::InviteNoun && i > 0 && doc.fold_of(i - 1) == "по";
         if by_invitation && !date_explicit {
@@ -2466,6 +2469,30 @@ impl Ctx<'_, '_> {
             .filter(|d| d.tokens.end <= span.end && !self.is_bound(d))
             .min_by_key(|d| d.tokens.start.abs_diff(i))
             .map(|d| d.value)
+    }
+
+    /// The day that opens the next sentence of the paragraph, for an undated report of what
+    /// happened: news leads often state the event and date it in the sentence after («Переговоры
+    /// продлились шесть часов. В четверг вечером президенты объявили …»). Only a day on or
+    /// before the article's own, within its week.
+    fn date_opening_next_sentence(&self) -> Option<DateValue> {
+        let next = self.sentence + 1;
+        let sentences = &self.doc.sentences;
+        if next >= sentences.len()
+            || sentences[next].paragraph != sentences[self.sentence].paragraph
+        {
+            return None;
+        }
+        let start = self.doc.sentence_tokens[next].start;
+        let article = self.doc.date.filter(|a| a.day != 0)?;
+        let dates = &self.doc.dates;
+        let from = dates.partition_point(|d| d.tokens.start < start);
+        let d = dates.get(from)?;
+        let near_start = d.sentence as usize == next && d.tokens.start <= start + 1;
+        let day = d.value.day != 0 && !article.before(&d.value);
+        let within_week = crate::stages::dates::days_between(d.value, article)
+            .is_some_and(|n| (0..=7).contains(&n));
+        (near_start && day && within_week && !self.is_bound(d)).then_some(d.value)
     }
 
     /// The last date earlier in the same paragraph that fits `status`: a report of what
