@@ -362,6 +362,15 @@ impl<'m> Expander<'m> {
                 set.insert(c);
             }
         }
+        // The combining form of compounds, which the tokenizer splits off: «российско» of
+        // «российско-американский», «южнокорейско» of «южнокорейско-японский».
+        let lemma = self.fold(&w.norm);
+        if let Some(stem) = lemma
+            .strip_suffix("ий")
+            .or_else(|| lemma.strip_suffix("ый"))
+        {
+            keys.entry(format!("{stem}о")).or_insert(CaseSet::ANY);
+        }
         out.extend(keys);
         out.sort();
     }

@@ -164,6 +164,10 @@ fn tokenize_span(norm: &str, range: std::ops::Range<usize>, sentence: u32, out: 
             && norm.as_bytes()[out[n - 1].start as usize] == b'-'
             && !out[n - 1].space_before
             && out[n - 2].kind == TokenKind::Word
+            && !combining_form(
+                &norm[out[n - 2].start as usize..out[n - 2].end as usize],
+                piece,
+            )
         {
             out.pop();
             let prev = out.last_mut().expect("checked above");
@@ -205,6 +209,21 @@ fn shape(s: &str) -> Shape {
     }
 }
 
+/// True for the first half of a compound adjective written with a hyphen, «российско» in
+/// «российско-американский»: it stays a word of its own, so that each half can name its
+/// country. The left part ends in -о and has at least five letters (not «кто-то»), the right
+/// part is a different lower-case word of at least four letters (not «-нибудь», «-либо»).
+fn combining_form(left: &str, right: &str) -> bool {
+    let lower_cyrillic = |c: char| matches!(c, 'а'..='я');
+    left.ends_with('о')
+        && left.chars().count() >= 5
+        && !left.contains('-')
+        && right.chars().count() >= 4
+        && right.chars().next().is_some_and(lower_cyrillic)
+        && right != left
+        && !matches!(right, "либо" | "нибудь" | "таки")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +234,29 @@ mod tests {
         out.iter()
             .map(|t| (t.text(s).to_string(), t.kind, t.shape))
             .collect()
+    }
+
+    #[test]
+    fn combining_forms_of_compound_adjectives_are_split_off() {
+        let t = toks("российско-американский договор, кто-то, научно-популярный, Северо-Западный");
+        let texts: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "российско",
+                "-",
+                "американский",
+                "договор",
+                ",",
+                "кто-то",
+                ",",
+                "научно",
+                "-",
+                "популярный",
+                ",",
+                "Северо-Западный"
+            ]
+        );
     }
 
     #[test]
