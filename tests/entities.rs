@@ -160,3 +160,21 @@ fn oblique_names_get_their_nominative_and_their_gazetteer_person() {
     assert!(name("Лори Кингсбридж").is_some(), "{ps:?}");
     assert!(name("Вэй Гохуа").is_some(), "{ps:?}");
 }
+
+#[test]
+fn each_half_of_a_compound_adjective_names_its_country() {
+    let ms = mentions(
+        "Стороны подписали российско-американское соглашение и обсудили франко-германские \
+         отношения у сирийско-турецкой границы.",
+    );
+    let countries: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "COUNTRY")
+        .map(|m| m.2.as_str())
+        .collect();
+    assert_eq!(
+        countries,
+        ["Россия", "США", "Франция", "Германия", "Сирия", "Турция"],
+        "{ms:?}"
+    );
+}

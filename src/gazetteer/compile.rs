@@ -371,6 +371,22 @@ impl<'m> Expander<'m> {
         {
             keys.entry(format!("{stem}о")).or_insert(CaseSet::ANY);
         }
+        // Combining forms that are not the adjective's stem (shorter ones, «индо», «англо», are
+        // not split off by the tokenizer).
+        const IRREGULAR: [(&str, &str); 7] = [
+            ("американский", "американо"),
+            ("французский", "франко"),
+            ("германский", "германо"),
+            ("немецкий", "германо"),
+            ("итальянский", "итало"),
+            ("греческий", "греко"),
+            ("испанский", "испано"),
+        ];
+        for (adjective, form) in IRREGULAR {
+            if lemma == adjective {
+                keys.entry(form.to_string()).or_insert(CaseSet::ANY);
+            }
+        }
         out.extend(keys);
         out.sort();
     }
