@@ -19,60 +19,64 @@ use crate::text::{Shape, TokenKind};
 #[derive(Debug, Default, Clone, Copy)]
 pub struct PlaceFinder;
 
-/// Words after which a capitalised name is a settlement: the settlement nouns and the words for
-/// its people and its mayor, in every case form.
-const CUES: &[&str] = &[
-    "город",
-    "города",
-    "городе",
-    "городу",
-    "городом",
-    "городок",
-    "городка",
-    "городке",
-    "деревня",
-    "деревни",
-    "деревне",
-    "деревню",
-    "деревней",
-    "село",
-    "села",
-    "селе",
-    "селу",
-    "селом",
-    "поселок",
-    "поселка",
-    "поселке",
-    "поселку",
-    "местечко",
-    "местечка",
-    "местечке",
-    "станица",
-    "станицы",
-    "станице",
-    "аул",
-    "аула",
-    "ауле",
-    "кишлак",
-    "кишлака",
-    "кишлаке",
-    "житель",
-    "жителя",
-    "жителю",
-    "жителем",
-    "жители",
-    "жителей",
-    "жителям",
-    "жительница",
-    "жительницы",
-    "жительнице",
-    "уроженец",
-    "уроженца",
-    "уроженка",
-    "уроженки",
-    "мэрия",
-    "мэрии",
-];
+/// True for the settlement nouns and the words for a settlement's people, in every case
+/// form: a capitalised name after them is a settlement. (A `match` on the string compiles to
+/// a length switch: this runs for every word.)
+fn is_cue(fold: &str) -> bool {
+    matches!(
+        fold,
+        "город"
+            | "города"
+            | "городе"
+            | "городу"
+            | "городом"
+            | "городок"
+            | "городка"
+            | "городке"
+            | "деревня"
+            | "деревни"
+            | "деревне"
+            | "деревню"
+            | "деревней"
+            | "село"
+            | "села"
+            | "селе"
+            | "селу"
+            | "селом"
+            | "поселок"
+            | "поселка"
+            | "поселке"
+            | "поселку"
+            | "местечко"
+            | "местечка"
+            | "местечке"
+            | "станица"
+            | "станицы"
+            | "станице"
+            | "аул"
+            | "аула"
+            | "ауле"
+            | "кишлак"
+            | "кишлака"
+            | "кишлаке"
+            | "житель"
+            | "жителя"
+            | "жителю"
+            | "жителем"
+            | "жители"
+            | "жителей"
+            | "жителям"
+            | "жительница"
+            | "жительницы"
+            | "жительнице"
+            | "уроженец"
+            | "уроженца"
+            | "уроженка"
+            | "уроженки"
+            | "мэрия"
+            | "мэрии"
+    )
+}
 
 /// The cues in the locative, after which even a one-word surname from the gazetteers is the
 /// place («в городе Фергюсон», «в деревне Вишнево»); other cases let a person follow
@@ -186,11 +190,7 @@ impl PlaceFinder {
 fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
     let prev = i - 1;
     if doc.tokens[prev].kind == TokenKind::Word {
-        // Every cue starts with one of these letters: most words are rejected by one byte
-        // comparison instead of sixty string comparisons.
-        let fold = doc.fold_of(prev);
-        let first = fold.chars().next().unwrap_or(' ');
-        return "гдспмакжу".contains(first) && CUES.contains(&fold);
+        return is_cue(doc.fold_of(prev));
     }
     // «г. Андауйаласа», «г.Андауйаласа»
     doc.is_punct(prev, ".")
