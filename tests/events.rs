@@ -347,3 +347,13 @@ fn an_undated_lead_takes_the_day_that_opens_the_next_sentence() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_organisation_in_the_clause_is_no_side_between_two_people() {
+    let evs = events(
+        "Владимир Путин провёл переговоры с Реджепом Тайипом Эрдоганом, обсудив решение ОПЕК.",
+        "2022-10-12",
+    );
+    let talks = find(&evs, "TALKS");
+    assert_eq!(talks.1.len(), 2, "{evs:?}");
+}

@@ -774,6 +774,20 @@ impl EventExtractor {
                 confidence -= 0.15;
             }
         }
+        // «… обсудили решение ОПЕК+»: between named people an organisation picked up from the
+        // clause is a topic, not a side.
+        let kind_of = |r: &Ref| match *r {
+            Ref::Doc(e) => doc.entities[e as usize].kind,
+            Ref::Gaz(g) => doc.gazetteer.entity(g).kind,
+        };
+        if participants
+            .iter()
+            .filter(|r| kind_of(r) == EntityKind::Person)
+            .count()
+            >= 2
+        {
+            participants.retain(|r| kind_of(r) != EntityKind::Organization);
+        }
         if kind.is_contact() && participants.len() < 2 {
             return None;
         }

@@ -130,7 +130,14 @@ fn east_asian_nominative(written: &str) -> String {
             let last = stem.chars().last();
             let consonant = last
                 .is_some_and(|c| !"аеёиоуыэюяйь".contains(c.to_lowercase().next().unwrap_or(c)));
-            if stem.chars().count() >= 2 && consonant {
+            // Only a syllable that can end in that consonant: Korean «Ын», «Мун», «Чхоль»; a
+            // Chinese «Шанфу» or «Цзиньпин» keeps its vowel.
+            let closes_syllable = last.is_some_and(|c| "нмкпглНМКПГЛ".contains(c));
+            if stem.chars().count() >= 2 && consonant && closes_syllable {
+                // «Чхолем» → «Чхоль»: a soft ending was written with the soft sign.
+                if last == Some('л') && matches!(ending, "ем" | "е") {
+                    return format!("{stem}ь");
+                }
                 return stem.to_string();
             }
         }
@@ -690,7 +697,7 @@ impl PersonFinder {
             let mut agreed = first;
             let mut j = i + 1;
             let mut parts = 1;
-            while j < end && parts < 3 {
+            while j < end && parts < 4 {
                 // «Роберт Де Ниро», «Людвиг ван Бетховен», «Осама бен Ладен»
                 let particle = NAME_PARTICLES.contains(&doc.fold_of(j))
                     && j + 1 < end
@@ -1112,5 +1119,27 @@ fn initial_at(doc: &Doc<'_>, i: usize) -> Option<char> {
     match (chars.next(), chars.next()) {
         (Some(c), None) if c.is_uppercase() && is_cyrillic(c) => Some(c),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn east_asian_names_lose_only_case_endings() {
+        assert_eq!(east_asian_nominative("Ына"), "Ын");
+        assert_eq!(east_asian_nominative("Муном"), "Мун");
+        assert_eq!(east_asian_nominative("Чхолем"), "Чхоль");
+        // A Chinese syllable ends in a vowel or н: nothing to strip.
+        assert_eq!(east_asian_nominative("Шанфу"), "Шанфу");
+        assert_eq!(east_asian_nominative("Цзиньпин"), "Цзиньпин");
+    }
+
+    #[test]
+    fn latin_initials_follow_russian_spelling() {
+        assert!(latin_initials('ш').contains('s'));
+        assert!(latin_initials('х').contains('h'));
+        assert!(!latin_initials('м').contains('t'));
     }
 }
