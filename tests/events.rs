@@ -357,3 +357,17 @@ fn an_organisation_in_the_clause_is_no_side_between_two_people() {
     let talks = find(&evs, "TALKS");
     assert_eq!(talks.1.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn a_visitor_named_with_his_country_and_talks_after_arrival() {
+    let evs = events(
+        "Прилетевший в понедельник в Москву министр обороны КНР Ли Шанфу в среду провёл \
+         переговоры с Сергеем Шойгу.",
+        "2023-04-19",
+    );
+    let visit = find(&evs, "VISIT");
+    assert_eq!(visit.1, ["Ли Шанфу"], "{evs:?}");
+    // Arrived two days before the talks: the talks are where he arrived.
+    let talks = find(&evs, "TALKS");
+    assert_eq!(talks.2.as_deref(), Some("Москва"), "{evs:?}");
+}

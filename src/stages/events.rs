@@ -864,8 +864,15 @@ impl EventExtractor {
             // The latest visit by a participant at a compatible time.
             place = previous.iter().rev().take(RECENT).find_map(|(d, p, pl)| {
                 // A visit dated only by the article's own day fits any day of the report.
+                // An arrival a few days before the contact still holds («прилетевший
+                // накануне … в четверг провёл переговоры»).
                 let when = match (d.date, date) {
-                    (Some(x), Some(y)) => !d.date_explicit || x.compatible(&y),
+                    (Some(x), Some(y)) => {
+                        !d.date_explicit
+                            || x.compatible(&y)
+                            || crate::stages::dates::days_between(x, y)
+                                .is_some_and(|n| (0..=3).contains(&n))
+                    }
                     _ => true,
                 };
                 (d.kind == EventType::Visit && when && p.iter().any(|x| participants.contains(x)))
@@ -1437,6 +1444,18 @@ impl Ctx<'_, '_> {
             .filter(move |a| a.tokens.end <= span.end)
     }
 
+    /// The person a country in a title belongs to: in «министр обороны КНР Ли Шанфу» the
+    /// subject is Ли Шанфу, not КНР.
+    fn apposition_head<'s>(&'s self, a: &'s Actor, clause: &'s Range<usize>) -> &'s Actor {
+        if a.kind != EntityKind::Country {
+            return a;
+        }
+        let end = a.tokens.end;
+        self.actors_in(clause)
+            .find(|b| b.tokens.start == end && b.kind == EntityKind::Person)
+            .unwrap_or(a)
+    }
+
     fn is_party(a: &Actor) -> bool {
         matches!(
             a.kind,
@@ -1559,6 +1578,7 @@ impl Ctx<'_, '_> {
             }
         }
         if let Some(a) = after {
+            let a = self.apposition_head(a, clause);
             return self.coordinated(a, clause, Some(Case::Nom));
         }
         // «Путин заявил, что готов принять …», «…, а затем встретился с …»: the subject of the
