@@ -371,3 +371,14 @@ fn a_visitor_named_with_his_country_and_talks_after_arrival() {
     let talks = find(&evs, "TALKS");
     assert_eq!(talks.2.as_deref(), Some("Москва"), "{evs:?}");
 }
+
+#[test]
+fn an_indeclinable_host_after_the_verb_is_no_guest() {
+    let evs = events(
+        "Сергей Лавров прилетел в Сеул. Затем российского министра принял Мун Чжэ Ин.",
+        "2021-03-25",
+    );
+    let meeting = find(&evs, "MEETING");
+    assert_eq!(meeting.1.len(), 2, "{evs:?}");
+    assert_eq!(meeting.2.as_deref(), Some("Сеул"), "{evs:?}");
+}

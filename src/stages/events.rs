@@ -598,6 +598,9 @@ impl EventExtractor {
             }
             Trigger::Receive => {
                 let mut guests = ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person);
+                // An indeclinable subject after the verb reads as an accusative too («… принял
+                // Мун Чжэ Ин»): it is no guest.
+                guests.retain(|g| !subject.contains(g));
                 if guests.is_empty() {
                     // «казахстанского лидера принял Владимир Путин», «где его принял Франциск»
                     guests = ctx.object_before(i, &clause, &subject);
