@@ -493,6 +493,8 @@ impl PersonFinder {
             let whole = j > open + 1
                 && doc.is_punct(j, ")")
                 && capitals == russian.len()
+                && !russian.is_empty()
+                && latin.len() == russian.len()
                 && same(russian[0], latin[0])
                 && same(russian[russian.len() - 1], latin[latin.len() - 1]);
             if whole {
