@@ -309,8 +309,9 @@ pub enum Via {
     /// the article date («глава Казахстана»), a capital to its city («в российской столице»
     /// → Москва).
     Title,
-    /// A name not in the gazetteers whose kind the words before it give: a settlement after
-    /// «город», «деревня», «житель» («в городе Фигерас»).
+    /// A name whose kind its context gives: a settlement outside the gazetteers after «город»,
+    /// «деревня», «житель» («в городе Фигерас»), or a Latin spelling in brackets right after a
+    /// person's name («Аарон Шварц (Aaron Swartz)»), which is that person.
     Context,
 }
 

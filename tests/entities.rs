@@ -178,3 +178,9 @@ fn each_half_of_a_compound_adjective_names_its_country() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_year_abbreviation_and_a_resident_with_a_surname_make_no_city() {
+    let ms = mentions("В 2014 г. Сомов возглавил завод. Местный житель Сомов рассказал об этом.");
+    assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
+}

@@ -371,8 +371,9 @@ impl<'m> Expander<'m> {
         {
             keys.entry(format!("{stem}о")).or_insert(CaseSet::ANY);
         }
-        // Combining forms that are not the adjective's stem (shorter ones, «индо», «англо», are
-        // not split off by the tokenizer).
+        // Combining forms that are not the adjective's stem. «индо» is too short for the
+        // tokenizer to split off; «англо» («англо-американский») is English, not British, and
+        // names no state here.
         const IRREGULAR: [(&str, &str); 7] = [
             ("американский", "американо"),
             ("французский", "франко"),

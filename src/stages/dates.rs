@@ -165,8 +165,12 @@ fn month_of(word: &str) -> Option<u8> {
     BY_FORM.get(word).copied()
 }
 
-/// Whole days from `earlier` to `later` (negative when `later` is earlier); both must be days.
+/// Whole days from `earlier` to `later` (negative when `later` is earlier); `None` unless both
+/// are days (a month or a year has no distance in days).
 pub(crate) fn days_between(earlier: DateValue, later: DateValue) -> Option<i64> {
+    if earlier.day == 0 || later.day == 0 {
+        return None;
+    }
     let (a, b) = (to_jiff(earlier)?, to_jiff(later)?);
     a.until(b).ok().map(|span| i64::from(span.get_days()))
 }

@@ -1574,7 +1574,14 @@ impl Ctx<'_, '_> {
         // after the verb, before any named subject there.
         let limit = after.map_or(clause.end, |a| a.tokens.start);
         for k in i + 1..limit {
-            if !self.governed_by_preposition(k)
+            // Only a nominative plural: «принял президентов России и Казахстана» is the object.
+            let nominative = self.doc.lower(k).is_some_and(|w| {
+                w.parses
+                    .iter()
+                    .any(|p| p.case == Some(Case::Nom) && p.number == Some(Number::Plur))
+            });
+            if nominative
+                && !self.governed_by_preposition(k)
                 && let Some(r) = self.role_plural(k, clause)
             {
                 return r;

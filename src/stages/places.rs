@@ -19,8 +19,8 @@ use crate::text::{Shape, TokenKind};
 #[derive(Debug, Default, Clone, Copy)]
 pub struct PlaceFinder;
 
-/// True for the settlement nouns and the words for a settlement's people, in every case
-/// form: a capitalised name after them is a settlement. (A `match` on the string compiles to
+/// True for the settlement nouns and the words for a settlement's people, in their common case
+/// forms: a capitalised name after them is a settlement. (A `match` on the string compiles to
 /// a length switch: this runs for every word.)
 fn is_cue(fold: &str) -> bool {
     matches!(
@@ -136,8 +136,12 @@ impl PlaceFinder {
                 if doc.mentions_ending_at(i + 1, 8).any(|m| m.tokens.start < i) {
                     continue;
                 }
-                // «жителя Андрея Кандыбы»: a person, not a place, follows.
-                if !name_word(doc, i) || person_part(doc, i) {
+                // «жителя Андрея Кандыбы», «житель Сомов»: a person, not a place, follows. After
+                // a settlement noun («в городе Фергюсон») a surname reading does not count.
+                if !name_word(doc, i)
+                    || person_part(doc, i)
+                    || (!is_settlement_noun(doc.fold_of(i - 1)) && surname_reading(doc, i))
+                {
                     continue;
                 }
                 // «Пуэрто Мадрин», «Сисайд Парк»: up to two more capitalised words that are
@@ -178,8 +182,10 @@ impl PlaceFinder {
         if added.is_empty() {
             return;
         }
-        doc.mentions
-            .retain(|m| !(m.kind == EntityKind::Person && replaced.contains(&m.tokens.start)));
+        replaced.sort_unstable();
+        doc.mentions.retain(|m| {
+            !(m.kind == EntityKind::Person && replaced.binary_search(&m.tokens.start).is_ok())
+        });
         doc.mentions.extend(added);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
@@ -192,12 +198,13 @@ fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
     if doc.tokens[prev].kind == TokenKind::Word {
         return is_cue(doc.fold_of(prev));
     }
-    // «г. Андауйаласа», «г.Андауйаласа»
+    // «г. Андауйаласа», «г.Андауйаласа»; not «в 2014 г. Сомов», where «г.» is «год».
     doc.is_punct(prev, ".")
         && prev >= 1
         && doc.tokens[prev - 1].kind == TokenKind::Word
         && doc.text_of(prev - 1) == "г"
         && doc.tokens[prev - 1].sentence == doc.tokens[i].sentence
+        && !(prev >= 2 && doc.tokens[prev - 2].kind == TokenKind::Number)
 }
 
 /// A capitalised word that can be part of a place name: not a function word or verb, and not
@@ -218,6 +225,31 @@ fn name_word(doc: &Doc<'_>, i: usize) -> bool {
         .lower(i)
         .map_or(0.0, |w| w.prob(|p| p.pos == Pos::Noun && !p.guessed));
     geo > 0.0 || common < 0.5
+}
+
+/// The settlement nouns among the cues (not the words for inhabitants or the mayor's office).
+fn is_settlement_noun(fold: &str) -> bool {
+    [
+        "город",
+        "деревн",
+        "село",
+        "сел",
+        "поселк",
+        "местечк",
+        "станиц",
+        "аул",
+        "кишлак",
+    ]
+    .iter()
+    .any(|stem| fold.starts_with(stem))
+        && !fold.starts_with("селян")
+}
+
+/// True when the dictionary reads the word as a surname with some weight («Сомов»).
+fn surname_reading(doc: &Doc<'_>, i: usize) -> bool {
+    use crate::morph::NameType;
+    doc.word(i)
+        .is_some_and(|w| w.prob(|p| p.name == Some(NameType::Surname) && !p.guessed) >= 0.2)
 }
 
 /// True for a word that is more likely a person's given name or patronymic: it starts the
