@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 
-/// (type, text, canonical name, via) of each mention.
-fn mentions(text: &str) -> Vec<(String, String, String, String)> {
+/// The record of one text, dated 2024-05-01, with the built-in gazetteers.
+fn record(text: &str) -> serde_json::Value {
     let out = newsgraph()
         .args(["extract", "--stdin-text", "--quiet", "--date", "2024-05-01"])
         .write_stdin(text)
@@ -14,7 +14,12 @@ fn mentions(text: &str) -> Vec<(String, String, String, String)> {
         .code(0)
         .get_output()
         .clone();
-    let r = records(&out.stdout).remove(0);
+    records(&out.stdout).remove(0)
+}
+
+/// (type, text, canonical name, via) of each mention.
+fn mentions(text: &str) -> Vec<(String, String, String, String)> {
+    let r = record(text);
     r["mentions"]
         .as_array()
         .unwrap()
@@ -93,14 +98,7 @@ fn latin_given_names_that_are_cities_do_not_match() {
 
 /// (type, text, canonical name, entity id) of the PERSON mentions.
 fn persons(text: &str) -> Vec<(String, String, String)> {
-    let out = newsgraph()
-        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-05-01"])
-        .write_stdin(text)
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let r = records(&out.stdout).remove(0);
+    let r = record(text);
     r["mentions"]
         .as_array()
         .unwrap()
