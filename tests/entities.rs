@@ -182,3 +182,32 @@ fn a_year_abbreviation_and_a_resident_with_a_surname_make_no_city() {
     let ms = mentions("В 2014 г. Сомов возглавил завод. Местный житель Сомов рассказал об этом.");
     assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
 }
+
+#[test]
+fn arabic_filiation_joins_the_parts_of_one_name() {
+    let ps = persons(
+        "Министр энергетики Катара Абдулла бин Хамад аль-Аттия прибыл в Москву. Эмир шейх \
+         Хамад бен Халиф Аль Тани встретится с министрами.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Абдулла бин Хамад аль-Аттия"), "{ps:?}");
+    // «Тани» after «Аль» is no case form of «Таня».
+    assert!(names.contains(&"Хамад бен Халиф Аль Тани"), "{ps:?}");
+}
+
+#[test]
+fn lone_given_names_count_but_quoted_titles_do_not() {
+    let ps = persons(
+        "Ксения приехала домой поздно вечером. Банк «Пересвет» не выплатил купон. Адвокат \
+         Гаева Александр Аснис заявил, что обжалует приговор. Приз получила американка София \
+         Лепёхина.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Ксения"), "{ps:?}");
+    assert!(!names.iter().any(|n| n.contains("Пересвет")), "{ps:?}");
+    // A surname in the genitive before a full name is a person of its own.
+    assert!(names.contains(&"Александр Аснис"), "{ps:?}");
+    assert!(ps.iter().any(|p| p.0 == "Гаева"), "{ps:?}");
+    // A city that is also a given name, before a surname, is the given name.
+    assert!(names.contains(&"София Лепёхина"), "{ps:?}");
+}

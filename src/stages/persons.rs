@@ -160,13 +160,16 @@ const NAME_PARTICLES: &[&str] = &[
     "бин",
     "бен",
     "ибн",
+    "бинт",
     "аль",
     "эль",
     "ду",
     "дос",
-    "дос",
     "фан",
 ];
+
+/// Arabic «son of» / «daughter of» inside a name.
+const ARABIC_FILIATION: &[&str] = &["бин", "бен", "ибн", "бинт"];
 
 /// True for words with the ending of a Russian surname in any case («Русаков», «Русаковым»,
 /// «Петровская»), which the dictionary may only know as a common noun.
@@ -230,7 +233,9 @@ impl PersonFinder {
                     continue;
                 }
                 match self.match_at(doc, i, range.end, &covered) {
-                    Some(f) if locative_after_v(doc, &f.tokens) => i = f.tokens.end,
+                    Some(f) if locative_after_v(doc, &f.tokens) || quoted(doc, &f.tokens) => {
+                        i = f.tokens.end
+                    }
                     Some(f) => {
                         i = f.tokens.end;
                         found.push(Found {
@@ -242,6 +247,17 @@ impl PersonFinder {
                 }
             }
         }
+        // One-word gazetteer names of places and organisations, by token.
+        let place_named_like_given: HashMap<usize, usize> = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.kind != EntityKind::Person && m.via == Via::Gazetteer && m.tokens.len() == 1
+            })
+            .map(|(k, m)| (m.tokens.start, k))
+            .collect();
+        let mut dropped: Vec<usize> = Vec::new();
         let mut taken = covered.clone();
         for f in &found {
             taken[f.tokens.clone()].iter_mut().for_each(|c| *c = true);
@@ -278,6 +294,23 @@ impl PersonFinder {
                     taken[j - 1] = true;
                     f.tokens.start = j - 1;
                     f.given = Some(given);
+                } else if j > doc.sentence_tokens[f.sentence as usize].start
+                    && let Some(&k) = place_named_like_given.get(&(j - 1))
+                    && let Some(given) = gazetteer_given(doc, &doc.mentions[k], f.cases)
+                {
+                    // «София Коппола», «Ливия Клаусова», «Челси Мэннинг»: a one-word place or
+                    // club that is also a given name, right before a surname, is that name.
+                    dropped.push(k);
+                    f.tokens.start = j - 1;
+                    f.given = Some(given);
+                    // The given name fixes the case: «София Лепёхина» is no genitive.
+                    let cases = f.cases.intersect(doc.mentions[k].cases);
+                    if !cases.is_empty() {
+                        f.cases = cases;
+                        f.surname = doc.word(j).map(|w| {
+                            nominative(w, Some(NameType::Surname), cases, doc.text_of(j))
+                        });
+                    }
                 }
             }
         }
@@ -286,6 +319,7 @@ impl PersonFinder {
         let key = |s: &str| s.to_lowercase().replace('ё', "е");
         let mut rest = Vec::new();
         let mut remove = vec![false; doc.mentions.len()];
+        dropped.iter().for_each(|&k| remove[k] = true);
         let mut extended = Vec::new();
         // Weak mentions are one token long: index them by that token.
         let weak_at: HashMap<usize, usize> = (0..weak.len())
@@ -687,26 +721,59 @@ impl PersonFinder {
         };
         // A given name that is also a common word («Роман», «Любовь», «Надежда») still starts a
         // name in mid-sentence when a name-like word agreeing with it follows.
-        let first = name_like(i).or_else(|| {
-            let given = wi.cases(|p| p.name == Some(NameType::Given));
-            let next = if i + 1 < end { name_like(i + 1) } else { None };
-            (!clause_start && !given.is_empty())
-                .then_some(())
-                .and(next)
-                .map(|n| n.intersect(given))
-                .filter(|c| !c.is_empty())
-                .map(|_| given)
-        });
+        let filiation = |k: usize| {
+            k + 2 < end
+                && ARABIC_FILIATION.contains(&doc.fold_of(k + 1))
+                && !doc.lower(k).is_some_and(|w| w.function_or_verb())
+        };
+        let first = name_like(i)
+            .or_else(|| filiation(i).then_some(CaseSet::ANY))
+            .or_else(|| {
+                let given = wi.cases(|p| p.name == Some(NameType::Given));
+                let next = if i + 1 < end { name_like(i + 1) } else { None };
+                (!clause_start && !given.is_empty())
+                    .then_some(())
+                    .and(next)
+                    .map(|n| n.intersect(given))
+                    .filter(|c| !c.is_empty())
+                    .map(|_| given)
+            });
         if let Some(first) = first {
             let mut agreed = first;
             let mut j = i + 1;
             let mut parts = 1;
+            let mut split = false;
             while j < end && parts < 4 {
+                // «Абдулла бин Хамад», «Моза бинт Нассер»: after an Arabic «son/daughter of»
+                // the next capitalised word is a name whatever the dictionary reads in it
+                // («Хамад» as a noun, «Халиф» as a title).
+                if ARABIC_FILIATION.contains(&doc.fold_of(j))
+                    && j + 1 < end
+                    && free(j + 1)
+                    && doc.tokens[j + 1].shape == Shape::Title
+                    && doc.text_of(j + 1).chars().next().is_some_and(is_cyrillic)
+                {
+                    j += 2;
+                    parts += 1;
+                    continue;
+                }
                 // «Роберт Де Ниро», «Людвиг ван Бетховен», «Осама бен Ладен»
                 let particle = NAME_PARTICLES.contains(&doc.fold_of(j))
                     && j + 1 < end
                     && name_like(j + 1).is_some();
                 let k = if particle { j + 1 } else { j };
+                // «адвокат Гаева Александр Аснис», «биограф Баффета Энди Килпатрик»: a
+                // confident given name right after a word that is no given name opens a second
+                // name; the first word is a surname on its own (in the genitive, as a rule).
+                if k == i + 1
+                    && o.given < 0.3
+                    && k + 1 < end
+                    && odds(doc, k).is_some_and(|x| x.given >= 0.5)
+                    && name_like(k + 1).is_some()
+                {
+                    split = true;
+                    break;
+                }
                 match name_like(k) {
                     Some(c) if !agreed.intersect(c).is_empty() => {
                         agreed = agreed.intersect(c);
@@ -719,7 +786,16 @@ impl PersonFinder {
             // A confident given name makes the capitalised word after it a surname even when
             // the dictionary reads that word as a common noun: «Марина Голуб», «Аркадий
             // Арканов», «Джеральд Форд». A capital letter in mid-sentence is the evidence.
-            if parts == 1 && o.given >= 0.5 && j < end && free(j) && !doc.starts_clause(j) {
+            // A word the dictionary knows only as a surname («Харрисоном Фордом») does the
+            // same when the next word can agree with it in case.
+            let agrees = |k: usize| {
+                o.given >= 0.5
+                    || (o.given + o.surname >= 0.5
+                        && doc
+                            .word(k)
+                            .is_some_and(|w| !w.cases(|_| true).intersect(agreed).is_empty()))
+            };
+            if parts == 1 && !split && j < end && free(j) && !doc.starts_clause(j) && agrees(j) {
                 let t = &doc.tokens[j];
                 let cyrillic = doc.text_of(j).chars().next().is_some_and(is_cyrillic);
                 let function = doc.lower(j).is_some_and(|w| w.function_or_verb());
@@ -729,8 +805,20 @@ impl PersonFinder {
                 }
             }
             if parts >= 2 {
+                // Particles stay as written, and so does a word after «Аль» that ends in a
+                // vowel the way indeclinable Arabic names do: «Аль Тани» is no form of «Таня»
+                // («Аль Саудом» still declines).
+                let verbatim = |k: usize| {
+                    arabic_article(doc, k)
+                        || NAME_PARTICLES.contains(&doc.fold_of(k))
+                        || (k > i
+                            && matches!(doc.fold_of(k - 1), "аль" | "эль")
+                            && doc
+                                .fold_of(k)
+                                .ends_with(['и', 'ы', 'е', 'у', 'о']))
+                };
                 let part = |k: usize, n: Option<NameType>| match doc.word(k) {
-                    Some(w) if !arabic_article(doc, k) => nominative(w, n, agreed, doc.text_of(k)),
+                    Some(w) if !verbatim(k) => nominative(w, n, agreed, doc.text_of(k)),
                     _ => doc.text_of(k).to_string(),
                 };
                 let middle_patronymic =
@@ -829,7 +917,7 @@ impl PersonFinder {
                     surname_first: false,
                 });
             }
-            if o.given >= 0.9 && !clause_start && o.common < 0.1 {
+            if o.given >= 0.9 && o.common < 0.1 && o.geo < 0.1 {
                 return Some(Found {
                     tokens: i..i + 1,
                     sentence: 0,
@@ -1111,6 +1199,45 @@ fn given_before(doc: &Doc<'_>, j: usize, cases: CaseSet) -> Option<String> {
         return None;
     }
     Some(nominative(w, Some(NameType::Given), cases, text))
+}
+
+/// True when the name is a whole quoted title: «Пересвет», «Миша» name banks, magazines and
+/// works far more often than people.
+fn quoted(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    tokens.start > 0 && doc.is_punct(tokens.start - 1, "\"") && doc.is_punct(tokens.end, "\"")
+}
+
+/// The nominative given name of token `j`, a one-word gazetteer place or organisation, when
+/// the dictionary knows the word as a given name in a case that agrees with the surname after
+/// it and the word is not at the start of a clause, where «Грузия», «Израиль» open sentences.
+fn gazetteer_given(doc: &Doc<'_>, m: &MentionDraft, cases: CaseSet) -> Option<String> {
+    let j = m.tokens.start;
+    if doc.tokens[j].shape != Shape::Title || doc.starts_clause(j) {
+        return None;
+    }
+    let w = doc.word(j)?;
+    let given = w.cases(|p| p.name == Some(NameType::Given) && !p.guessed);
+    let agreed = given.intersect(cases);
+    if !agreed.is_empty() {
+        return Some(nominative(w, Some(NameType::Given), agreed, doc.text_of(j)));
+    }
+    // The dictionary does not know every such name («София», «Челси»): a city or club in the
+    // nominative, not after a preposition, right before a dictionary surname («американка
+    // София Коппола») is read as one too. Countries are left out: «Израиль Нетаньяху».
+    let after_preposition = j > 0
+        && doc
+            .lower(j - 1)
+            .is_some_and(|l| l.prob(|p| p.pos == Pos::Adp) >= 0.5);
+    let surname = doc.word(m.tokens.end).is_some_and(|s| {
+        s.prob(|p| p.name == Some(NameType::Surname) && !p.guessed) >= 0.5
+            || surname_shaped(doc.fold_of(m.tokens.end))
+    });
+    (m.kind != EntityKind::Country
+        && m.cases.contains(Case::Nom)
+        && cases.contains(Case::Nom)
+        && !after_preposition
+        && surname)
+        .then(|| doc.text_of(j).to_string())
 }
 
 /// An initial at token `i`: one upper-case Cyrillic letter followed by a full stop.
