@@ -307,9 +307,9 @@ impl PersonFinder {
                     let cases = f.cases.intersect(doc.mentions[k].cases);
                     if !cases.is_empty() {
                         f.cases = cases;
-                        f.surname = doc.word(j).map(|w| {
-                            nominative(w, Some(NameType::Surname), cases, doc.text_of(j))
-                        });
+                        f.surname = doc
+                            .word(j)
+                            .map(|w| nominative(w, Some(NameType::Surname), cases, doc.text_of(j)));
                     }
                 }
             }
@@ -813,9 +813,7 @@ impl PersonFinder {
                         || NAME_PARTICLES.contains(&doc.fold_of(k))
                         || (k > i
                             && matches!(doc.fold_of(k - 1), "аль" | "эль")
-                            && doc
-                                .fold_of(k)
-                                .ends_with(['и', 'ы', 'е', 'у', 'о']))
+                            && doc.fold_of(k).ends_with(['и', 'ы', 'е', 'у', 'о']))
                 };
                 let part = |k: usize, n: Option<NameType>| match doc.word(k) {
                     Some(w) if !verbatim(k) => nominative(w, n, agreed, doc.text_of(k)),
