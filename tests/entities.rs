@@ -211,3 +211,21 @@ fn lone_given_names_count_but_quoted_titles_do_not() {
     // A city that is also a given name, before a surname, is the given name.
     assert!(names.contains(&"София Лепёхина"), "{ps:?}");
 }
+
+#[test]
+fn a_city_that_is_also_a_common_word_needs_a_preposition_of_place() {
+    let ms = mentions(
+        "Марафон прошёл в Бостоне. Костюм из бостона. Пробка образовалась на Ленинградском \
+         проспекте, а не в Петербурге.",
+    );
+    let cities: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "CITY")
+        .map(|m| m.1.as_str())
+        .collect();
+    assert!(cities.contains(&"Бостоне"), "{ms:?}");
+    assert!(!cities.contains(&"бостона"), "{ms:?}");
+    // A city adjective before a street noun names the street, not the city.
+    assert!(!cities.contains(&"Ленинградском"), "{ms:?}");
+    assert!(cities.contains(&"Петербурге"), "{ms:?}");
+}

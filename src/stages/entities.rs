@@ -8,7 +8,7 @@
 use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::{Gazetteer, NamePart, NamePosting, WordCase};
 use crate::model::{EntityKind, Via};
-use crate::morph::{NameType, Pos};
+use crate::morph::{Case, CaseSet, NameType, Pos};
 use crate::text::chars::{is_alpha, is_upper};
 use crate::text::{Shape, TokenKind};
 
@@ -95,6 +95,27 @@ const STATE_ROLES: &[&str] = &[
 
 /// Nouns after which a country adjective names a language or style.
 const LANGUAGE_NOUNS: &[&str] = &["язык", "диалект", "акцент", "перевод", "алфавит", "кухня"];
+
+/// Nouns after which a city adjective names a region, street or other place of its own
+/// («Ленинградский проспект» is in Moscow, «Читинская область» is no city). «Район», «округ»
+/// and «шоссе» are left out: «нью-йоркский район» is part of the city, and the road leads there.
+const NOT_THE_CITY_NOUNS: &[&str] = &[
+    "область",
+    "край",
+    "уезд",
+    "губерния",
+    "епархия",
+    "бульвар",
+    "проспект",
+    "переулок",
+    "улица",
+    "площадь",
+    "набережная",
+    "тракт",
+    "вокзал",
+    "кладбище",
+    "водохранилище",
+];
 
 /// Finds gazetteer names. Holds only a reference to the gazetteer.
 #[derive(Debug, Clone, Copy)]
@@ -211,13 +232,15 @@ impl EntityMatcher {
     /// «американский актёр», «французский писатель»: a country adjective before a person
     /// noun that is not a state role says what the person is (a nationality), not which state
     /// acts; it is not a mention of the country. Before «лидер», «военные», «власти»,
-    /// «дипломат» it is.
+    /// «дипломат» it is. A city adjective before a street or district noun is no mention of
+    /// the city either.
     fn drop_nationality_adjectives(&self, doc: &mut Doc<'_>) {
         let gaz = doc.gazetteer;
         let mut found = Vec::new();
         let mut drop = vec![false; doc.mentions.len()];
         for (k, m) in doc.mentions.iter().enumerate() {
-            if m.via != Via::Adjective || m.kind != EntityKind::Country {
+            if m.via != Via::Adjective || !matches!(m.kind, EntityKind::Country | EntityKind::City)
+            {
                 continue;
             }
             let mut next = m.tokens.end;
@@ -236,6 +259,10 @@ impl EntityMatcher {
                 continue;
             }
             let Some(w) = doc.lower(next) else { continue };
+            if m.kind == EntityKind::City {
+                drop[k] = w.prob(|p| NOT_THE_CITY_NOUNS.contains(&&*p.lemma)) >= 0.5;
+                continue;
+            }
             // «на французском языке»: a language, not the country.
             if w.parses.iter().any(|p| LANGUAGE_NOUNS.contains(&&*p.lemma)) {
                 drop[k] = true;
@@ -314,7 +341,7 @@ impl EntityMatcher {
                 // A name that is also a common word needs evidence here, or an unambiguous
                 // mention of the same entity elsewhere in the article (checked after the scan).
                 if gaz.alias(p.alias).flags.ambiguous
-                    && !self.has_evidence(doc, i, len, gaz.entity(p.entity).kind)
+                    && !self.has_evidence(doc, i, len, gaz.entity(p.entity).kind, p.cases)
                 {
                     // «Латинская Америка», «Южная Америка»: after a capitalised adjective the
                     // word is part of another name.
@@ -464,8 +491,32 @@ impl EntityMatcher {
         Some((score, start))
     }
 
-    /// Evidence for an alias marked ambiguous: a type word before it, quotes around it.
-    fn has_evidence(&self, doc: &Doc<'_>, i: usize, len: usize, kind: EntityKind) -> bool {
+    /// Evidence for an alias marked ambiguous: a type word before it, quotes around it, or
+    /// for a city a capital letter in mid-sentence after a preposition of place in the case it
+    /// governs («в Бостоне», «из Марселя»): neither the common word («бостон», the cloth) nor
+    /// a person reading («Борисов») is written so there.
+    fn has_evidence(
+        &self,
+        doc: &Doc<'_>,
+        i: usize,
+        len: usize,
+        kind: EntityKind,
+        cases: CaseSet,
+    ) -> bool {
+        if kind == EntityKind::City
+            && i > 0
+            && doc.tokens[i].shape == Shape::Title
+            && !doc.starts_clause(i - 1)
+        {
+            let governed = match doc.fold_of(i - 1) {
+                "в" | "во" => Some(Case::Loc),
+                "из" | "до" | "около" | "возле" | "близ" => Some(Case::Gen),
+                _ => None,
+            };
+            if governed.is_some_and(|c| cases.contains(c)) {
+                return true;
+            }
+        }
         if i > 0 {
             let prev = doc.fold_of(i - 1);
             let prev = if prev == "." && i > 1 {
