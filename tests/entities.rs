@@ -229,3 +229,17 @@ fn a_city_that_is_also_a_common_word_needs_a_preposition_of_place() {
     assert!(!cities.contains(&"Ленинградском"), "{ms:?}");
     assert!(cities.contains(&"Петербурге"), "{ms:?}");
 }
+
+#[test]
+fn an_organisation_named_after_a_place_names_the_place() {
+    let ms = mentions("Депутат от «Единой России» дал интервью «Голосу Америки».");
+    assert!(
+        has(&ms, "ORGANIZATION", "Единой России", "Единая Россия"),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "COUNTRY", "России", "Россия"), "{ms:?}");
+    assert!(
+        ms.iter().any(|m| m.0 == "COUNTRY" && m.1 == "Америки"),
+        "{ms:?}"
+    );
+}

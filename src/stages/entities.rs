@@ -138,6 +138,13 @@ impl EntityMatcher {
                         // Names nested after the head phrase («МИД | России»), and derived
                         // adjectives anywhere («Московский государственный университет»).
                         let nest_from = gaz.alias(posting.alias).nest_from;
+                        // «Единая Россия», «Голос Америки», «Agence France-Presse»: an
+                        // organisation or event named after a place names the place anywhere
+                        // in its name, as its head too.
+                        let named_after_place = matches!(
+                            gaz.entity(posting.entity).kind,
+                            EntityKind::Organization | EntityKind::Event
+                        );
                         if let Some(from) = nest_from {
                             let outer = posting.entity;
                             let mut j = i;
@@ -154,7 +161,9 @@ impl EntityMatcher {
                                     Some((l, p, st))
                                         if j >= i + from as usize
                                             || (gaz.alias(p.alias).flags.adjective
-                                                && !gaz.entity(posting.entity).kind.is_place()) =>
+                                                && !gaz.entity(posting.entity).kind.is_place())
+                                            || (named_after_place
+                                                && gaz.entity(p.entity).kind.is_place()) =>
                                     {
                                         self.push(doc, gaz, st..j + l, p, s as u32);
                                         j += l;
@@ -340,7 +349,9 @@ impl EntityMatcher {
                 };
                 // A name that is also a common word needs evidence here, or an unambiguous
                 // mention of the same entity elsewhere in the article (checked after the scan).
+                // Inside a known longer name (`except` is that name) the name is evidence.
                 if gaz.alias(p.alias).flags.ambiguous
+                    && except.is_none()
                     && !self.has_evidence(doc, i, len, gaz.entity(p.entity).kind, p.cases)
                 {
                     // «Латинская Америка», «Южная Америка»: after a capitalised adjective the
