@@ -243,3 +243,15 @@ fn an_organisation_named_after_a_place_names_the_place() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_title_several_states_use_needs_its_country() {
+    let ms = mentions("Умер король Тонги. Будущее израильского государства обсуждали в Москве.");
+    assert!(has(&ms, "COUNTRY", "Тонги", "Тонга"), "{ms:?}");
+    // «король» alone is the king of Britain or of Saudi Arabia: here it is neither.
+    assert!(ms.iter().all(|m| m.0 != "PERSON"), "{ms:?}");
+    assert!(
+        has(&ms, "COUNTRY", "израильского государства", "Израиль"),
+        "{ms:?}"
+    );
+}

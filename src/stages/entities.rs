@@ -93,6 +93,9 @@ const STATE_ROLES: &[&str] = &[
     "болельщик",
 ];
 
+/// Nouns for a state: after a country adjective, the two words name the country.
+const STATE_NOUNS: &[&str] = &["государство", "королевство", "держава", "княжество"];
+
 /// Nouns after which a country adjective names a language or style.
 const LANGUAGE_NOUNS: &[&str] = &["язык", "диалект", "акцент", "перевод", "алфавит", "кухня"];
 
@@ -198,10 +201,12 @@ impl EntityMatcher {
 
     /// «в российской столице», «британскую столицу»: a country adjective before «столица» is
     /// that country's capital, a CITY mention over both words (the adjective mention stays,
-    /// nested, as in NEREL).
+    /// nested, as in NEREL). Before a noun for a state («российского государства») the
+    /// adjective mention grows over the noun.
     fn capitals(&self, doc: &mut Doc<'_>) {
         let gaz = doc.gazetteer;
         let mut added = Vec::new();
+        let mut states = Vec::new();
         for m in &doc.mentions {
             let k = m.tokens.end;
             if m.via != Via::Adjective || m.kind != EntityKind::Country || k >= doc.tokens.len() {
@@ -213,8 +218,18 @@ impl EntityMatcher {
             if first > 0 && doc.fold_of(first - 1).starts_with("северн") {
                 continue;
             }
+            if doc.tokens[k].sentence != doc.tokens[m.tokens.start].sentence {
+                continue;
+            }
+            // «российского государства», «израильское государство»: the adjective and the
+            // noun for a state together name the country.
+            let state = w.cases(|p| STATE_NOUNS.contains(&&*p.lemma));
+            if !state.is_empty() {
+                states.push((k, m.entity));
+                continue;
+            }
             let cases = w.cases(|p| &*p.lemma == "столица");
-            if cases.is_empty() || doc.tokens[k].sentence != doc.tokens[m.tokens.start].sentence {
+            if cases.is_empty() {
                 continue;
             }
             let capital = doc.entities[m.entity as usize]
@@ -222,6 +237,15 @@ impl EntityMatcher {
                 .and_then(|g| gaz.entity(g).capital);
             if let Some(capital) = capital {
                 added.push((m.tokens.start..k + 1, capital, cases, m.sentence));
+            }
+        }
+        for (end, entity) in states {
+            if let Some(m) = doc
+                .mentions
+                .iter_mut()
+                .find(|m| m.entity == entity && m.tokens.end == end && m.via == Via::Adjective)
+            {
+                m.tokens.end = end + 1;
             }
         }
         for (tokens, capital, cases, sentence) in added {

@@ -152,7 +152,13 @@ impl TitleResolver {
                 if genitive_next && !person_next {
                     return None;
                 }
+                // «король» is the king of Britain or of Saudi Arabia: without a country in
+                // the text a title that several states use names nobody.
                 let p = postings[0];
+                let first = gaz.title(p.title).country;
+                if postings.iter().any(|q| gaz.title(q.title).country != first) && !person_next {
+                    return None;
+                }
                 (p, gaz.title(p.title).country?)
             }
         };
