@@ -255,3 +255,19 @@ fn a_title_several_states_use_needs_its_country() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn decree_order_particles_and_regnal_numbers_make_names() {
+    let ps = persons(
+        "Указ об освобождении Кравцова Бориса Вячеславовича от должности подписан. На счету \
+         Ди Каприо три премии. Позже Мсвати III отметил юбилей. Болезнь Паркинсона неизлечима. \
+         Теракт произошёл на Храмовой горе.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Борис Вячеславович Кравцов"), "{ps:?}");
+    assert!(names.contains(&"Ди Каприо"), "{ps:?}");
+    assert!(ps.iter().any(|p| p.0 == "Мсвати III"), "{ps:?}");
+    // An eponym of a disease and an adjective before its noun are no persons.
+    assert!(!names.iter().any(|n| n.contains("Паркинсон")), "{ps:?}");
+    assert!(!names.iter().any(|n| n.contains("Храмов")), "{ps:?}");
+}

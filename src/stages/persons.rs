@@ -211,10 +211,17 @@ impl PersonFinder {
             .mentions
             .iter()
             .map(|m| {
+                let one_word = m.tokens.len() == 1
+                    && (m.surname_only || !doc.entities[m.entity as usize].name.contains(' '));
+                // «Кравцова Бориса Вячеславовича»: a known given name and patronymic after
+                // some other capitalised word may belong to another person with that surname.
+                let given_and_patronymic = m.tokens.len() == 2
+                    && m.tokens.start > 0
+                    && doc.tokens[m.tokens.start - 1].shape == Shape::Title
+                    && odds(doc, m.tokens.end - 1).is_some_and(|o| o.patronymic >= 0.5);
                 m.kind == EntityKind::Person
                     && m.via == Via::Gazetteer
-                    && m.tokens.len() == 1
-                    && (m.surname_only || !doc.entities[m.entity as usize].name.contains(' '))
+                    && (one_word || given_and_patronymic)
             })
             .collect();
         let mut covered = vec![false; doc.tokens.len()];
@@ -233,7 +240,12 @@ impl PersonFinder {
                     continue;
                 }
                 match self.match_at(doc, i, range.end, &covered) {
-                    Some(f) if locative_after_v(doc, &f.tokens) || quoted(doc, &f.tokens) => {
+                    Some(f)
+                        if locative_after_v(doc, &f.tokens)
+                            || quoted(doc, &f.tokens)
+                            || adjective_of_noun(doc, &f.tokens)
+                            || eponym(doc, &f.tokens) =>
+                    {
                         i = f.tokens.end
                     }
                     Some(f) => {
@@ -346,13 +358,23 @@ impl PersonFinder {
             let agreeing = inside.iter().copied().find(|&k| {
                 let e = &doc.entities[doc.mentions[k].entity as usize];
                 let known = e.gaz.and_then(|g| doc.gazetteer.entity(g).given.clone());
-                known.is_some_and(|kg| {
-                    let kg = key(&kg);
-                    given.as_deref() == Some(kg.as_str())
-                        || written.strip_prefix(kg.as_str()).is_some_and(|rest| {
-                            matches!(rest, "а" | "у" | "ом" | "е" | "ем" | "я" | "ю" | "ой")
-                        })
-                })
+                let known_surname = e.gaz.and_then(|g| doc.gazetteer.entity(g).surname.clone());
+                let surname_agrees = match (&f.surname, known_surname) {
+                    // The found nominative may still carry a case ending («Пашиняна»).
+                    (Some(fs), Some(ks)) => {
+                        let (fs, ks) = (key(fs), key(&ks));
+                        fs.starts_with(&ks) || ks.starts_with(&fs)
+                    }
+                    _ => true,
+                };
+                surname_agrees
+                    && known.is_some_and(|kg| {
+                        let kg = key(&kg);
+                        given.as_deref() == Some(kg.as_str())
+                            || written.strip_prefix(kg.as_str()).is_some_and(|rest| {
+                                matches!(rest, "а" | "у" | "ом" | "е" | "ем" | "я" | "ю" | "ой")
+                            })
+                    })
             });
             inside.iter().for_each(|&k| remove[k] = true);
             match agreeing {
@@ -464,18 +486,12 @@ impl PersonFinder {
         for k in 0..doc.mentions.len() {
             let m = &doc.mentions[k];
             let next = m.tokens.end;
-            if m.kind != EntityKind::Person || m.via == Via::Title || next >= doc.tokens.len() {
-                continue;
-            }
-            let t = &doc.tokens[next];
-            let roman = t.kind == TokenKind::Word
-                && t.sentence == doc.tokens[m.tokens.start].sentence
-                && doc.text_of(next).len() <= 5
-                && doc
-                    .text_of(next)
-                    .chars()
-                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
-            if roman {
+            if m.kind == EntityKind::Person
+                && m.via != Via::Title
+                && next < doc.tokens.len()
+                && doc.tokens[next].sentence == doc.tokens[m.tokens.start].sentence
+                && roman_numeral(doc, next)
+            {
                 doc.mentions[k].tokens.end = next + 1;
             }
         }
@@ -685,8 +701,103 @@ impl PersonFinder {
             }
             return None;
         }
+        // «Де Ниро», «фон Беттихер», «Ди Каприо»: a particle opening a surname.
+        if matches!(
+            doc.fold_of(i),
+            "де" | "дель" | "ди" | "ван" | "фон" | "дос" | "ду"
+        ) && doc.tokens[i].kind == TokenKind::Word
+            && free(i + 1)
+            && doc.tokens[i + 1].shape == Shape::Title
+            && doc.text_of(i + 1).chars().next().is_some_and(is_cyrillic)
+            && !doc.is_common_word(i + 1)
+            && !doc.lower(i + 1).is_some_and(|w| w.function_or_verb())
+        {
+            let w = doc.word(i + 1)?;
+            let cases = w.cases(|p| p.name.is_some() || p.guessed);
+            let cases = if cases.is_empty() {
+                CaseSet::ANY
+            } else {
+                cases
+            };
+            let surname = nominative(w, Some(NameType::Surname), cases, doc.text_of(i + 1));
+            return Some(Found {
+                tokens: i..i + 2,
+                sentence: 0,
+                given: None,
+                patronymic: None,
+                surname: Some(format!("{} {surname}", doc.text_of(i))),
+                cases,
+                surname_first: false,
+            });
+        }
         let o = odds(doc, i)?;
         let clause_start = doc.starts_clause(i);
+        // «Мсвати III», «Кигели V»: a capitalised word with a regnal number is a monarch's name.
+        if i + 1 < end
+            && !doc.is_common_word(i)
+            && doc
+                .word(i)
+                .is_some_and(|w| w.prob(|p| p.name == Some(NameType::Geo) && !p.guessed) < 0.5)
+            && roman_numeral(doc, i + 1)
+        {
+            return Some(Found {
+                tokens: i..i + 2,
+                sentence: 0,
+                given: Some(format!("{} {}", doc.text_of(i), doc.text_of(i + 1))),
+                patronymic: None,
+                surname: None,
+                cases: CaseSet::ANY,
+                surname_first: false,
+            });
+        }
+        // «Грызлова Бориса Вячеславовича», «Дудаев Андарбек Данильбекович»: the surname
+        // before the given name and patronymic, as decrees and documents write names.
+        if i + 2 < end
+            && free(i + 1)
+            && free(i + 2)
+            && (o.surname >= 0.3 || o.guessed || surname_shaped(doc.fold_of(i)))
+            && !doc.is_common_word(i)
+            && let (Some(g), Some(p)) = (odds(doc, i + 1), odds(doc, i + 2))
+            && g.given >= 0.5
+            && p.patronymic >= 0.5
+        {
+            let (ws, wg, wp) = (doc.word(i)?, doc.word(i + 1)?, doc.word(i + 2)?);
+            let sc = ws.cases(|p| p.name == Some(NameType::Surname) || p.guessed);
+            let sc = if sc.is_empty() {
+                ws.cases(|_| true)
+            } else {
+                sc
+            };
+            let agreed = sc
+                .intersect(name_cases(wg, NameType::Given))
+                .intersect(name_cases(wp, NameType::Patronymic));
+            if !agreed.is_empty() {
+                return Some(Found {
+                    tokens: i..i + 3,
+                    sentence: 0,
+                    given: Some(nominative(
+                        wg,
+                        Some(NameType::Given),
+                        agreed,
+                        doc.text_of(i + 1),
+                    )),
+                    patronymic: Some(nominative(
+                        wp,
+                        Some(NameType::Patronymic),
+                        agreed,
+                        doc.text_of(i + 2),
+                    )),
+                    surname: Some(nominative(
+                        ws,
+                        Some(NameType::Surname),
+                        agreed,
+                        doc.text_of(i),
+                    )),
+                    cases: agreed,
+                    surname_first: true,
+                });
+            }
+        }
         if clause_start && o.common > 0.5 {
             return None;
         }
@@ -1197,6 +1308,55 @@ fn given_before(doc: &Doc<'_>, j: usize, cases: CaseSet) -> Option<String> {
         return None;
     }
     Some(nominative(w, Some(NameType::Given), cases, text))
+}
+
+/// True when a one-word name is an adjective agreeing with the lower-case noun after it:
+/// «на Храмовой горе», «Северозападного университета», «Долговой спор».
+fn adjective_of_noun(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    let next = tokens.end;
+    if tokens.len() != 1
+        || next >= doc.tokens.len()
+        || doc.tokens[next].shape != Shape::Lower
+        || doc.tokens[next].sentence != doc.tokens[tokens.start].sentence
+    {
+        return false;
+    }
+    let (Some(adj), Some(noun)) = (doc.lower(tokens.start), doc.word(next)) else {
+        return false;
+    };
+    adj.parses
+        .iter()
+        .filter(|a| a.pos == Pos::Adj && !a.guessed)
+        .any(|a| {
+            noun.parses.iter().any(|n| {
+                n.pos == Pos::Noun
+                    && !n.guessed
+                    && n.case.is_some()
+                    && n.case == a.case
+                    && n.number == a.number
+                    && (a.gender.is_none() || n.gender.is_none() || n.gender == a.gender)
+            })
+        })
+}
+
+/// True when a one-word name follows a word for a disease named after someone: «болезнь
+/// Паркинсона», «синдром Дауна» name the disease, not the person.
+fn eponym(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    tokens.len() == 1
+        && tokens.start > 0
+        && doc.lower(tokens.start - 1).is_some_and(|w| {
+            w.parses
+                .iter()
+                .any(|p| matches!(&*p.lemma, "болезнь" | "синдром"))
+        })
+}
+
+/// True when token `k` is a Roman numeral of the kind monarchs and popes carry (I to XXXIX).
+fn roman_numeral(doc: &Doc<'_>, k: usize) -> bool {
+    let text = doc.text_of(k);
+    doc.tokens[k].kind == TokenKind::Word
+        && (1..=6).contains(&text.len())
+        && text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// True when the name is a whole quoted title: «Пересвет», «Миша» name banks, magazines and
