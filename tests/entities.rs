@@ -271,3 +271,13 @@ fn decree_order_particles_and_regnal_numbers_make_names() {
     assert!(!names.iter().any(|n| n.contains("Паркинсон")), "{ps:?}");
     assert!(!names.iter().any(|n| n.contains("Храмов")), "{ps:?}");
 }
+
+#[test]
+fn two_capitalised_words_after_a_person_noun_are_a_name() {
+    let ps = persons(
+        "Премию вручили актрисе Камерон Диас. Затем выступил председатель Совета Министров.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Камерон Диас"), "{ps:?}");
+    assert!(!names.iter().any(|n| n.contains("Совет")), "{ps:?}");
+}

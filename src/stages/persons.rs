@@ -959,6 +959,88 @@ impl PersonFinder {
                 });
             }
         }
+        // Two capitalised words in mid-clause that are neither known names nor in the
+        // gazetteers, the first no adjective: Russian capitalises no common noun there, so
+        // they are a foreign name even when the dictionary reads them as nouns («Ума
+        // Турман», «Камерон Диас», «Мира Сорвино»).
+        if !clause_start && i + 1 < end && free(i + 1) && !doc.starts_clause(i + 1) {
+            let plain = |k: usize| {
+                doc.tokens[k].kind == TokenKind::Word
+                    && doc.tokens[k].shape == Shape::Title
+                    && doc.text_of(k).chars().count() >= 2
+                    && doc.text_of(k).chars().next().is_some_and(is_cyrillic)
+                    && !doc.lower(k).is_some_and(|w| w.function_or_verb())
+            };
+            let adjective = doc
+                .lower(i)
+                .is_some_and(|w| w.prob(|p| p.pos == Pos::Adj || p.pos == Pos::Num) >= 0.3);
+            let next_is_name = i + 2 >= end || doc.tokens[i + 2].shape != Shape::Title;
+            // Capitalised nouns of institutions («Совета Безопасности», «Кубка Стэнли») are
+            // dictionary nouns with no name reading; a name has a word the dictionary does
+            // not know or knows as a name.
+            let namish = |k: usize| {
+                doc.word(k).is_some_and(|w| {
+                    w.parses.iter().all(|p| p.guessed)
+                        || w.prob(|p| p.name.is_some_and(|n| n != NameType::Geo)) >= 0.3
+                })
+            };
+            let noun = |k: usize| {
+                doc.lower(k).is_some_and(|w| {
+                    w.prob(|p| p.pos == Pos::Noun && !p.guessed) >= 0.5
+                        && w.prob(|p| p.name.is_some()) < 0.3
+                })
+            };
+            // «Баффета Говард»: a given name after a word that is none is another name.
+            let given_second = odds(doc, i + 1).is_some_and(|x| x.given >= 0.5) && o.given < 0.3;
+            // «актриса Камерон Диас», «режиссёра Эмира Кустурицу»: right after a lower-case
+            // word for a person, agreeing with it in case, two capitalised words are a name
+            // (and «председателем Совета Министров» disagrees).
+            let apposition = i > 0
+                && (doc.tokens[i - 1].shape == Shape::Lower || doc.starts_clause(i - 1))
+                && doc.lower(i - 1).is_some_and(|p| {
+                    let person = p.cases(|x| x.pos == Pos::Noun && x.animate && !x.guessed);
+                    let both = doc
+                        .word(i)
+                        .zip(doc.word(i + 1))
+                        .map(|(a, b)| a.cases(|_| true).intersect(b.cases(|_| true)))
+                        .unwrap_or_default();
+                    !person.intersect(both).is_empty()
+                });
+            if plain(i)
+                && plain(i + 1)
+                && !adjective
+                && next_is_name
+                && !given_second
+                && ((namish(i + 1) && (namish(i) || !noun(i))) || apposition)
+            {
+                let (w1, w2) = (doc.word(i)?, doc.word(i + 1)?);
+                let agreed = w1.cases(|_| true).intersect(w2.cases(|_| true));
+                let agreed = if agreed.is_empty() {
+                    CaseSet::ANY
+                } else {
+                    agreed
+                };
+                return Some(Found {
+                    tokens: i..i + 2,
+                    sentence: 0,
+                    given: Some(nominative(
+                        w1,
+                        Some(NameType::Given),
+                        agreed,
+                        doc.text_of(i),
+                    )),
+                    patronymic: None,
+                    surname: Some(nominative(
+                        w2,
+                        Some(NameType::Surname),
+                        agreed,
+                        doc.text_of(i + 1),
+                    )),
+                    cases: agreed,
+                    surname_first: false,
+                });
+            }
+        }
         // Given name first.
         if o.given >= 0.3 {
             let mut cases = name_cases(wi, NameType::Given);
