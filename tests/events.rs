@@ -382,3 +382,31 @@ fn an_indeclinable_host_after_the_verb_is_no_guest() {
     assert_eq!(meeting.1.len(), 2, "{evs:?}");
     assert_eq!(meeting.2.as_deref(), Some("Сеул"), "{evs:?}");
 }
+
+#[test]
+fn a_list_under_a_plural_role_and_a_title_after_the_conjunction_coordinate() {
+    let evs = events(
+        "Министры обороны России, Турции и Сирии Сергей Шойгу, Хулуси Акар и Али Махмуд Аббас \
+         в среду провели в Москве трёхстороннюю встречу.",
+        "2023-01-05",
+    );
+    let e = find(&evs, "MEETING");
+    assert_eq!(e.1.len(), 3, "{evs:?}");
+    // «Али Махмуд Аббас» is not the Palestinian president Махмуд Аббас.
+    assert!(e.1.iter().any(|p| p == "Али Махмуд Аббас"), "{evs:?}");
+    assert_eq!(e.2.as_deref(), Some("Москва"), "{evs:?}");
+}
+
+#[test]
+fn talks_by_telephone_are_a_call_and_a_topic_does_not_set_the_status() {
+    let evs = events(
+        "Министр энергетики Александр Новак и принц Абдель Азиз бен Сальман вчера \
+         переговорили по телефону, обсудив параметры возможного сокращения нефтедобычи.",
+        "2020-04-09",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    let e = find(&evs, "PHONE_CALL");
+    assert_eq!(e.1.len(), 2, "{evs:?}");
+    assert_eq!(e.3.as_deref(), Some("2020-04-08"), "{evs:?}");
+    assert_eq!(e.4, "happened", "{evs:?}");
+}

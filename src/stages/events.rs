@@ -1000,17 +1000,39 @@ impl EventExtractor {
         // «Переговоры X и Y, которые должны были пройти в Вашингтоне, отменены»: the clause
         // of a subject noun goes on after the relative clause it carries.
         let spans = std::iter::once(clause.clone()).chain(after_relative);
-        for span in spans {
+        for (n, span) in spans.enumerate() {
+            let own_clause = n == 0;
             let bytes = doc.byte_span(&span);
             let text = &doc.norm.fold[bytes.clone()];
             // «несмотря на призывы отменить поездку»: what follows a concession is not the
             // event's status.
             let concession = text.find("несмотря").map(|c| bytes.start + c);
+            // «переговорили по телефону, обсудив параметры возможного сокращения»: after the
+            // trigger, a cue behind a gerund or a verb of discussing belongs to the topic, not
+            // to the event (other verbs may govern it: «…, был вынужден отложить поездку»).
+            let trigger_end = doc.tokens[i].end as usize;
+            let verb_between = |at: usize| {
+                (i + 1..span.end)
+                    .take_while(|&k| (doc.tokens[k].start as usize) < at)
+                    .any(|k| {
+                        doc.word(k).and_then(|w| w.best()).is_some_and(|p| {
+                            p.pos == Pos::Verb
+                                && (p.verb_form == Some(VerbForm::Conv)
+                                    || matches!(
+                                        &*p.lemma,
+                                        "обсудить" | "обсуждать" | "затронуть" | "рассмотреть"
+                                    ))
+                        })
+                    })
+            };
             for m in self.cues.find_overlapping_iter(text) {
                 let at = bytes.start + m.start();
                 // Cues match at a word start only.
                 let prev = doc.norm.fold[..at].chars().next_back();
                 if prev.is_some_and(is_alnum) || concession.is_some_and(|c| at > c) {
+                    continue;
+                }
+                if own_clause && at > trigger_end && verb_between(at) {
                     continue;
                 }
                 let status = CUES[m.pattern().as_usize()].1;
@@ -1137,6 +1159,10 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
         // «переговоры по видеосвязи», «видеовстреча»: a call, not a meeting in person.
         if matches!(trigger, Trigger::MeetNoun | Trigger::TalksNoun) && call_context(doc, i) {
             return Some(Trigger::CallNoun);
+        }
+        // «переговорили по телефону», «провели переговоры по видеосвязи» (the verb form).
+        if matches!(trigger, Trigger::MeetVerb | Trigger::TalksVerb) && call_context(doc, i) {
+            return Some(Trigger::CallVerb);
         }
         return Some(trigger);
     }
@@ -1502,6 +1528,38 @@ impl Ctx<'_, '_> {
             if let Some(a) = self
                 .actors_in(span)
                 .find(|a| a.tokens.start == end + 1 && fits(a))
+            {
+                groups
+                    .last_mut()
+                    .expect("one group at least")
+                    .push(Ref::Doc(a.entity));
+                end = a.tokens.end;
+                continue;
+            }
+            // «Новак и принц Абдель Азиз», «Путин и премьер-министр Армении Пашинян»: a
+            // title between the conjunction and the name (words for a person, countries).
+            let mut k = end + 1;
+            while k < span.end && k < end + 6 {
+                let title_word = self.doc.tokens[k].shape == Shape::Lower
+                    && self.doc.lower(k).is_some_and(|w| {
+                        w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5
+                            || w.parses
+                                .iter()
+                                .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
+                    });
+                let country = self
+                    .actors_in(span)
+                    .find(|a| a.tokens.start == k && a.kind == EntityKind::Country);
+                match country {
+                    Some(c) if k > end + 1 => k = c.tokens.end,
+                    _ if title_word => k += 1,
+                    _ => break,
+                }
+            }
+            if k > end + 1
+                && let Some(a) = self
+                    .actors_in(span)
+                    .find(|a| a.tokens.start == k && a.kind == EntityKind::Person && fits(a))
             {
                 groups
                     .last_mut()
@@ -2666,13 +2724,30 @@ impl Public {
             }
             let sentence = &doc.sentence_tokens[m.sentence as usize];
             let lo = m.tokens.start.saturating_sub(4).max(sentence.start);
-            let role = (lo..m.tokens.start).any(|k| {
+            let is_role = |k: usize| {
                 doc.lower(k).is_some_and(|w| {
                     w.parses
                         .iter()
                         .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
                 })
+            };
+            // «Министры обороны России, Турции и Сирии Сергей Шойгу, Хулуси Акар и …»: the
+            // next name of a list whose first name was introduced is introduced too, and a
+            // plural role may stand further back, before the countries it lists.
+            let listed = m.tokens.start >= 2
+                && matches!(doc.fold_of(m.tokens.start - 1), "," | "и")
+                && doc
+                    .mentions_ending_at(m.tokens.start - 1, 6)
+                    .any(|p| p.kind == EntityKind::Person && introduced.contains(&p.entity));
+            let far = m.tokens.start.saturating_sub(10).max(sentence.start);
+            let plural_role = (far..lo).any(|k| {
+                is_role(k)
+                    && doc
+                        .lower(k)
+                        .is_some_and(|w| w.prob(|p| p.number == Some(Number::Plur)) >= 0.5)
+                    && (k + 1..m.tokens.start).all(|j| !is_finite_verb(doc, j))
             });
+            let role = (lo..m.tokens.start).any(is_role) || listed || plural_role;
             if role {
                 introduced.insert(m.entity);
                 // The country named between the role and the name: «премьер-министр Греции

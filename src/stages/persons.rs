@@ -219,9 +219,16 @@ impl PersonFinder {
                     && m.tokens.start > 0
                     && doc.tokens[m.tokens.start - 1].shape == Shape::Title
                     && odds(doc, m.tokens.end - 1).is_some_and(|o| o.patronymic >= 0.5);
+                // «Али Махмуд Аббас» is not the Palestinian president: a known name right
+                // after a given name may be the end of a longer one.
+                let after_given = m.tokens.len() >= 2
+                    && m.tokens.start > 0
+                    && doc.tokens[m.tokens.start - 1].sentence == m.sentence
+                    && odds(doc, m.tokens.start - 1)
+                        .is_some_and(|o| o.given >= 0.5 && o.common < 0.5);
                 m.kind == EntityKind::Person
                     && m.via == Via::Gazetteer
-                    && (one_word || given_and_patronymic)
+                    && (one_word || given_and_patronymic || after_given)
             })
             .collect();
         let mut covered = vec![false; doc.tokens.len()];
