@@ -410,3 +410,38 @@ fn talks_by_telephone_are_a_call_and_a_topic_does_not_set_the_status() {
     assert_eq!(e.3.as_deref(), Some("2020-04-08"), "{evs:?}");
     assert_eq!(e.4, "happened", "{evs:?}");
 }
+
+#[test]
+fn the_source_of_a_report_is_no_side_and_a_talk_with_someone_is_a_meeting() {
+    let evs = events(
+        "Премьер-министр Японии Синдзо Абэ готов встретиться с Ким Чен Ыном без предварительных \
+         условий, заявил генеральный секретарь кабинета министров Ёсихидэ Суга.",
+        "2019-05-08",
+    );
+    let e = find(&evs, "MEETING");
+    assert_eq!(e.1, vec!["Ким Чен Ын", "Синдзо Абэ"], "{evs:?}");
+    assert_eq!(e.4, "hypothetical", "{evs:?}");
+    let evs = events(
+        "В четверг состоялась беседа премьер-министра Малайзии Анвара Ибрагима с Владимиром \
+         Путиным. Беседа продолжалась два часа.",
+        "2024-09-05",
+    );
+    assert_eq!(
+        evs.iter().filter(|e| e.0 == "MEETING").count(),
+        1,
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_title_keeps_its_case_and_a_meeting_in_progress_is_no_proposal() {
+    let evs = events(
+        "Президент Гвинеи-Бисау Умару Сиссоку Эмбало во вторник был принят в Кремле Владимиром \
+         Путиным. В ходе встречи африканский лидер предложил своё посредничество.",
+        "2022-10-25",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    let e = find(&evs, "MEETING");
+    assert_eq!(e.4, "happened", "{evs:?}");
+    assert_eq!(e.2.as_deref(), Some("Москва"), "{evs:?}");
+}

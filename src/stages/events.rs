@@ -746,6 +746,17 @@ impl EventExtractor {
             after_relative(doc, &ctx.range, ctx.marks, &clause),
             trigger,
         );
+        // «В ходе встречи лидер предложил …», «по итогам переговоров …»: the frame refers to
+        // an event already reported; what is proposed in it does not make it hypothetical.
+        let frame = trigger.is_noun()
+            && i >= 2
+            && matches!(
+                (doc.fold_of(i - 2), doc.fold_of(i - 1)),
+                ("в", "ходе") | ("по", "итогам")
+            );
+        if frame && status == Status::Hypothetical {
+            status = Status::Happened;
+        }
         // «Президент США предложил провести личную встречу»: a proposal or plan with one
         // named side is with the other person the article is about.
         if kind.is_contact()
@@ -776,6 +787,33 @@ impl EventExtractor {
                 participants.push(Ref::Doc(v.person));
                 confidence -= 0.15;
             }
+        }
+        // «…, заявил генеральный секретарь кабинета Ёсихидэ Суга», «…, уточнил Дмитрий
+        // Песков»: a name after a verb of saying that follows the trigger is the source of
+        // the report, not a side.
+        let source_from = (i + 1..clause.end).find(|&k| {
+            doc.is_punct(k - 1, ",")
+                && doc.lower(k).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        p.pos == Pos::Verb
+                            && p.verb_form == Some(VerbForm::Fin)
+                            && SPEECH_VERBS.contains(&&*p.lemma)
+                    })
+                })
+        });
+        if let Some(k) = source_from {
+            let before = |e: u32| {
+                ctx.actors_in(&clause)
+                    .any(|a| a.entity == e && a.tokens.start < k)
+            };
+            let after = |e: u32| {
+                ctx.actors_in(&clause)
+                    .any(|a| a.entity == e && a.tokens.start > k)
+            };
+            participants.retain(|r| match *r {
+                Ref::Doc(e) => before(e) || !after(e),
+                Ref::Gaz(_) => true,
+            });
         }
         // «… обсудили решение ОПЕК+»: between named people an organisation picked up from the
         // clause is a topic, not a side.
@@ -1180,6 +1218,16 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     {
         return Some(Trigger::CallNoun);
     }
+    // «провёл беседу с …», «состоялась беседа премьера с …»: a meeting; «в беседе с
+    // журналистами» is an interview.
+    // Only with «с» after it: «Беседа состоялась по инициативе …» goes back to a call.
+    let sentence_end = doc.sentence_tokens[doc.tokens[i].sentence as usize].end;
+    if matches!(fold, "беседа" | "беседу" | "беседы")
+        && !(i > 0 && matches!(doc.fold_of(i - 1), "в" | "во"))
+        && (i + 1..sentence_end.min(i + 6)).any(|k| matches!(doc.fold_of(k), "с" | "со"))
+    {
+        return Some(Trigger::MeetNoun);
+    }
     // «лидеры обсудили по телефону …»: the phrase itself names the call.
     if matches!(fold, "телефону" | "видеосвязи") && i > 0 && doc.fold_of(i - 1) == "по"
     {
@@ -1311,9 +1359,12 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
         {
             if m.tokens.end > last.tokens.end {
                 last.tokens.end = m.tokens.end;
-                last.cases = last.cases.intersect(m.cases);
-                if last.cases.is_empty() {
-                    last.cases = m.cases;
+                // When they disagree the title's case wins: the dictionary knows the title's
+                // noun, while a foreign name's case is a guess («Президент … Умару Сиссоку
+                // Эмбало» read as a dative).
+                let both = last.cases.intersect(m.cases);
+                if !both.is_empty() {
+                    last.cases = both;
                 }
             }
             continue;
@@ -2696,6 +2747,23 @@ const POLITICAL_ROLES: &[&str] = &[
     "уполномоченный",
 ];
 
+/// Verbs of saying: a name after one of them, behind a comma, is the source of a report.
+const SPEECH_VERBS: &[&str] = &[
+    "заявить",
+    "сообщить",
+    "уточнить",
+    "отметить",
+    "подчеркнуть",
+    "рассказать",
+    "пояснить",
+    "добавить",
+    "сказать",
+    "написать",
+    "указать",
+    "подтвердить",
+    "передать",
+];
+
 /// Who in the document is a public figure, computed once per document: persons named by a
 /// title, and persons introduced with a public role («губернатор Антон Алиханов»).
 struct Public {
@@ -2800,9 +2868,16 @@ impl Public {
     /// True for a country or organisation, an office holder, a person named by a title, or
     /// a person introduced with a public role.
     fn political(&self, doc: &Doc<'_>, e: u32) -> bool {
-        doc.entities[e as usize].kind != EntityKind::Person
+        let ent = &doc.entities[e as usize];
+        // A listed office holder (a row with the country it serves, or any office on record)
+        // stays public after the term: «Шойгу и Аббас встретились».
+        let listed = ent.gaz.is_some_and(|g| {
+            doc.gazetteer.entity(g).country.is_some() || doc.gazetteer.offices().is_office_holder(g)
+        });
+        ent.kind != EntityKind::Person
             || self.holds_office(doc, e)
             || self.introduced.contains(&e)
+            || listed
     }
 }
 
