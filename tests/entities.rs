@@ -281,3 +281,9 @@ fn two_capitalised_words_after_a_person_noun_are_a_name() {
     assert!(names.contains(&"Камерон Диас"), "{ps:?}");
     assert!(!names.iter().any(|n| n.contains("Совет")), "{ps:?}");
 }
+
+#[test]
+fn a_singular_given_name_fixes_the_case_of_an_unknown_surname() {
+    let ps = persons("На совещании выступил губернатор Владислав Шапша.");
+    assert!(ps.iter().any(|p| p.1 == "Владислав Шапша"), "{ps:?}");
+}

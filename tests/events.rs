@@ -445,3 +445,15 @@ fn a_title_keeps_its_case_and_a_meeting_in_progress_is_no_proposal() {
     assert_eq!(e.4, "happened", "{evs:?}");
     assert_eq!(e.2.as_deref(), Some("Москва"), "{evs:?}");
 }
+
+#[test]
+fn a_long_role_before_the_name_after_s_keeps_the_name_as_the_side() {
+    let evs = events(
+        "Губернатор Тверской области Игорь Руденя встретился в Твери с чрезвычайным и \
+         полномочным послом КНР в России Чжаном Ханьхуэем.",
+        "2023-03-01",
+    );
+    let e = find(&evs, "MEETING");
+    assert!(e.1.iter().any(|p| p == "Чжан Ханьхуэй"), "{evs:?}");
+    assert!(!e.1.iter().any(|p| p == "Китай"), "{evs:?}");
+}

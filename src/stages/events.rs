@@ -2031,7 +2031,7 @@ impl Ctx<'_, '_> {
             // Гафаровой», «между делегациями России и Китая»: modifiers, a role noun or an
             // organisation may come between the preposition and the party.
             let mut j = k + 1;
-            while j < clause.end && j < k + 8 {
+            while j < clause.end && j < k + 12 {
                 if let Some(a) = self
                     .actors_in(clause)
                     .find(|a| a.tokens.start == j && Self::is_party(a))
@@ -2043,7 +2043,22 @@ impl Ctx<'_, '_> {
                     let delegations =
                         j > k + 1 && DELEGATION_NOUNS.contains(&self.doc.fold_of(j - 1));
                     let case = if delegations { Case::Gen } else { case };
-                    if a.cases.contains(case) {
+                    // «с послом КНР в России Чжаном …»: an indeclinable country right after
+                    // a role noun is its complement, whatever case it could be.
+                    let complement = a.kind == EntityKind::Country
+                        && j > k + 1
+                        && !delegations
+                        && self.doc.tokens[j - 1].shape == Shape::Lower
+                        && self
+                            .doc
+                            .lower(j - 1)
+                            .is_some_and(|w| w.prob(|p| p.pos == Pos::Noun) >= 0.5)
+                        && self.actors_in(clause).any(|b| {
+                            b.kind == EntityKind::Person
+                                && b.tokens.start > a.tokens.end
+                                && b.tokens.start <= a.tokens.end + 4
+                        });
+                    if a.cases.contains(case) && !complement {
                         return self.coordinated_groups(a, clause, Some(case));
                     }
                     // «с послом Великобритании … Лори Бристоу»: a country after a role noun
@@ -2078,10 +2093,23 @@ impl Ctx<'_, '_> {
                 if let Some(r) = self.pronoun_or_colleague(j) {
                     return vec![vec![r]];
                 }
-                let modifier = self.doc.tokens[j].shape != Shape::Title
-                    && self.doc.lower(j).and_then(|w| w.best()).is_some_and(|p| {
-                        matches!(p.pos, Pos::Adj | Pos::Noun) || p.verb_form == Some(VerbForm::Part)
-                    });
+                // «с чрезвычайным и полномочным послом …»: «и» between two adjectives.
+                let adjective_at = |x: usize| {
+                    x < clause.end
+                        && self
+                            .doc
+                            .lower(x)
+                            .and_then(|w| w.best())
+                            .is_some_and(|p| p.pos == Pos::Adj)
+                };
+                let joined =
+                    self.doc.fold_of(j) == "и" && adjective_at(j - 1) && adjective_at(j + 1);
+                let modifier = joined
+                    || (self.doc.tokens[j].shape != Shape::Title
+                        && self.doc.lower(j).and_then(|w| w.best()).is_some_and(|p| {
+                            matches!(p.pos, Pos::Adj | Pos::Noun)
+                                || p.verb_form == Some(VerbForm::Part)
+                        }));
                 let adjective_mention = self
                     .doc
                     .mentions_at(j)

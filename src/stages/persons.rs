@@ -75,7 +75,8 @@ fn is_cyrillic(c: char) -> bool {
 
 /// Cases in which token `i` can be a name part of type `n`.
 fn name_cases(w: &WordInfo, n: NameType) -> CaseSet {
-    w.cases(|p| p.name == Some(n))
+    // A person's name is singular: «Владислав» is no accusative plural of «Владислава».
+    w.cases(|p| p.name == Some(n) && p.number != Some(Number::Plur) && p.case != Some(Case::Voc))
 }
 
 /// The nominative of a name part: the lemma of the best reading of type `n` in a case of
@@ -84,7 +85,8 @@ fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) 
     let fits = |p: &&Parse| p.case.is_none_or(|c| cases.contains(c));
     let name_reading = |p: &&Parse| p.pos == Pos::Propn || p.guessed;
     // A person's name is singular: «Илон» is no genitive plural of «Илона» here.
-    let singular = |p: &&Parse| p.number != Some(Number::Plur);
+    // Nor is it a vocative in a news report («Илон» is no vocative of «Илона»).
+    let singular = |p: &&Parse| p.number != Some(Number::Plur) && p.case != Some(Case::Voc);
     let parse = w
         .parses
         .iter()
@@ -817,7 +819,9 @@ impl PersonFinder {
             if !free(k) {
                 return None;
             }
-            if arabic_article(doc, k) {
+            // «аль-Аттия», «Аль Тани»: Arabic names after the article do not decline.
+            if arabic_article(doc, k) || (k > i && matches!(doc.fold_of(k - 1), "аль" | "эль"))
+            {
                 return Some(CaseSet::ANY);
             }
             let o = odds(doc, k)?;
@@ -830,10 +834,12 @@ impl PersonFinder {
             }
             let w = doc.word(k)?;
             let c = w.cases(|p| {
-                matches!(
+                (matches!(
                     p.name,
                     Some(NameType::Given | NameType::Surname | NameType::Patronymic)
-                ) || p.guessed
+                ) || p.guessed)
+                    && p.number != Some(Number::Plur)
+                    && p.case != Some(Case::Voc)
             });
             Some(if c.is_empty() { CaseSet::ANY } else { c })
         };
