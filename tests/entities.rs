@@ -287,3 +287,15 @@ fn a_singular_given_name_fixes_the_case_of_an_unknown_surname() {
     let ps = persons("На совещании выступил губернатор Владислав Шапша.");
     assert!(ps.iter().any(|p| p.1 == "Владислав Шапша"), "{ps:?}");
 }
+
+#[test]
+fn east_asian_surnames_that_are_function_words_count_in_mid_clause() {
+    let ps = persons(
+        "Премьер провёл переговоры с президентом Вьетнама То Ламом. Но премьер не уточнил детали. \
+         Министр обороны Но Гван Чхоль прибыл в Москву.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"То Лам"), "{ps:?}");
+    assert!(names.contains(&"Но Гван Чхоль"), "{ps:?}");
+    assert!(!ps.iter().any(|p| p.0.starts_with("Но премьер")), "{ps:?}");
+}

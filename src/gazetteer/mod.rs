@@ -78,6 +78,12 @@ pub const EAST_ASIAN_SURNAMES: &[&str] = &[
     "шэнь",
     "цао",
     "сяо",
+    "хоанг",
+    "данг",
+    "буй",
+    "нго",
+    "зыонг",
+    "хо",
 ];
 
 /// What the gazetteer knows about one entity.

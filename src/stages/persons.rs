@@ -635,9 +635,13 @@ impl PersonFinder {
                 })
         };
         // East Asian names, surname first, in two or three short parts: «Ким Чен Ын», «Пан Ги Мун».
+        // «То Лам», «Но Гван Чхоль», «До Мыой»: surnames that are also Russian function
+        // words count in mid-clause only, where the capital letter cannot be the sentence's.
+        let function_surname =
+            matches!(doc.fold_of(i), "то" | "но" | "до") && !doc.starts_clause(i);
         if free(i)
             && doc.tokens[i].shape == Shape::Title
-            && crate::gazetteer::EAST_ASIAN_SURNAMES.contains(&doc.fold_of(i))
+            && (crate::gazetteer::EAST_ASIAN_SURNAMES.contains(&doc.fold_of(i)) || function_surname)
         {
             let mut j = i + 1;
             while j < end
