@@ -299,3 +299,9 @@ fn east_asian_surnames_that_are_function_words_count_in_mid_clause() {
     assert!(names.contains(&"Но Гван Чхоль"), "{ps:?}");
     assert!(!ps.iter().any(|p| p.0.starts_with("Но премьер")), "{ps:?}");
 }
+
+#[test]
+fn a_word_after_a_noun_for_a_place_is_no_surname() {
+    let ps = persons("Президент посетил тюрьму на острове Роббенэйланд и мечеть Аль-Аман.");
+    assert!(ps.is_empty(), "{ps:?}");
+}

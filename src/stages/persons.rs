@@ -253,7 +253,8 @@ impl PersonFinder {
                         if locative_after_v(doc, &f.tokens)
                             || quoted(doc, &f.tokens)
                             || adjective_of_noun(doc, &f.tokens)
-                            || eponym(doc, &f.tokens) =>
+                            || eponym(doc, &f.tokens)
+                            || named_place(doc, &f.tokens) =>
                     {
                         i = f.tokens.end
                     }
@@ -1435,6 +1436,43 @@ fn adjective_of_noun(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
                     && n.number == a.number
                     && (a.gender.is_none() || n.gender.is_none() || n.gender == a.gender)
             })
+        })
+}
+
+/// True when a one-word name follows a noun for a place or building that it names: «на
+/// острове Роббенэйланд», «в провинции Нинава», «мечеть Аль-Аман», «аэропорт Внуково».
+fn named_place(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    const PLACE_NOUNS: &[&str] = &[
+        "остров",
+        "полуостров",
+        "залив",
+        "пролив",
+        "провинция",
+        "округ",
+        "район",
+        "река",
+        "озеро",
+        "гора",
+        "мыс",
+        "аэропорт",
+        "авиабаза",
+        "стадион",
+        "мечеть",
+        "тюрьма",
+        "станция",
+        "квартал",
+        "курорт",
+        "пустыня",
+        "долина",
+        "ущелье",
+    ];
+    tokens.len() == 1
+        && tokens.start > 0
+        && doc.tokens[tokens.start - 1].shape == Shape::Lower
+        && doc.lower(tokens.start - 1).is_some_and(|w| {
+            w.parses
+                .iter()
+                .any(|p| p.pos == Pos::Noun && PLACE_NOUNS.contains(&&*p.lemma))
         })
 }
 
