@@ -305,3 +305,11 @@ fn a_word_after_a_noun_for_a_place_is_no_surname() {
     let ps = persons("Президент посетил тюрьму на острове Роббенэйланд и мечеть Аль-Аман.");
     assert!(ps.is_empty(), "{ps:?}");
 }
+
+#[test]
+fn a_known_given_name_and_patronymic_before_another_surname_is_someone_else() {
+    let ps = persons("Вчера Дмитрий Анатольевич Кравчинский открыл выставку.");
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].0, "Дмитрий Анатольевич Кравчинский", "{ps:?}");
+    assert!(ps[0].2.starts_with("ng:person:"), "{ps:?}");
+}

@@ -217,9 +217,18 @@ impl PersonFinder {
                     && (m.surname_only || !doc.entities[m.entity as usize].name.contains(' '));
                 // «Кравцова Бориса Вячеславовича»: a known given name and patronymic after
                 // some other capitalised word may belong to another person with that surname.
+                // So may one before another capitalised word: «Дмитрий Анатольевич
+                // Аленичев» is not Медведев.
+                let title_at = |k: usize| {
+                    doc.tokens.get(k).is_some_and(|t| {
+                        t.shape == Shape::Title
+                            && t.kind == TokenKind::Word
+                            && t.sentence == m.sentence
+                    })
+                };
                 let given_and_patronymic = m.tokens.len() == 2
-                    && m.tokens.start > 0
-                    && doc.tokens[m.tokens.start - 1].shape == Shape::Title
+                    && ((m.tokens.start > 0 && title_at(m.tokens.start - 1))
+                        || title_at(m.tokens.end))
                     && odds(doc, m.tokens.end - 1).is_some_and(|o| o.patronymic >= 0.5);
                 // «Али Махмуд Аббас» is not the Palestinian president: a known name right
                 // after a given name may be the end of a longer one.
