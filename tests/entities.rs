@@ -313,3 +313,13 @@ fn a_known_given_name_and_patronymic_before_another_surname_is_someone_else() {
     assert_eq!(ps[0].0, "Дмитрий Анатольевич Кравчинский", "{ps:?}");
     assert!(ps[0].2.starts_with("ng:person:"), "{ps:?}");
 }
+
+#[test]
+fn the_capital_of_a_country_is_its_capital_city() {
+    let ms = mentions(
+        "Переговоры прошли в столице Венгрии. Затем он прилетел в столицу Казахстана Астану.",
+    );
+    assert!(has(&ms, "CITY", "столице Венгрии", "Будапешт"), "{ms:?}");
+    assert!(!ms.iter().any(|m| m.1 == "столицу Казахстана"), "{ms:?}");
+    assert!(has(&ms, "CITY", "Астану", "Астана"), "{ms:?}");
+}

@@ -239,6 +239,34 @@ impl EntityMatcher {
                 added.push((m.tokens.start..k + 1, capital, cases, m.sentence));
             }
         }
+        // «в столице Венгрии», «столицы Киргизии»: the capital, over both words, unless the
+        // city is named right after («в столице Казахстана Астане»).
+        for m in &doc.mentions {
+            let k = m.tokens.start;
+            if m.kind != EntityKind::Country
+                || m.via != Via::Gazetteer
+                || !m.cases.contains(Case::Gen)
+                || k == 0
+                || doc.tokens[k - 1].sentence != m.sentence
+            {
+                continue;
+            }
+            let Some(w) = doc.lower(k - 1) else { continue };
+            let cases = w.cases(|p| &*p.lemma == "столица");
+            let named_after = doc
+                .mentions_at(m.tokens.end)
+                .iter()
+                .any(|c| c.kind == EntityKind::City);
+            let capital = doc.entities[m.entity as usize]
+                .gaz
+                .and_then(|g| gaz.entity(g).capital);
+            if let Some(capital) = capital
+                && !cases.is_empty()
+                && !named_after
+            {
+                added.push((k - 1..m.tokens.end, capital, cases, m.sentence));
+            }
+        }
         for (end, entity) in states {
             if let Some(m) = doc
                 .mentions
