@@ -275,10 +275,13 @@ fn decree_order_particles_and_regnal_numbers_make_names() {
 #[test]
 fn two_capitalised_words_after_a_person_noun_are_a_name() {
     let ps = persons(
-        "Премию вручили актрисе Камерон Диас. Затем выступил председатель Совета Министров.",
+        "Премию вручили актрисе Камерон Диас. Затем выступил председатель Совета Министров. \
+         В финале теннисистка Серена Уильямс победила, а баскетболист Деррик Роуз проиграл.",
     );
     let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
     assert!(names.contains(&"Камерон Диас"), "{ps:?}");
+    assert!(names.contains(&"Серена Уильямс"), "{ps:?}");
+    assert!(names.contains(&"Деррик Роуз"), "{ps:?}");
     assert!(!names.iter().any(|n| n.contains("Совет")), "{ps:?}");
 }
 

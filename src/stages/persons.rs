@@ -1026,19 +1026,42 @@ impl PersonFinder {
                 && (doc.tokens[i - 1].shape == Shape::Lower || doc.starts_clause(i - 1))
                 && doc.lower(i - 1).is_some_and(|p| {
                     let person = p.cases(|x| x.pos == Pos::Noun && x.animate && !x.guessed);
-                    let both = doc
-                        .word(i)
-                        .zip(doc.word(i + 1))
-                        .map(|(a, b)| a.cases(|_| true).intersect(b.cases(|_| true)))
-                        .unwrap_or_default();
-                    !person.intersect(both).is_empty()
+                    // A word with no case reading («Серена», read as a verb) agrees with any.
+                    let cases_of = |k: usize| {
+                        let c = doc.word(k).map(|w| w.cases(|_| true)).unwrap_or_default();
+                        if c.is_empty() { CaseSet::ANY } else { c }
+                    };
+                    !person
+                        .intersect(cases_of(i))
+                        .intersect(cases_of(i + 1))
+                        .is_empty()
                 });
-            if plain(i)
+            // After a word for a person, a capitalised verb form is a name read as a verb
+            // («теннисистка Серена Уильямс»); function words still are not.
+            let loose = |k: usize| {
+                doc.tokens[k].kind == TokenKind::Word
+                    && doc.tokens[k].shape == Shape::Title
+                    && doc.text_of(k).chars().count() >= 2
+                    && doc.text_of(k).chars().next().is_some_and(is_cyrillic)
+                    && !doc.lower(k).is_some_and(|w| {
+                        w.prob(|p| {
+                            matches!(
+                                p.pos,
+                                Pos::Pron
+                                    | Pos::Det
+                                    | Pos::Adp
+                                    | Pos::Cconj
+                                    | Pos::Sconj
+                                    | Pos::Part
+                            )
+                        }) >= 0.5
+                    })
+            };
+            if (plain(i) || (apposition && loose(i)))
                 && plain(i + 1)
                 && !adjective
                 && next_is_name
-                && !given_second
-                && ((namish(i + 1) && (namish(i) || !noun(i))) || apposition)
+                && ((!given_second && namish(i + 1) && (namish(i) || !noun(i))) || apposition)
             {
                 let (w1, w2) = (doc.word(i)?, doc.word(i + 1)?);
                 let agreed = w1.cases(|_| true).intersect(w2.cases(|_| true));
