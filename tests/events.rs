@@ -457,3 +457,22 @@ fn a_long_role_before_the_name_after_s_keeps_the_name_as_the_side() {
     assert!(e.1.iter().any(|p| p == "Чжан Ханьхуэй"), "{evs:?}");
     assert!(!e.1.iter().any(|p| p == "Китай"), "{evs:?}");
 }
+
+#[test]
+fn a_postponed_visit_is_cancelled_and_a_city_adjective_places_a_meeting() {
+    let evs = events(
+        "Министр иностранных дел Франции Жан-Ив Ле Дриан отложил визит в Пекин из-за \
+         обострения обстановки.",
+        "2021-03-04",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.2.as_deref(), Some("Пекин"), "{evs:?}");
+    assert_eq!(v.4, "cancelled", "{evs:?}");
+    let evs = events(
+        "Губернатор Игорь Руденя во вторник принимал у себя в тверском кремле посла Индии \
+         Панкаджа Сарана.",
+        "2023-03-01",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.2.as_deref(), Some("Тверь"), "{evs:?}");
+}

@@ -2335,6 +2335,12 @@ impl Ctx<'_, '_> {
                 || f.starts_with("начал")
                 || f.starts_with("заверш")
                 || f.starts_with("отправ")
+                // «отложил визит», «отменил поездку», «перенёс визит», «прервал турне»
+                || f.starts_with("отлож")
+                || f.starts_with("отмен")
+                || f.starts_with("перен")
+                || f.starts_with("прерв")
+                || f.starts_with("продолж")
         })
     }
 
@@ -2532,6 +2538,26 @@ impl Ctx<'_, '_> {
             };
             if best.is_none_or(|(_, r)| rank < r) {
                 best = Some((place, rank));
+            }
+        }
+        // «в нижегородском кремле», «в казанском аэропорту»: a city adjective before a noun
+        // for a building or site in that city.
+        if best.is_none_or(|(_, r)| r > 0) {
+            for k in span.clone().skip(1) {
+                let city = self.doc.mentions_at(k).iter().find(|m| {
+                    m.via == Via::Adjective
+                        && m.kind == EntityKind::City
+                        && m.tokens.end < span.end
+                        && self.doc.tokens[m.tokens.end].shape == Shape::Lower
+                });
+                if let Some(m) = city
+                    && matches!(self.doc.fold_of(k - 1), "в" | "во" | "на")
+                    && self.doc.lower(m.tokens.end).is_some_and(|w| {
+                        w.prob(|p| p.pos == Pos::Noun && p.case == Some(Case::Loc)) >= 0.5
+                    })
+                {
+                    return Some(Ref::Doc(m.entity));
+                }
             }
         }
         best.map(|(p, _)| p)
