@@ -476,3 +476,15 @@ fn a_postponed_visit_is_cancelled_and_a_city_adjective_places_a_meeting() {
     let m = find(&evs, "MEETING");
     assert_eq!(m.2.as_deref(), Some("Тверь"), "{evs:?}");
 }
+
+#[test]
+fn a_general_received_after_his_arrival_is_the_visitor() {
+    let evs = events(
+        "Министр обороны Индии Раджнатх Сингх прилетел в Москву. Накануне индийского генерала \
+         принял в Кремле Владимир Путин.",
+        "2023-04-18",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 2, "{evs:?}");
+    assert!(m.1.iter().any(|p| p.contains("Сингх")), "{evs:?}");
+}

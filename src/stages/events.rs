@@ -266,6 +266,13 @@ const ROLE_NOUNS: &[&str] = &[
     "эмир",
     "спикер",
     "гость",
+    "гостья",
+    "генерал",
+    "посол",
+    "монарх",
+    "принц",
+    "шейх",
+    "султан",
 ];
 
 const SPEECH_LEMMAS: &[&str] = &[
@@ -287,6 +294,8 @@ const SPEECH_LEMMAS: &[&str] = &[
     "говорить",
     "заверить",
     "напомнить",
+    "подтвердить",
+    "указать",
 ];
 
 /// A reference to an entity, before it is interned in the document.
@@ -797,7 +806,7 @@ impl EventExtractor {
                     w.parses.iter().any(|p| {
                         p.pos == Pos::Verb
                             && p.verb_form == Some(VerbForm::Fin)
-                            && SPEECH_VERBS.contains(&&*p.lemma)
+                            && SPEECH_LEMMAS.contains(&&*p.lemma)
                     })
                 })
         });
@@ -2799,23 +2808,6 @@ const POLITICAL_ROLES: &[&str] = &[
     "заместитель",
     "полпред",
     "уполномоченный",
-];
-
-/// Verbs of saying: a name after one of them, behind a comma, is the source of a report.
-const SPEECH_VERBS: &[&str] = &[
-    "заявить",
-    "сообщить",
-    "уточнить",
-    "отметить",
-    "подчеркнуть",
-    "рассказать",
-    "пояснить",
-    "добавить",
-    "сказать",
-    "написать",
-    "указать",
-    "подтвердить",
-    "передать",
 ];
 
 /// Who in the document is a public figure, computed once per document: persons named by a
