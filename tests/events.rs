@@ -488,3 +488,24 @@ fn a_general_received_after_his_arrival_is_the_visitor() {
     assert_eq!(m.1.len(), 2, "{evs:?}");
     assert!(m.1.iter().any(|p| p.contains("Сингх")), "{evs:?}");
 }
+
+#[test]
+fn delegations_of_countries_and_a_second_titled_name_after_i_are_sides() {
+    let evs = events(
+        "Делегации Армении и Азербайджана во вторник провели в Вашингтоне раунд переговоров.",
+        "2023-05-03",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.1, vec!["Азербайджан", "Армения"], "{evs:?}");
+    let evs = events(
+        "Премьер-министр Вьетнама Фам Минь Тинь провёл в Москве отдельные встречи с \
+         председателем Госдумы Вячеславом Володиным и председателем Совета Федерации Валентиной \
+         Матвиенко.",
+        "2023-05-03",
+    );
+    assert_eq!(
+        evs.iter().filter(|e| e.0 == "MEETING").count(),
+        2,
+        "{evs:?}"
+    );
+}

@@ -1596,8 +1596,9 @@ impl Ctx<'_, '_> {
                 end = a.tokens.end;
                 continue;
             }
-            // «Новак и принц Абдель Азиз», «Путин и премьер-министр Армении Пашинян»: a
-            // title between the conjunction and the name (words for a person, countries).
+            // «Новак и принц Абдель Азиз», «Путин и премьер-министр Армении Пашинян», «и
+            // председателем Совета Федерации Матвиенко»: a title between the conjunction and
+            // the name (words for a person, then countries or bodies).
             let mut k = end + 1;
             while k < span.end && k < end + 6 {
                 let title_word = self.doc.tokens[k].shape == Shape::Lower
@@ -1607,9 +1608,10 @@ impl Ctx<'_, '_> {
                                 .iter()
                                 .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
                     });
-                let country = self
-                    .actors_in(span)
-                    .find(|a| a.tokens.start == k && a.kind == EntityKind::Country);
+                let country = self.actors_in(span).find(|a| {
+                    a.tokens.start == k
+                        && matches!(a.kind, EntityKind::Country | EntityKind::Organization)
+                });
                 match country {
                     Some(c) if k > end + 1 => k = c.tokens.end,
                     _ if title_word => k += 1,
@@ -2206,6 +2208,19 @@ impl Ctx<'_, '_> {
                 ""
             }
         };
+        // «Делегации России и Украины провели переговоры»: the countries themselves.
+        if fold.starts_with("делегаци")
+            && self
+                .doc
+                .lower(k)
+                .is_some_and(|w| w.parses.iter().any(|p| p.number == Some(Number::Plur)))
+        {
+            let first = self
+                .actors_in(clause)
+                .find(|a| a.tokens.start == k + 1 && a.kind == EntityKind::Country)?;
+            let countries = self.coordinated(first, clause, None);
+            return (countries.len() >= 2).then_some(countries);
+        }
         // «главы правительств», «министры иностранных дел», «главы государств»: the words
         // after the role noun say which office.
         let (role, skip) = if fold.starts_with("глав") && next(1).starts_with("правительств")
