@@ -326,3 +326,9 @@ fn the_capital_of_a_country_is_its_capital_city() {
     assert!(!ms.iter().any(|m| m.1 == "столицу Казахстана"), "{ms:?}");
     assert!(has(&ms, "CITY", "Астану", "Астана"), "{ms:?}");
 }
+
+#[test]
+fn a_foreign_name_after_a_person_noun_keeps_that_nouns_case() {
+    let ps = persons("Позже полковник Ассими Гоита подтвердил своё участие.");
+    assert!(ps.iter().any(|p| p.1 == "Ассими Гоита"), "{ps:?}");
+}

@@ -654,11 +654,20 @@ impl PersonFinder {
             && (crate::gazetteer::EAST_ASIAN_SURNAMES.contains(&doc.fold_of(i)) || function_surname)
         {
             let mut j = i + 1;
+            // Syllables are short; the last may carry a case ending («Чхолем», «Ыном»).
+            let syllable = |j: usize| {
+                let n = doc.text_of(j).chars().count();
+                n <= 5
+                    || (n <= 7
+                        && ["ом", "ем", "ым", "ой", "ою"]
+                            .iter()
+                            .any(|e| doc.fold_of(j).ends_with(e)))
+            };
             while j < end
                 && j < i + 3
                 && free(j)
                 && doc.tokens[j].shape == Shape::Title
-                && doc.text_of(j).chars().count() <= 5
+                && syllable(j)
             {
                 j += 1;
             }
@@ -943,11 +952,44 @@ impl PersonFinder {
                 }
             }
             if parts >= 2 {
+                // A word for a person right before the name is in the name's case
+                // («полковник Ассими Гоита», «с министром Абдуллой …»). When the readings of
+                // the name cannot be in that case, the name does not decline: keep it as
+                // written.
+                // «Президент Гвинеи-Бисау Умару Сиссоку Эмбало»: past a country in the genitive.
+                let noun_at = doc
+                    .mentions
+                    .iter()
+                    .find(|m| {
+                        m.tokens.end == i
+                            && m.kind == EntityKind::Country
+                            && m.via == Via::Gazetteer
+                    })
+                    .map_or(i, |m| m.tokens.start);
+                let apposition = (noun_at > 0)
+                    .then(|| doc.lower(noun_at - 1))
+                    .flatten()
+                    .filter(|_| {
+                        doc.tokens[noun_at - 1].shape == Shape::Lower
+                            || doc.starts_clause(noun_at - 1)
+                    })
+                    .map(|w| w.cases(|p| p.pos == Pos::Noun && p.animate && !p.guessed))
+                    .filter(|c| !c.is_empty());
+                let mut as_written = false;
+                if let Some(c) = apposition {
+                    let both = agreed.intersect(c);
+                    if both.is_empty() {
+                        as_written = (i..j).all(|k| doc.word(k).is_some_and(|w| w.guessed()));
+                    } else {
+                        agreed = both;
+                    }
+                }
                 // Particles stay as written, and so does a word after «Аль» that ends in a
                 // vowel the way indeclinable Arabic names do: «Аль Тани» is no form of «Таня»
                 // («Аль Саудом» still declines).
                 let verbatim = |k: usize| {
-                    arabic_article(doc, k)
+                    as_written
+                        || arabic_article(doc, k)
                         || NAME_PARTICLES.contains(&doc.fold_of(k))
                         || (k > i
                             && matches!(doc.fold_of(k - 1), "аль" | "эль")
