@@ -2115,7 +2115,18 @@ impl Ctx<'_, '_> {
                 };
                 let joined =
                     self.doc.fold_of(j) == "и" && adjective_at(j - 1) && adjective_at(j + 1);
+                // «с верховным лидером Исламской Республики аятоллой …»: capitalised words
+                // of a body's name in the genitive, inside the role.
+                let body_name = j > k + 1
+                    && self.doc.tokens[j].shape == Shape::Title
+                    && self.doc.word(j).is_some_and(|w| {
+                        w.prob(|p| p.name.is_some()) < 0.3
+                            && w.prob(|p| {
+                                matches!(p.pos, Pos::Adj | Pos::Noun) && p.case == Some(Case::Gen)
+                            }) >= 0.5
+                    });
                 let modifier = joined
+                    || body_name
                     || (self.doc.tokens[j].shape != Shape::Title
                         && self.doc.lower(j).and_then(|w| w.best()).is_some_and(|p| {
                             matches!(p.pos, Pos::Adj | Pos::Noun)
