@@ -509,3 +509,18 @@ fn delegations_of_countries_and_a_second_titled_name_after_i_are_sides() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_indeclinable_name_behind_s_is_no_subject() {
+    let evs = events(
+        "Владимир Путин провёл переговоры с президентом Ирана, а также встретился с верховным \
+         лидером Исламской Республики аятоллой Али Хаменеи.",
+        "2022-07-20",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        m.1,
+        vec!["Али Хаменеи", "Владимир Владимирович Путин"],
+        "{evs:?}"
+    );
+}

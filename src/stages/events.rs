@@ -1684,11 +1684,14 @@ impl Ctx<'_, '_> {
         {
             return vec![r.0];
         }
+        // A name behind «с» after the trigger is the other side, whatever its case
+        // («встретился с верховным лидером Ирана аятоллой Али Хаменеи»).
         let after = self.actors_in(clause).find(|a| {
             a.tokens.start > i
                 && Self::is_party(a)
                 && a.cases.only_or_contains_nom()
                 && !self.governed_by_preposition(a.tokens.start)
+                && !(i + 1..a.tokens.start).any(|k| matches!(self.doc.fold_of(k), "с" | "со"))
         });
         // «В Кремле собрались президенты России, Белоруссии и Казахстана»: a plural office
         // after the verb, before any named subject there.
