@@ -524,3 +524,15 @@ fn an_indeclinable_name_behind_s_is_no_subject() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn whoever_meets_a_public_figure_makes_a_public_visit() {
+    let evs = events(
+        "Роберт Фицо в пятницу приехал в Москву. Переговоры словацкого гостя с Владимиром \
+         Путиным продолжались около двух часов.",
+        "2024-12-23",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, vec!["Роберт Фицо"], "{evs:?}");
+    assert_eq!(v.2.as_deref(), Some("Москва"), "{evs:?}");
+}

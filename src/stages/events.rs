@@ -416,6 +416,7 @@ impl EventExtractor {
         }
         // Intern references and merge duplicates.
         let mut events: Vec<EventDraft> = Vec::new();
+        let mut interned = Vec::with_capacity(drafts.len());
         for (mut draft, participants, place) in drafts {
             let mut ids = Vec::new();
             for r in participants {
@@ -426,9 +427,23 @@ impl EventExtractor {
             }
             draft.participants = ids;
             draft.place = place.map(|r| resolve(doc, r));
+            interned.push(draft);
+        }
+        // Whoever meets or calls a public figure in the article acts in public too: «Орбан
+        // приехал в Москву … Переговоры венгерского премьера с Путиным».
+        let mut met_public: Vec<u32> = Vec::new();
+        for d in interned.iter().filter(|d| d.kind.is_contact()) {
+            if d.participants.iter().any(|&p| public.political(doc, p)) {
+                met_public.extend(d.participants.iter().copied());
+            }
+        }
+        for draft in interned {
             // Contacts between private people (a coach calling a player) are not the graph's
             // business: one side at least must act for a state or an organisation.
-            let political = draft.participants.iter().any(|&p| public.political(doc, p));
+            let political = draft
+                .participants
+                .iter()
+                .any(|&p| public.political(doc, p) || met_public.contains(&p));
             // A visit is to somewhere: «посетившим обе страны», «посетили собор» name no
             // destination the graph can hold.
             let placed = draft.kind != EventType::Visit || draft.place.is_some();
