@@ -536,3 +536,14 @@ fn whoever_meets_a_public_figure_makes_a_public_visit() {
     assert_eq!(v.1, vec!["Роберт Фицо"], "{evs:?}");
     assert_eq!(v.2.as_deref(), Some("Москва"), "{evs:?}");
 }
+
+#[test]
+fn a_role_with_a_country_adjective_is_the_person_introduced_with_that_country() {
+    let evs = events(
+        "Премьер-министр Лаоса Сонексай Сипхандон провёл переговоры с Михаилом Мишустиным. \
+         Лаосский премьер прибыл в Москву в понедельник.",
+        "2024-05-15",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, vec!["Сонексай Сипхандон"], "{evs:?}");
+}

@@ -1779,7 +1779,12 @@ impl Ctx<'_, '_> {
                 .iter()
                 .rev()
                 .filter(|a| a.tokens.end <= k && a.kind == EntityKind::Person)
-                .find(|a| country_of(self.doc, a.entity) == Some(country))
+                .find(|a| {
+                    // The gazetteer's country, or the one the person was introduced with
+                    // («премьер-министр Вьетнама Фам Минь Тинь … Вьетнамский премьер»).
+                    country_of(self.doc, a.entity) == Some(country)
+                        || self.public.countries.get(&a.entity) == Some(&country)
+                })
                 .map(|a| Ref::Doc(a.entity));
         }
         // The subject of the sentence before it: its first nominative person, sentence by
