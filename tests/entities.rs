@@ -332,3 +332,18 @@ fn a_foreign_name_after_a_person_noun_keeps_that_nouns_case() {
     let ps = persons("Позже полковник Ассими Гоита подтвердил своё участие.");
     assert!(ps.iter().any(|p| p.1 == "Ассими Гоита"), "{ps:?}");
 }
+
+#[test]
+fn a_name_after_a_word_for_a_region_is_a_region() {
+    let ms =
+        mentions("Авария произошла в провинции Бергамо. Взрыв прогремел в провинции Гильменд.");
+    assert!(
+        ms.iter().all(|m| m.0 != "CITY" && m.0 != "PERSON"),
+        "{ms:?}"
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.0 == "REGION" && m.1 == "Гильменд" && m.3 == "context"),
+        "{ms:?}"
+    );
+}

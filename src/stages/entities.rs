@@ -497,6 +497,27 @@ impl EntityMatcher {
         {
             return None;
         }
+        // «в провинции Бергамо», «штата Нью-Йорк»: after a word for a region the name is the
+        // region's (a region of that name in the gazetteer still matches).
+        if entity.kind == EntityKind::City
+            && i > 0
+            && doc.lower(i - 1).is_some_and(|w| {
+                w.parses.iter().any(|p| {
+                    p.pos == Pos::Noun
+                        && matches!(
+                            &*p.lemma,
+                            "провинция"
+                                | "штат"
+                                | "область"
+                                | "префектура"
+                                | "графство"
+                                | "регион"
+                        )
+                })
+            })
+        {
+            return None;
+        }
         let mut start = i;
         let mut score = 0i32;
         if entity.kind == EntityKind::Person {

@@ -109,15 +109,42 @@ const DISTRICT_NOUNS: &[&str] = &[
     "штата",
 ];
 
+/// Nouns for a first-level region: a capitalised name after them the gazetteers do not know is
+/// that region («в провинции Кандагар», «штата Миссури» when not listed, «префектуры Айти»).
+fn is_region_cue(fold: &str) -> bool {
+    matches!(
+        fold,
+        "провинция"
+            | "провинции"
+            | "провинцию"
+            | "провинцией"
+            | "штат"
+            | "штата"
+            | "штате"
+            | "штату"
+            | "штатом"
+            | "префектура"
+            | "префектуры"
+            | "префектуре"
+            | "префектуру"
+            | "графство"
+            | "графства"
+            | "графстве"
+    )
+}
+
 impl PlaceFinder {
-    /// Adds CITY mentions for settlement names the gazetteers did not know.
+    /// Adds CITY mentions for settlement names the gazetteers did not know, and REGION
+    /// mentions for names after a word for a region.
     pub fn run(&self, doc: &mut Doc<'_>) {
         let mut added = Vec::new();
         let mut replaced = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             for i in range.start + 1..range.end {
-                if !cue_before(doc, i) {
+                let region =
+                    doc.tokens[i - 1].kind == TokenKind::Word && is_region_cue(doc.fold_of(i - 1));
+                if !region && !cue_before(doc, i) {
                     continue;
                 }
                 // Only a one-word surname may be in the way: «в городе Фергюсон» is no person.
@@ -140,7 +167,9 @@ impl PlaceFinder {
                 // a settlement noun («в городе Фергюсон») a surname reading does not count.
                 if !name_word(doc, i)
                     || person_part(doc, i)
-                    || (!is_settlement_noun(doc.fold_of(i - 1)) && surname_reading(doc, i))
+                    || (!region
+                        && !is_settlement_noun(doc.fold_of(i - 1))
+                        && surname_reading(doc, i))
                 {
                     continue;
                 }
@@ -163,15 +192,20 @@ impl PlaceFinder {
                     let b = doc.byte_span(&(i..end));
                     doc.norm.norm[b].to_string()
                 };
-                let id = EntityId::new(&format!("ng:city:{}", slug(&name)));
-                let entity = doc.intern_new(id, EntityKind::City, Arc::from(name.as_str()), None);
+                let (prefix, kind) = if region {
+                    ("ng:region", EntityKind::Region)
+                } else {
+                    ("ng:city", EntityKind::City)
+                };
+                let id = EntityId::new(&format!("{prefix}:{}", slug(&name)));
+                let entity = doc.intern_new(id, kind, Arc::from(name.as_str()), None);
                 if let Some(b) = blocker {
                     replaced.push(b);
                 }
                 added.push(MentionDraft {
                     tokens: i..end,
                     entity,
-                    kind: EntityKind::City,
+                    kind,
                     via: Via::Context,
                     cases: CaseSet::ANY,
                     sentence: s as u32,
