@@ -347,3 +347,9 @@ fn a_name_after_a_word_for_a_region_is_a_region() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_country_adjective_after_na_with_no_noun_is_a_language() {
+    let ms = mentions("Книга вышла на немецком, а французский президент её прочёл.");
+    assert!(!ms.iter().any(|m| m.1 == "немецком"), "{ms:?}");
+}

@@ -316,6 +316,21 @@ impl EntityMatcher {
             {
                 next += 1;
             }
+            // «на немецком», «перевели на французский»: a country adjective with no noun
+            // after it names a language.
+            let no_noun = next >= doc.tokens.len()
+                || doc.tokens[next].sentence != m.sentence
+                || doc.lower(next).is_none_or(|w| {
+                    w.prob(|p| matches!(p.pos, Pos::Noun | Pos::Propn | Pos::Adj)) < 0.3
+                });
+            if m.kind == EntityKind::Country
+                && no_noun
+                && m.tokens.start > 0
+                && doc.fold_of(m.tokens.start - 1) == "на"
+            {
+                drop[k] = true;
+                continue;
+            }
             if next >= doc.tokens.len() || doc.tokens[next].sentence != m.sentence {
                 continue;
             }
