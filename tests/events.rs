@@ -547,3 +547,14 @@ fn a_role_with_a_country_adjective_is_the_person_introduced_with_that_country() 
     let v = find(&evs, "VISIT");
     assert_eq!(v.1, vec!["Сонексай Сипхандон"], "{evs:?}");
 }
+
+#[test]
+fn a_role_with_po_inside_still_leads_to_the_name() {
+    let evs = events(
+        "Сергей Лавров провёл переговоры с министром народной власти по иностранным делам \
+         Боливарианской Республики Венесуэла Иваном Хилем.",
+        "2024-05-21",
+    );
+    let t = find(&evs, "TALKS");
+    assert!(t.1.iter().any(|p| p == "Иван Хиль"), "{evs:?}");
+}

@@ -2065,7 +2065,7 @@ impl Ctx<'_, '_> {
             // Гафаровой», «между делегациями России и Китая»: modifiers, a role noun or an
             // organisation may come between the preposition and the party.
             let mut j = k + 1;
-            while j < clause.end && j < k + 12 {
+            while j < clause.end && j < k + 16 {
                 if let Some(a) = self
                     .actors_in(clause)
                     .find(|a| a.tokens.start == j && Self::is_party(a))
@@ -2138,6 +2138,16 @@ impl Ctx<'_, '_> {
                 };
                 let joined =
                     self.doc.fold_of(j) == "и" && adjective_at(j - 1) && adjective_at(j + 1);
+                // «министром народной власти по иностранным делам …»: «по» inside a role.
+                let inner = j > k + 1
+                    && matches!(self.doc.fold_of(j), "по" | "при")
+                    && j + 1 < clause.end
+                    && self.doc.tokens[j + 1].shape == Shape::Lower
+                    && self
+                        .doc
+                        .lower(j + 1)
+                        .and_then(|w| w.best())
+                        .is_some_and(|p| matches!(p.pos, Pos::Adj | Pos::Noun));
                 // «с верховным лидером Исламской Республики аятоллой …»: capitalised words
                 // of a body's name in the genitive, inside the role.
                 let body_name = j > k + 1
@@ -2149,6 +2159,7 @@ impl Ctx<'_, '_> {
                             }) >= 0.5
                     });
                 let modifier = joined
+                    || inner
                     || body_name
                     || (self.doc.tokens[j].shape != Shape::Title
                         && self.doc.lower(j).and_then(|w| w.best()).is_some_and(|p| {
