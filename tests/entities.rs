@@ -353,3 +353,13 @@ fn a_country_adjective_after_na_with_no_noun_is_a_language() {
     let ms = mentions("Книга вышла на немецком, а французский президент её прочёл.");
     assert!(!ms.iter().any(|m| m.1 == "немецком"), "{ms:?}");
 }
+
+#[test]
+fn head_of_a_body_with_a_country_adjective_is_its_holder() {
+    let ps = persons("Глава российского МИД прибыл в Анкару.");
+    assert!(
+        ps.iter()
+            .any(|p| p.0 == "Глава российского МИД" && p.1 == "Сергей Викторович Лавров"),
+        "{ps:?}"
+    );
+}

@@ -5,7 +5,9 @@
 //! adjective before it becomes a PERSON mention of whoever held that role in that country on
 //! the article's date. When a person's name follows the title («президент Франции Эммануэль
 //! Макрон») the title is that person. A title with no country, or one qualified as former or
-//! future («бывший президент»), resolves to nobody.
+//! future («бывший президент»), resolves to nobody. «Глава» with a country adjective and the
+//! body it heads («глава северокорейского МИД», «главы российского правительства») resolves
+//! too.
 
 use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::Role;
@@ -87,9 +89,71 @@ impl TitleResolver {
                 }
             }
         }
+        self.head_with_adjective(doc, &mut added);
         doc.mentions.extend(added);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+
+    /// «глава северокорейского МИД», «глава турецкой дипломатии», «главы российского
+    /// правительства»: «глава», a country adjective, and the body it heads.
+    fn head_with_adjective(&self, doc: &mut Doc<'_>, added: &mut Vec<MentionDraft>) {
+        let gaz = doc.gazetteer;
+        let Some(date) = doc.date else { return };
+        let mut found = Vec::new();
+        // Tokens already inside a resolved title (one pass, so that the check stays linear).
+        let mut taken = vec![false; doc.tokens.len()];
+        for a in added.iter() {
+            taken[a.tokens.clone()].iter_mut().for_each(|t| *t = true);
+        }
+        for m in &doc.mentions {
+            let (start, end) = (m.tokens.start, m.tokens.end);
+            if m.via != Via::Adjective
+                || m.kind != EntityKind::Country
+                || start == 0
+                || end >= doc.tokens.len()
+                || doc.tokens[end].sentence != m.sentence
+                || (start >= 2 && NOT_CURRENT.contains(&doc.fold_of(start - 2)))
+            {
+                continue;
+            }
+            let head = doc.lower(start - 1).is_some_and(|w| {
+                w.parses
+                    .iter()
+                    .any(|p| p.pos == Pos::Noun && &*p.lemma == "глава")
+            });
+            let role = match doc.fold_of(end) {
+                "мид" | "дипломатии" => Role::ForeignMinister,
+                "правительства" | "кабинета" => Role::HeadOfGovernment,
+                "государства" => Role::HeadOfState,
+                _ => continue,
+            };
+            let Some(country) = doc.entities[m.entity as usize].gaz else {
+                continue;
+            };
+            if !head || taken[start - 1..=end].iter().any(|&t| t) {
+                continue;
+            }
+            if let Some(holder) = gaz.offices().holder(country, role, date) {
+                let cases = doc
+                    .lower(start - 1)
+                    .map(|w| w.cases(|p| &*p.lemma == "глава"))
+                    .unwrap_or_default();
+                found.push((start - 1..end + 1, holder, cases, m.sentence));
+            }
+        }
+        for (tokens, holder, cases, sentence) in found {
+            let entity = doc.intern_gazetteer(holder);
+            added.push(MentionDraft {
+                tokens,
+                entity,
+                kind: EntityKind::Person,
+                via: Via::Title,
+                cases,
+                sentence,
+                surname_only: false,
+            });
+        }
     }
 
     /// The span, person and cases of the title at `i..end` (lexicon group `group`).
