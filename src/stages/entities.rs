@@ -207,7 +207,7 @@ impl EntityMatcher {
         let gaz = doc.gazetteer;
         let mut added = Vec::new();
         let mut states = Vec::new();
-        for m in &doc.mentions {
+        for (index, m) in doc.mentions.iter().enumerate() {
             let k = m.tokens.end;
             if m.via != Via::Adjective || m.kind != EntityKind::Country || k >= doc.tokens.len() {
                 continue;
@@ -225,7 +225,7 @@ impl EntityMatcher {
             // noun for a state together name the country.
             let state = w.cases(|p| STATE_NOUNS.contains(&&*p.lemma));
             if !state.is_empty() {
-                states.push((k, m.entity));
+                states.push(index);
                 continue;
             }
             let cases = w.cases(|p| &*p.lemma == "столица");
@@ -267,14 +267,9 @@ impl EntityMatcher {
                 added.push((k - 1..m.tokens.end, capital, cases, m.sentence));
             }
         }
-        for (end, entity) in states {
-            if let Some(m) = doc
-                .mentions
-                .iter_mut()
-                .find(|m| m.entity == entity && m.tokens.end == end && m.via == Via::Adjective)
-            {
-                m.tokens.end = end + 1;
-            }
+        // (By index: the capitals below are pushed after, so the indices still hold.)
+        for index in states {
+            doc.mentions[index].tokens.end += 1;
         }
         for (tokens, capital, cases, sentence) in added {
             let entity = doc.intern_gazetteer(capital);

@@ -958,13 +958,8 @@ impl PersonFinder {
                 // written.
                 // «Президент Гвинеи-Бисау Умару Сиссоку Эмбало»: past a country in the genitive.
                 let noun_at = doc
-                    .mentions
-                    .iter()
-                    .find(|m| {
-                        m.tokens.end == i
-                            && m.kind == EntityKind::Country
-                            && m.via == Via::Gazetteer
-                    })
+                    .mentions_ending_at(i, 6)
+                    .find(|m| m.kind == EntityKind::Country && m.via == Via::Gazetteer)
                     .map_or(i, |m| m.tokens.start);
                 let apposition = (noun_at > 0)
                     .then(|| doc.lower(noun_at - 1))
