@@ -558,3 +558,15 @@ fn a_role_with_po_inside_still_leads_to_the_name() {
     let t = find(&evs, "TALKS");
     assert!(t.1.iter().any(|p| p == "Иван Хиль"), "{evs:?}");
 }
+
+#[test]
+fn a_long_title_between_i_and_a_name_keeps_the_coordination() {
+    let evs = events(
+        "Владимир Путин и президент переходного периода Республики Мали полковник Ассими Гоита \
+         во вторник провели телефонный разговор.",
+        "2023-08-22",
+    );
+    let c = find(&evs, "PHONE_CALL");
+    assert_eq!(c.1.len(), 2, "{evs:?}");
+    assert!(c.1.iter().any(|p| p == "Ассими Гоита"), "{evs:?}");
+}

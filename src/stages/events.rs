@@ -1615,13 +1615,18 @@ impl Ctx<'_, '_> {
             // председателем Совета Федерации Матвиенко»: a title between the conjunction and
             // the name (words for a person, then countries or bodies).
             let mut k = end + 1;
-            while k < span.end && k < end + 6 {
+            while k < span.end && k < end + 9 {
+                // The title opens with a word for a person; its modifiers and complements may
+                // follow («президент переходного периода Республики Мали полковник …»).
                 let title_word = self.doc.tokens[k].shape == Shape::Lower
                     && self.doc.lower(k).is_some_and(|w| {
                         w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5
                             || w.parses
                                 .iter()
                                 .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
+                            || (k > end + 1
+                                && w.best()
+                                    .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Adj)))
                     });
                 let country = self.actors_in(span).find(|a| {
                     a.tokens.start == k
