@@ -261,6 +261,17 @@ impl WordInfo {
         self.parses.iter().any(|p| &*p.lemma == lemma)
     }
 
+    /// True when the word is most likely a function word (pronoun, determiner, preposition,
+    /// conjunction, particle): never part of a name, whatever its letter case.
+    pub fn function_word(&self) -> bool {
+        self.prob(|p| {
+            matches!(
+                p.pos,
+                Pos::Pron | Pos::Det | Pos::Adp | Pos::Cconj | Pos::Sconj | Pos::Part
+            )
+        }) >= 0.5
+    }
+
     /// True when the word is most likely a function word or a verb: no name part follows
     /// from a capital letter before it («Марина приехала», «Винокур и»).
     pub fn function_or_verb(&self) -> bool {

@@ -1080,19 +1080,7 @@ impl PersonFinder {
                     && doc.tokens[k].shape == Shape::Title
                     && doc.text_of(k).chars().count() >= 2
                     && doc.text_of(k).chars().next().is_some_and(is_cyrillic)
-                    && !doc.lower(k).is_some_and(|w| {
-                        w.prob(|p| {
-                            matches!(
-                                p.pos,
-                                Pos::Pron
-                                    | Pos::Det
-                                    | Pos::Adp
-                                    | Pos::Cconj
-                                    | Pos::Sconj
-                                    | Pos::Part
-                            )
-                        }) >= 0.5
-                    })
+                    && !doc.lower(k).is_some_and(|w| w.function_word())
             };
             if (plain(i) || (apposition && loose(i)))
                 && plain(i + 1)
@@ -1446,15 +1434,7 @@ fn given_before(doc: &Doc<'_>, j: usize, cases: CaseSet) -> Option<String> {
         return None;
     }
     let lower = doc.lower(j);
-    let function = lower.map_or(0.0, |l| {
-        l.prob(|p| {
-            matches!(
-                p.pos,
-                Pos::Pron | Pos::Det | Pos::Adp | Pos::Cconj | Pos::Sconj | Pos::Part
-            )
-        })
-    });
-    if function >= 0.5 {
+    if lower.is_some_and(|l| l.function_word()) {
         return None;
     }
     if doc.starts_clause(j) {
