@@ -194,6 +194,9 @@ impl EntityMatcher {
             }
         }
         self.drop_nationality_adjectives(doc);
+        // `capitals` searches mentions by position: sort the deferred ones in first.
+        doc.mentions
+            .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
         self.capitals(doc);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
@@ -252,6 +255,14 @@ impl EntityMatcher {
                 continue;
             }
             let Some(w) = doc.lower(k - 1) else { continue };
+            // «в северной столице России», «бывшей столице Германии»: not the capital.
+            if k >= 2
+                && doc
+                    .lower(k - 2)
+                    .is_some_and(|a| a.prob(|p| p.pos == Pos::Adj) >= 0.5)
+            {
+                continue;
+            }
             let cases = w.cases(|p| &*p.lemma == "столица");
             let named_after = doc
                 .mentions_at(m.tokens.end)

@@ -431,7 +431,8 @@ impl EventExtractor {
         }
         // Whoever meets or calls a public figure in the article acts in public too: «Орбан
         // приехал в Москву … Переговоры венгерского премьера с Путиным».
-        let mut met_public: Vec<u32> = Vec::new();
+        let mut met_public: std::collections::HashSet<u32, foldhash::fast::FixedState> =
+            std::collections::HashSet::default();
         for d in interned.iter().filter(|d| d.kind.is_contact()) {
             if d.participants.iter().any(|&p| public.political(doc, p)) {
                 met_public.extend(d.participants.iter().copied());
@@ -1073,20 +1074,20 @@ impl EventExtractor {
             // trigger, a cue behind a gerund or a verb of discussing belongs to the topic, not
             // to the event (other verbs may govern it: «…, был вынужден отложить поездку»).
             let trigger_end = doc.tokens[i].end as usize;
-            let verb_between = |at: usize| {
-                (i + 1..span.end)
-                    .take_while(|&k| (doc.tokens[k].start as usize) < at)
-                    .any(|k| {
-                        doc.word(k).and_then(|w| w.best()).is_some_and(|p| {
-                            p.pos == Pos::Verb
-                                && (p.verb_form == Some(VerbForm::Conv)
-                                    || matches!(
-                                        &*p.lemma,
-                                        "обсудить" | "обсуждать" | "затронуть" | "рассмотреть"
-                                    ))
-                        })
+            // The start of the first such verb after the trigger, found once per span.
+            let topic_from = (i + 1..span.end)
+                .find(|&k| {
+                    doc.word(k).and_then(|w| w.best()).is_some_and(|p| {
+                        p.pos == Pos::Verb
+                            && (p.verb_form == Some(VerbForm::Conv)
+                                || matches!(
+                                    &*p.lemma,
+                                    "обсудить" | "обсуждать" | "затронуть" | "рассмотреть"
+                                ))
                     })
-            };
+                })
+                .map(|k| doc.tokens[k].start as usize);
+            let verb_between = |at: usize| topic_from.is_some_and(|v| v < at);
             for m in self.cues.find_overlapping_iter(text) {
                 let at = bytes.start + m.start();
                 // Cues match at a word start only.
@@ -1242,8 +1243,8 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     {
         return Some(Trigger::CallNoun);
     }
-    // «провёл беседу с …», «состоялась беседа премьера с …»: a meeting; «в беседе с
-    // журналистами» is an interview.
+    // «провёл беседу с …», «состоялась беседа премьера с …»: a meeting. (The Loc form
+    // «в беседе с журналистами», an interview, is not in the list; «во беседы» is guarded too.)
     // Only with «с» after it: «Беседа состоялась по инициативе …» goes back to a call.
     let sentence_end = doc.sentence_tokens[doc.tokens[i].sentence as usize].end;
     if matches!(fold, "беседа" | "беседу" | "беседы")
@@ -1706,12 +1707,13 @@ impl Ctx<'_, '_> {
         }
         // A name behind «с» after the trigger is the other side, whatever its case
         // («встретился с верховным лидером Ирана аятоллой Али Хаменеи»).
+        let with_at = (i + 1..clause.end).find(|&k| matches!(self.doc.fold_of(k), "с" | "со"));
         let after = self.actors_in(clause).find(|a| {
             a.tokens.start > i
                 && Self::is_party(a)
                 && a.cases.only_or_contains_nom()
                 && !self.governed_by_preposition(a.tokens.start)
-                && !(i + 1..a.tokens.start).any(|k| matches!(self.doc.fold_of(k), "с" | "со"))
+                && with_at.is_none_or(|w| w >= a.tokens.start)
         });
         // «В Кремле собрались президенты России, Белоруссии и Казахстана»: a plural office
         // after the verb, before any named subject there.

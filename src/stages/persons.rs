@@ -352,7 +352,7 @@ impl PersonFinder {
         let mut remove = vec![false; doc.mentions.len()];
         dropped.iter().for_each(|&k| remove[k] = true);
         let mut extended = Vec::new();
-        // Weak mentions are one token long: index them by that token.
+        // Weak mentions are indexed by their first token (a found name starts at or before it).
         let weak_at: HashMap<usize, usize> = (0..weak.len())
             .filter(|&k| weak[k])
             .map(|k| (doc.mentions[k].tokens.start, k))
@@ -743,6 +743,10 @@ impl PersonFinder {
             && doc.text_of(i + 1).chars().next().is_some_and(is_cyrillic)
             && !doc.is_common_word(i + 1)
             && !doc.lower(i + 1).is_some_and(|w| w.function_or_verb())
+            // «радиационный фон Припяти»: «фон» before a place is the noun.
+            && doc
+                .word(i + 1)
+                .is_some_and(|w| w.prob(|p| p.name == Some(NameType::Geo)) < 0.5)
         {
             let w = doc.word(i + 1)?;
             let cases = w.cases(|p| p.name.is_some() || p.guessed);
@@ -843,7 +847,11 @@ impl PersonFinder {
                 return None;
             }
             // «аль-Аттия», «Аль Тани»: Arabic names after the article do not decline.
-            if arabic_article(doc, k) || (k > i && matches!(doc.fold_of(k - 1), "аль" | "эль"))
+            if arabic_article(doc, k)
+                || (k > i
+                    && matches!(doc.fold_of(k - 1), "аль" | "эль")
+                    && doc.tokens[k].kind == TokenKind::Word
+                    && doc.tokens[k].shape == Shape::Title)
             {
                 return Some(CaseSet::ANY);
             }
@@ -1537,7 +1545,8 @@ fn eponym(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
         })
 }
 
-/// True when token `k` is a Roman numeral of the kind monarchs and popes carry (I to XXXIX).
+/// True when token `k` looks like a Roman numeral of the kind monarchs and popes carry: up to
+/// six of the letters I, V, X.
 fn roman_numeral(doc: &Doc<'_>, k: usize) -> bool {
     let text = doc.text_of(k);
     doc.tokens[k].kind == TokenKind::Word
