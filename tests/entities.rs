@@ -363,3 +363,20 @@ fn head_of_a_body_with_a_country_adjective_is_its_holder() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn foreign_names_the_dictionary_would_decline_stay_as_written_in_the_nominative() {
+    let ps = persons(
+        "Президент Буркина-Фасо Умару Сиссоку Траоре прибыл в Москву. Министры Сергей Шойгу и \
+         Хулуси Акар провели встречу, а с Хулуси Акаром затем поговорил Эрдоган.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Умару Сиссоку Траоре"), "{ps:?}");
+    assert!(names.contains(&"Хулуси Акар"), "{ps:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Хулус") && *n != "Хулуси Акар"),
+        "{ps:?}"
+    );
+}

@@ -570,3 +570,43 @@ fn a_long_title_between_i_and_a_name_keeps_the_coordination() {
     assert_eq!(c.1.len(), 2, "{evs:?}");
     assert!(c.1.iter().any(|p| p == "Ассими Гоита"), "{evs:?}");
 }
+
+#[test]
+fn tam_zhe_takes_the_place_of_the_paragraphs_last_event() {
+    let evs = events(
+        "Владимир Путин и Реджеп Тайип Эрдоган встретятся в среду в Астане. Там же в четверг \
+         российский президент проведёт переговоры с Шавкатом Мирзиёевым.",
+        "2024-07-01",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.2.as_deref(), Some("Астана"), "{evs:?}");
+}
+
+#[test]
+fn do_kontsa_goda_dates_a_plan_by_its_year() {
+    let evs = events(
+        "Сергей Лавров и Ван И проведут переговоры до конца года.",
+        "2023-05-10",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.3.as_deref(), Some("2023"), "{evs:?}");
+    assert_eq!(t.4, "planned", "{evs:?}");
+}
+
+#[test]
+fn a_visit_to_a_country_that_goes_on_to_a_city_stays_a_visit_to_the_country() {
+    let evs = events(
+        "Премьер-министр Индии Нарендра Моди 3 марта прибудет в Россию. В Москве он проведёт \
+         переговоры с Владимиром Путиным, после чего отправится в Казань.",
+        "2025-02-20",
+    );
+    let visits: Vec<&Ev> = evs.iter().filter(|e| e.0 == "VISIT").collect();
+    assert!(
+        visits.iter().any(|v| v.2.as_deref() == Some("Россия")),
+        "{evs:?}"
+    );
+    assert!(
+        !visits.iter().any(|v| v.2.as_deref() == Some("Казань")),
+        "{evs:?}"
+    );
+}

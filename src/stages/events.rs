@@ -911,6 +911,25 @@ impl EventExtractor {
                 .or_else(|| ctx.place_of_where(&clause))
                 .or_else(|| ctx.place_in(&ctx.range));
         }
+        // «Там же в пятницу президент проведёт переговоры …»: «там» stands for the place of
+        // the paragraph's latest event that has one.
+        if place.is_none()
+            && kind.is_contact()
+            && kind != EventType::PhoneCall
+            && clause.clone().any(|k| doc.fold_of(k) == "там")
+        {
+            let paragraph = doc.sentences[ctx.sentence].paragraph;
+            place = previous
+                .iter()
+                .rev()
+                .take(RECENT)
+                .filter(|(d, _, _)| {
+                    d.sentences
+                        .iter()
+                        .any(|&s| doc.sentences[s as usize].paragraph == paragraph)
+                })
+                .find_map(|(_, _, pl)| *pl);
+        }
         if place.is_none() {
             // The host's capital; the host may be a document person or an office holder named
             // by a title.
@@ -2733,7 +2752,8 @@ impl Ctx<'_, '_> {
     /// event; «с 5 по 7 июня» does, by its first day.
     fn is_bound(&self, d: &DateDraft) -> bool {
         match self.doc.fold_of(d.tokens.start) {
-            "до" => true,
+            // «встретятся до конца года»: the year is all the text says of when.
+            "до" => self.doc.fold_of(d.tokens.start + 1) != "конца",
             "с" | "со" => {
                 !(d.tokens.end < self.doc.tokens.len()
                     && matches!(self.doc.fold_of(d.tokens.end), "по" | "до"))
@@ -3105,7 +3125,9 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
         }
         match (e.place, draft.place) {
             (None, p) => e.place = p,
-            (Some(x), Some(y)) if within(y, x) => e.place = Some(y),
+            // «прибудет в Россию … отправится в Санкт-Петербург»: a visit to a country that
+            // goes on to a city of it stays a visit to the country.
+            (Some(x), Some(y)) if within(y, x) && e.kind != EventType::Visit => e.place = Some(y),
             _ => {}
         }
         if e.named_event.is_none() {

@@ -82,11 +82,27 @@ fn name_cases(w: &WordInfo, n: NameType) -> CaseSet {
 /// The nominative of a name part: the lemma of the best reading of type `n` in a case of
 /// `cases`, capitalised like a name.
 fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) -> String {
-    let fits = |p: &&Parse| p.case.is_none_or(|c| cases.contains(c));
+    // A reading with no case fits only as a name («Хулуси» is no form of a verb «хулусить»).
+    let fits = |p: &&Parse| match p.case {
+        Some(c) => cases.contains(c),
+        None => p.pos == Pos::Propn,
+    };
     let name_reading = |p: &&Parse| p.pos == Pos::Propn || p.guessed;
     // A person's name is singular: «Илон» is no genitive plural of «Илона» here.
     // Nor is it a vocative in a news report («Илон» is no vocative of «Илона»).
     let singular = |p: &&Parse| p.number != Some(Number::Plur) && p.case != Some(Case::Voc);
+    // A word the dictionary does not know that can be a nominative where the name can be one
+    // is written in the nominative: «Хулуси Акар» is no genitive of «Хулуся».
+    if cases.contains(Case::Nom)
+        && n != Some(NameType::Surname)
+        && w.guessed()
+        && w.parses
+            .iter()
+            .filter(singular)
+            .any(|p| p.case == Some(Case::Nom) && n.is_none_or(|n| p.name.is_none_or(|m| m == n)))
+    {
+        return written.to_string();
+    }
     let parse = w
         .parses
         .iter()
@@ -982,7 +998,15 @@ impl PersonFinder {
                 if let Some(c) = apposition {
                     let both = agreed.intersect(c);
                     if both.is_empty() {
-                        as_written = (i..j).all(|k| doc.word(k).is_some_and(|w| w.guessed()));
+                        // «Президент Гвинеи-Бисау Умару Сиссоку Эмбало»: a name whose surname
+                        // can stand in the title's case does not decline, whatever a dictionary
+                        // given name («Умару» as a dative of «Умар») says.
+                        as_written = (i..j).all(|k| doc.word(k).is_some_and(|w| w.guessed()))
+                            || doc.word(j - 1).is_some_and(|w| {
+                                !w.cases(|p| p.guessed || p.indeclinable)
+                                    .intersect(c)
+                                    .is_empty()
+                            });
                     } else {
                         agreed = both;
                     }
