@@ -610,3 +610,15 @@ fn a_visit_to_a_country_that_goes_on_to_a_city_stays_a_visit_to_the_country() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_guest_received_after_a_visit_is_received_where_and_when_the_visit_was() {
+    let evs = events(
+        "Президент Египта Абдель Фаттах ас-Сиси во вторник прибыл в Сочи — впервые после \
+         переизбрания в марте. В загородной резиденции его принял Владимир Путин.",
+        "2024-10-24",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.2.as_deref(), Some("Сочи"), "{evs:?}");
+    assert_eq!(m.3.as_deref(), Some("2024-10-22"), "{evs:?}");
+}

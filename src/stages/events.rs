@@ -880,6 +880,26 @@ impl EventExtractor {
                 status = Status::Happened;
             }
         }
+        // «X совершил визит в Санкт-Петербург — первый после избрания в мае. В
+        // Константиновском дворце его принял Путин»: an undated contact is on the day of the
+        // latest event of one of its sides (the visit, the talks before «затем»), not on the
+        // last date the paragraph wrote.
+        if date.is_none() && kind.is_contact() && status == Status::Happened {
+            let paragraph = doc.sentences[ctx.sentence].paragraph;
+            date = previous
+                .iter()
+                .rev()
+                .take(RECENT)
+                .find(|(d, p, _)| {
+                    d.status == status
+                        && d.date_explicit
+                        && p.iter().any(|x| participants.contains(x))
+                        && d.sentences
+                            .iter()
+                            .any(|&s| doc.sentences[s as usize].paragraph == paragraph)
+                })
+                .and_then(|(d, _, _)| d.date);
+        }
         if date.is_none() {
             date = ctx.date_earlier_in_paragraph(status);
         }
@@ -930,6 +950,37 @@ impl EventExtractor {
                 })
                 .find_map(|(_, _, pl)| *pl);
         }
+        if place.is_none() && matches!(kind, EventType::Meeting | EventType::Talks) {
+            // Where a participant had arrived: before the host's capital, since «В
+            // Константиновском дворце его принял Путин» after a visit to Saint Petersburg is
+            // there.
+            // The latest visit by a participant at a compatible time.
+            place = previous.iter().rev().take(RECENT).find_map(|(d, p, pl)| {
+                // A visit to a country yields to the host's capital below.
+                let city = match *pl {
+                    Some(Ref::Doc(e)) => doc.entities[e as usize].kind == EntityKind::City,
+                    _ => true,
+                };
+                // A visit dated only by the article's own day fits any day of the report.
+                // An arrival a few days before the contact still holds («прилетевший
+                // накануне … в четверг провёл переговоры»).
+                let when = match (d.date, date) {
+                    (Some(x), Some(y)) => {
+                        !d.date_explicit
+                            || x.compatible(&y)
+                            || crate::stages::dates::days_between(x, y)
+                                .is_some_and(|n| (0..=3).contains(&n))
+                    }
+                    _ => true,
+                };
+                (d.kind == EventType::Visit
+                    && when
+                    && (city || host.is_none())
+                    && p.iter().any(|x| participants.contains(x)))
+                .then_some(*pl)
+                .flatten()
+            });
+        }
         if place.is_none() {
             // The host's capital; the host may be a document person or an office holder named
             // by a title.
@@ -943,27 +994,6 @@ impl EventExtractor {
                 None => None,
             }
             .map(Ref::Gaz);
-        }
-        if place.is_none() && matches!(kind, EventType::Meeting | EventType::Talks) {
-            // Where a participant had arrived.
-            // The latest visit by a participant at a compatible time.
-            place = previous.iter().rev().take(RECENT).find_map(|(d, p, pl)| {
-                // A visit dated only by the article's own day fits any day of the report.
-                // An arrival a few days before the contact still holds («прилетевший
-                // накануне … в четверг провёл переговоры»).
-                let when = match (d.date, date) {
-                    (Some(x), Some(y)) => {
-                        !d.date_explicit
-                            || x.compatible(&y)
-                            || crate::stages::dates::days_between(x, y)
-                                .is_some_and(|n| (0..=3).contains(&n))
-                    }
-                    _ => true,
-                };
-                (d.kind == EventType::Visit && when && p.iter().any(|x| participants.contains(x)))
-                    .then_some(*pl)
-                    .flatten()
-            });
         }
         if place.is_none()
             && kind.is_contact()
