@@ -380,3 +380,14 @@ fn foreign_names_the_dictionary_would_decline_stay_as_written_in_the_nominative(
         "{ps:?}"
     );
 }
+
+#[test]
+fn three_part_persian_names_stay_one_person() {
+    let ps = persons(
+        "Вопрос обсудили с министром Хосейном Амир Рахманианом. Спикер Мохаммад Багер Кермани \
+         прибыл в Москву.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Хосейн Амир Рахманиан"), "{ps:?}");
+    assert!(names.contains(&"Мохаммад Багер Кермани"), "{ps:?}");
+}

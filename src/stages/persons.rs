@@ -914,6 +914,7 @@ impl PersonFinder {
             let mut j = i + 1;
             let mut parts = 1;
             let mut split = false;
+            let mut uninflected: Vec<usize> = Vec::new();
             while j < end && parts < 4 {
                 // «Абдулла бин Хамад», «Моза бинт Нассер»: after an Arabic «son/daughter of»
                 // the next capitalised word is a name whatever the dictionary reads in it
@@ -940,7 +941,9 @@ impl PersonFinder {
                     && o.given < 0.3
                     && k + 1 < end
                     && odds(doc, k).is_some_and(|x| x.given >= 0.5)
-                    && name_like(k + 1).is_some()
+                    && name_like(k + 1)
+                        .zip(name_like(k))
+                        .is_some_and(|(a, b)| !a.intersect(b).is_empty())
                 {
                     split = true;
                     break;
@@ -950,6 +953,22 @@ impl PersonFinder {
                         agreed = agreed.intersect(c);
                         j = k + 1;
                         parts += 1;
+                    }
+                    // «с Хосейном Амир Абдоллахианом»: an uninflected middle part of a Persian
+                    // or Arabic name between two parts that agree belongs to the name, as
+                    // written.
+                    Some(_)
+                        if !particle
+                            && k + 1 < end
+                            && doc.tokens[k + 1].shape == Shape::Title
+                            && name_like(k + 1)
+                                .is_some_and(|c| !agreed.intersect(c).is_empty())
+                            && !agreed.contains(Case::Nom) =>
+                    {
+                        agreed = agreed.intersect(name_like(k + 1).unwrap_or(CaseSet::ANY));
+                        uninflected.push(k);
+                        j = k + 2;
+                        parts += 2;
                     }
                     _ => break,
                 }
@@ -973,6 +992,17 @@ impl PersonFinder {
                 if t.kind == TokenKind::Word && t.shape == Shape::Title && cyrillic && !function {
                     j += 1;
                     parts += 1;
+                    // «Мохаммад Багер Галибаф»: a third name-like word agreeing in case ends
+                    // the name.
+                    if j < end
+                        && doc.tokens[j].shape == Shape::Title
+                        && !doc.starts_clause(j)
+                        && name_like(j).is_some_and(|c| !agreed.intersect(c).is_empty())
+                    {
+                        agreed = agreed.intersect(name_like(j).unwrap_or(CaseSet::ANY));
+                        j += 1;
+                        parts += 1;
+                    }
                 }
             }
             if parts >= 2 {
@@ -1016,6 +1046,7 @@ impl PersonFinder {
                 // («Аль Саудом» still declines).
                 let verbatim = |k: usize| {
                     as_written
+                        || uninflected.contains(&k)
                         || arabic_article(doc, k)
                         || NAME_PARTICLES.contains(&doc.fold_of(k))
                         || (k > i
