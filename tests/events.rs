@@ -622,3 +622,15 @@ fn a_guest_received_after_a_visit_is_received_where_and_when_the_visit_was() {
     assert_eq!(m.2.as_deref(), Some("Сочи"), "{evs:?}");
     assert_eq!(m.3.as_deref(), Some("2024-10-22"), "{evs:?}");
 }
+
+#[test]
+fn a_plan_that_a_body_does_not_rule_out_is_hypothetical_and_not_placed_at_the_body() {
+    let evs = events(
+        "В Кремле не исключили, что Владимир Путин и Касым-Жомарт Токаев встретятся в \
+         ближайшее время.",
+        "2023-03-02",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.4, "hypothetical", "{evs:?}");
+    assert_eq!(m.2, None, "{evs:?}");
+}

@@ -782,6 +782,28 @@ impl EventExtractor {
         if frame && status == Status::Hypothetical {
             status = Status::Happened;
         }
+        // «В Кремле не исключили, что Путин и Эрдоган встретятся»: a clause of «что» governed
+        // by a verb of allowing is only possible.
+        if matches!(status, Status::Planned | Status::Happened)
+            && let Some(that) = (ctx.range.start..i)
+                .rev()
+                .find(|&k| doc.fold_of(k) == "что")
+            && that > ctx.range.start
+            && doc.is_punct(that - 1, ",")
+            && (ctx.range.start..that - 1).any(|k| {
+                doc.lower(k).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        p.pos == Pos::Verb
+                            && matches!(
+                                &*p.lemma,
+                                "исключить" | "исключать" | "допустить" | "допускать"
+                            )
+                    })
+                }) && ((k > 0 && doc.fold_of(k - 1) == "не") || doc.fold_of(k).starts_with("допус"))
+            })
+        {
+            status = Status::Hypothetical;
+        }
         // «Президент США предложил провести личную встречу»: a proposal or plan with one
         // named side is with the other person the article is about.
         if kind.is_contact()
@@ -2643,6 +2665,7 @@ impl Ctx<'_, '_> {
                 || !matches!(self.doc.fold_of(k - 1), "в" | "во" | "на")
                 || !a.cases.contains(Case::Loc)
                 || self.envoy_seat(a)
+                || self.speaker_place(a)
             {
                 continue;
             }
@@ -2686,6 +2709,33 @@ impl Ctx<'_, '_> {
             }
         }
         best.map(|(p, _)| p)
+    }
+
+    /// «В Кремле не исключили», «в МИД Японии заявили»: a place or body followed by a verb of
+    /// saying is who speaks, not where the event is.
+    fn speaker_place(&self, a: &Actor) -> bool {
+        let doc = self.doc;
+        let mut k = a.tokens.end;
+        while k < doc.tokens.len() && matches!(doc.fold_of(k), "не" | "также" | "уже" | "тоже")
+        {
+            k += 1;
+        }
+        doc.lower(k).is_some_and(|w| {
+            w.parses.iter().any(|p| {
+                p.pos == Pos::Verb
+                    && p.verb_form == Some(VerbForm::Fin)
+                    && p.number == Some(Number::Plur)
+                    && (SPEECH_LEMMAS.contains(&&*p.lemma)
+                        || matches!(
+                            &*p.lemma,
+                            "исключить"
+                                | "опровергнуть"
+                                | "объяснить"
+                                | "назвать"
+                                | "считать"
+                        ))
+            })
+        })
     }
 
     /// «посол Индии в Москве», «посла Великобритании в России»: where an envoy sits, not where
