@@ -634,3 +634,17 @@ fn a_plan_that_a_body_does_not_rule_out_is_hypothetical_and_not_placed_at_the_bo
     assert_eq!(m.4, "hypothetical", "{evs:?}");
     assert_eq!(m.2, None, "{evs:?}");
 }
+
+#[test]
+fn a_count_of_meetings_is_no_meeting_but_hours_of_talks_are_talks() {
+    let evs = events(
+        "За год Александр Лукашенко провёл с Владимиром Путиным около двадцати личных встреч.",
+        "2023-12-29",
+    );
+    assert!(evs.iter().all(|e| e.0 != "MEETING"), "{evs:?}");
+    let evs = events(
+        "Эммануэль Макрон провёл более пяти часов переговоров с Владимиром Путиным.",
+        "2022-02-08",
+    );
+    find(&evs, "TALKS");
+}

@@ -551,6 +551,39 @@ impl EventExtractor {
         {
             return None;
         }
+        // «запланировано около полутора десятков встреч», «провёл 20 встреч»: a count of
+        // contacts is no one contact.
+        if trigger.is_noun()
+            && doc.lower(i).is_some_and(|w| {
+                w.prob(|p| p.case == Some(Case::Gen) && p.number == Some(Number::Plur)) >= 0.5
+            })
+            && (i.saturating_sub(3)..i).any(|k| {
+                // Only adjectives between the count and the noun: «пяти часов переговоров»
+                // counts hours.
+                let adjectives = (k + 1..i).all(|m| {
+                    doc.lower(m)
+                        .is_some_and(|w| w.prob(|p| p.pos == Pos::Adj) >= 0.5)
+                });
+                adjectives
+                    && (doc.tokens[k].kind == TokenKind::Number
+                        || matches!(
+                            doc.fold_of(k),
+                            "несколько"
+                                | "десятков"
+                                | "десятка"
+                                | "десяти"
+                                | "сотен"
+                                | "много"
+                                | "множество"
+                                | "ряд"
+                        )
+                        || doc
+                            .lower(k)
+                            .is_some_and(|w| w.prob(|p| p.pos == Pos::Num) >= 0.5))
+            })
+        {
+            return None;
+        }
         // «пригласил коллегу посетить Россию»: the visit is what the invitation is for.
         let infinitive = doc
             .word(i)
