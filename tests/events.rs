@@ -648,3 +648,14 @@ fn a_count_of_meetings_is_no_meeting_but_hours_of_talks_are_talks() {
     );
     find(&evs, "TALKS");
 }
+
+#[test]
+fn talks_the_leaders_assign_to_others_are_not_theirs() {
+    let evs = events(
+        "Владимир Путин и Си Цзиньпин провели переговоры в Пекине. Лидеры поручили министрам \
+         продолжить консультации.",
+        "2024-05-16",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].4, "happened", "{evs:?}");
+}

@@ -551,6 +551,17 @@ impl EventExtractor {
         {
             return None;
         }
+        // «Президенты поручили своим представителям продолжить консультации»: the contact is
+        // the envoys', whom the text does not name.
+        if (clause.start..i).any(|k| {
+            doc.lower(k).is_some_and(|w| {
+                w.parses
+                    .iter()
+                    .any(|p| p.pos == Pos::Verb && matches!(&*p.lemma, "поручить" | "поручать"))
+            })
+        }) {
+            return None;
+        }
         // «запланировано около полутора десятков встреч», «провёл 20 встреч»: a count of
         // contacts is no one contact.
         if trigger.is_noun()
