@@ -659,3 +659,13 @@ fn talks_the_leaders_assign_to_others_are_not_theirs() {
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(evs[0].4, "happened", "{evs:?}");
 }
+
+#[test]
+fn the_leader_of_a_parliamentary_state_is_its_head_of_government() {
+    let evs = events(
+        "Лидеры Японии и Южной Кореи встретились в Лиме.",
+        "2024-11-15",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1, vec!["Сигэру Исиба", "Юн Сок Ёль"], "{evs:?}");
+}

@@ -271,6 +271,16 @@ impl Gazetteer {
         &self.title_rows[index as usize]
     }
 
+    /// The office a bare «лидер» of `country` names: the head of government where
+    /// `titles.tsv` says so for that country (parliamentary states: «лидеры Японии и Южной
+    /// Кореи» are a prime minister and a president), else the head of state.
+    pub fn leader_role(&self, country: u32) -> Role {
+        self.title_rows
+            .iter()
+            .find(|t| &*t.title == "лидер" && t.country == Some(country))
+            .map_or(Role::HeadOfState, |t| t.role)
+    }
+
     /// Office terms.
     pub fn offices(&self) -> &OfficeIndex {
         &self.offices

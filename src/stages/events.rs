@@ -2280,9 +2280,12 @@ impl Ctx<'_, '_> {
                                 matches!(p.pos, Pos::Adj | Pos::Noun) && p.case == Some(Case::Gen)
                             }) >= 0.5
                     });
+                // «со своим бразильским коллегой …»
+                let own = self.doc.lower(j).is_some_and(|w| w.has_lemma("свой"));
                 let modifier = joined
                     || inner
                     || body_name
+                    || own
                     || (self.doc.tokens[j].shape != Shape::Title
                         && self.doc.lower(j).and_then(|w| w.best()).is_some_and(|p| {
                             matches!(p.pos, Pos::Adj | Pos::Noun)
@@ -2398,10 +2401,10 @@ impl Ctx<'_, '_> {
         } else if fold.starts_with("министр") && next(1) == "иностранных" && next(2) == "дел"
         {
             (Role::ForeignMinister, 2)
-        } else if fold.starts_with("лидер")
-            || fold.starts_with("президент")
-            || fold.starts_with("глав")
-        {
+        } else if fold.starts_with("лидер") {
+            // Resolved per country below.
+            (Role::Other, 0)
+        } else if fold.starts_with("президент") || fold.starts_with("глав") {
             (Role::HeadOfState, 0)
         } else if fold.starts_with("премьер") {
             (Role::HeadOfGovernment, 0)
@@ -2432,6 +2435,11 @@ impl Ctx<'_, '_> {
         for c in countries {
             let Ref::Doc(e) = c else { continue };
             let country = self.doc.entities[e as usize].gaz?;
+            let role = if role == Role::Other {
+                gaz.leader_role(country)
+            } else {
+                role
+            };
             let holder = gaz.offices().holder(country, role, date).or_else(|| {
                 (role == Role::HeadOfGovernment)
                     .then(|| gaz.offices().holder(country, Role::HeadOfState, date))
