@@ -669,3 +669,42 @@ fn the_leader_of_a_parliamentary_state_is_its_head_of_government() {
     let m = find(&evs, "MEETING");
     assert_eq!(m.1, vec!["Сигэру Исиба", "Юн Сок Ёль"], "{evs:?}");
 }
+
+#[test]
+fn an_indeclinable_country_after_i_in_a_plural_role_is_a_complement() {
+    let evs = events("Президенты России и США встретились в Осаке.", "2019-06-28");
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        m.1,
+        vec!["Владимир Владимирович Путин", "Дональд Трамп"],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn an_oblique_participle_of_arrival_describes_the_person_after_it() {
+    let evs = events(
+        "Владимир Путин провёл переговоры с прибывшим в Москву президентом Конго Дени \
+         Сассу-Нгессо.",
+        "2024-06-20",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, vec!["Дени Сассу-Нгессо"], "{evs:?}");
+}
+
+#[test]
+fn a_brief_talk_on_the_sidelines_is_a_meeting_and_the_last_time_has_no_day() {
+    let evs = events(
+        "Сергей Лавров и Энтони Блинкен коротко пообщались на полях саммита в Рио-де-Жанейро.",
+        "2024-11-19",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.2.as_deref(), Some("Рио-де-Жанейро"), "{evs:?}");
+    let evs = events(
+        "Он напомнил, что в последний раз Сергей Лавров и Энтони Блинкен общались в Женеве.",
+        "2024-11-19",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.3, None, "{evs:?}");
+    assert_eq!(m.4, "happened", "{evs:?}");
+}

@@ -101,6 +101,10 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("госвизит", Trigger::VisitNoun),
     ("поездка", Trigger::VisitNoun),
     ("турне", Trigger::VisitNoun),
+    // «коротко пообщались на полях саммита», «лидеры общались в Осаке»; «по телефону» makes
+    // it a call.
+    ("пообщаться", Trigger::MeetVerb),
+    ("общаться", Trigger::MeetVerb),
     ("созвониться", Trigger::CallVerb),
     ("увидеться", Trigger::MeetVerb),
     ("собраться", Trigger::MeetVerb),
@@ -703,6 +707,19 @@ impl EventExtractor {
                         v.extend(ctx.possessor_before(i, &clause));
                     }
                     v
+                } else if let Some(case) = doc
+                    .word(i)
+                    .and_then(|w| w.best())
+                    .filter(|p| p.verb_form == Some(VerbForm::Part))
+                    .and_then(|p| p.case)
+                    .filter(|&c| c != Case::Nom)
+                {
+                    // «с прибывшим в Москву президентом Конго …»: an oblique participle
+                    // describes the person it agrees with, after it.
+                    ctx.actors_in(&(i + 1..clause.end))
+                        .find(|a| a.kind == EntityKind::Person && a.cases.contains(case))
+                        .map(|a| vec![Ref::Doc(a.entity)])
+                        .unwrap_or_default()
                 } else {
                     subject.clone()
                 };
@@ -946,11 +963,16 @@ impl EventExtractor {
                 status = Status::Happened;
             }
         }
+        // «в последний раз лидеры общались в Осаке»: some earlier day the text does not give;
+        // neither the paragraph's dates nor the article's own day.
+        let last_time = (clause.start + 1..clause.end)
+            .any(|k| doc.fold_of(k) == "раз" && doc.fold_of(k - 1) == "последний");
+        let undated = last_time && date.is_none();
         // «X совершил визит в Санкт-Петербург — первый после избрания в мае. В
         // Константиновском дворце его принял Путин»: an undated contact is on the day of the
         // latest event of one of its sides (the visit, the talks before «затем»), not on the
         // last date the paragraph wrote.
-        if date.is_none() && kind.is_contact() && status == Status::Happened {
+        if date.is_none() && !undated && kind.is_contact() && status == Status::Happened {
             let paragraph = doc.sentences[ctx.sentence].paragraph;
             date = previous
                 .iter()
@@ -966,10 +988,10 @@ impl EventExtractor {
                 })
                 .and_then(|(d, _, _)| d.date);
         }
-        if date.is_none() {
+        if date.is_none() && !undated {
             date = ctx.date_earlier_in_paragraph(status);
         }
-        if date.is_none() && status == Status::Happened {
+        if date.is_none() && !undated && status == Status::Happened {
             date = ctx.date_opening_next_sentence();
         }
         // «по приглашению X» says who invited, not when: no date unless one is written.
@@ -977,7 +999,7 @@ impl EventExtractor {
         if by_invitation && !date_explicit {
             date = None;
         }
-        if date.is_none() && status == Status::Happened && !by_invitation {
+        if date.is_none() && !undated && status == Status::Happened && !by_invitation {
             date = doc.date.filter(|d| d.day != 0);
             confidence -= 0.1;
         }
@@ -1039,8 +1061,14 @@ impl EventExtractor {
                     }
                     _ => true,
                 };
+                // Before the host's capital only a visit of this paragraph counts.
+                let here = host.is_none()
+                    || d.sentences.iter().any(|&s| {
+                        doc.sentences[s as usize].paragraph == doc.sentences[ctx.sentence].paragraph
+                    });
                 (d.kind == EventType::Visit
                     && when
+                    && here
                     && (city || host.is_none())
                     && p.iter().any(|x| participants.contains(x)))
                 .then_some(*pl)
@@ -2092,12 +2120,22 @@ impl Ctx<'_, '_> {
     /// A country or organisation right after a noun is its complement («Председатель
     /// Госсовета КНДР»), not a subject.
     fn is_complement(&self, a: &Actor) -> bool {
-        a.kind != EntityKind::Person
-            && a.tokens.start > 0
-            && self.doc.tokens[a.tokens.start - 1].kind == TokenKind::Word
+        if a.kind == EntityKind::Person || a.tokens.start == 0 {
+            return false;
+        }
+        let before = a.tokens.start - 1;
+        // «президенты России и США»: a conjunct of a complement is one too.
+        if self.doc.fold_of(before) == "и"
+            && let Some(b) = self.actors_in(&(before.saturating_sub(8)..before)).last()
+            && b.tokens.end == before
+            && b.kind == a.kind
+        {
+            return self.is_complement(b);
+        }
+        self.doc.tokens[before].kind == TokenKind::Word
             && self
                 .doc
-                .lower(a.tokens.start - 1)
+                .lower(before)
                 .and_then(|w| w.best())
                 .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Propn))
     }
