@@ -708,3 +708,28 @@ fn a_brief_talk_on_the_sidelines_is_a_meeting_and_the_last_time_has_no_day() {
     assert_eq!(m.3, None, "{evs:?}");
     assert_eq!(m.4, "happened", "{evs:?}");
 }
+
+#[test]
+fn a_public_figure_known_only_from_the_gazetteer_still_makes_a_visit() {
+    // Netanyahu holds no office in the office list; his country comes from the people list.
+    let evs = events(
+        "Биньямин Нетаньяху отказался от поездки в Вашингтон.",
+        "2024-11-20",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.2.as_deref(), Some("Вашингтон"), "{evs:?}");
+    assert_eq!(v.4, "cancelled", "{evs:?}");
+}
+
+#[test]
+fn a_colleague_after_his_and_a_call_to_someone_in_the_dative() {
+    let evs = events(
+        "Глава Пентагона Ллойд Остин и его китайский коллега Дун Цзюнь встретились в Сингапуре.",
+        "2024-06-01",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 2, "{evs:?}");
+    let evs = events("Олаф Шольц позвонил Владимиру Путину.", "2024-11-15");
+    let c = find(&evs, "PHONE_CALL");
+    assert_eq!(c.1.len(), 2, "{evs:?}");
+}

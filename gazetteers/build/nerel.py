@@ -67,3 +67,60 @@ def best(counter):
     if not counter:
         return None
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+REL_RE = re.compile(r"^R\d+\t([A-Z_]+) Arg1:(T\d+) Arg2:(T\d+)")
+# Professions that make a person a public political figure (heads of state and government,
+# ministers, monarchs, parliament speakers, envoys, party leaders).
+POLITICAL_RE = re.compile(
+    r"президент|премьер|министр|канцлер|госсекретар|государственн\w* секретар|король|королев|"
+    r"принц|шейх|эмир|султан|монарх|спикер|председател|глав[аыуе]|лидер|посол|посл[аоу]|"
+    r"вице-президент|генсек|генеральн\w* секретар|губернатор|политик",
+    re.IGNORECASE)
+# «лидер группы «Алиса»», «глава клуба»: not a political office.
+NOT_POLITICAL_RE = re.compile(r"групп|клуб|команд|банд|оркестр|театр", re.IGNORECASE)
+
+
+def political_countries(shared):
+    """qid -> Counter of country QIDs, for NEREL train persons named in WORKS_AS a political
+    profession: the countries of their WORKPLACE and ORIGINS_FROM relations, and of a COUNTRY
+    named inside the profession span («премьер-министр Израиля»)."""
+    train = os.path.join(shared, "data", "nerel", "train")
+    if not train.rstrip("/").endswith("train"):
+        raise SystemExit("NEREL: train only")
+    out = {}
+    for fn in sorted(os.listdir(train)):
+        if not fn.endswith(".ann"):
+            continue
+        with open(os.path.join(train, fn), encoding="utf-8") as f:
+            text = f.read()
+        ents, spans, rels = {}, {}, []
+        for line in text.split("\n"):
+            m = ENT_RE.match(line)
+            if m:
+                ents[m.group(1)] = (m.group(2), m.group(4).strip())
+                nums = [int(x) for x in re.split(r"[ ;]", m.group(3)) if x]
+                spans[m.group(1)] = (min(nums), max(nums))
+                continue
+            m = REL_RE.match(line)
+            if m:
+                rels.append(m.groups())
+        qid = {m.group(1): m.group(2) for m in LINK_RE.finditer(text)}
+        political = set()
+        for rtype, a, b in rels:
+            if rtype == "WORKS_AS" and ents.get(b, ("", ""))[0] == "PROFESSION" \
+                    and POLITICAL_RE.search(ents[b][1]) and not NOT_POLITICAL_RE.search(ents[b][1]) \
+                    and a in qid and ents.get(a, ("",))[0] == "PERSON":
+                political.add(a)
+                # a country inside the profession span
+                s, e = spans[b]
+                for t, (etype, _) in ents.items():
+                    if etype == "COUNTRY" and t in qid and spans[t][0] >= s and spans[t][1] <= e:
+                        out.setdefault(qid[a], collections.Counter())[qid[t]] += 1
+        for rtype, a, b in rels:
+            if a in political and rtype in ("WORKPLACE", "ORIGINS_FROM") \
+                    and ents.get(b, ("",))[0] == "COUNTRY" and b in qid:
+                out.setdefault(qid[a], collections.Counter())[qid[b]] += 1
+        for a in political:
+            out.setdefault(qid[a], collections.Counter())
+    return out

@@ -278,6 +278,12 @@ def build(shared, links, nerel_mod, iso2id, taken_ids, place_names, report):
         known_names.add(norm(name))
         nerel_people.append((qid, name, src, info))
 
+    # NEREL train persons in a political profession: their country (WORKPLACE, ORIGINS_FROM or
+    # a country inside the profession), so that the event extractor knows them as public figures.
+    political = nerel_mod.political_countries(shared)
+    country_ids = set(iso2id.values())
+    report["people_nerel_political"] = 0
+
     surname_count = collections.Counter()
     for e in people.values():
         if e.attrs.get("surname"):
@@ -302,6 +308,13 @@ def build(shared, links, nerel_mod, iso2id, taken_ids, place_names, report):
         attrs = {"given": given if keep_sur or patr else "", "patronymic": patr if keep_sur else "",
                  "surname": sur if keep_sur else "", "gender": gender_of(given, patr, sur) if given else "",
                  "src": src}
+        countries = collections.Counter({c: n for c, n in political.get(qid, {}).items()
+                                         if f"wikidata:{c}" in country_ids})
+        if countries:
+            attrs = {k: v for k, v in attrs.items() if k != "src"}
+            attrs["country"] = f"wikidata:{nerel_mod.best(countries)}"
+            attrs["src"] = src
+            report["people_nerel_political"] += 1
         aliases = []
         if not keep_sur:
             attrs["given"] = attrs["patronymic"] = ""

@@ -631,6 +631,18 @@ impl EventExtractor {
                         ctx.after_preposition(i, &clause, &["с", "со"], Case::Ins)
                     }),
                 );
+                // «Шольц позвонил Путину»: whom one calls is in the dative.
+                if trigger == Trigger::CallVerb
+                    && participants.len() < 2
+                    && doc.lower(i).is_some_and(|w| w.has_lemma("позвонить"))
+                {
+                    participants.extend(ctx.objects_after(
+                        i,
+                        &clause,
+                        Case::Dat,
+                        EntityKind::Person,
+                    ));
+                }
             }
             Trigger::MeetNoun | Trigger::TalksNoun | Trigger::CallNoun => {
                 let genitives = ctx.genitives_after(i, &clause);
@@ -1762,16 +1774,20 @@ impl Ctx<'_, '_> {
             while k < span.end && k < end + 9 {
                 // The title opens with a word for a person; its modifiers and complements may
                 // follow («президент переходного периода Республики Мали полковник …»).
-                let title_word = self.doc.tokens[k].shape == Shape::Lower
-                    && self.doc.lower(k).is_some_and(|w| {
-                        w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5
-                            || w.parses
-                                .iter()
-                                .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
-                            || (k > end + 1
-                                && w.best()
-                                    .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Adj)))
-                    });
+                // «Остин и его китайский коллега Дун Цзюнь»
+                let possessive = k == end + 1
+                    && matches!(self.doc.fold_of(k), "его" | "ее" | "их" | "свой" | "своя");
+                let title_word = possessive
+                    || self.doc.tokens[k].shape == Shape::Lower
+                        && self.doc.lower(k).is_some_and(|w| {
+                            w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5
+                                || w.parses
+                                    .iter()
+                                    .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
+                                || (k > end + 1
+                                    && w.best()
+                                        .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Adj)))
+                        });
                 let country = self.actors_in(span).find(|a| {
                     a.tokens.start == k
                         && matches!(a.kind, EntityKind::Country | EntityKind::Organization)
@@ -2578,6 +2594,8 @@ impl Ctx<'_, '_> {
                 || f.starts_with("перен")
                 || f.starts_with("прерв")
                 || f.starts_with("продолж")
+                // «отказался от поездки»
+                || f.starts_with("отказал")
         })
     }
 
