@@ -154,3 +154,13 @@ fn dates_outside_the_calendar_are_dropped() {
     );
     check("Вчера он был там.", "0001-01-01", &[]);
 }
+
+#[test]
+fn a_verb_that_is_also_a_noun_form_still_sets_the_tense() {
+    // «примет» is «принять» in the future or the genitive plural of «примета».
+    check(
+        "Эрдоган примет наследного принца в Анкаре 22 июня.",
+        "2024-11-20",
+        &[("22 июня", "2025-06-22")],
+    );
+}

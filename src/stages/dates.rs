@@ -692,12 +692,21 @@ impl Verbs {
             future: speaks_of_future(doc, sentence.clone()),
         };
         for k in sentence.clone() {
-            let Some(p) = doc.word(k).and_then(|w| w.best()) else {
+            // The verb reading of a word that is also a noun form («примет»: «принять» or the
+            // genitive plural of «примета»), when it is a likely one.
+            let Some(p) = doc.word(k).and_then(|w| {
+                w.best()
+                    .filter(|p| matches!(p.pos, Pos::Verb | Pos::Aux))
+                    .or_else(|| {
+                        w.parses.iter().find(|p| {
+                            p.pos == Pos::Verb
+                                && p.verb_form == Some(VerbForm::Fin)
+                                && p.prob >= 0.3
+                        })
+                    })
+            }) else {
                 continue;
             };
-            if !matches!(p.pos, Pos::Verb | Pos::Aux) {
-                continue;
-            }
             match p.verb_form {
                 Some(VerbForm::Inf) => v.infinitive = true,
                 Some(VerbForm::Fin) => v.finite.push((k, p.tense)),
