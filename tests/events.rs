@@ -733,3 +733,14 @@ fn a_colleague_after_his_and_a_call_to_someone_in_the_dative() {
     let c = find(&evs, "PHONE_CALL");
     assert_eq!(c.1.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn a_compound_country_adjective_names_the_sides() {
+    let evs = events(
+        "17 мая в Пекине состоялись российско-китайские переговоры на высшем уровне.",
+        "2024-05-18",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.1, vec!["Китай", "Россия"], "{evs:?}");
+    assert_eq!(t.3.as_deref(), Some("2024-05-17"), "{evs:?}");
+}

@@ -651,6 +651,10 @@ impl EventExtractor {
                 // «провёл переговоры с X и Y»: the other side of «с» is the subject, unless a
                 // genitive names it («встреча Путина с X»).
                 let needs_subject = genitives.is_empty() && !others.is_empty();
+                // «российско-китайские переговоры»: the countries of a compound adjective.
+                if genitives.is_empty() && others.is_empty() {
+                    participants.extend(ctx.compound_countries(i));
+                }
                 participants.extend(genitives);
                 participants.extend(others);
                 participants.extend(ctx.after_preposition(i, &clause, &["между"], Case::Ins));
@@ -2844,6 +2848,49 @@ impl Ctx<'_, '_> {
                         ))
             })
         })
+    }
+
+    /// The countries of a compound adjective before the trigger noun, across other adjectives:
+    /// «российско-китайские переговоры», «первая американо-иранская встреча». The tokenizer
+    /// keeps «российско» a word of its own, so each half is a country adjective mention.
+    fn compound_countries(&self, i: usize) -> Vec<Ref> {
+        let doc = self.doc;
+        let adjective_mention = |k: usize| {
+            doc.mentions_at(k)
+                .iter()
+                .find(|m| {
+                    m.via == Via::Adjective
+                        && m.kind == EntityKind::Country
+                        && m.tokens.end == k + 1
+                })
+                .map(|m| m.entity)
+        };
+        // The last half: right before the trigger, or before a few plain adjectives.
+        let mut k = i;
+        while k > 0 && k + 3 > i {
+            k -= 1;
+            if adjective_mention(k).is_some() {
+                break;
+            }
+            let plain = doc
+                .lower(k)
+                .is_some_and(|w| w.prob(|p| p.pos == Pos::Adj) >= 0.5);
+            if !plain {
+                return Vec::new();
+            }
+        }
+        let mut out = Vec::new();
+        while let Some(e) = adjective_mention(k) {
+            out.push(Ref::Doc(e));
+            if k >= 2 && doc.is_punct(k - 1, "-") && !doc.tokens[k].space_before {
+                k -= 2;
+            } else {
+                break;
+            }
+        }
+        out.reverse();
+        dedup(&mut out);
+        if out.len() >= 2 { out } else { Vec::new() }
     }
 
     /// «посол Индии в Москве», «посла Великобритании в России»: where an envoy sits, not where
