@@ -451,6 +451,11 @@ fn eval_events(gold: &PathBuf, pred: &PathBuf) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// mimalloc instead of the system allocator: the analysis makes many small short-lived
+/// allocations (tokens, readings, drafts) from two threads at once.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
