@@ -744,3 +744,42 @@ fn a_compound_country_adjective_names_the_sides() {
     assert_eq!(t.1, vec!["Китай", "Россия"], "{evs:?}");
     assert_eq!(t.3.as_deref(), Some("2024-05-17"), "{evs:?}");
 }
+
+#[test]
+fn a_country_right_before_the_name_after_a_body_noun_is_a_complement() {
+    let evs = events(
+        "Лула, находящийся с визитом в Пекине, провёл встречу с премьером Госсовета КНР Ли \
+         Цяном.",
+        "2024-10-23",
+    );
+    let m = find(&evs, "MEETING");
+    assert!(m.1.iter().any(|p| p == "Ли Цян"), "{evs:?}");
+    assert!(!m.1.iter().any(|p| p == "Китай"), "{evs:?}");
+}
+
+#[test]
+fn a_plural_role_after_s_is_its_holders_together_or_one_by_one() {
+    let evs = events(
+        "Владимир Путин встретился с президентами Ирана и Азербайджана.",
+        "2024-10-23",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        m.1,
+        vec![
+            "Владимир Владимирович Путин",
+            "Ильхам Гейдар оглы Алиев",
+            "Масуд Пезешкиан"
+        ],
+        "{evs:?}"
+    );
+    let evs = events(
+        "Владимир Путин провёл двусторонние встречи с лидерами Индии и Китая.",
+        "2024-10-23",
+    );
+    assert_eq!(
+        evs.iter().filter(|e| e.0 == "MEETING").count(),
+        2,
+        "{evs:?}"
+    );
+}

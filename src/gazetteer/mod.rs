@@ -271,14 +271,15 @@ impl Gazetteer {
         &self.title_rows[index as usize]
     }
 
-    /// The office a bare «лидер» of `country` names: the head of government where
-    /// `titles.tsv` says so for that country (parliamentary states: «лидеры Японии и Южной
-    /// Кореи» are a prime minister and a president), else the head of state.
-    pub fn leader_role(&self, country: u32) -> Role {
+    /// The office that `title` (nominative, as in `titles.tsv`) names in `country` when
+    /// `titles.tsv` has a row for that country: «лидер» of a parliamentary state is its head
+    /// of government («лидеры Японии и Южной Кореи» are a prime minister and a president),
+    /// «президент» of Iran is too. None when only the general row applies.
+    pub fn title_role(&self, title: &str, country: u32) -> Option<Role> {
         self.title_rows
             .iter()
-            .find(|t| &*t.title == "лидер" && t.country == Some(country))
-            .map_or(Role::HeadOfState, |t| t.role)
+            .find(|t| &*t.title == title && t.country == Some(country))
+            .map(|t| t.role)
     }
 
     /// Office terms.

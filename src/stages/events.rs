@@ -21,7 +21,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::doc::{DateDraft, Doc, EventDraft};
 use crate::gazetteer::Role;
 use crate::model::{DateValue, EntityKind, EventType, Status, Via};
-use crate::morph::{Case, Number, Pos, Tense, VerbForm};
+use crate::morph::{Case, NameType, Number, Pos, Tense, VerbForm};
 use crate::text::chars::is_alnum;
 use crate::text::{Shape, TokenKind};
 
@@ -2259,17 +2259,17 @@ impl Ctx<'_, '_> {
                     let case = if delegations { Case::Gen } else { case };
                     // «с послом КНР в России Чжаном …»: an indeclinable country right after
                     // a role noun is its complement, whatever case it could be.
+                    // «с премьером Госсовета КНР Ли Цяном»: a capitalised body noun counts.
                     let complement = a.kind == EntityKind::Country
                         && j > k + 1
                         && !delegations
-                        && self.doc.tokens[j - 1].shape == Shape::Lower
-                        && self
-                            .doc
-                            .lower(j - 1)
-                            .is_some_and(|w| w.prob(|p| p.pos == Pos::Noun) >= 0.5)
+                        && self.doc.tokens[j - 1].kind == TokenKind::Word
+                        && self.doc.lower(j - 1).is_some_and(|w| {
+                            w.prob(|p| matches!(p.pos, Pos::Noun | Pos::Propn)) >= 0.5
+                        })
                         && self.actors_in(clause).any(|b| {
                             b.kind == EntityKind::Person
-                                && b.tokens.start > a.tokens.end
+                                && b.tokens.start >= a.tokens.end
                                 && b.tokens.start <= a.tokens.end + 4
                         });
                     if a.cases.contains(case) && !complement {
@@ -2307,6 +2307,19 @@ impl Ctx<'_, '_> {
                 if let Some(r) = self.pronoun_or_colleague(j) {
                     return vec![vec![r]];
                 }
+                // «встретился с президентами Ирана и Турции»: the holders, together; «провёл
+                // двусторонние встречи с лидерами Индии, Китая и Ирана»: one group each.
+                if let Some(r) = self.role_plural(j, clause) {
+                    let separate = clause.clone().any(|x| {
+                        let f = self.doc.fold_of(x);
+                        f.starts_with("двусторонн") || f.starts_with("отдельн")
+                    });
+                    return if separate {
+                        r.into_iter().map(|x| vec![x]).collect()
+                    } else {
+                        vec![r]
+                    };
+                }
                 // «с чрезвычайным и полномочным послом …»: «и» between two adjectives.
                 let adjective_at = |x: usize| {
                     x < clause.end
@@ -2330,12 +2343,14 @@ impl Ctx<'_, '_> {
                         .is_some_and(|p| matches!(p.pos, Pos::Adj | Pos::Noun));
                 // «с верховным лидером Исламской Республики аятоллой …»: capitalised words
                 // of a body's name in the genitive, inside the role.
+                // «Госсовета» is a proper noun of a body (no person or place name).
                 let body_name = j > k + 1
                     && self.doc.tokens[j].shape == Shape::Title
                     && self.doc.word(j).is_some_and(|w| {
-                        w.prob(|p| p.name.is_some()) < 0.3
+                        w.prob(|p| p.name.is_some_and(|n| n != NameType::Other)) < 0.3
                             && w.prob(|p| {
-                                matches!(p.pos, Pos::Adj | Pos::Noun) && p.case == Some(Case::Gen)
+                                matches!(p.pos, Pos::Adj | Pos::Noun | Pos::Propn)
+                                    && p.case == Some(Case::Gen)
                             }) >= 0.5
                     });
                 // «со своим бразильским коллегой …»
@@ -2459,10 +2474,10 @@ impl Ctx<'_, '_> {
         } else if fold.starts_with("министр") && next(1) == "иностранных" && next(2) == "дел"
         {
             (Role::ForeignMinister, 2)
-        } else if fold.starts_with("лидер") {
+        } else if fold.starts_with("лидер") || fold.starts_with("президент") {
             // Resolved per country below.
             (Role::Other, 0)
-        } else if fold.starts_with("президент") || fold.starts_with("глав") {
+        } else if fold.starts_with("глав") {
             (Role::HeadOfState, 0)
         } else if fold.starts_with("премьер") {
             (Role::HeadOfGovernment, 0)
@@ -2494,7 +2509,12 @@ impl Ctx<'_, '_> {
             let Ref::Doc(e) = c else { continue };
             let country = self.doc.entities[e as usize].gaz?;
             let role = if role == Role::Other {
-                gaz.leader_role(country)
+                let title = if fold.starts_with("лидер") {
+                    "лидер"
+                } else {
+                    "президент"
+                };
+                gaz.title_role(title, country).unwrap_or(Role::HeadOfState)
             } else {
                 role
             };
