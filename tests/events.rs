@@ -783,3 +783,15 @@ fn a_plural_role_after_s_is_its_holders_together_or_one_by_one() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn accepting_an_invitation_is_no_reception_and_the_invitation_goes_where_the_visit_goes() {
+    let evs = events(
+        "Касым-Жомарт Токаев принял приглашение Си Цзиньпина посетить Китай с государственным \
+         визитом.",
+        "2024-10-23",
+    );
+    assert!(evs.iter().all(|e| e.0 != "MEETING"), "{evs:?}");
+    let inv = find(&evs, "INVITATION");
+    assert_eq!(inv.2.as_deref(), Some("Китай"), "{evs:?}");
+}

@@ -686,6 +686,21 @@ impl EventExtractor {
                 host = Some(host_ref);
             }
             Trigger::Receive => {
+                // «принял приглашение», «примет участие», «принял решение»: an inanimate
+                // object right after the verb makes it no reception.
+                let inanimate_object = i + 1 < clause.end
+                    && doc.tokens[i + 1].shape == Shape::Lower
+                    && doc.lower(i + 1).is_some_and(|w| {
+                        w.prob(|p| {
+                            p.pos == Pos::Noun
+                                && !p.animate
+                                && matches!(p.case, Some(Case::Acc | Case::Nom))
+                        }) >= 0.5
+                            && w.parses.iter().any(|p| p.case == Some(Case::Acc))
+                    });
+                if inanimate_object {
+                    return None;
+                }
                 let mut guests = ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person);
                 // An indeclinable subject after the verb reads as an accusative too («… принял
                 // Мун Чжэ Ин»): it is no guest.
@@ -1157,10 +1172,20 @@ impl EventExtractor {
                 .or_else(|| ctx.place_before());
         }
         if kind == EventType::Invitation && place.is_none() {
-            // Where the invitee was invited to: «прибыл в Казань по приглашению …», else
-            // where the invitee's visit goes («Поездка проходит по приглашению …»).
-            place = ctx
-                .destination(ctx.range.start, &ctx.range, false)
+            // Where the invitee was invited to: «приглашение посетить Китай», «прибыл в
+            // Казань по приглашению …», else where the invitee's visit goes («Поездка проходит
+            // по приглашению …»).
+            let visit_after = (i + 1..clause.end).find(|&k| {
+                doc.lower(k).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        p.verb_form == Some(VerbForm::Inf)
+                            && matches!(&*p.lemma, "посетить" | "приехать" | "прибыть")
+                    })
+                })
+            });
+            place = visit_after
+                .and_then(|k| ctx.destination(k, &clause, true))
+                .or_else(|| ctx.destination(ctx.range.start, &ctx.range, false))
                 .or_else(|| {
                     ctx.visitors
                         .iter()
