@@ -795,3 +795,13 @@ fn accepting_an_invitation_is_no_reception_and_the_invitation_goes_where_the_vis
     let inv = find(&evs, "INVITATION");
     assert_eq!(inv.2.as_deref(), Some("Китай"), "{evs:?}");
 }
+
+#[test]
+fn the_leaders_of_an_unlisted_group_of_countries_are_no_reference_to_the_articles_people() {
+    let evs = events(
+        "Владимир Путин провёл переговоры с Нарендрой Моди в Москве.\n\nЛидеры стран «большой \
+         семёрки» встретились в Апулии.",
+        "2024-07-01",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+}

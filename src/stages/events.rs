@@ -2759,6 +2759,20 @@ impl Ctx<'_, '_> {
                 .doc
                 .lower(k)
                 .is_some_and(|w| w.parses.iter().any(|p| p.number == Some(Number::Plur)));
+            // «лидеры стран «большой семёрки»», «главы государств — участников …»: a group
+            // the article does not enumerate is no reference to its people.
+            let group = k + 1 < self.doc.tokens.len()
+                && matches!(
+                    self.doc.fold_of(k + 1),
+                    "стран"
+                        | "государств-членов"
+                        | "стран-участниц"
+                        | "участников"
+                        | "членов"
+                );
+            if PLURAL_REFS.contains(&f) && plural && group {
+                return None;
+            }
             if PLURAL_REFS.contains(&f) && plural {
                 let leaders = f.starts_with("глав")
                     || f.starts_with("лидер")
