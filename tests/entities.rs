@@ -391,3 +391,13 @@ fn three_part_persian_names_stay_one_person() {
     assert!(names.contains(&"Хосейн Амир Рахманиан"), "{ps:?}");
     assert!(names.contains(&"Мохаммад Багер Кермани"), "{ps:?}");
 }
+
+#[test]
+fn the_first_half_of_an_arabic_compound_given_name_does_not_decline() {
+    let ps = persons("Министр провёл переговоры с Абдель Кадиром ас-Салехи.");
+    assert!(
+        ps.iter()
+            .any(|p| p.0 == "Абдель Кадиром ас-Салехи" && p.1 == "Абдель Кадир ас-Салехи"),
+        "{ps:?}"
+    );
+}

@@ -805,3 +805,13 @@ fn the_leaders_of_an_unlisted_group_of_countries_are_no_reference_to_the_article
     );
     assert_eq!(evs.len(), 1, "{evs:?}");
 }
+
+#[test]
+fn ministers_of_an_unlisted_group_are_no_reference_either() {
+    let evs = events(
+        "Владимир Путин и Александр Лукашенко провели переговоры.\n\nВстреча министров \
+         иностранных дел стран СНГ прошла в Минске.",
+        "2024-10-14",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+}

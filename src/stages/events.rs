@@ -2761,15 +2761,17 @@ impl Ctx<'_, '_> {
                 .is_some_and(|w| w.parses.iter().any(|p| p.number == Some(Number::Plur)));
             // «лидеры стран «большой семёрки»», «главы государств — участников …»: a group
             // the article does not enumerate is no reference to its people.
-            let group = k + 1 < self.doc.tokens.len()
-                && matches!(
-                    self.doc.fold_of(k + 1),
+            // («министры иностранных дел стран СНГ»: across the office's own words.)
+            let group = (k + 1..(k + 5).min(clause.end)).any(|x| {
+                matches!(
+                    self.doc.fold_of(x),
                     "стран"
                         | "государств-членов"
                         | "стран-участниц"
                         | "участников"
                         | "членов"
-                );
+                )
+            });
             if PLURAL_REFS.contains(&f) && plural && group {
                 return None;
             }

@@ -862,8 +862,10 @@ impl PersonFinder {
             if !free(k) {
                 return None;
             }
-            // «аль-Аттия», «Аль Тани»: Arabic names after the article do not decline.
+            // «аль-Аттия», «Аль Тани»: Arabic names after the article do not decline, nor
+            // does the first half of a compound given name («Абдель Фаттахом ас-Сиси»).
             if arabic_article(doc, k)
+                || arabic_name_prefix(doc, k)
                 || (k > i
                     && matches!(doc.fold_of(k - 1), "аль" | "эль")
                     && doc.tokens[k].kind == TokenKind::Word
@@ -1047,6 +1049,7 @@ impl PersonFinder {
                 let verbatim = |k: usize| {
                     as_written
                         || uninflected.contains(&k)
+                        || arabic_name_prefix(doc, k)
                         || arabic_article(doc, k)
                         || NAME_PARTICLES.contains(&doc.fold_of(k))
                         || (k > i
@@ -1457,6 +1460,18 @@ fn unknown_surname_after(doc: &Doc<'_>, j: usize) -> bool {
 
 /// A surname with an Arabic article, written in lower case: «аль-Адли», «ат-Тахами»,
 /// «аз-Заркауи», «эль-Барадеи».
+/// «Абдель», «Абдул», «Абу»: the first half of an Arabic compound given name, which does not
+/// decline («с Абдель Фаттахом ас-Сиси», «Абу Мазена»), before another capitalised word.
+fn arabic_name_prefix(doc: &Doc<'_>, k: usize) -> bool {
+    matches!(
+        doc.fold_of(k),
+        "абдель" | "абдул" | "абдуль" | "абд" | "абдаль" | "абу"
+    ) && doc.tokens[k].shape == Shape::Title
+        && k + 1 < doc.tokens.len()
+        && doc.tokens[k + 1].shape == Shape::Title
+        && doc.tokens[k + 1].kind == TokenKind::Word
+}
+
 fn arabic_article(doc: &Doc<'_>, k: usize) -> bool {
     const ARTICLES: [&str; 14] = [
         "аль-", "ал-", "ат-", "аз-", "аш-", "ад-", "ар-", "ас-", "ан-", "эль-", "эд-", "эт-",
