@@ -815,3 +815,24 @@ fn ministers_of_an_unlisted_group_are_no_reference_either() {
     );
     assert_eq!(evs.len(), 1, "{evs:?}");
 }
+
+#[test]
+fn a_second_contact_with_the_verb_left_out_is_its_own_event_with_its_own_date() {
+    let evs = events(
+        "В среду Путин проведёт переговоры с Касым-Жомартом Токаевым, а в четверг — с \
+         председателем КНР Си Цзиньпином.",
+        "2024-07-01",
+    );
+    let talks: Vec<&Ev> = evs.iter().filter(|e| e.0 == "TALKS").collect();
+    assert_eq!(talks.len(), 2, "{evs:?}");
+    let with_xi = talks
+        .iter()
+        .find(|e| e.1.iter().any(|p| p == "Си Цзиньпин"))
+        .unwrap();
+    assert_eq!(with_xi.3.as_deref(), Some("2024-07-04"), "{evs:?}");
+    let with_tokayev = talks
+        .iter()
+        .find(|e| e.1.iter().any(|p| p.contains("Токаев")))
+        .unwrap();
+    assert_eq!(with_tokayev.3.as_deref(), Some("2024-07-03"), "{evs:?}");
+}

@@ -506,6 +506,25 @@ impl EventExtractor {
                     .filter_map(|g| self.extract_one(ctx, i, trigger, previous, Some(g), None))
                     .collect();
             }
+            // «проведёт переговоры с Токаевым, а в четверг — с Си Цзиньпином»: a second
+            // contact with the verb left out, dated by its own words.
+            if let Some((span, with)) = ctx.elliptical_contact(&clause) {
+                let mut out: Vec<_> = self
+                    .extract_one(ctx, i, trigger, previous, None, None)
+                    .into_iter()
+                    .collect();
+                if !out.is_empty()
+                    && let Some(mut e) =
+                        self.extract_one(ctx, i, trigger, previous, Some(with), None)
+                {
+                    if let Some(d) = ctx.date_in(span.start, &span) {
+                        e.0.date = Some(d);
+                        e.0.date_explicit = true;
+                    }
+                    out.push(e);
+                }
+                return out;
+            }
         }
         // «посетит Анголу и Эритрею»: a visit to each.
         if matches!(trigger, Trigger::Arrive | Trigger::VisitNoun) {
@@ -2909,6 +2928,29 @@ impl Ctx<'_, '_> {
                         ))
             })
         })
+    }
+
+    /// «…, а в четверг — с председателем КНР Си Цзиньпином»: after the clause, «а» (or
+    /// «затем», «потом»), a few words, a dash, «с» and a person in the instrumental. The words
+    /// before the dash and that person.
+    fn elliptical_contact(&self, clause: &Range<usize>) -> Option<(Range<usize>, Vec<Ref>)> {
+        let doc = self.doc;
+        let mut k = clause.end;
+        if k < self.range.end && doc.is_punct(k, ",") {
+            k += 1;
+        }
+        if k >= self.range.end || !matches!(doc.fold_of(k), "а" | "затем" | "потом") {
+            return None;
+        }
+        let dash = (k + 1..(k + 6).min(self.range.end))
+            .find(|&x| ["—", "–", "-"].iter().any(|d| doc.is_punct(x, d)))?;
+        if dash + 2 >= self.range.end || !matches!(doc.fold_of(dash + 1), "с" | "со") {
+            return None;
+        }
+        let tail = dash + 1..self.range.end;
+        let groups = self.after_preposition_groups(dash + 1, &tail, &["с", "со"], Case::Ins);
+        let with: Vec<Ref> = groups.into_iter().flatten().collect();
+        (!with.is_empty()).then_some((k + 1..dash, with))
     }
 
     /// The countries of a compound adjective before the trigger noun, across other adjectives:
