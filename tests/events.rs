@@ -836,3 +836,25 @@ fn a_second_contact_with_the_verb_left_out_is_its_own_event_with_its_own_date() 
         .unwrap();
     assert_eq!(with_tokayev.3.as_deref(), Some("2024-07-03"), "{evs:?}");
 }
+
+#[test]
+fn a_mans_surname_that_is_also_a_noun_has_an_animate_accusative() {
+    // «макрон» is also a diacritic mark, an inanimate noun whose accusative is «макрон».
+    let evs = events("Владимир Путин принял Эммануэля Макрона.", "2024-07-05");
+    let m = find(&evs, "MEETING");
+    assert!(m.1.iter().any(|p| p == "Эммануэль Макрон"), "{evs:?}");
+}
+
+#[test]
+fn a_named_head_of_diplomacy_is_the_named_person_and_a_talk_of_two_is_a_meeting() {
+    let evs = events(
+        "Глава французской дипломатии Жан-Ноэль Барро посетил Киев.",
+        "2024-07-05",
+    );
+    assert_eq!(find(&evs, "VISIT").1, vec!["Жан-Ноэль Барро"], "{evs:?}");
+    let evs = events(
+        "Беседа Владимира Путина и Си Цзиньпина длилась более трёх часов.",
+        "2024-07-05",
+    );
+    assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
+}

@@ -286,6 +286,15 @@ impl<'m> Expander<'m> {
                 keys.entry(key).or_insert(CaseSet::empty()).insert(case);
             }
         }
+        // A man's name is animate: its accusative is its genitive, even where the dictionary
+        // reads the surname as an inanimate noun («принял Макрона», not «принял Макрон»).
+        if person && gender != Some(Gender::Fem) {
+            for set in keys.values_mut() {
+                if set.contains(Case::Gen) {
+                    set.insert(Case::Acc);
+                }
+            }
+        }
         out.extend(keys);
         out.sort();
     }

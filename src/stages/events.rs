@@ -1450,9 +1450,14 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     // «в беседе с журналистами», an interview, is not in the list; «во беседы» is guarded too.)
     // Only with «с» after it: «Беседа состоялась по инициативе …» goes back to a call.
     let sentence_end = doc.sentence_tokens[doc.tokens[i].sentence as usize].end;
+    // «Беседа Путина и Си Цзиньпина длилась …»: with two names in the genitive right after.
+    let genitive_pair = i + 1 < sentence_end
+        && doc.tokens[i + 1].shape == Shape::Title
+        && (i + 2..sentence_end.min(i + 8)).any(|k| doc.fold_of(k) == "и");
     if matches!(fold, "беседа" | "беседу" | "беседы")
         && !(i > 0 && matches!(doc.fold_of(i - 1), "в" | "во"))
-        && (i + 1..sentence_end.min(i + 6)).any(|k| matches!(doc.fold_of(k), "с" | "со"))
+        && (genitive_pair
+            || (i + 1..sentence_end.min(i + 6)).any(|k| matches!(doc.fold_of(k), "с" | "со")))
     {
         return Some(Trigger::MeetNoun);
     }
@@ -2912,7 +2917,17 @@ impl Ctx<'_, '_> {
         {
             k += 1;
         }
-        doc.lower(k).is_some_and(|w| {
+        // «Как сообщили в Кремле, …»: the verb may come first.
+        let before = a.tokens.start.checked_sub(2);
+        [Some(k), before]
+            .into_iter()
+            .flatten()
+            .any(|k| self.speech_plural(k))
+    }
+
+    /// A plural finite verb of saying (or of ruling out, denying) at `k`.
+    fn speech_plural(&self, k: usize) -> bool {
+        self.doc.lower(k).is_some_and(|w| {
             w.parses.iter().any(|p| {
                 p.pos == Pos::Verb
                     && p.verb_form == Some(VerbForm::Fin)

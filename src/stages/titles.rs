@@ -134,6 +134,15 @@ impl TitleResolver {
             if !head || taken[start - 1..=end].iter().any(|&t| t) {
                 continue;
             }
+            // «глава французской дипломатии Жан-Ноэль Барро»: a name after the title says who;
+            // the office list may not have caught up with it.
+            if doc
+                .mentions_at(end + 1)
+                .iter()
+                .any(|n| n.kind == EntityKind::Person)
+            {
+                continue;
+            }
             if let Some(holder) = gaz.offices().holder(country, role, date) {
                 let cases = doc
                     .lower(start - 1)
