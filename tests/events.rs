@@ -858,3 +858,33 @@ fn a_named_head_of_diplomacy_is_the_named_person_and_a_talk_of_two_is_a_meeting(
     );
     assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn a_stay_on_a_visit_is_a_visit_there_dated_by_its_start() {
+    let evs = events(
+        "Сергей Лавров находится в Пекине с официальным визитом.",
+        "2024-05-23",
+    );
+    assert_eq!(find(&evs, "VISIT").2.as_deref(), Some("Пекин"), "{evs:?}");
+    let evs = events(
+        "Ли Цян, который находится в России с визитом с 7 сентября, в четверг провёл в Москве \
+         переговоры с Михаилом Мишустиным.",
+        "2022-09-09",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.2.as_deref(), Some("Россия"), "{evs:?}");
+    assert_eq!(v.3.as_deref(), Some("2022-09-07"), "{evs:?}");
+}
+
+#[test]
+fn a_city_that_is_the_last_syllable_of_an_east_asian_name_is_part_of_the_name() {
+    let evs = events(
+        "Вячеслав Володин встретился с председателем Национального собрания Вьетнама Чан Тхань \
+         Маном.",
+        "2024-05-23",
+    );
+    assert!(
+        find(&evs, "MEETING").1.iter().any(|p| p == "Чан Тхань Ман"),
+        "{evs:?}"
+    );
+}

@@ -84,6 +84,7 @@ pub const EAST_ASIAN_SURNAMES: &[&str] = &[
     "нго",
     "зыонг",
     "хо",
+    "цой",
 ];
 
 /// What the gazetteer knows about one entity.

@@ -635,6 +635,8 @@ impl EventExtractor {
             return None;
         }
         let mut confidence: f64 = if trigger.is_noun() { 0.7 } else { 0.8 };
+        // «находится в России с визитом с 7 сентября»: a stay, dated by its start.
+        let mut staying_visit = false;
 
         // Participants.
         let subject = ctx.subject(i, &clause);
@@ -775,6 +777,40 @@ impl EventExtractor {
                 };
                 participants.extend(visitor);
                 place = dest.or_else(|| ctx.destination(i, &clause, trigger == Trigger::Arrive));
+                // «находится в Пекине с официальным визитом», «пребывает с визитом в Москве»:
+                // where the visitor is, in the locative.
+                let staying = (clause.start..clause.end).any(|k| {
+                    doc.lower(k).is_some_and(|w| {
+                        w.parses.iter().any(|p| {
+                            p.pos == Pos::Verb && matches!(&*p.lemma, "находиться" | "пребывать")
+                        })
+                    })
+                });
+                if place.is_none() && trigger == Trigger::VisitNoun && staying {
+                    // The place nearest the trigger: «находится в России с визитом, … провёл
+                    // в Москве» is in Russia.
+                    place = ctx
+                        .actors_in(&clause)
+                        .filter(|a| {
+                            a.kind.is_place()
+                                && a.tokens.start > 0
+                                && matches!(doc.fold_of(a.tokens.start - 1), "в" | "во" | "на")
+                                && a.cases.contains(Case::Loc)
+                        })
+                        .min_by_key(|a| a.tokens.start.abs_diff(i))
+                        .map(|a| Ref::Doc(a.entity));
+                    // The same visit as one reported before is not a new one.
+                    if place.is_some()
+                        && previous.iter().rev().take(RECENT).any(|(d, p, pl)| {
+                            d.kind == EventType::Visit
+                                && *pl == place
+                                && p.iter().any(|x| participants.contains(x))
+                        })
+                    {
+                        return None;
+                    }
+                    staying_visit = true;
+                }
                 named_event = ctx.named_event(i, &clause);
                 if participants.is_empty() {
                     return None;
@@ -999,10 +1035,22 @@ impl EventExtractor {
         } else {
             clause.clone()
         };
-        let mut date = ctx
-            .date_in(i, &clause_dates)
+        let since = staying_visit
+            .then(|| {
+                let dates = &doc.dates;
+                let from = dates.partition_point(|d| d.tokens.start < clause.start);
+                dates[from..]
+                    .iter()
+                    .take_while(|d| d.tokens.start < clause.end)
+                    .find(|d| matches!(doc.fold_of(d.tokens.start), "с" | "со"))
+                    .map(|d| d.value)
+            })
+            .flatten();
+        let mut date = since
+            .or_else(|| ctx.date_in(i, &clause_dates))
             .or_else(|| ctx.date_in(i, &(ctx.range.start..clause.start)));
-        let date_explicit = date.is_some();
+        // A stay spans days: only its start dates it for merging.
+        let date_explicit = date.is_some() && (!staying_visit || since.is_some());
         // A date written in the text outweighs the tense: «в четверг Гутерриш направится в
         // Киев, где его ждут встречи» cannot have happened on a day after the article, and
         // «после июньской встречи» of a plan-worded sentence lies in the past.
@@ -1171,7 +1219,9 @@ impl EventExtractor {
         }
         // «визит в Узбекистан … В Ташкенте лидер должен был …»: a visit to a country takes the
         // city of it that this sentence or the next one places the visitor in.
+        // (Not a stay: «находится в России с визитом, … провёл в Москве» is in Russia.)
         if kind == EventType::Visit
+            && !staying_visit
             && let Some(Ref::Doc(country)) = place
             && doc.entities[country as usize].kind == EntityKind::Country
             && let Some(country_gaz) = doc.entities[country as usize].gaz

@@ -253,9 +253,21 @@ impl PersonFinder {
                     && doc.tokens[m.tokens.start - 1].sentence == m.sentence
                     && odds(doc, m.tokens.start - 1)
                         .is_some_and(|o| o.given >= 0.5 && o.common < 0.5);
-                m.kind == EntityKind::Person
-                    && m.via == Via::Gazetteer
-                    && (one_word || given_and_patronymic || after_given)
+                // «Чан Тхань Маном»: a one-word city («Ман») as the last syllable of an East
+                // Asian name.
+                let east_asian_tail = m.kind == EntityKind::City
+                    && m.tokens.len() == 1
+                    && (1..=2).any(|back| {
+                        m.tokens.start >= back
+                            && (m.tokens.start - back..m.tokens.start)
+                                .all(|k| title_at(k) && doc.text_of(k).chars().count() <= 5)
+                            && crate::gazetteer::EAST_ASIAN_SURNAMES
+                                .contains(&doc.fold_of(m.tokens.start - back))
+                    });
+                east_asian_tail
+                    || (m.kind == EntityKind::Person
+                        && m.via == Via::Gazetteer
+                        && (one_word || given_and_patronymic || after_given))
             })
             .collect();
         let mut covered = vec![false; doc.tokens.len()];
