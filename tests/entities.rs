@@ -401,3 +401,9 @@ fn the_first_half_of_an_arabic_compound_given_name_does_not_decline() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn a_middle_name_the_dictionary_knows_as_a_noun_still_takes_its_nominative() {
+    let ps = persons("Матвиенко провела переговоры с Мохаммадом Багером Галибафом.");
+    assert!(ps.iter().any(|p| p.1 == "Мохаммад Багер Галибаф"), "{ps:?}");
+}

@@ -888,3 +888,15 @@ fn a_city_that_is_the_last_syllable_of_an_east_asian_name_is_part_of_the_name() 
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_participle_of_arrival_after_a_name_and_into_the_country() {
+    let evs = events(
+        "Садыр Жапаров провёл в Бишкеке переговоры с президентом Туркмении Сердаром \
+         Бердымухамедовым, прибывшим в страну с государственным визитом.",
+        "2024-10-11",
+    );
+    let v = find(&evs, "VISIT");
+    assert!(v.1[0].starts_with("Сердар"), "{evs:?}");
+    assert_eq!(v.2.as_deref(), Some("Киргизия"), "{evs:?}");
+}

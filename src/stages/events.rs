@@ -768,10 +768,25 @@ impl EventExtractor {
                 {
                     // «с прибывшим в Москву президентом Конго …»: an oblique participle
                     // describes the person it agrees with, after it.
-                    ctx.actors_in(&(i + 1..clause.end))
+                    // («… с Бердымухамедовым, прибывшим в страну …»: or the one before it.)
+                    let after = i + 1..clause.end;
+                    let before = ctx.range.start..i.saturating_sub(1);
+                    let next = ctx
+                        .actors_in(&after)
                         .find(|a| a.kind == EntityKind::Person && a.cases.contains(case))
-                        .map(|a| vec![Ref::Doc(a.entity)])
-                        .unwrap_or_default()
+                        .map(|a| a.entity);
+                    let prev = (i > 0 && doc.is_punct(i - 1, ","))
+                        .then(|| {
+                            ctx.actors_in(&before)
+                                .find(|a| {
+                                    a.kind == EntityKind::Person
+                                        && a.tokens.end + 1 == i
+                                        && a.cases.contains(case)
+                                })
+                                .map(|a| a.entity)
+                        })
+                        .flatten();
+                    next.or(prev).map(|e| vec![Ref::Doc(e)]).unwrap_or_default()
                 } else {
                     subject.clone()
                 };
@@ -786,6 +801,27 @@ impl EventExtractor {
                         })
                     })
                 });
+                // «прибывшим в страну с визитом»: the country of the place the sentence names.
+                let to_country = (i + 1..(i + 3).min(clause.end)).any(|k| {
+                    matches!(doc.fold_of(k), "страну" | "республику")
+                        && matches!(doc.fold_of(k - 1), "в" | "во")
+                });
+                if place.is_none() && to_country {
+                    place = match ctx.place_in(&ctx.range) {
+                        Some(Ref::Doc(e)) if doc.entities[e as usize].kind == EntityKind::City => {
+                            doc.entities[e as usize]
+                                .gaz
+                                .and_then(|g| doc.gazetteer.entity(g).country)
+                                .map(Ref::Gaz)
+                        }
+                        Some(Ref::Doc(e))
+                            if doc.entities[e as usize].kind == EntityKind::Country =>
+                        {
+                            Some(Ref::Doc(e))
+                        }
+                        _ => None,
+                    };
+                }
                 if place.is_none() && trigger == Trigger::VisitNoun && staying {
                     // The place nearest the trigger: «находится в России с визитом, … провёл
                     // в Москве» is in Russia.

@@ -121,7 +121,7 @@ fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) 
     // A surname the dictionary knows only as a common noun, in an oblique case the given name
     // fixes («Анджеем Дудой» → «Дуда»): the noun's nominative singular.
     let parse = parse.or_else(|| {
-        (n == Some(NameType::Surname) && !cases.contains(Case::Nom) && !cases.is_empty())
+        (n != Some(NameType::Patronymic) && !cases.contains(Case::Nom) && !cases.is_empty())
             .then(|| {
                 w.parses
                     .iter()
