@@ -407,3 +407,9 @@ fn a_middle_name_the_dictionary_knows_as_a_noun_still_takes_its_nominative() {
     let ps = persons("Матвиенко провела переговоры с Мохаммадом Багером Галибафом.");
     assert!(ps.iter().any(|p| p.1 == "Мохаммад Багер Галибаф"), "{ps:?}");
 }
+
+#[test]
+fn one_person_has_one_gender_across_the_name() {
+    let ps = persons("Лукашенко принял губернатора Санкт-Петербурга Александра Беглова.");
+    assert!(ps.iter().any(|p| p.1 == "Александр Беглов"), "{ps:?}");
+}

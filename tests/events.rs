@@ -900,3 +900,17 @@ fn a_participle_of_arrival_after_a_name_and_into_the_country() {
     assert!(v.1[0].starts_with("Сердар"), "{evs:?}");
     assert_eq!(v.2.as_deref(), Some("Киргизия"), "{evs:?}");
 }
+
+#[test]
+fn talking_with_someone_by_phone_is_a_call_whatever_comes_between() {
+    let evs = events(
+        "Владимир Путин поговорил с Эммануэлем Макроном по телефону.",
+        "2024-05-16",
+    );
+    assert_eq!(find(&evs, "PHONE_CALL").1.len(), 2, "{evs:?}");
+    let evs = events(
+        "Эммануэль Макрон заявил, что готов поговорить с Владимиром Путиным по телефону.",
+        "2024-05-16",
+    );
+    assert_eq!(find(&evs, "PHONE_CALL").4, "hypothetical", "{evs:?}");
+}

@@ -1557,6 +1557,9 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
         "поговорили"
             | "поговорил"
             | "поговорила"
+            | "поговорить"
+            | "поговорит"
+            | "поговорят"
             | "пообщались"
             | "провели"
             | "провел"
@@ -1575,10 +1578,16 @@ fn call_context(doc: &Doc<'_>, i: usize) -> bool {
     let range = &doc.sentence_tokens[doc.tokens[i].sentence as usize];
     let lo = i.saturating_sub(2).max(range.start);
     let hi = (i + 4).min(range.end);
-    let near = (lo..hi).any(|k| {
+    let mode = |k: usize| {
         let f = doc.fold_of(k);
         f.starts_with("телефон") || f.starts_with("видеосвяз") || f.starts_with("видеоконферен")
-    });
+    };
+    // «поговорил с Эммануэлем Макроном по телефону»: the mode after the other side, up to
+    // a comma.
+    let after_side = (i + 1..(i + 9).min(range.end))
+        .take_while(|&k| !doc.is_punct(k, ","))
+        .any(|k| doc.fold_of(k) == "по" && k + 1 < range.end && mode(k + 1));
+    let near = (lo..hi).any(mode) || after_side;
     // «По видеосвязи прошла во вторник встреча …»: the mode fronted, a few words earlier.
     let fronted = (i.saturating_sub(12).max(range.start)..i).any(|k| {
         doc.fold_of(k) == "по"

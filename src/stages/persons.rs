@@ -1055,6 +1055,34 @@ impl PersonFinder {
                         agreed = both;
                     }
                 }
+                // One person has one gender: «Александра Беглова» is Александр Беглов in the
+                // genitive, not Александр + the feminine «Беглова». The first part's likeliest
+                // name reading decides, where every part can agree with it.
+                let gender = doc.word(i).and_then(|w| {
+                    w.parses
+                        .iter()
+                        .filter(|p| {
+                            (p.pos == Pos::Propn || p.guessed)
+                                && p.number != Some(Number::Plur)
+                                && p.case.is_some_and(|c| agreed.contains(c))
+                        })
+                        .max_by(|a, b| a.prob.total_cmp(&b.prob))
+                        .and_then(|p| p.gender)
+                });
+                // (Only for the nominative: the mention keeps every case it can be in.)
+                let mut name_agreed = agreed;
+                if let Some(g) = gender {
+                    let narrowed = (i..j).fold(agreed, |acc, k| {
+                        let c = doc
+                            .word(k)
+                            .map(|w| w.cases(|p| p.gender.is_none_or(|x| x == g)))
+                            .unwrap_or(CaseSet::ANY);
+                        if c.is_empty() { acc } else { acc.intersect(c) }
+                    });
+                    if !narrowed.is_empty() {
+                        name_agreed = narrowed;
+                    }
+                }
                 // Particles stay as written, and so does a word after «Аль» that ends in a
                 // vowel the way indeclinable Arabic names do: «Аль Тани» is no form of «Таня»
                 // («Аль Саудом» still declines).
@@ -1069,7 +1097,7 @@ impl PersonFinder {
                             && doc.fold_of(k).ends_with(['и', 'ы', 'е', 'у', 'о']))
                 };
                 let part = |k: usize, n: Option<NameType>| match doc.word(k) {
-                    Some(w) if !verbatim(k) => nominative(w, n, agreed, doc.text_of(k)),
+                    Some(w) if !verbatim(k) => nominative(w, n, name_agreed, doc.text_of(k)),
                     _ => doc.text_of(k).to_string(),
                 };
                 let middle_patronymic =
