@@ -914,3 +914,45 @@ fn talking_with_someone_by_phone_is_a_call_whatever_comes_between() {
     );
     assert_eq!(find(&evs, "PHONE_CALL").4, "hypothetical", "{evs:?}");
 }
+
+#[test]
+fn review_cases_the_two_countries_a_nominative_after_besedy_and_an_earlier_not_ruling_out() {
+    // «лидеры двух стран» are the article's two leaders.
+    let evs = events(
+        "Владимир Путин и Си Цзиньпин провели переговоры в Пекине. Затем лидеры двух стран \
+         встретились в неформальной обстановке.",
+        "2024-05-16",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].1.len(), 2, "{evs:?}");
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-05-16"])
+        .write_stdin(
+            "Владимир Путин и Си Цзиньпин провели переговоры в Пекине. Затем лидеры двух стран \
+             встретились в неформальной обстановке.",
+        )
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    // The second sentence is evidence of the same contact (merged into it).
+    let r = records(&out.stdout).remove(0);
+    assert_eq!(
+        r["events"][0]["evidence"].as_array().unwrap().len(),
+        2,
+        "{r}"
+    );
+    // A nominative subject after «беседы» makes no meeting of «беседа».
+    let evs = events(
+        "В ходе беседы Путин и Эрдоган обсудили ситуацию в Сирии.",
+        "2024-05-16",
+    );
+    assert!(evs.iter().all(|e| e.0 != "MEETING"), "{evs:?}");
+    // «не исключавший» (a participle) does not govern the «что» clause.
+    let evs = events(
+        "Дмитрий Песков, ранее не исключавший такой возможности, сообщил, что Владимир Путин и \
+         Реджеп Тайип Эрдоган встретились в Астане.",
+        "2024-07-04",
+    );
+    assert_eq!(find(&evs, "MEETING").4, "happened", "{evs:?}");
+}

@@ -288,7 +288,16 @@ impl<'m> Expander<'m> {
         }
         // A man's name is animate: its accusative is its genitive, even where the dictionary
         // reads the surname as an inanimate noun («принял Макрона», not «принял Макрон»).
-        if person && gender != Some(Gender::Fem) {
+        // (With no gender on record, a surname ending in a consonant is a man's.)
+        let masculine = gender == Some(Gender::Masc)
+            || (gender.is_none()
+                && words
+                    .iter()
+                    .rev()
+                    .find(|w| w.kind == TokenKind::Word)
+                    .and_then(|w| w.fold.chars().last())
+                    .is_some_and(|c| !"аеёиоуыэюяй".contains(c)));
+        if person && masculine {
             for set in keys.values_mut() {
                 if set.contains(Case::Gen) {
                     set.insert(Case::Acc);

@@ -786,7 +786,7 @@ impl EventExtractor {
                                 .map(|a| a.entity)
                         })
                         .flatten();
-                    next.or(prev).map(|e| vec![Ref::Doc(e)]).unwrap_or_default()
+                    prev.or(next).map(|e| vec![Ref::Doc(e)]).unwrap_or_default()
                 } else {
                     subject.clone()
                 };
@@ -977,12 +977,15 @@ impl EventExtractor {
                 doc.lower(k).is_some_and(|w| {
                     w.parses.iter().any(|p| {
                         p.pos == Pos::Verb
+                            && p.verb_form == Some(VerbForm::Fin)
                             && matches!(
                                 &*p.lemma,
                                 "исключить" | "исключать" | "допустить" | "допускать"
                             )
                     })
                 }) && ((k > 0 && doc.fold_of(k - 1) == "не") || doc.fold_of(k).starts_with("допус"))
+                    // the verb governs the «что» clause: no other finite verb between them
+                    && !(k + 1..that - 1).any(|x| is_finite_verb(doc, x))
             })
         {
             status = Status::Hypothetical;
@@ -1158,7 +1161,9 @@ impl EventExtractor {
         if place.is_none()
             && kind.is_contact()
             && kind != EventType::PhoneCall
-            && clause.clone().any(|k| doc.fold_of(k) == "там")
+            && clause
+                .clone()
+                .any(|k| doc.fold_of(k) == "там" && !doc.is_punct(k + 1, ","))
         {
             let paragraph = doc.sentences[ctx.sentence].paragraph;
             place = previous
@@ -1181,7 +1186,8 @@ impl EventExtractor {
                 // A visit to a country yields to the host's capital below.
                 let city = match *pl {
                     Some(Ref::Doc(e)) => doc.entities[e as usize].kind == EntityKind::City,
-                    _ => true,
+                    Some(Ref::Gaz(g)) => doc.gazetteer.entity(g).kind == EntityKind::City,
+                    None => true,
                 };
                 // A visit dated only by the article's own day fits any day of the report.
                 // An arrival a few days before the contact still holds («прилетевший
@@ -1537,13 +1543,16 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     // Only with «с» after it: «Беседа состоялась по инициативе …» goes back to a call.
     let sentence_end = doc.sentence_tokens[doc.tokens[i].sentence as usize].end;
     // «Беседа Путина и Си Цзиньпина длилась …»: with two names in the genitive right after.
-    let genitive_pair = i + 1 < sentence_end
-        && doc.tokens[i + 1].shape == Shape::Title
-        && (i + 2..sentence_end.min(i + 8)).any(|k| doc.fold_of(k) == "и");
+    let genitive_pair = || {
+        doc.mentions_at(i + 1)
+            .iter()
+            .any(|m| m.kind == EntityKind::Person && m.cases.contains(Case::Gen))
+            && (i + 2..sentence_end.min(i + 8)).any(|k| doc.fold_of(k) == "и")
+    };
     if matches!(fold, "беседа" | "беседу" | "беседы")
         && !(i > 0 && matches!(doc.fold_of(i - 1), "в" | "во"))
-        && (genitive_pair
-            || (i + 1..sentence_end.min(i + 6)).any(|k| matches!(doc.fold_of(k), "с" | "со")))
+        && ((i + 1..sentence_end.min(i + 6)).any(|k| matches!(doc.fold_of(k), "с" | "со"))
+            || genitive_pair())
     {
         return Some(Trigger::MeetNoun);
     }
@@ -2454,9 +2463,12 @@ impl Ctx<'_, '_> {
                 // «встретился с президентами Ирана и Турции»: the holders, together; «провёл
                 // двусторонние встречи с лидерами Индии, Китая и Ирана»: one group each.
                 if let Some(r) = self.role_plural(j, clause) {
-                    let separate = clause.clone().any(|x| {
-                        let f = self.doc.fold_of(x);
-                        f.starts_with("двусторонн") || f.starts_with("отдельн")
+                    let separate = (i.saturating_sub(2)..i).any(|x| {
+                        self.doc.lower(x).is_some_and(|w| {
+                            w.parses
+                                .iter()
+                                .any(|p| matches!(&*p.lemma, "двусторонний" | "отдельный"))
+                        })
                     });
                     return if separate {
                         r.into_iter().map(|x| vec![x]).collect()
@@ -2881,16 +2893,31 @@ impl Ctx<'_, '_> {
             // «лидеры стран «большой семёрки»», «главы государств — участников …»: a group
             // the article does not enumerate is no reference to its people.
             // («министры иностранных дел стран СНГ»: across the office's own words.)
-            let group = (k + 1..(k + 5).min(clause.end)).any(|x| {
-                matches!(
-                    self.doc.fold_of(x),
-                    "стран"
-                        | "государств-членов"
-                        | "стран-участниц"
-                        | "участников"
-                        | "членов"
-                )
-            });
+            // Only after an office noun, and not «лидеры двух стран» (the two of the article).
+            let office = [
+                "глав",
+                "лидер",
+                "президент",
+                "премьер",
+                "руководител",
+                "министр",
+            ]
+            .iter()
+            .any(|o| f.starts_with(o));
+            let group = office
+                && (k + 1..(k + 5).min(clause.end)).any(|x| {
+                    matches!(
+                        self.doc.fold_of(x),
+                        "стран"
+                            | "государств-членов"
+                            | "стран-участниц"
+                            | "участников"
+                            | "членов"
+                    ) && !matches!(
+                        self.doc.fold_of(x - 1),
+                        "двух" | "обеих" | "обоих" | "наших" | "этих" | "трех" | "трёх"
+                    )
+                });
             if PLURAL_REFS.contains(&f) && plural && group {
                 return None;
             }
@@ -3095,7 +3122,11 @@ impl Ctx<'_, '_> {
         let mut out = Vec::new();
         while let Some(e) = adjective_mention(k) {
             out.push(Ref::Doc(e));
-            if k >= 2 && doc.is_punct(k - 1, "-") && !doc.tokens[k].space_before {
+            if k >= 2
+                && doc.is_punct(k - 1, "-")
+                && !doc.tokens[k].space_before
+                && !doc.tokens[k - 1].space_before
+            {
                 k -= 2;
             } else {
                 break;

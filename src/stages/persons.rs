@@ -1498,8 +1498,6 @@ fn unknown_surname_after(doc: &Doc<'_>, j: usize) -> bool {
     doc.word(j).is_some_and(unknown) && doc.lower(j).is_none_or(unknown)
 }
 
-/// A surname with an Arabic article, written in lower case: «аль-Адли», «ат-Тахами»,
-/// «аз-Заркауи», «эль-Барадеи».
 /// «Абдель», «Абдул», «Абу»: the first half of an Arabic compound given name, which does not
 /// decline («с Абдель Фаттахом ас-Сиси», «Абу Мазена»), before another capitalised word.
 fn arabic_name_prefix(doc: &Doc<'_>, k: usize) -> bool {
@@ -1512,6 +1510,8 @@ fn arabic_name_prefix(doc: &Doc<'_>, k: usize) -> bool {
         && doc.tokens[k + 1].kind == TokenKind::Word
 }
 
+/// A surname with an Arabic article, written in lower case: «аль-Адли», «ат-Тахами»,
+/// «аз-Заркауи», «эль-Барадеи».
 fn arabic_article(doc: &Doc<'_>, k: usize) -> bool {
     const ARTICLES: [&str; 14] = [
         "аль-", "ал-", "ат-", "аз-", "аш-", "ад-", "ар-", "ас-", "ан-", "эль-", "эд-", "эт-",
