@@ -223,6 +223,15 @@ impl<'a> Doc<'a> {
             .word(i)
             .map(|w| w.prob(|p| p.pos == Pos::Propn))
             .unwrap_or(0.0);
+        // «Спецпосланник», «Спецпредставитель»: compounds the dictionary does not list and
+        // guesses as names when capitalised; no name starts with «спец».
+        if fold.starts_with("спец")
+            && doc
+                .lower(i)
+                .is_some_and(|w| w.prob(|p| p.pos == Pos::Noun) >= 0.5)
+        {
+            return true;
+        }
         if proper >= 0.5 {
             return false;
         }

@@ -413,3 +413,11 @@ fn one_person_has_one_gender_across_the_name() {
     let ps = persons("Лукашенко принял губернатора Санкт-Петербурга Александра Беглова.");
     assert!(ps.iter().any(|p| p.1 == "Александр Беглов"), "{ps:?}");
 }
+
+#[test]
+fn a_mans_surname_in_a_keeps_its_a_and_special_compounds_are_no_names() {
+    let ps = persons("Губернатор принял посла Индии Бала Венкатеша Варму.");
+    assert!(ps.iter().any(|p| p.1.ends_with("Варма")), "{ps:?}");
+    let ps = persons("Спецпредставитель генсека ООН прибыл в Дамаск.");
+    assert!(ps.is_empty(), "{ps:?}");
+}

@@ -956,3 +956,19 @@ fn review_cases_the_two_countries_a_nominative_after_besedy_and_an_earlier_not_r
     );
     assert_eq!(find(&evs, "MEETING").4, "happened", "{evs:?}");
 }
+
+#[test]
+fn an_envoy_of_a_title_is_not_the_title_and_a_named_residence_is_no_guest() {
+    let evs = events(
+        "Спецпосланник президента США Стив Уиткофф прибыл в Санкт-Петербург.",
+        "2025-03-18",
+    );
+    assert_eq!(find(&evs, "VISIT").1, vec!["Стив Уиткофф"], "{evs:?}");
+    let evs = events(
+        "Кир Стармер принял в своей резиденции Чекерс Владимира Зеленского.",
+        "2025-03-02",
+    );
+    let m = find(&evs, "MEETING");
+    assert!(m.1.iter().any(|p| p.contains("Зеленский")), "{evs:?}");
+    assert!(!m.1.iter().any(|p| p.contains("Чекерс")), "{evs:?}");
+}

@@ -3374,6 +3374,10 @@ const POLITICAL_ROLES: &[&str] = &[
     "заместитель",
     "полпред",
     "уполномоченный",
+    "спецпосланник",
+    "посланник",
+    "спецпредставитель",
+    "эмиссар",
 ];
 
 /// Who in the document is a public figure, computed once per document: persons named by a

@@ -1073,9 +1073,18 @@ impl PersonFinder {
                 let mut name_agreed = agreed;
                 if let Some(g) = gender {
                     let narrowed = (i..j).fold(agreed, |acc, k| {
+                        // A man's name may decline like a feminine noun («Варму», «Никиту»):
+                        // only the feminine forms of Russian surnames («Беглова») disagree.
+                        let agrees = |p: &Parse| {
+                            p.gender.is_none_or(|x| x == g)
+                                || (["а", "я"].iter().any(|e| p.lemma.ends_with(e))
+                                    && !["ова", "ева", "ёва", "ина", "ына", "ская", "цкая"]
+                                        .iter()
+                                        .any(|e| p.lemma.ends_with(e)))
+                        };
                         let c = doc
                             .word(k)
-                            .map(|w| w.cases(|p| p.gender.is_none_or(|x| x == g)))
+                            .map(|w| w.cases(|p| agrees(p)))
                             .unwrap_or(CaseSet::ANY);
                         if c.is_empty() { acc } else { acc.intersect(c) }
                     });
@@ -1632,6 +1641,9 @@ fn named_place(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
         "пустыня",
         "долина",
         "ущелье",
+        "резиденция",
+        "усадьба",
+        "вилла",
     ];
     tokens.len() == 1
         && tokens.start > 0

@@ -236,11 +236,20 @@ impl TitleResolver {
             }
         };
         let role = gaz.title(posting.title).role;
-        // A name right after the title is the person it refers to.
+        // A name right after the title is the person it refers to, unless the title is the
+        // genitive complement of a person noun before it: in «Спецпосланник президента США Стив
+        // Уиткофф», «помощник президента Юрий Ушаков» the name is the envoy's, the aide's.
+        // (A word for a person: «беседа премьер-министра Малайзии Анвара Ибрагима» is his.)
+        let complement = span.start > 0
+            && posting.cases.contains(Case::Gen)
+            && doc.tokens[span.start - 1].kind == crate::text::TokenKind::Word
+            && doc
+                .lower(span.start - 1)
+                .is_some_and(|w| w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5);
         let named = doc
             .mentions_at(span.end)
             .iter()
-            .find(|m| m.kind == EntityKind::Person)
+            .find(|m| m.kind == EntityKind::Person && !complement)
             .map(|m| m.entity);
         let entity = match named {
             Some(e) => e,
