@@ -2759,23 +2759,27 @@ impl Ctx<'_, '_> {
 
     /// «прибыл с визитом», «совершил визит», «находится с визитом»: the subject is the visitor.
     fn subject_governs_visit(&self, i: usize, clause: &Range<usize>) -> bool {
+        // Stems of verbs whose subject makes the visit: «совершил», «нанёс», «находится»,
+        // «прибыл», «начал», «завершил», «отправился»; «отложил визит», «отменил поездку»,
+        // «перенёс визит», «прервал турне», «продолжил»; «отказался от поездки».
+        const STEMS: &[&str] = &[
+            "соверш",
+            "нанес",
+            "наход",
+            "прибы",
+            "начал",
+            "заверш",
+            "отправ",
+            "отлож",
+            "отмен",
+            "перен",
+            "прерв",
+            "продолж",
+            "отказал",
+        ];
         (clause.start..i).any(|k| {
             let f = self.doc.fold_of(k);
-            f.starts_with("соверш")
-                || f.starts_with("нанес")
-                || f.starts_with("наход")
-                || f.starts_with("прибы")
-                || f.starts_with("начал")
-                || f.starts_with("заверш")
-                || f.starts_with("отправ")
-                // «отложил визит», «отменил поездку», «перенёс визит», «прервал турне»
-                || f.starts_with("отлож")
-                || f.starts_with("отмен")
-                || f.starts_with("перен")
-                || f.starts_with("прерв")
-                || f.starts_with("продолж")
-                // «отказался от поездки»
-                || f.starts_with("отказал")
+            STEMS.iter().any(|s| f.starts_with(s))
         })
     }
 
