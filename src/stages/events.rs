@@ -912,11 +912,9 @@ impl EventExtractor {
                 if let Some((_, p, _)) = previous.iter().rev().take(RECENT).find(|(d, p, _)| {
                     d.kind.is_contact()
                         && p.len() >= 2
-                        && d.sentences.iter().any(|&s| {
-                            ctx.sentence as u32 - s <= 1
-                                && doc.sentences[s as usize].paragraph
-                                    == doc.sentences[ctx.sentence].paragraph
-                        })
+                        && d.sentences
+                            .iter()
+                            .any(|&s| ctx.sentence as u32 - s <= 1 && ctx.same_paragraph(s))
                 }) {
                     participants.extend(p.iter().copied());
                     confidence -= 0.2;
@@ -1012,8 +1010,7 @@ impl EventExtractor {
         if kind.is_contact() && kind != EventType::PhoneCall && participants.len() == 1 {
             let visitor = ctx.visitors.iter().rev().find(|v| {
                 ctx.sentence as u32 - v.sentence <= 1
-                    && doc.sentences[v.sentence as usize].paragraph
-                        == doc.sentences[ctx.sentence].paragraph
+                    && ctx.same_paragraph(v.sentence)
                     && Ref::Doc(v.person) != participants[0]
             });
             if let Some(v) = visitor {
@@ -1110,7 +1107,6 @@ impl EventExtractor {
         // latest event of one of its sides (the visit, the talks before «затем»), not on the
         // last date the paragraph wrote.
         if date.is_none() && !undated && kind.is_contact() && status == Status::Happened {
-            let paragraph = doc.sentences[ctx.sentence].paragraph;
             date = previous
                 .iter()
                 .rev()
@@ -1119,9 +1115,7 @@ impl EventExtractor {
                     d.status == status
                         && d.date_explicit
                         && p.iter().any(|x| participants.contains(x))
-                        && d.sentences
-                            .iter()
-                            .any(|&s| doc.sentences[s as usize].paragraph == paragraph)
+                        && d.sentences.iter().any(|&s| ctx.same_paragraph(s))
                 })
                 .and_then(|(d, _, _)| d.date);
         }
@@ -1165,16 +1159,11 @@ impl EventExtractor {
                 .clone()
                 .any(|k| doc.fold_of(k) == "там" && !doc.is_punct(k + 1, ","))
         {
-            let paragraph = doc.sentences[ctx.sentence].paragraph;
             place = previous
                 .iter()
                 .rev()
                 .take(RECENT)
-                .filter(|(d, _, _)| {
-                    d.sentences
-                        .iter()
-                        .any(|&s| doc.sentences[s as usize].paragraph == paragraph)
-                })
+                .filter(|(d, _, _)| d.sentences.iter().any(|&s| ctx.same_paragraph(s)))
                 .find_map(|(_, _, pl)| *pl);
         }
         if place.is_none() && matches!(kind, EventType::Meeting | EventType::Talks) {
@@ -1202,10 +1191,7 @@ impl EventExtractor {
                     _ => true,
                 };
                 // Before the host's capital only a visit of this paragraph counts.
-                let here = host.is_none()
-                    || d.sentences.iter().any(|&s| {
-                        doc.sentences[s as usize].paragraph == doc.sentences[ctx.sentence].paragraph
-                    });
+                let here = host.is_none() || d.sentences.iter().any(|&s| ctx.same_paragraph(s));
                 (d.kind == EventType::Visit
                     && when
                     && here
@@ -1852,6 +1838,11 @@ struct Ctx<'d, 'a> {
 }
 
 impl Ctx<'_, '_> {
+    /// True when sentence `s` is in the paragraph of the sentence being analysed.
+    fn same_paragraph(&self, s: u32) -> bool {
+        self.doc.sentences[s as usize].paragraph == self.doc.sentences[self.sentence].paragraph
+    }
+
     fn actors_in<'s>(&'s self, span: &'s Range<usize>) -> impl Iterator<Item = &'s Actor> + 's {
         // Actors are sorted by start: a binary search keeps long documents linear.
         let from = self.actors.partition_point(|a| a.tokens.start < span.start);
