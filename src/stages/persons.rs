@@ -1143,13 +1143,14 @@ impl PersonFinder {
         // they are a foreign name even when the dictionary reads them as nouns («Ума
         // Турман», «Камерон Диас», «Мира Сорвино»).
         if !clause_start && i + 1 < end && free(i + 1) && !doc.starts_clause(i + 1) {
-            let plain = |k: usize| {
+            let capital_word = |k: usize| {
                 doc.tokens[k].kind == TokenKind::Word
                     && doc.tokens[k].shape == Shape::Title
                     && doc.text_of(k).chars().count() >= 2
                     && doc.text_of(k).chars().next().is_some_and(is_cyrillic)
-                    && !doc.lower(k).is_some_and(|w| w.function_or_verb())
             };
+            let plain =
+                |k: usize| capital_word(k) && !doc.lower(k).is_some_and(|w| w.function_or_verb());
             let adjective = doc
                 .lower(i)
                 .is_some_and(|w| w.prob(|p| p.pos == Pos::Adj || p.pos == Pos::Num) >= 0.3);
@@ -1190,13 +1191,8 @@ impl PersonFinder {
                 });
             // After a word for a person, a capitalised verb form is a name read as a verb
             // («теннисистка Серена Уильямс»); function words still are not.
-            let loose = |k: usize| {
-                doc.tokens[k].kind == TokenKind::Word
-                    && doc.tokens[k].shape == Shape::Title
-                    && doc.text_of(k).chars().count() >= 2
-                    && doc.text_of(k).chars().next().is_some_and(is_cyrillic)
-                    && !doc.lower(k).is_some_and(|w| w.function_word())
-            };
+            let loose =
+                |k: usize| capital_word(k) && !doc.lower(k).is_some_and(|w| w.function_word());
             if (plain(i) || (apposition && loose(i)))
                 && plain(i + 1)
                 && !adjective
