@@ -421,3 +421,70 @@ fn a_mans_surname_in_a_keeps_its_a_and_special_compounds_are_no_names() {
     let ps = persons("Спецпредставитель генсека ООН прибыл в Дамаск.");
     assert!(ps.is_empty(), "{ps:?}");
 }
+
+#[test]
+fn a_country_adjective_before_a_public_actor_or_a_group_is_the_country() {
+    let ms = mentions(
+        "Встречу организовали хорватские сербы. Её поддержал венгерский политолог. \
+         Роль сыграл французский актёр.",
+    );
+    assert!(has(&ms, "COUNTRY", "хорватские", "Хорватия"), "{ms:?}");
+    assert!(has(&ms, "COUNTRY", "венгерский", "Венгрия"), "{ms:?}");
+    // An artist's nationality is no act of the state.
+    assert!(!ms.iter().any(|m| m.1 == "французский"), "{ms:?}");
+}
+
+#[test]
+fn a_name_after_capitalised_novy_is_another_place() {
+    let ms = mentions("Экспедиция вернулась из Новой Гвинеи. Весной она была в Гвинее.");
+    assert!(!ms.iter().any(|m| m.1 == "Гвинеи"), "{ms:?}");
+    assert!(has(&ms, "COUNTRY", "Гвинее", "Гвинея"), "{ms:?}");
+}
+
+#[test]
+fn initials_or_a_patronymic_make_a_city_name_a_surname() {
+    let ms = mentions(
+        "Памятник создал скульптор П. К. Смоленский. Награду вручили Ивану Петровичу Николаеву.",
+    );
+    assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
+    assert!(
+        ms.iter()
+            .any(|m| m.0 == "PERSON" && m.1.ends_with("Николаеву")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_lower_case_city_adjective_places_a_street_or_cemetery_in_the_city() {
+    let ms = mentions(
+        "Его похоронили на пражском кладбище. Учения прошли в Северо-Кавказском военном \
+         округе. Пробки растут на Ленинградском проспекте.",
+    );
+    assert!(has(&ms, "CITY", "пражском", "Прага"), "{ms:?}");
+    assert!(ms.iter().all(|m| m.1 != "Ленинградском"), "{ms:?}");
+}
+
+#[test]
+fn heavenly_bodies_are_no_settlements() {
+    let ms = mentions("Он стал самым пожилым жителем Земли.");
+    assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
+}
+
+#[test]
+fn an_unknown_name_before_a_country_after_a_comma_is_a_settlement() {
+    let ms = mentions(
+        "Фестиваль прошёл в Гуарапуаве, Бразилия. Второй концерт дали в Кеноше (штат Висконсин).",
+    );
+    assert!(has(&ms, "CITY", "Гуарапуаве", "Гуарапуава"), "{ms:?}");
+    assert!(
+        ms.iter().any(|m| m.0 == "CITY" && m.1 == "Кеноше"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_region_named_after_a_city_does_not_name_the_city() {
+    let ms = mentions("Гуманитарный груз доставили в сектор Газа.");
+    assert!(ms.iter().any(|m| m.0 == "REGION"), "{ms:?}");
+    assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
+}

@@ -91,6 +91,42 @@ const STATE_ROLES: &[&str] = &[
     "пленный",
     "турист",
     "болельщик",
+    // Political and public actors: «советских государственных деятелей», «российский
+    // политолог», «иракский диктатор», «британских консерваторов».
+    "деятель",
+    "политолог",
+    "кандидат",
+    "диктатор",
+    "олигарх",
+    "консерватор",
+    "оппозиционер",
+    "аналитик",
+    "законодатель",
+    "принц",
+    "принцесса",
+    "патриарх",
+    "митрополит",
+    "священнослужитель",
+    "инспектор",
+    "менеджер",
+    "производитель",
+    "автопроизводитель",
+    "налогоплательщик",
+    // Groups named by faith, people or side: the adjective places them in a state
+    // («боснийских сербов», «израильских арабов», «пакистанские талибы»).
+    "серб",
+    "хорват",
+    "араб",
+    "курд",
+    "албанец",
+    "еврей",
+    "мусульманин",
+    "католик",
+    "талиб",
+    "пуштун",
+    "повстанец",
+    "боевик",
+    "беженец",
 ];
 
 /// Nouns for a state: after a country adjective, the two words name the country.
@@ -99,15 +135,16 @@ const STATE_NOUNS: &[&str] = &["государство", "королевство
 /// Nouns after which a country adjective names a language or style.
 const LANGUAGE_NOUNS: &[&str] = &["язык", "диалект", "акцент", "перевод", "алфавит", "кухня"];
 
-/// Nouns after which a city adjective names a region, street or other place of its own
-/// («Ленинградский проспект» is in Moscow, «Читинская область» is no city). «Район», «округ»
-/// and «шоссе» are left out: «нью-йоркский район» is part of the city, and the road leads there.
-const NOT_THE_CITY_NOUNS: &[&str] = &[
-    "область",
-    "край",
-    "уезд",
-    "губерния",
-    "епархия",
+/// Nouns after which a city adjective names a region of its own («Читинская область» is no
+/// city).
+const NOT_THE_CITY_NOUNS: &[&str] = &["область", "край", "уезд", "губерния", "епархия"];
+
+/// Nouns that take a capitalised city adjective as a proper name of their own: «Ленинградский
+/// проспект» is in Moscow, «Ленинградский военный округ» is no city. In lower case the adjective
+/// says where the place is («на лондонском кладбище», «каирская площадь Тахрир»), and is the
+/// city. «Район» and «шоссе» are left out: «Московский район» is part of the city, and the road
+/// leads there.
+const OWN_NAME_NOUNS: &[&str] = &[
     "бульвар",
     "проспект",
     "переулок",
@@ -118,6 +155,12 @@ const NOT_THE_CITY_NOUNS: &[&str] = &[
     "вокзал",
     "кладбище",
     "водохранилище",
+    "округ",
+    "лес",
+    "залив",
+    "бухта",
+    "пролив",
+    "озеро",
 ];
 
 /// Finds gazetteer names. Holds only a reference to the gazetteer.
@@ -160,6 +203,15 @@ impl EntityMatcher {
                                     &mut found,
                                     &mut deferred,
                                 );
+                                // «сектор Газа», «округ Колумбия»: a place named after a
+                                // place of another kind does not name that place.
+                                let hit = hit.filter(|&(_, p, _)| {
+                                    let (outer, inner) = (
+                                        gaz.entity(posting.entity).kind,
+                                        gaz.entity(p.entity).kind,
+                                    );
+                                    !(outer.is_place() && inner.is_place() && outer != inner)
+                                });
                                 match hit {
                                     Some((l, p, st))
                                         if j >= i + from as usize
@@ -342,7 +394,10 @@ impl EntityMatcher {
             }
             let Some(w) = doc.lower(next) else { continue };
             if m.kind == EntityKind::City {
-                drop[k] = w.prob(|p| NOT_THE_CITY_NOUNS.contains(&&*p.lemma)) >= 0.5;
+                let proper = doc.tokens[m.tokens.start].shape == Shape::Title
+                    && !doc.starts_clause(m.tokens.start);
+                drop[k] = w.prob(|p| NOT_THE_CITY_NOUNS.contains(&&*p.lemma)) >= 0.5
+                    || (proper && w.prob(|p| OWN_NAME_NOUNS.contains(&&*p.lemma)) >= 0.5);
                 continue;
             }
             // «на французском языке»: a language, not the country.
@@ -411,6 +466,22 @@ impl EntityMatcher {
         let gaz = doc.gazetteer;
         gaz.names()
             .matches_at(&doc.norm.fold, doc.tokens, i, limit, found);
+        // «Новая Гвинея», «Новой Англии», «Новый Уэльс»: after a capitalised «новый» the name
+        // is part of a newer place's name (those the gazetteer knows matched earlier, from
+        // «Новая» on), not the old place. A quoted party name keeps its country («партии
+        // «Новый Азербайджан»»), as does an adjective («Новым британским премьером»).
+        if i > 0
+            && doc.tokens[i].shape == Shape::Title
+            && doc.tokens[i - 1].shape == Shape::Title
+            && (i < 2 || !matches!(doc.fold_of(i - 2), "«" | "\"" | "„" | "“"))
+            && doc.tokens[i - 1].sentence == doc.tokens[i].sentence
+            && doc
+                .lower(i - 1)
+                .and_then(|w| w.best())
+                .is_some_and(|p| p.pos == Pos::Adj && &*p.lemma == "новый")
+        {
+            return None;
+        }
         for &(len, group) in found.iter().rev() {
             let mut best: Option<(i32, NamePosting, usize)> = None;
             for &p in gaz.names().postings(group) {
@@ -695,15 +766,18 @@ fn part_of_person_name(doc: &Doc<'_>, i: usize) -> bool {
         }
     }
     if i > 0 && title(i - 1) && same_sentence(i - 1) {
-        let given_before = doc
+        // «Лино Овьедо», «Андрияну Григорьевичу Николаеву»: after a given name or a
+        // patronymic the word is the surname.
+        let name_before = doc
             .word(i - 1)
-            .map(|w| w.prob(|p| p.name == Some(NameType::Given)))
+            .map(|w| w.prob(|p| matches!(p.name, Some(NameType::Given | NameType::Patronymic))))
             .unwrap_or(0.0);
-        if given_before >= 0.5 {
+        if name_before >= 0.5 {
             return true;
         }
     }
-    false
+    // «А. Г. Николаева», «Н. В. Томского»: initials name a person.
+    initials_before(doc, i).is_some()
 }
 
 /// Initials right before token `i` («В. В.», «В.В.», «В.»): the first token and the letters.

@@ -144,7 +144,7 @@ impl PlaceFinder {
             for i in range.start + 1..range.end {
                 let region =
                     doc.tokens[i - 1].kind == TokenKind::Word && is_region_cue(doc.fold_of(i - 1));
-                if !region && !cue_before(doc, i) {
+                if !region && !cue_before(doc, i) && !container_follows(doc, i, range.end) {
                     continue;
                 }
                 // Only a one-word surname may be in the way: «в городе Фергюсон» is no person.
@@ -241,6 +241,33 @@ fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
         && !(prev >= 2 && doc.tokens[prev - 2].kind == TokenKind::Number)
 }
 
+/// «в Биране, Куба», «в Лукасвилле, Огайо», «в Нантакете (штат Массачусетс)»: an unknown
+/// capitalised name after a place preposition, followed by a known country or region after a
+/// comma or bracket, is a settlement in it.
+fn container_follows(doc: &Doc<'_>, i: usize, sentence_end: usize) -> bool {
+    if doc.tokens[i - 1].kind != TokenKind::Word
+        || !matches!(doc.fold_of(i - 1), "в" | "во" | "из" | "под")
+    {
+        return false;
+    }
+    let mut j = i;
+    while j < sentence_end && j < i + 3 && name_word(doc, j) && doc.mentions_at(j).is_empty() {
+        j += 1;
+    }
+    if j == i || !(doc.is_punct(j, ",") || doc.is_punct(j, "(")) {
+        return false;
+    }
+    let mut k = j + 1;
+    if k < sentence_end && matches!(doc.fold_of(k), "штат" | "провинция" | "округ")
+    {
+        k += 1;
+    }
+    k < sentence_end
+        && doc.mentions_at(k).iter().any(|m| {
+            matches!(m.kind, EntityKind::Country | EntityKind::Region) && m.via != Via::Adjective
+        })
+}
+
 /// A capitalised word that can be part of a place name: not a function word or verb, and not
 /// a common noun without a place-name reading («жители Земли»).
 fn name_word(doc: &Doc<'_>, i: usize) -> bool {
@@ -250,6 +277,22 @@ fn name_word(doc: &Doc<'_>, i: usize) -> bool {
         return false;
     }
     if doc.lower(i).is_some_and(|w| w.function_or_verb()) {
+        return false;
+    }
+    // «жители Земли», «на Луне»: heavenly bodies are no settlements.
+    const BODIES: &[&str] = &[
+        "земля",
+        "луна",
+        "солнце",
+        "марс",
+        "венера",
+        "юпитер",
+        "сатурн",
+    ];
+    if doc
+        .lower(i)
+        .is_some_and(|w| w.parses.iter().any(|p| BODIES.contains(&&*p.lemma)))
+    {
         return false;
     }
     let geo = doc
