@@ -488,3 +488,14 @@ fn a_region_named_after_a_city_does_not_name_the_city() {
     assert!(ms.iter().any(|m| m.0 == "REGION"), "{ms:?}");
     assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
 }
+
+#[test]
+fn a_settlement_found_by_its_context_is_the_same_settlement_later_in_the_article() {
+    let ms = mentions(
+        "Пожар вспыхнул в городе Бранденвилл. Жители Бранденвилла собрались у мэрии. \
+         Из Бранденвилла эвакуировали школу.",
+    );
+    let cities = ms.iter().filter(|m| m.0 == "CITY").count();
+    assert_eq!(cities, 3, "{ms:?}");
+    assert!(ms.iter().all(|m| m.0 != "PERSON"), "{ms:?}");
+}

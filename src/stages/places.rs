@@ -216,6 +216,7 @@ impl PlaceFinder {
         if added.is_empty() {
             return;
         }
+        self.repeat_mentions(doc, &mut added, &mut replaced);
         replaced.sort_unstable();
         doc.mentions.retain(|m| {
             !(m.kind == EntityKind::Person && replaced.binary_search(&m.tokens.start).is_ok())
@@ -223,6 +224,79 @@ impl PlaceFinder {
         doc.mentions.extend(added);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+}
+
+impl PlaceFinder {
+    /// «в городе Фергюсон … полицейские в Фергюсоне … по соседству с Фергюсоном»: once the
+    /// context has shown a one-word name to be a settlement, its other forms in the article
+    /// are the settlement too, even where a surname in the gazetteers or the person finder
+    /// would read them. Not when the article also names a person with that surname in full.
+    fn repeat_mentions(
+        &self,
+        doc: &Doc<'_>,
+        added: &mut Vec<MentionDraft>,
+        replaced: &mut Vec<usize>,
+    ) {
+        let fold = |s: &str| s.to_lowercase().replace('ё', "е");
+        let keys: Vec<(String, MentionDraft)> = added
+            .iter()
+            // Not from a settlement noun in another case than the locative: «родным городом
+            // Каддафи» may still be a person's.
+            .filter(|m| {
+                let prev = doc.fold_of(m.tokens.start - 1);
+                m.kind == EntityKind::City
+                    && m.tokens.len() == 1
+                    && (LOCATIVE_CUES.contains(&prev) || !is_settlement_noun(prev))
+            })
+            .map(|m| (fold(&doc.entities[m.entity as usize].name), m.clone()))
+            .collect();
+        let is_form = |i: usize, key: &str| {
+            doc.fold_of(i) == key
+                || doc
+                    .word(i)
+                    .is_some_and(|w| w.parses.iter().any(|p| fold(&p.lemma) == key))
+        };
+        for (key, first) in keys {
+            let full_person = doc.mentions.iter().any(|m| {
+                m.kind == EntityKind::Person
+                    && m.tokens.len() > 1
+                    && m.tokens.clone().any(|k| is_form(k, &key))
+            });
+            if full_person {
+                continue;
+            }
+            for i in 0..doc.tokens.len() {
+                let t = &doc.tokens[i];
+                if t.kind != TokenKind::Word
+                    || t.shape != Shape::Title
+                    || added.iter().any(|m| m.tokens.contains(&i))
+                    || !is_form(i, &key)
+                    || (i > 0 && doc.tokens[i - 1].shape == Shape::Title && person_part(doc, i - 1))
+                {
+                    continue;
+                }
+                let at = doc.mentions_at(i);
+                let covered = doc.mentions_ending_at(i + 1, 8).any(|m| m.tokens.start < i)
+                    || doc
+                        .mentions
+                        .iter()
+                        .any(|m| m.tokens.start < i && m.tokens.end > i);
+                let lone_surname =
+                    at.len() == 1 && at[0].kind == EntityKind::Person && at[0].tokens.len() == 1;
+                if covered || !(at.is_empty() || lone_surname) {
+                    continue;
+                }
+                if lone_surname {
+                    replaced.push(i);
+                }
+                added.push(MentionDraft {
+                    tokens: i..i + 1,
+                    sentence: t.sentence,
+                    ..first.clone()
+                });
+            }
+        }
     }
 }
 
