@@ -133,7 +133,16 @@ const STATE_ROLES: &[&str] = &[
 const STATE_NOUNS: &[&str] = &["государство", "королевство", "держава", "княжество"];
 
 /// Nouns after which a country adjective names a language or style.
-const LANGUAGE_NOUNS: &[&str] = &["язык", "диалект", "акцент", "перевод", "алфавит", "кухня"];
+const LANGUAGE_NOUNS: &[&str] = &[
+    "язык",
+    "диалект",
+    "акцент",
+    "перевод",
+    "алфавит",
+    "кухня",
+    // «американец венгерского происхождения»: descent, not the state.
+    "происхождение",
+];
 
 /// Nouns after which a city adjective names a region of its own («Читинская область» is no
 /// city).
