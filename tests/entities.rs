@@ -499,3 +499,21 @@ fn a_settlement_found_by_its_context_is_the_same_settlement_later_in_the_article
     assert_eq!(cities, 3, "{ms:?}");
     assert!(ms.iter().all(|m| m.0 != "PERSON"), "{ms:?}");
 }
+
+#[test]
+fn a_guessed_given_name_or_a_common_noun_after_a_settlement_noun_is_the_settlement() {
+    // The morphology guesses a given name for «Фоксаны»; «Топольки» is a common noun.
+    let ms = mentions(
+        "Рыбак из города Тарвисаны пропал. Автобус съехал в кювет у посёлка Ручейки. \
+         Суд вынес приговор жителю Андрею Сомову.",
+    );
+    assert!(
+        ms.iter().any(|m| m.0 == "CITY" && m.1 == "Тарвисаны"),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "CITY", "Ручейки", "Ручейки"), "{ms:?}");
+    assert!(
+        ms.iter().any(|m| m.0 == "PERSON" && m.1 == "Андрею Сомову"),
+        "{ms:?}"
+    );
+}

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::doc::{Doc, MentionDraft};
 use crate::model::{EntityId, EntityKind, Via};
-use crate::morph::{CaseSet, Pos};
+use crate::morph::{Case, CaseSet, Number, Pos};
 use crate::slug::slug;
 use crate::stages::persons::capitalize;
 use crate::text::{Shape, TokenKind};
@@ -165,8 +165,15 @@ impl PlaceFinder {
                 }
                 // «жителя Андрея Кандыбы», «житель Сомов»: a person, not a place, follows. After
                 // a settlement noun («в городе Фергюсон») a surname reading does not count.
-                if !name_word(doc, i)
-                    || person_part(doc, i)
+                // After a settlement noun a capitalised common noun is a name too («посёлка
+                // Топольки», «села Победа»).
+                let named = name_word(doc, i)
+                    || (is_settlement_noun(doc.fold_of(i - 1))
+                        && doc.tokens[i].kind == TokenKind::Word
+                        && doc.tokens[i].shape == Shape::Title
+                        && !known_function_or_verb(doc, i));
+                if !named
+                    || person_starts(doc, i)
                     || (!region
                         && !is_settlement_noun(doc.fold_of(i - 1))
                         && surname_reading(doc, i))
@@ -342,6 +349,13 @@ fn container_follows(doc: &Doc<'_>, i: usize, sentence_end: usize) -> bool {
         })
 }
 
+/// A function word or verb the dictionary knows: the guesser reads many unknown names in -ы as
+/// verb forms («Тарвисаны» as a short participle).
+fn known_function_or_verb(doc: &Doc<'_>, i: usize) -> bool {
+    doc.lower(i)
+        .is_some_and(|w| w.function_or_verb() && w.parses.iter().any(|p| !p.guessed))
+}
+
 /// A capitalised word that can be part of a place name: not a function word or verb, and not
 /// a common noun without a place-name reading («жители Земли»).
 fn name_word(doc: &Doc<'_>, i: usize) -> bool {
@@ -350,7 +364,7 @@ fn name_word(doc: &Doc<'_>, i: usize) -> bool {
     if t.kind != TokenKind::Word || t.shape != Shape::Title {
         return false;
     }
-    if doc.lower(i).is_some_and(|w| w.function_or_verb()) {
+    if known_function_or_verb(doc, i) {
         return false;
     }
     // «жители Земли», «на Луне»: heavenly bodies are no settlements.
@@ -412,6 +426,25 @@ fn person_part(doc: &Doc<'_>, i: usize) -> bool {
     })
 }
 
+/// True when a person's name starts at token `i`: a given name or patronymic the dictionary
+/// knows («жителя Андрея Кандыбы»), or a guessed one with another capitalised word after it.
+/// A guessed given-name reading alone says little: the morphology guesses one for most unknown
+/// words in -а or -ы («из города Фоксаны»).
+fn person_starts(doc: &Doc<'_>, i: usize) -> bool {
+    use crate::morph::NameType;
+    let known = doc.word(i).is_some_and(|w| {
+        w.prob(|p| matches!(p.name, Some(NameType::Given | NameType::Patronymic)) && !p.guessed)
+            >= 0.3
+    });
+    known
+        || (person_part(doc, i)
+            && doc.tokens.get(i + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.shape == Shape::Title
+                    && t.sentence == doc.tokens[i].sentence
+            }))
+}
+
 /// The nominative of a one-word settlement name: the dictionary's place-name or noun reading
 /// when it has one («Жуковского» → «Жуковский», «Жироны» → «Жирона»), else the word as written
 /// (names after «город» are often left undeclined: «в городе Фигерас»).
@@ -426,6 +459,19 @@ fn nominative(doc: &Doc<'_>, i: usize) -> String {
         .filter(|p| !p.guessed && matches!(p.pos, Pos::Propn | Pos::Noun | Pos::Adj))
         .max_by(|a, b| a.prob.total_cmp(&b.prob));
     match known {
+        // «посёлка Топольки», «деревня Горки»: a plural common noun names the place as
+        // written (the lemma would be «Тополёк»).
+        Some(p)
+            if p.pos == Pos::Noun
+                && w.parses.iter().any(|q| {
+                    !q.guessed
+                        && q.pos == Pos::Noun
+                        && q.case == Some(Case::Nom)
+                        && q.number == Some(Number::Plur)
+                }) =>
+        {
+            written.to_string()
+        }
         Some(p) => capitalize(&p.lemma),
         None => {
             // The guesser's lemma of an unknown word is often wrong for foreign names; only
