@@ -122,6 +122,9 @@ pub struct Doc<'a> {
     pub dates: Vec<DateDraft>,
     /// Events.
     pub events: Vec<EventDraft>,
+    /// Tokens an earlier stage found to be part of a name that is no entity here («Советского»
+    /// in «Советского района»): later stages must not read them as a person's name.
+    pub not_names: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -155,6 +158,7 @@ impl<'a> Doc<'a> {
             mentions: Vec::new(),
             dates: Vec::new(),
             events: Vec::new(),
+            not_names: Vec::new(),
         }
     }
 

@@ -517,3 +517,13 @@ fn a_guessed_given_name_or_a_common_noun_after_a_settlement_noun_is_the_settleme
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_capitalised_country_adjective_naming_a_district_or_street_is_neither_country_nor_person() {
+    let ms = mentions(
+        "Пожар начался в Советском районе Уфы. Машину нашли на улице Советской. \
+         Израильская разведчица дала показания.",
+    );
+    assert!(ms.iter().all(|m| !m.1.starts_with("Советск")), "{ms:?}");
+    assert!(has(&ms, "COUNTRY", "Израильская", "Израиль"), "{ms:?}");
+}

@@ -127,6 +127,18 @@ const STATE_ROLES: &[&str] = &[
     "повстанец",
     "боевик",
     "беженец",
+    // Feminine forms of the roles above: the lemma is the feminine noun.
+    "разведчица",
+    "летчица",
+    "лётчица",
+    "шпионка",
+    "гражданка",
+    "чиновница",
+    "заложница",
+    "пленница",
+    "туристка",
+    "болельщица",
+    "беженка",
 ];
 
 /// Nouns for a state: after a country adjective, the two words name the country.
@@ -366,9 +378,24 @@ impl EntityMatcher {
         let gaz = doc.gazetteer;
         let mut found = Vec::new();
         let mut drop = vec![false; doc.mentions.len()];
+        let mut named = Vec::new();
         for (k, m) in doc.mentions.iter().enumerate() {
             if m.via != Via::Adjective || !matches!(m.kind, EntityKind::Country | EntityKind::City)
             {
+                continue;
+            }
+            // «на улице Советской», «в Московском районе»: a capitalised place adjective
+            // after a street or district noun names that street or district.
+            let start = m.tokens.start;
+            let proper = doc.tokens[start].shape == Shape::Title && !doc.starts_clause(start);
+            if proper
+                && start > 0
+                && doc.lower(start - 1).is_some_and(|w| {
+                    w.prob(|p| OWN_NAME_NOUNS.contains(&&*p.lemma) || &*p.lemma == "район") >= 0.5
+                })
+            {
+                drop[k] = true;
+                named.extend(m.tokens.clone());
                 continue;
             }
             let mut next = m.tokens.end;
@@ -403,10 +430,21 @@ impl EntityMatcher {
             }
             let Some(w) = doc.lower(next) else { continue };
             if m.kind == EntityKind::City {
-                let proper = doc.tokens[m.tokens.start].shape == Shape::Title
-                    && !doc.starts_clause(m.tokens.start);
-                drop[k] = w.prob(|p| NOT_THE_CITY_NOUNS.contains(&&*p.lemma)) >= 0.5
-                    || (proper && w.prob(|p| OWN_NAME_NOUNS.contains(&&*p.lemma)) >= 0.5);
+                let own_name = proper && w.prob(|p| OWN_NAME_NOUNS.contains(&&*p.lemma)) >= 0.5;
+                drop[k] = own_name || w.prob(|p| NOT_THE_CITY_NOUNS.contains(&&*p.lemma)) >= 0.5;
+                if own_name {
+                    named.extend(m.tokens.clone());
+                }
+                continue;
+            }
+            // «Советский район», «Китайский квартал»: a district named after a country.
+            if proper
+                && w.prob(|p| {
+                    OWN_NAME_NOUNS.contains(&&*p.lemma) || matches!(&*p.lemma, "район" | "квартал")
+                }) >= 0.5
+            {
+                drop[k] = true;
+                named.extend(m.tokens.clone());
                 continue;
             }
             // «на французском языке»: a language, not the country.
@@ -434,6 +472,7 @@ impl EntityMatcher {
             k += 1;
             !drop[k - 1]
         });
+        doc.not_names.extend(named);
     }
 
     fn push(

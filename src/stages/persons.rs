@@ -276,6 +276,9 @@ impl PersonFinder {
                 covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
             }
         }
+        for &k in &doc.not_names {
+            covered[k] = true;
+        }
         let mut found = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
