@@ -972,3 +972,33 @@ fn an_envoy_of_a_title_is_not_the_title_and_a_named_residence_is_no_guest() {
     assert!(m.1.iter().any(|p| p.contains("Зеленский")), "{evs:?}");
     assert!(!m.1.iter().any(|p| p.contains("Чекерс")), "{evs:?}");
 }
+
+#[test]
+fn raneye_leaves_a_contact_undated_and_a_past_predicate_outweighs_a_plan_word() {
+    let evs = events(
+        "Ранее Сергей Лавров провёл переговоры с Ваном И в Пекине.",
+        "2025-04-10",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(
+        (t.3.as_deref(), t.4.as_str()),
+        (None, "happened"),
+        "{evs:?}"
+    );
+    let evs = events(
+        "Запланированная встреча Эммануэля Макрона и Олафа Шольца состоялась в Берлине.",
+        "2024-03-15",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        (m.3.as_deref(), m.4.as_str()),
+        (Some("2024-03-15"), "happened"),
+        "{evs:?}"
+    );
+    // The plan stays a plan with a future predicate.
+    let evs = events(
+        "Запланированная встреча Эммануэля Макрона и Олафа Шольца пройдёт в Берлине.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "MEETING").4, "planned", "{evs:?}");
+}

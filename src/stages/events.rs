@@ -1101,7 +1101,15 @@ impl EventExtractor {
         // neither the paragraph's dates nor the article's own day.
         let last_time = (clause.start + 1..clause.end)
             .any(|k| doc.fold_of(k) == "раз" && doc.fold_of(k - 1) == "последний");
-        let undated = last_time && date.is_none();
+        // «Ранее Лавров провёл переговоры …»: before the article, on a day it does not give
+        // (not «ранее запланированная встреча», where «ранее» goes with the participle).
+        let earlier = (clause.start..i).any(|k| {
+            doc.fold_of(k) == "ранее"
+                && !doc.lower(k + 1).and_then(|w| w.best()).is_some_and(|p| {
+                    matches!(p.pos, Pos::Adj) || p.verb_form == Some(VerbForm::Part)
+                })
+        });
+        let undated = (last_time || earlier) && date.is_none();
         // «X совершил визит в Санкт-Петербург — первый после избрания в мае. В
         // Константиновском дворце его принял Путин»: an undated contact is on the day of the
         // latest event of one of its sides (the visit, the talks before «затем»), not on the
@@ -1400,6 +1408,25 @@ impl EventExtractor {
         // «не» right before the trigger: «не встретились», «встреча не состоялась».
         if i > clause.start && doc.fold_of(i - 1) == "не" {
             best = Some(Status::Cancelled);
+        }
+        // «Запланированная встреча состоялась», «намеченные переговоры прошли в Кремле»: a
+        // plan word describing the event does not outweigh its past-tense predicate.
+        if best == Some(Status::Planned)
+            && trigger.is_noun()
+            && clause.clone().any(|k| {
+                doc.word(k).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        p.pos == Pos::Verb
+                            && p.tense == Some(Tense::Past)
+                            && matches!(
+                                &*p.lemma,
+                                "состояться" | "пройти" | "завершиться" | "закончиться"
+                            )
+                    })
+                })
+            })
+        {
+            best = Some(Status::Happened);
         }
         if let Some(b) = best {
             return b;
