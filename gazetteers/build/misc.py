@@ -142,7 +142,8 @@ def build_events(city_key_to_id, report):
 def build_titles(iso2id):
     rows = []
     for h in read_hand(os.path.join(HAND, "titles.tsv")):
-        c = iso2id[h["country"]] if h["country"] else ""
+        # a country (ISO alpha-2) or an organisation's id («генсек» of the UN)
+        c = iso2id[h["country"]] if h["country"] and ":" not in h["country"] else h["country"]
         rows.append((h["title"], h["role"], c))
     rows = sorted(set(rows), key=lambda r: (norm(r[0]), r[0], r[1], r[2]))
     return ["\t".join(r) for r in rows]

@@ -366,7 +366,8 @@ def build_offices(shared, iso2id, hand_id, people_ids, report):
         pid = hand_id.get(h["person"])
         if not pid:
             raise SystemExit(f"hand/offices.tsv:{h['_line']}: unknown person {h['person']}")
-        cid = iso2id[h["country"]]
+        # a country (ISO alpha-2) or an organisation's id (the UN's Secretary-General)
+        cid = h["country"] if ":" in h["country"] else iso2id[h["country"]]
         if h["start"] == "open":
             open_terms = [t for t in terms if t["person"] == pid and t["country"] == cid
                           and t["role"] == h["role"] and not t["end"]]

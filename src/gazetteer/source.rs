@@ -540,13 +540,16 @@ fn check_references(set: &SourceSet, errors: &mut Vec<GazetteerError>) {
             );
         }
     }
+    // An office or title belongs to a country, or to an international organisation (the UN's
+    // Secretary-General, the President of the European Commission).
+    let body = &[EntityKind::Country, EntityKind::Organization];
     for row in &set.offices {
         need(&row.loc, "person", &row.person, &[EntityKind::Person]);
-        need(&row.loc, "country", &row.country, &[EntityKind::Country]);
+        need(&row.loc, "country", &row.country, body);
     }
     for row in &set.titles {
         if let Some(id) = &row.country {
-            need(&row.loc, "country", id, &[EntityKind::Country]);
+            need(&row.loc, "country", id, body);
         }
     }
 }

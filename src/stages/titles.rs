@@ -174,9 +174,21 @@ impl TitleResolver {
         group: u32,
     ) -> Option<(std::ops::Range<usize>, u32, crate::morph::CaseSet)> {
         let gaz = doc.gazetteer;
-        // The country: a genitive COUNTRY name right after, or an adjective right before.
+        // The country: a genitive COUNTRY name right after, or an adjective right before. An
+        // organisation after the title («генсек ООН», «глава Еврокомиссии») counts only where a
+        // title of its own names it.
+        let postings = gaz.titles().postings(group);
         let after = doc.mentions_at(end).iter().find(|m| {
-            m.kind == EntityKind::Country && m.via == Via::Gazetteer && m.cases.contains(Case::Gen)
+            m.via == Via::Gazetteer
+                && m.cases.contains(Case::Gen)
+                && match m.kind {
+                    EntityKind::Country => true,
+                    EntityKind::Organization => {
+                        let org = doc.entities[m.entity as usize].gaz;
+                        org.is_some() && postings.iter().any(|p| gaz.title(p.title).country == org)
+                    }
+                    _ => false,
+                }
         });
         let before = doc
             .mentions_ending_at(i, 8)
@@ -192,7 +204,6 @@ impl TitleResolver {
         // A title restricted to the context country wins («президент» of Iran is its head of
         // government); without a context country only a title that exists for one country
         // alone resolves («госсекретарь» → the US), never a bare «президент».
-        let postings = gaz.titles().postings(group);
         let (posting, country) = match context {
             Some(c) => {
                 let p = postings
@@ -232,7 +243,13 @@ impl TitleResolver {
                 if postings.iter().any(|q| gaz.title(q.title).country != first) && !person_next {
                     return None;
                 }
-                (p, gaz.title(p.title).country?)
+                let country = gaz.title(p.title).country?;
+                // An organisation's title needs the organisation named: a bare «председатель»
+                // is not the President of the European Commission.
+                if gaz.entity(country).kind == EntityKind::Organization {
+                    return None;
+                }
+                (p, country)
             }
         };
         let role = gaz.title(posting.title).role;
