@@ -1002,3 +1002,25 @@ fn raneye_leaves_a_contact_undated_and_a_past_predicate_outweighs_a_plan_word() 
     );
     assert_eq!(find(&evs, "MEETING").4, "planned", "{evs:?}");
 }
+
+#[test]
+fn glava_gosudarstva_refers_back_to_the_head_of_state_of_the_paragraph() {
+    let evs = events(
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву с рабочим визитом. В четверг \
+         глава государства проведёт переговоры с Владимиром Путиным.",
+        "2024-10-08",
+    );
+    let t = find(&evs, "TALKS");
+    assert!(t.1.iter().any(|p| p.contains("Токаев")), "{evs:?}");
+    assert_eq!(
+        (t.2.as_deref(), t.3.as_deref(), t.4.as_str()),
+        (Some("Москва"), Some("2024-10-10"), "planned"),
+        "{evs:?}"
+    );
+    // With no head of state before it in the paragraph, it names nobody.
+    let evs = events(
+        "В четверг глава государства проведёт переговоры с Владимиром Путиным.",
+        "2024-10-08",
+    );
+    assert!(evs.iter().all(|e| e.0 != "TALKS"), "{evs:?}");
+}

@@ -165,6 +165,52 @@ impl TitleResolver {
         }
     }
 
+    /// «Лукашенко прибыл в Санкт-Петербург. В пятницу глава государства проведёт переговоры
+    /// …»: «глава государства» and «глава правительства» with no country refer back to the
+    /// first person of the paragraph who held that office on the article date.
+    fn antecedent(
+        &self,
+        doc: &mut Doc<'_>,
+        i: usize,
+        end: usize,
+        postings: &[crate::gazetteer::TitlePosting],
+    ) -> Option<(std::ops::Range<usize>, u32, crate::morph::CaseSet)> {
+        let role = match (doc.fold_of(i).starts_with("глав"), end == i + 2) {
+            (true, true) if doc.fold_of(i + 1) == "государства" => Role::HeadOfState,
+            (true, true) if doc.fold_of(i + 1) == "правительства" => {
+                Role::HeadOfGovernment
+            }
+            _ => return None,
+        };
+        // A name right after says who it is; the name finder links it by itself.
+        if doc
+            .mentions_at(end)
+            .iter()
+            .any(|m| m.kind == EntityKind::Person)
+        {
+            return None;
+        }
+        let gaz = doc.gazetteer;
+        let date = doc.date?;
+        let paragraph = |t: usize| doc.sentences[doc.tokens[t].sentence as usize].paragraph;
+        let here = paragraph(i);
+        let entity = doc
+            .mentions
+            .iter()
+            .take_while(|m| m.tokens.end <= i)
+            .filter(|m| m.kind == EntityKind::Person && paragraph(m.tokens.start) == here)
+            .find(|m| {
+                doc.entities[m.entity as usize]
+                    .gaz
+                    .is_some_and(|g| gaz.offices().roles_of(g, date).any(|(_, r)| r == role))
+            })?
+            .entity;
+        let posting = postings
+            .iter()
+            .find(|p| gaz.title(p.title).country.is_none())?;
+        Some((i..end, entity, posting.cases))
+    }
+
     /// The span, person and cases of the title at `i..end` (lexicon group `group`).
     fn resolve(
         &self,
@@ -221,7 +267,7 @@ impl TitleResolver {
                     .iter()
                     .any(|p| gaz.title(p.title).country.is_none())
                 {
-                    return None;
+                    return self.antecedent(doc, i, end, postings);
                 }
                 // «Председатель Госсовета КНДР», «председатель Совета Федерации»: a genitive
                 // after the title names another office.
