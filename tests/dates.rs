@@ -164,3 +164,24 @@ fn a_verb_that_is_also_a_noun_form_still_sets_the_tense() {
         &[("22 июня", "2025-06-22")],
     );
 }
+
+#[test]
+fn weekends_resolve_to_the_month_of_their_saturday() {
+    // 2025-04-01 is a Tuesday: the last weekend began on Saturday 29 March, the next one on
+    // 5 April.
+    check(
+        "В минувшие выходные министр побывал в Минске.",
+        "2025-04-01",
+        &[("В минувшие выходные", "2025-03")],
+    );
+    check(
+        "На выходных министр посетит Минск.",
+        "2025-04-01",
+        &[("На выходных", "2025-04")],
+    );
+    check(
+        "На выходных министр побывал в Минске.",
+        "2025-04-01",
+        &[("На выходных", "2025-03")],
+    );
+}

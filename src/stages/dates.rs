@@ -474,6 +474,42 @@ impl DateResolver {
                 return Some((3, DateValue::month(d.year(), d.month() as u8)));
             }
         }
+        // «в минувшие выходные», «на прошлых выходных», «в эти выходные», «на выходных»: the
+        // month of that Saturday (like a week, a weekend has no precision of its own here).
+        if matches!(w, "в" | "на") {
+            let (dir, len) = match (next(1), next(2)) {
+                ("минувшие" | "прошлые" | "прошедшие", "выходные")
+                | ("минувших" | "прошлых" | "прошедших", "выходных") => {
+                    (Some(Direction::Past), 3)
+                }
+                ("следующие" | "ближайшие" | "эти" | "предстоящие", "выходные")
+                | ("следующих" | "ближайших" | "этих" | "предстоящих", "выходных") => {
+                    (Some(Direction::Future), 3)
+                }
+                ("выходных", _) if w == "на" => (Some(tense), 2),
+                _ => (None, 0),
+            };
+            let saturday = |past: bool| {
+                let offset = i64::from(anchor.weekday().to_monday_zero_offset());
+                let days = if past {
+                    -(match (offset - 5).rem_euclid(7) {
+                        0 => 7,
+                        n => n,
+                    })
+                } else {
+                    (5 - offset).rem_euclid(7)
+                };
+                anchor.checked_add(days.days()).ok()
+            };
+            let day = match dir {
+                Some(Direction::Past) => saturday(true),
+                Some(Direction::Future) => saturday(false),
+                _ => None,
+            };
+            if let Some(d) = day {
+                return Some((len, DateValue::month(d.year(), d.month() as u8)));
+            }
+        }
         // «через четыре месяца», «через два дня», «через год»
         if w == "через" {
             let (count, unit_at) = match number(next(1)) {
