@@ -545,3 +545,14 @@ fn a_title_of_an_international_organisation_resolves_to_its_holder_on_the_date()
     let ms = mentions("Председатель выступил с докладом.");
     assert!(ms.iter().all(|m| m.0 != "PERSON"), "{ms:?}");
 }
+
+#[test]
+fn a_surname_in_ov_ev_takes_ym_in_the_instrumental_even_where_the_dictionary_says_om() {
+    // OpenCorpora declines «Мирзиёев» as a noun («Мирзиёевом»).
+    let ps = persons("Си Цзиньпин встретился с Шавкатом Мирзиёевым в Самарканде.");
+    assert!(
+        ps.iter()
+            .any(|p| p.0 == "Шавкатом Мирзиёевым" && p.2 == "wikidata:Q57808"),
+        "{ps:?}"
+    );
+}

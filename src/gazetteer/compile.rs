@@ -225,6 +225,29 @@ impl<'m> Expander<'m> {
                 let w = self.fold(&f.word);
                 forms[j].push((w, p));
             }
+            // «Мирзиёевым», «Токаевым»: a surname in -ов/-ев/-ин takes -ым in the instrumental.
+            // The dictionary declines some of them as nouns («Мирзиёевом», right for «Дарвином»),
+            // so the surname ending is added beside the noun one.
+            // (Right after the noun form: only two variants per case are kept below.)
+            if person {
+                let mut k = 0;
+                while k < forms[j].len() {
+                    let (w, p) = &forms[j][k];
+                    if p.case == Some(Case::Ins)
+                        && p.number != Some(Number::Plur)
+                        && ["овом", "евом", "ином", "ыном"]
+                            .iter()
+                            .any(|e| w.ends_with(e))
+                    {
+                        let surname = format!("{}ым", &w[..w.len() - "ом".len()]);
+                        if !forms[j].iter().any(|(x, _)| *x == surname) {
+                            let p = p.clone();
+                            forms[j].insert(k + 1, (surname, p));
+                        }
+                    }
+                    k += 1;
+                }
+            }
         }
 
         let mut keys: HashMap<String, CaseSet> = HashMap::new();
@@ -257,7 +280,13 @@ impl<'m> Expander<'m> {
                         })
                         .map(|(s, _)| s.as_str())
                         .collect();
-                    v.dedup();
+                    // Every form once, in paradigm order (a paradigm repeats forms).
+                    let mut seen = Vec::with_capacity(v.len());
+                    v.retain(|x| {
+                        let new = !seen.contains(x);
+                        seen.push(*x);
+                        new
+                    });
                     v.truncate(2);
                     v
                 } else {
