@@ -1024,3 +1024,22 @@ fn glava_gosudarstva_refers_back_to_the_head_of_state_of_the_paragraph() {
     );
     assert!(evs.iter().all(|e| e.0 != "TALKS"), "{evs:?}");
 }
+
+#[test]
+fn the_subject_goes_on_in_a_pronoun_and_where_reaches_across_a_coordinated_clause() {
+    let evs = events(
+        "Накануне Реджеп Тайип Эрдоган встретился с президентом Азербайджана Ильхамом Алиевым в \
+         Баку, а в субботу он отправится в Ашхабад, где примет участие в саммите и проведёт \
+         переговоры с Сердаром Бердымухамедовым.",
+        "2024-10-17",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        (m.2.as_deref(), m.3.as_deref()),
+        (Some("Баку"), Some("2024-10-16")),
+        "{evs:?}"
+    );
+    let v = find(&evs, "VISIT");
+    assert!(v.1.iter().all(|p| p.contains("Эрдоган")), "{evs:?}");
+    assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Ашхабад"), "{evs:?}");
+}

@@ -12,7 +12,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use crate::doc::{DateDraft, Doc};
-use crate::model::{DateValue, Precision, days_in_month};
+use crate::model::{DateValue, EntityKind, Precision, days_in_month};
 use crate::morph::{Pos, Tense, VerbForm};
 use crate::text::TokenKind;
 
@@ -396,8 +396,13 @@ impl DateResolver {
             "послезавтра" => return shift_days(2).map(|v| (1, v)),
             // «накануне вечером», «прибыл накануне»: the day before the article's;
             // «накануне выборов» is before something else.
+            // «Накануне Си Цзиньпин встретился …»: a person after it is the subject.
             "накануне"
                 if matches!(next(1), "вечером" | "утром" | "днем" | "ночью")
+                    || doc
+                        .mentions_at(i + 1)
+                        .iter()
+                        .any(|m| m.kind == EntityKind::Person)
                     || !doc.word(i + 1).and_then(|w| w.best()).is_some_and(|p| {
                         i + 1 < end && matches!(p.pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num)
                     }) =>

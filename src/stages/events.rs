@@ -2283,12 +2283,22 @@ impl Ctx<'_, '_> {
                     .map(|a| vec![Ref::Doc(a.entity)])
             }
             _ => {
-                // The last person named before the pronoun: earlier in the sentence, else in
-                // the sentences before.
-                self.actors
-                    .iter()
-                    .rev()
-                    .find(|a| a.kind == EntityKind::Person && a.tokens.end <= k)
+                // The subject goes on: «Си Цзиньпин встретился с Мирзиёевым …, а в пятницу он
+                // отправится в Душанбе». The last person in the nominative, not governed by a
+                // preposition, from the sentence before on; else the last person named.
+                let from = self.doc.sentence_tokens[self.sentence.saturating_sub(1)].start;
+                let before = || {
+                    self.actors
+                        .iter()
+                        .rev()
+                        .filter(|a| a.kind == EntityKind::Person && a.tokens.end <= k)
+                };
+                before()
+                    .take_while(|a| a.tokens.start >= from)
+                    .find(|a| {
+                        a.cases.contains(Case::Nom) && !self.governed_by_preposition(a.tokens.start)
+                    })
+                    .or_else(|| before().next())
                     .map(|a| vec![Ref::Doc(a.entity)])
             }
         }
@@ -3177,7 +3187,24 @@ impl Ctx<'_, '_> {
     /// «завершил визит в Москву, где провёл переговоры»: the place «где» stands for, the last
     /// one named before it in the sentence.
     fn place_of_where(&self, clause: &Range<usize>) -> Option<Ref> {
-        let k = (clause.start..clause.end.min(clause.start + 2))
+        // «в Душанбе, где примет участие в саммите и проведёт встречи …»: the «где» may open
+        // an earlier clause that this one continues after «и»; not across another relative
+        // pronoun or a contrast.
+        let k = (self.range.start..clause.end.min(clause.start + 2))
+            .rev()
+            .take_while(|&k| {
+                k >= clause.start
+                    || !matches!(
+                        self.doc.fold_of(k),
+                        "который"
+                            | "которая"
+                            | "которое"
+                            | "которые"
+                            | "что"
+                            | "но"
+                            | "а"
+                    )
+            })
             .find(|&k| self.doc.fold_of(k) == "где")?;
         let before = self.range.start..k;
         self.actors_in(&before)
