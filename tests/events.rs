@@ -1043,3 +1043,15 @@ fn the_subject_goes_on_in_a_pronoun_and_where_reaches_across_a_coordinated_claus
     assert!(v.1.iter().all(|p| p.contains("Эрдоган")), "{evs:?}");
     assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Ашхабад"), "{evs:?}");
 }
+
+#[test]
+fn a_count_that_names_some_contacts_gives_those_and_na_polyakh_is_a_frame() {
+    let evs = events(
+        "Лидеры стран ШОС собрались на саммит в Астане. На полях встречи Путин провёл ряд \
+         двусторонних встреч, в том числе с премьер-министром Пакистана и президентом Монголии.",
+        "2024-07-04",
+    );
+    let meetings: Vec<&Ev> = evs.iter().filter(|e| e.0 == "MEETING").collect();
+    assert_eq!(meetings.len(), 2, "{evs:?}");
+    assert!(meetings.iter().all(|m| m.1.len() == 2), "{evs:?}");
+}

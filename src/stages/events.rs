@@ -585,9 +585,22 @@ impl EventExtractor {
         }) {
             return None;
         }
+        // «на полях встречи министров»: the frame of other contacts, not one itself.
+        if trigger.is_noun() && i > 0 && doc.fold_of(i - 1) == "полях" {
+            return None;
+        }
+        // «провёл ряд двусторонних встреч, в том числе с X и Y»: the count goes on to name
+        // some of them, and those are contacts.
+        let named_after = (i + 1..(i + 6).min(ctx.range.end)).any(|k| {
+            matches!(doc.fold_of(k), "включая" | "частности")
+                || (doc.fold_of(k) == "том"
+                    && doc.fold_of(k - 1) == "в"
+                    && doc.fold_of(k + 1) == "числе")
+        });
         // «запланировано около полутора десятков встреч», «провёл 20 встреч»: a count of
         // contacts is no one contact.
         if trigger.is_noun()
+            && !named_after
             && doc.lower(i).is_some_and(|w| {
                 w.prob(|p| p.case == Some(Case::Gen) && p.number == Some(Number::Plur)) >= 0.5
             })
