@@ -1055,3 +1055,22 @@ fn a_count_that_names_some_contacts_gives_those_and_na_polyakh_is_a_frame() {
     assert_eq!(meetings.len(), 2, "{evs:?}");
     assert!(meetings.iter().all(|m| m.1.len() == 2), "{evs:?}");
 }
+
+#[test]
+fn a_guest_is_the_latest_person_received_and_armenias_leader_is_its_prime_minister() {
+    let evs = events(
+        "Владимир Путин принял в Кремле президента Мозамбика Филипе Ньюси. Гость прибыл в Россию \
+         с официальным визитом.",
+        "2025-03-11",
+    );
+    assert!(
+        find(&evs, "VISIT").1.iter().all(|p| p.contains("Ньюси")),
+        "{evs:?}"
+    );
+    let evs = events(
+        "Лидеры Армении и Азербайджана встретились в Абу-Даби.",
+        "2025-07-11",
+    );
+    let m = find(&evs, "MEETING");
+    assert!(m.1.iter().any(|p| p.contains("Пашинян")), "{evs:?}");
+}

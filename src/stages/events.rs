@@ -405,6 +405,20 @@ impl EventExtractor {
                             place: found.2,
                         }));
                     }
+                    // «Путин принял в Кремле президента Конго … Гость прибыл в Россию»: a
+                    // guest received is a visitor (the host comes first, or last when passive).
+                    if trigger == Trigger::Receive && persons.len() >= 2 {
+                        let guests = if passive(doc, i) {
+                            &persons[..1]
+                        } else {
+                            &persons[1..]
+                        };
+                        visitors.extend(guests.iter().map(|&p| Visitor {
+                            person: p,
+                            sentence: s as u32,
+                            place: found.2,
+                        }));
+                    }
                     if found.0.kind.is_contact() && persons.len() >= 2 {
                         recent = persons;
                     } else {
@@ -2119,6 +2133,14 @@ impl Ctx<'_, '_> {
                     })
                 })
         })?;
+        // «Гость прибыл в Россию с официальным визитом»: the latest visitor or guest.
+        if self.doc.lower(k).is_some_and(|w| {
+            w.parses
+                .iter()
+                .any(|p| matches!(&*p.lemma, "гость" | "гостья"))
+        }) {
+            return self.visitors.last().map(|v| Ref::Doc(v.person));
+        }
         // «Вьетнамский премьер», «Иранский министр»: the last person of that country.
         let country = k.checked_sub(1).and_then(|a| {
             self.doc
