@@ -1074,3 +1074,21 @@ fn a_guest_is_the_latest_person_received_and_armenias_leader_is_its_prime_minist
     let m = find(&evs, "MEETING");
     assert!(m.1.iter().any(|p| p.contains("Пашинян")), "{evs:?}");
 }
+
+#[test]
+fn a_colleague_with_a_country_adjective_is_that_countrys_holder_of_the_subjects_office() {
+    let evs = events(
+        "Михаил Мишустин провёл переговоры с белорусским коллегой в Минске.",
+        "2025-03-20",
+    );
+    let t = find(&evs, "TALKS");
+    assert!(t.1.iter().any(|p| p.contains("Головченко")), "{evs:?}");
+    let evs = events(
+        "Сергей Лавров провёл переговоры с главой МИД Турции Хаканом Фиданом. Затем он \
+         встретился с иранским коллегой.",
+        "2025-03-20",
+    );
+    let m = find(&evs, "MEETING");
+    assert!(m.1.iter().any(|p| p.contains("Аракчи")), "{evs:?}");
+    assert!(m.1.iter().any(|p| p.contains("Лавров")), "{evs:?}");
+}

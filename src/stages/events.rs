@@ -2470,6 +2470,17 @@ impl Ctx<'_, '_> {
                         j = a.tokens.end;
                         continue;
                     }
+                    // «с белорусским коллегой»: the adjective says whose counterpart.
+                    if a.kind == EntityKind::Country
+                        && a.tokens.end < clause.end
+                        && self
+                            .doc
+                            .lower(a.tokens.end)
+                            .is_some_and(|w| w.has_lemma("коллега"))
+                    {
+                        j = a.tokens.end;
+                        continue;
+                    }
                     let delegations =
                         j > k + 1 && DELEGATION_NOUNS.contains(&self.doc.fold_of(j - 1));
                     let case = if delegations { Case::Gen } else { case };
@@ -2904,6 +2915,49 @@ impl Ctx<'_, '_> {
             })
             .map(|a| a.entity)
             .collect();
+        // «Мишустин провёл переговоры с белорусским коллегой»: a country adjective says whose
+        // counterpart: a person of that country the article has named, else whoever holds the
+        // subject's office there on the article date.
+        let doc = self.doc;
+        let adjective_country = k.checked_sub(1).and_then(|a| {
+            doc.mentions_at(a)
+                .iter()
+                .find(|m| m.via == Via::Adjective && m.kind == EntityKind::Country)
+                .and_then(|m| doc.entities[m.entity as usize].gaz)
+        });
+        if let Some(country) = adjective_country {
+            let named = self.actors.iter().rev().find(|a| {
+                a.kind == EntityKind::Person
+                    && !subject.contains(&a.entity)
+                    && (country_of(doc, a.entity) == Some(country)
+                        || self.public.countries.get(&a.entity) == Some(&country))
+            });
+            if let Some(a) = named {
+                return Some((Ref::Doc(a.entity), k));
+            }
+            let gaz = doc.gazetteer;
+            // «Затем он встретился с иранским коллегой»: the pronoun's person.
+            let mut subject = subject;
+            if subject.is_empty() {
+                subject.extend(
+                    self.pronoun_subject(k, &(self.range.start..k))
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter_map(|r| match r {
+                            Ref::Doc(e) => Some(e),
+                            Ref::Gaz(_) => None,
+                        }),
+                );
+            }
+            let holder = doc.date.and_then(|date| {
+                subject.iter().find_map(|&s| {
+                    let g = doc.entities[s as usize].gaz?;
+                    let (_, role) = gaz.offices().roles_of(g, date).next()?;
+                    gaz.offices().holder(country, role, date)
+                })
+            });
+            return holder.map(|h| (Ref::Gaz(h), k));
+        }
         self.recent
             .iter()
             .find(|p| !subject.contains(p))
@@ -3246,7 +3300,11 @@ impl Ctx<'_, '_> {
             .filter(|a| {
                 a.kind.is_place()
                     && a.tokens.start > 0
-                    && matches!(self.doc.fold_of(a.tokens.start - 1), "в" | "во" | "на")
+                    // «вернулся из Москвы, где провёл переговоры»: «из» too.
+                    && matches!(
+                        self.doc.fold_of(a.tokens.start - 1),
+                        "в" | "во" | "на" | "из"
+                    )
             })
             .last()
             .map(|a| Ref::Doc(a.entity))
