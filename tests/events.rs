@@ -1092,3 +1092,13 @@ fn a_colleague_with_a_country_adjective_is_that_countrys_holder_of_the_subjects_
     assert!(m.1.iter().any(|p| p.contains("Аракчи")), "{evs:?}");
     assert!(m.1.iter().any(|p| p.contains("Лавров")), "{evs:?}");
 }
+
+#[test]
+fn tam_zhe_with_no_earlier_event_place_is_the_datelines_city() {
+    let evs = events(
+        "ДЕЛИ, 12 марта. Министры обороны двух стран обсудили поставки техники. В пятницу там \
+         же Андрей Белоусов проведёт переговоры с Раджнатом Сингхом.",
+        "2025-03-12",
+    );
+    assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Дели"), "{evs:?}");
+}

@@ -1199,7 +1199,9 @@ impl EventExtractor {
                 .rev()
                 .take(RECENT)
                 .filter(|(d, _, _)| d.sentences.iter().any(|&s| ctx.same_paragraph(s)))
-                .find_map(|(_, _, pl)| *pl);
+                .find_map(|(_, _, pl)| *pl)
+                // «ТОКИО, 30 мая. … В пятницу там же Лавров проведёт …»: the dateline's city.
+                .or_else(|| dateline_city(doc));
         }
         if place.is_none() && matches!(kind, EventType::Meeting | EventType::Talks) {
             // Where a participant had arrived: before the host's capital, since «В
@@ -3659,6 +3661,17 @@ fn country_of_gaz(doc: &Doc<'_>, gaz_idx: u32) -> Option<u32> {
         doc.date
             .and_then(|d| gaz.offices().roles_of(gaz_idx, d).map(|(c, _)| c).next())
     })
+}
+
+/// The city of a dateline: a city name in capitals opening the text, before a comma
+/// («ТОКИО, 30 мая.», «МОСКВА, 5 июля — РИА Новости»).
+fn dateline_city(doc: &Doc<'_>) -> Option<Ref> {
+    let m = doc.mentions.first()?;
+    (m.tokens.start == 0
+        && m.kind == EntityKind::City
+        && doc.tokens[0].shape == Shape::Upper
+        && doc.is_punct(m.tokens.end, ","))
+    .then_some(Ref::Doc(m.entity))
 }
 
 /// Two participants are the same party: the same entity, or a person and their country.
