@@ -1102,3 +1102,23 @@ fn tam_zhe_with_no_earlier_event_place_is_the_datelines_city() {
     );
     assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Дели"), "{evs:?}");
 }
+
+#[test]
+fn a_visit_during_which_and_an_arrival_where_to() {
+    let evs = events(
+        "Валентина Матвиенко в ходе визита в Ханой провела встречу с Чан Тхань Маном.",
+        "2025-04-08",
+    );
+    assert_eq!(find(&evs, "VISIT").2.as_deref(), Some("Ханой"), "{evs:?}");
+    assert_eq!(find(&evs, "MEETING").2.as_deref(), Some("Ханой"), "{evs:?}");
+    let evs = events(
+        "Президент Туркменистана Сердар Бердымухамедов находится в Москве, куда прибыл накануне.",
+        "2025-04-08",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(
+        (v.2.as_deref(), v.3.as_deref()),
+        (Some("Москва"), Some("2025-04-07")),
+        "{evs:?}"
+    );
+}

@@ -2853,10 +2853,18 @@ impl Ctx<'_, '_> {
             "продолж",
             "отказал",
         ];
-        (clause.start..i).any(|k| {
-            let f = self.doc.fold_of(k);
-            STEMS.iter().any(|s| f.starts_with(s))
-        })
+        // «в ходе визита в Ханой Володин провёл встречу …», «во время поездки в Пекин он …»:
+        // the visit of whoever the sentence is about.
+        let during = i >= 2
+            && matches!(
+                (self.doc.fold_of(i - 2), self.doc.fold_of(i - 1)),
+                ("в", "ходе") | ("во", "время")
+            );
+        during
+            || (clause.start..i).any(|k| {
+                let f = self.doc.fold_of(k);
+                STEMS.iter().any(|s| f.starts_with(s))
+            })
     }
 
     /// «коллега» (or a personal pronoun) at token `k`, resolved to the other party.
@@ -3092,6 +3100,20 @@ impl Ctx<'_, '_> {
                 {
                     return Some(Ref::Doc(a.entity));
                 }
+            }
+            // «находится в Москве, куда прибыл накануне»: the place before «куда».
+            if places.is_empty()
+                && let Some(q) = (clause.start..i).find(|&k| self.doc.fold_of(k) == "куда")
+            {
+                return self
+                    .actors_in(&(self.range.start..q))
+                    .filter(|a| {
+                        a.kind.is_place()
+                            && a.tokens.start > 0
+                            && matches!(self.doc.fold_of(a.tokens.start - 1), "в" | "во" | "на")
+                    })
+                    .last()
+                    .map(|a| Ref::Doc(a.entity));
             }
         }
         None
