@@ -1122,3 +1122,25 @@ fn a_visit_during_which_and_an_arrival_where_to() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_contrast_that_postpones_cancels_and_a_denied_report_gives_nothing() {
+    let evs = events(
+        "Встреча Ильхама Алиева и Никола Пашиняна была запланирована на 3 марта, однако её \
+         пришлось отложить.",
+        "2025-03-10",
+    );
+    assert_eq!(find(&evs, "MEETING").4, "cancelled", "{evs:?}");
+    let evs = events(
+        "По данным СМИ, Илон Маск тайно встречался с Владимиром Путиным. В Кремле эту \
+         информацию опровергли.",
+        "2025-03-10",
+    );
+    assert!(evs.is_empty(), "{evs:?}");
+    // Without the denial the report is an event.
+    let evs = events(
+        "По данным СМИ, Илон Маск тайно встречался с Владимиром Путиным.",
+        "2025-03-10",
+    );
+    assert_eq!(find(&evs, "MEETING").4, "happened", "{evs:?}");
+}

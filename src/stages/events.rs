@@ -432,6 +432,15 @@ impl EventExtractor {
                 }
             }
         }
+        // «По данным СМИ, X встречался с Y. В Кремле эту информацию опровергли»: a report
+        // the next sentence denies gives no event, as a denial in its own sentence does.
+        let denied: Vec<u32> = (1..doc.sentence_tokens.len())
+            .filter(|&s| denies_the_report(doc, s))
+            .map(|s| s as u32 - 1)
+            .collect();
+        if !denied.is_empty() {
+            drafts.retain(|(d, _, _)| !d.sentences.iter().all(|s| denied.contains(s)));
+        }
         // Intern references and merge duplicates.
         let mut events: Vec<EventDraft> = Vec::new();
         let mut interned = Vec::with_capacity(drafts.len());
@@ -979,6 +988,27 @@ impl EventExtractor {
             after_relative(doc, &ctx.range, ctx.marks, &clause),
             trigger,
         );
+        // «Встреча … была запланирована на 12 ноября, однако её пришлось отложить»: a clause
+        // of contrast that cancels the event by a pronoun.
+        if status != Status::Cancelled
+            && let Some(turn) = (clause.end..ctx.range.end)
+                .find(|&k| matches!(doc.fold_of(k), "однако" | "но") && doc.is_punct(k - 1, ","))
+        {
+            let rest = turn + 1..ctx.range.end;
+            let pronoun = rest
+                .clone()
+                .take(4)
+                .any(|k| matches!(doc.fold_of(k), "ее" | "его" | "их" | "она" | "он" | "они"));
+            let cancel = rest.clone().any(|k| {
+                let f = doc.fold_of(k);
+                ["отлож", "отмен", "перенес", "перенос", "сорва"]
+                    .iter()
+                    .any(|c| f.starts_with(c))
+            });
+            if pronoun && cancel {
+                status = Status::Cancelled;
+            }
+        }
         // «В ходе встречи лидер предложил …», «по итогам переговоров …»: the frame refers to
         // an event already reported; what is proposed in it does not make it hypothetical.
         let frame = trigger.is_noun()
@@ -3683,6 +3713,31 @@ fn country_of_gaz(doc: &Doc<'_>, gaz_idx: u32) -> Option<u32> {
         doc.date
             .and_then(|d| gaz.offices().roles_of(gaz_idx, d).map(|(c, _)| c).next())
     })
+}
+
+/// Sentence `s` denies what the sentence before reported: a verb of denial with a
+/// demonstrative object («эту информацию опровергли», «Песков опроверг эти сообщения»).
+fn denies_the_report(doc: &Doc<'_>, s: usize) -> bool {
+    let range = doc.sentence_tokens[s].clone();
+    let denial = range.clone().any(|k| {
+        let f = doc.fold_of(k);
+        f.starts_with("опроверг") || f.starts_with("опровер") || f.starts_with("отрица")
+    });
+    denial
+        && range.clone().skip(1).any(|k| {
+            matches!(
+                doc.fold_of(k - 1),
+                "эту" | "эти" | "это" | "такую" | "такие"
+            ) && matches!(
+                doc.fold_of(k),
+                "информацию"
+                    | "сообщения"
+                    | "данные"
+                    | "новость"
+                    | "слухи"
+                    | "сведения"
+            )
+        })
 }
 
 /// The city of a dateline: a city name in capitals opening the text, before a comma
