@@ -1144,3 +1144,16 @@ fn a_contrast_that_postpones_cancels_and_a_denied_report_gives_nothing() {
     );
     assert_eq!(find(&evs, "MEETING").4, "happened", "{evs:?}");
 }
+
+#[test]
+fn a_visit_to_a_body_with_a_seat_goes_to_its_city() {
+    let evs = events(
+        "Президент Финляндии Александр Стубб в среду посетил Белый дом.",
+        "2025-03-20",
+    );
+    assert_eq!(
+        find(&evs, "VISIT").2.as_deref(),
+        Some("Вашингтон"),
+        "{evs:?}"
+    );
+}

@@ -3108,6 +3108,24 @@ impl Ctx<'_, '_> {
             .actors_in(clause)
             .filter(|a| a.kind.is_place() && a.tokens.start > i)
             .collect();
+        // «посетил Белый дом», «прибыл в Кремль»: a body with a seat, right after the verb or
+        // its preposition, stands for its city.
+        if verb && places.is_empty() {
+            let seat = self
+                .actors_in(clause)
+                .find(|a| {
+                    a.kind == EntityKind::Organization
+                        && (a.tokens.start == i + 1
+                            || (a.tokens.start == i + 2
+                                && matches!(self.doc.fold_of(i + 1), "в" | "во" | "на")))
+                        && a.cases.contains(Case::Acc)
+                })
+                .and_then(|a| self.doc.entities[a.entity as usize].gaz)
+                .and_then(|g| self.doc.gazetteer.entity(g).place);
+            if let Some(city) = seat {
+                return Some(Ref::Gaz(city));
+            }
+        }
         for a in &places {
             let k = a.tokens.start;
             let prep = k > 0 && matches!(self.doc.fold_of(k - 1), "в" | "во" | "на");
