@@ -957,6 +957,28 @@ impl EventExtractor {
                 }
             }
         }
+        // «С российской стороны во встрече участвовали Ушаков и Дмитриев»: they join the
+        // meeting just reported, they do not meet each other.
+        let joining = trigger.is_noun()
+            && i > 0
+            && matches!(doc.fold_of(i - 1), "во" | "в")
+            && clause
+                .clone()
+                .any(|k| doc.fold_of(k).starts_with("участвов") || doc.fold_of(k) == "участие");
+        if joining {
+            let (_, p, _) = previous.iter().rev().take(RECENT).find(|(d, p, _)| {
+                d.kind.is_contact()
+                    && p.len() >= 2
+                    && d.sentences
+                        .iter()
+                        .any(|&s| ctx.sentence as u32 - s <= 1 && ctx.same_paragraph(s))
+            })?;
+            for r in p {
+                if !participants.contains(r) {
+                    participants.push(*r);
+                }
+            }
+        }
         // «при посредничестве Блинкена», «при участии главы МИД Турции»: third parties who
         // take part.
         if kind.is_contact() && !participants.is_empty() {
@@ -2022,13 +2044,27 @@ impl Ctx<'_, '_> {
                                     && w.best()
                                         .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Adj)))
                         });
+                // «и зять Трампа Джаред Кушнер»: a person in the genitive is the title's
+                // complement, not the conjunct.
                 let country = self.actors_in(span).find(|a| {
                     a.tokens.start == k
-                        && matches!(a.kind, EntityKind::Country | EntityKind::Organization)
+                        && (matches!(a.kind, EntityKind::Country | EntityKind::Organization)
+                            || (a.kind == EntityKind::Person
+                                && a.cases.contains(Case::Gen)
+                                && !fits(a)
+                                && self.actors_in(span).any(|b| {
+                                    b.kind == EntityKind::Person && b.tokens.start == a.tokens.end
+                                })))
                 });
+                // «глава РФПИ Кирилл Дмитриев»: an abbreviation the gazetteers do not know is
+                // a body too.
+                let acronym = k > end + 1
+                    && self.doc.tokens[k].kind == TokenKind::Word
+                    && self.doc.tokens[k].shape == Shape::Upper
+                    && self.doc.text_of(k).chars().count() >= 2;
                 match country {
                     Some(c) if k > end + 1 => k = c.tokens.end,
-                    _ if title_word => k += 1,
+                    _ if title_word || acronym => k += 1,
                     _ => break,
                 }
             }
@@ -2826,6 +2862,24 @@ impl Ctx<'_, '_> {
                 && !self.after_preposition_token(a.tokens.start)
         }) {
             return vec![Ref::Doc(a.entity)];
+        }
+        // «Уиткофф и Кушнер прилетели в Москву. В Кремле их принял Путин»: «их» are the
+        // latest visitors of the sentence before, all of them.
+        if i > clause.start && self.doc.fold_of(i - 1) == "их" {
+            let last = self.visitors.last().map(|v| v.sentence);
+            let group: Vec<Ref> = self
+                .visitors
+                .iter()
+                .filter(|v| {
+                    Some(v.sentence) == last
+                        && v.sentence + 1 >= self.sentence as u32
+                        && !subject.contains(&Ref::Doc(v.person))
+                })
+                .map(|v| Ref::Doc(v.person))
+                .collect();
+            if group.len() >= 2 {
+                return group;
+            }
         }
         if i > clause.start && matches!(self.doc.fold_of(i - 1), "его" | "ее" | "их") {
             let k = i - 1;
