@@ -618,6 +618,7 @@ impl EventExtractor {
             matches!(doc.fold_of(k), "включая" | "частности")
                 || (doc.fold_of(k) == "том"
                     && doc.fold_of(k - 1) == "в"
+                    && k + 1 < ctx.range.end
                     && doc.fold_of(k + 1) == "числе")
         });
         // «запланировано около полутора десятков встреч», «провёл 20 встреч»: a count of
