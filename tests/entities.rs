@@ -556,3 +556,14 @@ fn a_surname_in_ov_ev_takes_ym_in_the_instrumental_even_where_the_dictionary_say
         "{ps:?}"
     );
 }
+
+#[test]
+fn a_village_named_by_a_common_word_does_not_make_the_word_a_city_elsewhere() {
+    let ms = mentions(
+        "Митинг прошёл в селе Победа. Ветераны говорили, что Победа досталась дорогой ценой.",
+    );
+    assert_eq!(ms.iter().filter(|m| m.0 == "CITY").count(), 1, "{ms:?}");
+    // A street named after a city, at the start of a sentence, is no city either.
+    let ms = mentions("Ленинградский проспект перекрыли до утра.");
+    assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
+}

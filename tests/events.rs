@@ -1172,3 +1172,19 @@ fn envoys_arrive_together_are_received_together_and_others_join_the_meeting() {
     assert_eq!(meetings.len(), 1, "{evs:?}");
     assert_eq!(meetings[0].1.len(), 5, "{evs:?}");
 }
+
+#[test]
+fn negated_or_unrelated_words_neither_deny_nor_cancel() {
+    let evs = events(
+        "Владимир Путин провёл переговоры с Реджепом Тайипом Эрдоганом, но они не договорились \
+         об отмене пошлин. Эти данные указывают на отрицательную динамику товарооборота.",
+        "2025-04-08",
+    );
+    assert_eq!(find(&evs, "TALKS").4, "happened", "{evs:?}");
+    // «куда» of a question names no destination.
+    let evs = events(
+        "В Москве не уточнили, куда отправится Сергей Лавров.",
+        "2025-04-08",
+    );
+    assert!(evs.iter().all(|e| e.0 != "VISIT"), "{evs:?}");
+}

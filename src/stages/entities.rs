@@ -386,8 +386,8 @@ impl EntityMatcher {
             {
                 continue;
             }
-            // «на улице Советской», «в Московском районе»: a capitalised place adjective
-            // after a street or district noun names that street or district.
+            // «на улице Советской»: a capitalised place adjective after a street or district
+            // noun names that street or district.
             let start = m.tokens.start;
             let proper = doc.tokens[start].shape == Shape::Title && !doc.starts_clause(start);
             if proper
@@ -432,7 +432,11 @@ impl EntityMatcher {
             }
             let Some(w) = doc.lower(next) else { continue };
             if m.kind == EntityKind::City {
-                let own_name = proper && w.prob(|p| OWN_NAME_NOUNS.contains(&&*p.lemma)) >= 0.5;
+                // Capitalised at a clause start it may still be the proper name («Ленинградский
+                // проспект перекрыли»): only lower case places the street in the city.
+                let capitalised = doc.tokens[m.tokens.start].shape == Shape::Title;
+                let own_name =
+                    capitalised && w.prob(|p| OWN_NAME_NOUNS.contains(&&*p.lemma)) >= 0.5;
                 drop[k] = own_name || w.prob(|p| NOT_THE_CITY_NOUNS.contains(&&*p.lemma)) >= 0.5;
                 if own_name {
                     named.extend(m.tokens.clone());

@@ -966,14 +966,15 @@ impl EventExtractor {
             && clause
                 .clone()
                 .any(|k| doc.fold_of(k).starts_with("участвов") || doc.fold_of(k) == "участие");
-        if joining {
-            let (_, p, _) = previous.iter().rev().take(RECENT).find(|(d, p, _)| {
+        if joining
+            && let Some((_, p, _)) = previous.iter().rev().take(RECENT).find(|(d, p, _)| {
                 d.kind.is_contact()
                     && p.len() >= 2
                     && d.sentences
                         .iter()
                         .any(|&s| ctx.sentence as u32 - s <= 1 && ctx.same_paragraph(s))
-            })?;
+            })
+        {
             for r in p {
                 if !participants.contains(r) {
                     participants.push(*r);
@@ -1022,11 +1023,25 @@ impl EventExtractor {
                 .clone()
                 .take(4)
                 .any(|k| matches!(doc.fold_of(k), "ее" | "его" | "их" | "она" | "он" | "они"));
+            // A verb of cancelling, not negated («…, но они не договорились об отмене
+            // пошлин» cancels nothing).
             let cancel = rest.clone().any(|k| {
-                let f = doc.fold_of(k);
-                ["отлож", "отмен", "перенес", "перенос", "сорва"]
-                    .iter()
-                    .any(|c| f.starts_with(c))
+                doc.lower(k).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        p.pos == Pos::Verb
+                            && matches!(
+                                &*p.lemma,
+                                "отложить"
+                                    | "откладывать"
+                                    | "отменить"
+                                    | "отменять"
+                                    | "перенести"
+                                    | "переносить"
+                                    | "сорвать"
+                                    | "сорваться"
+                            )
+                    })
+                }) && !(k.saturating_sub(2).max(turn)..k).any(|j| doc.fold_of(j) == "не")
             });
             if pronoun && cancel {
                 status = Status::Cancelled;
@@ -2208,7 +2223,11 @@ impl Ctx<'_, '_> {
                 .iter()
                 .any(|p| matches!(&*p.lemma, "гость" | "гостья"))
         }) {
-            return self.visitors.last().map(|v| Ref::Doc(v.person));
+            return self
+                .visitors
+                .last()
+                .filter(|v| v.sentence + 2 >= self.sentence as u32)
+                .map(|v| Ref::Doc(v.person));
         }
         // «Вьетнамский премьер», «Иранский министр»: the last person of that country.
         let country = k.checked_sub(1).and_then(|a| {
@@ -3021,7 +3040,8 @@ impl Ctx<'_, '_> {
                 .and_then(|m| doc.entities[m.entity as usize].gaz)
         });
         if let Some(country) = adjective_country {
-            let named = self.actors.iter().rev().find(|a| {
+            let upto = self.actors.partition_point(|a| a.tokens.start < k);
+            let named = self.actors[..upto].iter().rev().find(|a| {
                 a.kind == EntityKind::Person
                     && !subject.contains(&a.entity)
                     && (country_of(doc, a.entity) == Some(country)
@@ -3205,17 +3225,20 @@ impl Ctx<'_, '_> {
                 }
             }
             // «находится в Москве, куда прибыл накануне»: the place before «куда».
+            // (Only a place right before «, куда»: «не уточнили, куда отправится» asks.)
             if places.is_empty()
                 && let Some(q) = (clause.start..i).find(|&k| self.doc.fold_of(k) == "куда")
+                && q >= 2
+                && self.doc.is_punct(q - 1, ",")
             {
                 return self
                     .actors_in(&(self.range.start..q))
-                    .filter(|a| {
+                    .find(|a| {
                         a.kind.is_place()
+                            && a.tokens.end == q - 1
                             && a.tokens.start > 0
                             && matches!(self.doc.fold_of(a.tokens.start - 1), "в" | "во" | "на")
                     })
-                    .last()
                     .map(|a| Ref::Doc(a.entity));
             }
         }
@@ -3792,9 +3815,15 @@ fn country_of_gaz(doc: &Doc<'_>, gaz_idx: u32) -> Option<u32> {
 /// demonstrative object («эту информацию опровергли», «Песков опроверг эти сообщения»).
 fn denies_the_report(doc: &Doc<'_>, s: usize) -> bool {
     let range = doc.sentence_tokens[s].clone();
+    // A verb of denial, not negated («не стал опровергать» confirms; «отрицательный» is no
+    // denial).
     let denial = range.clone().any(|k| {
-        let f = doc.fold_of(k);
-        f.starts_with("опроверг") || f.starts_with("опровер") || f.starts_with("отрица")
+        doc.lower(k).is_some_and(|w| {
+            w.parses.iter().any(|p| {
+                p.pos == Pos::Verb
+                    && matches!(&*p.lemma, "опровергнуть" | "опровергать" | "отрицать")
+            })
+        }) && !(k.saturating_sub(2).max(range.start)..k).any(|j| doc.fold_of(j) == "не")
     });
     denial
         && range.clone().skip(1).any(|k| {

@@ -246,64 +246,86 @@ impl PlaceFinder {
         replaced: &mut Vec<usize>,
     ) {
         let fold = |s: &str| s.to_lowercase().replace('ё', "е");
-        let keys: Vec<(String, MentionDraft)> = added
-            .iter()
-            // Not from a settlement noun in another case than the locative: «родным городом
-            // Каддафи» may still be a person's.
-            .filter(|m| {
-                let prev = doc.fold_of(m.tokens.start - 1);
-                m.kind == EntityKind::City
-                    && m.tokens.len() == 1
-                    && (LOCATIVE_CUES.contains(&prev) || !is_settlement_noun(prev))
-            })
-            .map(|m| (fold(&doc.entities[m.entity as usize].name), m.clone()))
-            .collect();
-        let is_form = |i: usize, key: &str| {
-            doc.fold_of(i) == key
-                || doc
-                    .word(i)
-                    .is_some_and(|w| w.parses.iter().any(|p| fold(&p.lemma) == key))
-        };
-        for (key, first) in keys {
-            let full_person = doc.mentions.iter().any(|m| {
-                m.kind == EntityKind::Person
-                    && m.tokens.len() > 1
-                    && m.tokens.clone().any(|k| is_form(k, &key))
-            });
-            if full_person {
+        // One key per settlement. Not from a settlement noun in another case than the locative
+        // («родным городом Каддафи» may still be a person's), and not from a common noun taken
+        // as a name only because of the settlement noun («в селе Победа»: «Победа» elsewhere is
+        // the word).
+        let mut keys: Vec<(String, MentionDraft)> = Vec::new();
+        for m in added.iter() {
+            let prev = doc.fold_of(m.tokens.start - 1);
+            if m.kind != EntityKind::City
+                || m.tokens.len() != 1
+                || !(LOCATIVE_CUES.contains(&prev) || !is_settlement_noun(prev))
+                || !name_word(doc, m.tokens.start)
+            {
                 continue;
             }
-            for i in 0..doc.tokens.len() {
-                let t = &doc.tokens[i];
-                if t.kind != TokenKind::Word
-                    || t.shape != Shape::Title
-                    || added.iter().any(|m| m.tokens.contains(&i))
-                    || !is_form(i, &key)
-                    || (i > 0 && doc.tokens[i - 1].shape == Shape::Title && person_part(doc, i - 1))
-                {
-                    continue;
-                }
-                let at = doc.mentions_at(i);
-                let covered = doc.mentions_ending_at(i + 1, 8).any(|m| m.tokens.start < i)
-                    || doc
-                        .mentions
-                        .iter()
-                        .any(|m| m.tokens.start < i && m.tokens.end > i);
-                let lone_surname =
-                    at.len() == 1 && at[0].kind == EntityKind::Person && at[0].tokens.len() == 1;
-                if covered || !(at.is_empty() || lone_surname) {
-                    continue;
-                }
-                if lone_surname {
-                    replaced.push(i);
-                }
-                added.push(MentionDraft {
-                    tokens: i..i + 1,
-                    sentence: t.sentence,
-                    ..first.clone()
-                });
+            let key = fold(&doc.entities[m.entity as usize].name);
+            if !keys.iter().any(|(k, _)| *k == key) {
+                keys.push((key, m.clone()));
             }
         }
+        if keys.is_empty() {
+            return;
+        }
+        // The key a token is a form of, if any (its text, else a lemma).
+        let key_of = |i: usize| -> Option<usize> {
+            let text = doc.fold_of(i);
+            keys.iter().position(|(k, _)| k == text).or_else(|| {
+                let w = doc.word(i)?;
+                w.parses
+                    .iter()
+                    .find_map(|p| keys.iter().position(|(k, _)| *k == fold(&p.lemma)))
+            })
+        };
+        // Keys that a person named in full carries: the article has someone of that surname.
+        let mut person_keys = vec![false; keys.len()];
+        for m in doc.mentions.iter() {
+            if m.kind == EntityKind::Person && m.tokens.len() > 1 {
+                for k in m.tokens.clone() {
+                    if let Some(key) = key_of(k) {
+                        person_keys[key] = true;
+                    }
+                }
+            }
+        }
+        // Tokens inside a longer mention, and tokens the context already made a settlement.
+        let mut inside = vec![false; doc.tokens.len()];
+        for m in doc.mentions.iter().filter(|m| m.tokens.len() > 1) {
+            inside[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        for m in added.iter() {
+            inside[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        let mut found = Vec::new();
+        for i in 0..doc.tokens.len() {
+            let t = &doc.tokens[i];
+            if inside[i]
+                || t.kind != TokenKind::Word
+                || t.shape != Shape::Title
+                || (i > 0 && doc.tokens[i - 1].shape == Shape::Title && person_part(doc, i - 1))
+            {
+                continue;
+            }
+            let Some(key) = key_of(i).filter(|&k| !person_keys[k]) else {
+                continue;
+            };
+            let at = doc.mentions_at(i);
+            let lone_surname =
+                at.len() == 1 && at[0].kind == EntityKind::Person && at[0].tokens.len() == 1;
+            if !(at.is_empty() || lone_surname) {
+                continue;
+            }
+            if lone_surname {
+                replaced.push(i);
+            }
+            found.push(MentionDraft {
+                tokens: i..i + 1,
+                sentence: t.sentence,
+                ..keys[key].1.clone()
+            });
+        }
+        added.extend(found);
     }
 }
 
