@@ -253,9 +253,10 @@ impl PlaceFinder {
         let mut keys: Vec<(String, MentionDraft)> = Vec::new();
         for m in added.iter() {
             let prev = doc.fold_of(m.tokens.start - 1);
+            let weak_cue = is_settlement_noun(prev) && !LOCATIVE_CUES.contains(&prev);
             if m.kind != EntityKind::City
                 || m.tokens.len() != 1
-                || !(LOCATIVE_CUES.contains(&prev) || !is_settlement_noun(prev))
+                || weak_cue
                 || !name_word(doc, m.tokens.start)
             {
                 continue;
@@ -298,9 +299,8 @@ impl PlaceFinder {
             inside[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
         }
         let mut found = Vec::new();
-        for i in 0..doc.tokens.len() {
-            let t = &doc.tokens[i];
-            if inside[i]
+        for (i, (t, &taken)) in doc.tokens.iter().zip(&inside).enumerate() {
+            if taken
                 || t.kind != TokenKind::Word
                 || t.shape != Shape::Title
                 || (i > 0 && doc.tokens[i - 1].shape == Shape::Title && person_part(doc, i - 1))
