@@ -185,3 +185,14 @@ fn weekends_resolve_to_the_month_of_their_saturday() {
         &[("На выходных", "2025-03")],
     );
 }
+
+#[test]
+fn a_week_in_the_accusative_is_a_week_too() {
+    // The value is the month of the day a week after the article (3 July), as for «на
+    // следующей неделе».
+    check(
+        "Визит, запланированный на следующую неделю, отменён.",
+        "2025-06-26",
+        &[("на следующую неделю", "2025-07")],
+    );
+}
