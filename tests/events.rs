@@ -1188,3 +1188,13 @@ fn negated_or_unrelated_words_neither_deny_nor_cancel() {
     );
     assert!(evs.iter().all(|e| e.0 != "VISIT"), "{evs:?}");
 }
+
+#[test]
+fn a_role_with_a_named_complement_is_not_an_earlier_visitor() {
+    let evs = events(
+        "В июле Нарендра Моди посетит Москву.\n\nВчера Реджеп Тайип Эрдоган принял в Стамбуле \
+         лидера ХАМАС.",
+        "2025-06-10",
+    );
+    assert!(evs.iter().all(|e| e.0 != "MEETING"), "{evs:?}");
+}

@@ -435,6 +435,18 @@ impl DateResolver {
                 "конца" | "концу" | "конце" | "начала" | "начале" | "середине" | "середины"
             )
         {
+            // «в начале следующего месяца», «в конце прошлого месяца»: that month.
+            let month_shift = match (next(2), next(3)) {
+                ("следующего" | "будущего", "месяца") => Some(1),
+                ("прошлого" | "минувшего", "месяца") => Some(-1),
+                ("этого" | "текущего", "месяца") => Some(0),
+                _ => None,
+            };
+            if let Some(n) = month_shift
+                && let Ok(d) = anchor.checked_add(n.months())
+            {
+                return Some((4, DateValue::month(d.year(), d.month() as u8)));
+            }
             match next(2) {
                 "года" => return Some((3, DateValue::year(year))),
                 "месяца" => return Some((3, DateValue::month(year, month))),

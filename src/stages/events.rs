@@ -2275,6 +2275,7 @@ impl Ctx<'_, '_> {
     /// «американского гостя примет Путин», «генсека примет Путин»: a role noun as the object of
     /// «принять» stands for the latest visitor who is not the host.
     fn role_object(&self, i: usize, clause: &Range<usize>, subject: &[Ref]) -> Option<Ref> {
+        // «принял лидера ХАМАС»: a capitalised complement after the role names someone else.
         let role = (clause.start..clause.end).filter(|&k| k != i).any(|k| {
             self.doc.mentions_at(k).is_empty()
                 && self.doc.lower(k).is_some_and(|w| {
@@ -2283,13 +2284,19 @@ impl Ctx<'_, '_> {
                             && matches!(p.case, Some(Case::Acc | Case::Gen))
                     })
                 })
+                && !self.doc.tokens.get(k + 1).is_some_and(|t| {
+                    t.sentence == self.doc.tokens[k].sentence
+                        && matches!(t.shape, Shape::Title | Shape::Upper)
+                })
         });
         if !role {
             return None;
         }
+        // A visitor of this paragraph, not of an earlier story.
         self.visitors
             .iter()
             .rev()
+            .filter(|v| self.same_paragraph(v.sentence))
             .map(|v| Ref::Doc(v.person))
             .find(|v| !subject.contains(v))
     }
