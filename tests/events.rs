@@ -1198,3 +1198,18 @@ fn a_role_with_a_named_complement_is_not_an_earlier_visitor() {
     );
     assert!(evs.iter().all(|e| e.0 != "MEETING"), "{evs:?}");
 }
+
+#[test]
+fn a_title_with_a_country_whose_holder_is_unknown_is_not_the_last_subject() {
+    // The office list has no Serbian presidents: the visit is nobody's, not Lammy's.
+    let evs = events(
+        "Дэвид Лэмми прибыл в Пекин. Президент Сербии посетит Россию 9 мая.",
+        "2024-10-18",
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| e.0 == "VISIT")
+            .all(|e| e.2.as_deref() == Some("Пекин")),
+        "{evs:?}"
+    );
+}

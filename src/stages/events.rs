@@ -2229,14 +2229,29 @@ impl Ctx<'_, '_> {
                 .filter(|v| v.sentence + 2 >= self.sentence as u32)
                 .map(|v| Ref::Doc(v.person));
         }
-        // «Вьетнамский премьер», «Иранский министр»: the last person of that country.
-        let country = k.checked_sub(1).and_then(|a| {
-            self.doc
-                .mentions_at(a)
-                .iter()
-                .find(|m| m.via == Via::Adjective && m.kind == EntityKind::Country)
-                .and_then(|m| self.doc.entities[m.entity as usize].gaz)
-        });
+        // «Вьетнамский премьер», «Иранский министр»: the last person of that country. So for
+        // «Президент Сербии» whose holder the office list does not know: it names that
+        // country's president, never the subject of the sentence before.
+        let country = k
+            .checked_sub(1)
+            .and_then(|a| {
+                self.doc
+                    .mentions_at(a)
+                    .iter()
+                    .find(|m| m.via == Via::Adjective && m.kind == EntityKind::Country)
+                    .and_then(|m| self.doc.entities[m.entity as usize].gaz)
+            })
+            .or_else(|| {
+                self.doc
+                    .mentions_at(k + 1)
+                    .iter()
+                    .find(|m| {
+                        m.kind == EntityKind::Country
+                            && m.via == Via::Gazetteer
+                            && m.cases.contains(Case::Gen)
+                    })
+                    .and_then(|m| self.doc.entities[m.entity as usize].gaz)
+            });
         if let Some(country) = country {
             return self
                 .actors
