@@ -1025,23 +1025,19 @@ impl EventExtractor {
                 .any(|k| matches!(doc.fold_of(k), "ее" | "его" | "их" | "она" | "он" | "они"));
             // A verb of cancelling, not negated («…, но они не договорились об отмене
             // пошлин» cancels nothing).
+            const CANCELLING: &[&str] = &[
+                "отложить",
+                "откладывать",
+                "отменить",
+                "отменять",
+                "перенести",
+                "переносить",
+                "сорвать",
+                "сорваться",
+            ];
             let cancel = rest.clone().any(|k| {
-                doc.lower(k).is_some_and(|w| {
-                    w.parses.iter().any(|p| {
-                        p.pos == Pos::Verb
-                            && matches!(
-                                &*p.lemma,
-                                "отложить"
-                                    | "откладывать"
-                                    | "отменить"
-                                    | "отменять"
-                                    | "перенести"
-                                    | "переносить"
-                                    | "сорвать"
-                                    | "сорваться"
-                            )
-                    })
-                }) && !(k.saturating_sub(2).max(turn)..k).any(|j| doc.fold_of(j) == "не")
+                verb_of(doc.lower(k), CANCELLING, |_| true)
+                    && !(k.saturating_sub(2).max(turn)..k).any(|j| doc.fold_of(j) == "не")
             });
             if pronoun && cancel {
                 status = Status::Cancelled;
@@ -1511,16 +1507,11 @@ impl EventExtractor {
         if best == Some(Status::Planned)
             && trigger.is_noun()
             && clause.clone().any(|k| {
-                doc.word(k).is_some_and(|w| {
-                    w.parses.iter().any(|p| {
-                        p.pos == Pos::Verb
-                            && p.tense == Some(Tense::Past)
-                            && matches!(
-                                &*p.lemma,
-                                "состояться" | "пройти" | "завершиться" | "закончиться"
-                            )
-                    })
-                })
+                verb_of(
+                    doc.word(k),
+                    &["состояться", "пройти", "завершиться", "закончиться"],
+                    |p| p.tense == Some(Tense::Past),
+                )
             })
         {
             best = Some(Status::Happened);
@@ -3840,12 +3831,11 @@ fn denies_the_report(doc: &Doc<'_>, s: usize) -> bool {
     // A verb of denial, not negated («не стал опровергать» confirms; «отрицательный» is no
     // denial).
     let denial = range.clone().any(|k| {
-        doc.lower(k).is_some_and(|w| {
-            w.parses.iter().any(|p| {
-                p.pos == Pos::Verb
-                    && matches!(&*p.lemma, "опровергнуть" | "опровергать" | "отрицать")
-            })
-        }) && !(k.saturating_sub(2).max(range.start)..k).any(|j| doc.fold_of(j) == "не")
+        verb_of(
+            doc.lower(k),
+            &["опровергнуть", "опровергать", "отрицать"],
+            |_| true,
+        ) && !(k.saturating_sub(2).max(range.start)..k).any(|j| doc.fold_of(j) == "не")
     });
     denial
         && range.clone().skip(1).any(|k| {
@@ -3862,6 +3852,19 @@ fn denies_the_report(doc: &Doc<'_>, s: usize) -> bool {
                     | "сведения"
             )
         })
+}
+
+/// True when `word` reads as a verb whose lemma is one of `lemmas` and that passes `also`.
+fn verb_of(
+    word: Option<&crate::morph::WordInfo>,
+    lemmas: &[&str],
+    also: impl Fn(&crate::morph::Parse) -> bool,
+) -> bool {
+    word.is_some_and(|w| {
+        w.parses
+            .iter()
+            .any(|p| p.pos == Pos::Verb && lemmas.contains(&&*p.lemma) && also(p))
+    })
 }
 
 /// The city of a dateline: a city name in capitals opening the text, before a comma
