@@ -277,7 +277,7 @@ impl<'a> Doc<'a> {
             surname: e
                 .surname
                 .as_ref()
-                .map(|s| Arc::from(s.to_lowercase().replace('ё', "е"))),
+                .map(|s| Arc::from(crate::text::fold_key(s))),
         });
         self.entity_index.insert(e.id.clone(), i);
         i

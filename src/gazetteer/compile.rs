@@ -723,7 +723,7 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
                     .attrs
                     .given
                     .as_deref()
-                    .map(|g| g.to_lowercase().replace('ё', "е").into()),
+                    .map(|g| crate::text::fold_key(g).into()),
             }
         })
         .collect();

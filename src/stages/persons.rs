@@ -378,7 +378,7 @@ impl PersonFinder {
         }
         // A name found here that contains a weak gazetteer mention replaces it: it is that
         // gazetteer person when the given names agree, else someone else with the surname.
-        let key = |s: &str| s.to_lowercase().replace('ё', "е");
+        let key = crate::text::fold_key;
         let mut rest = Vec::new();
         let mut remove = vec![false; doc.mentions.len()];
         dropped.iter().for_each(|&k| remove[k] = true);
@@ -1345,7 +1345,7 @@ impl PersonFinder {
                 by_surname.entry(s.to_string()).or_insert(m.entity);
             }
         }
-        let key = |s: &str| s.to_lowercase().replace('ё', "е");
+        let key = crate::text::fold_key;
         // The given name of a person already in the article, folded.
         let given_of = |doc: &Doc<'_>, e: u32| -> Option<String> {
             let ent = &doc.entities[e as usize];

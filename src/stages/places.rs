@@ -245,7 +245,7 @@ impl PlaceFinder {
         added: &mut Vec<MentionDraft>,
         replaced: &mut Vec<usize>,
     ) {
-        let fold = |s: &str| s.to_lowercase().replace('ё', "е");
+        let fold = crate::text::fold_key;
         // One key per settlement. Not from a settlement noun in another case than the locative
         // («родным городом Каддафи» may still be a person's), and not from a common noun taken
         // as a name only because of the settlement noun («в селе Победа»: «Победа» elsewhere is

@@ -7,7 +7,7 @@ pub mod offsets;
 pub mod sentences;
 pub mod tokens;
 
-pub use normalize::{NormText, Normalizer};
+pub use normalize::{NormText, Normalizer, fold_key};
 pub use offsets::CharIndex;
 pub use sentences::{Sentence, SentenceSplitter};
 pub use tokens::{Shape, Token, TokenKind, Tokenizer};

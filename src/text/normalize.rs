@@ -155,6 +155,12 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// A word or name in its matching key: lower case, ё as е («Мирзиёев» → «мирзиеев»). The
+/// same folding as the `fold` copy of [`NormText`], for strings outside a text.
+pub fn fold_key(s: &str) -> String {
+    s.to_lowercase().replace('ё', "е")
+}
+
 /// Builds [`NormText`] working copies. Cannot fail; holds no state.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Normalizer;
