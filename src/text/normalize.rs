@@ -16,7 +16,9 @@ pub struct NormText {
     pub norm: String,
     /// `norm` lowercased, byte for byte aligned with it.
     pub fold: String,
-    /// For each byte of `norm`, and once more at its end, the byte offset in the original text.
+    /// For each byte of `norm`, and once more at its end, the byte offset in the original text:
+    /// of the same byte where the text is copied unchanged, of the character it replaces
+    /// otherwise. Offsets are only read on character boundaries.
     orig: Vec<u32>,
     /// Length of the original text in bytes.
     orig_len: usize,
@@ -64,21 +66,6 @@ impl NormText {
         self.fold.clear();
         self.orig.clear();
         self.orig_len = 0;
-    }
-
-    fn push_ascii(&mut self, b: u8, at: usize) {
-        self.norm.push(b as char);
-        self.fold.push(b as char);
-        self.orig.push(at as u32);
-    }
-
-    fn push(&mut self, c: char, lower: char, at: usize) {
-        debug_assert_eq!(c.len_utf8(), lower.len_utf8());
-        self.norm.push(c);
-        self.fold.push(lower);
-        for _ in 0..c.len_utf8() {
-            self.orig.push(at as u32);
-        }
     }
 }
 
@@ -165,6 +152,159 @@ pub fn fold_key(s: &str) -> String {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Normalizer;
 
+/// The run of letters being written: where it started in the output and in the input, and
+/// which scripts it holds. A word mixing Cyrillic and Latin letters is redone at its end with
+/// the Latin look-alikes made Cyrillic («Пyтин»); otherwise words are written straight
+/// through.
+#[derive(Default)]
+struct Word {
+    open: bool,
+    out: usize,
+    input: usize,
+    cyrillic: bool,
+    latin: bool,
+}
+
+/// The outputs being written. Most of a text is copied unchanged into `norm`, and most of it
+/// into `fold` (all but capitals), so each keeps a pending run of the input that it copies as
+/// one string slice when a changed character interrupts it: the hot loop only classifies
+/// bytes, and no output is re-validated as UTF-8.
+struct Writer<'t, 'o> {
+    text: &'t str,
+    out: &'o mut NormText,
+    /// Start in the input of the bytes not yet copied into `norm` (and `orig`).
+    norm_run: usize,
+    /// Start in the input of the bytes not yet copied into `fold`.
+    fold_run: usize,
+}
+
+impl Writer<'_, '_> {
+    /// Length of `norm` once the pending run up to `at` is written.
+    fn out_len(&self, at: usize) -> usize {
+        self.out.norm.len() + (at - self.norm_run)
+    }
+
+    /// Copies the pending run of `norm` up to `at`; its bytes map to themselves.
+    fn flush_norm(&mut self, at: usize) {
+        if at > self.norm_run {
+            self.out.norm.push_str(&self.text[self.norm_run..at]);
+            self.out.orig.extend(self.norm_run as u32..at as u32);
+        }
+        self.norm_run = at;
+    }
+
+    fn flush_fold(&mut self, at: usize) {
+        if at > self.fold_run {
+            self.out.fold.push_str(&self.text[self.fold_run..at]);
+        }
+        self.fold_run = at;
+    }
+
+    /// `c` replaces the `len` input bytes at `at` in `norm` (all its bytes map to `at`), and
+    /// its lower case follows in `fold`.
+    fn changed(&mut self, at: usize, len: usize, c: char) {
+        self.flush_norm(at);
+        self.flush_fold(at);
+        self.out.norm.push(c);
+        self.out.fold.push(fold_char(c));
+        self.out
+            .orig
+            .extend(std::iter::repeat_n(at as u32, c.len_utf8()));
+        self.norm_run = at + len;
+        self.fold_run = at + len;
+    }
+
+    /// The input character at `at` stays in `norm`; `lower` replaces it in `fold`.
+    fn lowered(&mut self, at: usize, len: usize, lower: char) {
+        self.flush_fold(at);
+        self.out.fold.push(lower);
+        self.fold_run = at + len;
+    }
+
+    /// Input bytes left out of both copies.
+    fn dropped(&mut self, at: usize, len: usize) {
+        self.flush_norm(at);
+        self.flush_fold(at);
+        self.norm_run = at + len;
+        self.fold_run = at + len;
+    }
+
+    /// Writes the character at `at` as [`composed`] and `twin` make it.
+    fn write_char(&mut self, at: usize, twin: bool) {
+        let (c, len) = composed(self.text, at);
+        let c = if twin {
+            cyrillic_twin(c).unwrap_or(c)
+        } else {
+            c
+        };
+        if is_dropped(c) {
+            self.dropped(at, len);
+        } else if len != c.len_utf8() || !self.text[at..].starts_with(c) {
+            self.changed(at, len, c);
+        } else {
+            let lower = fold_char(c);
+            if lower != c {
+                self.lowered(at, len, lower);
+            }
+        }
+    }
+
+    /// Ends the run of letters at `end`; a run mixing scripts is written again with its Latin
+    /// look-alikes made Cyrillic.
+    fn end_word(&mut self, word: &mut Word, end: usize) {
+        if word.open && word.cyrillic && word.latin {
+            self.flush_norm(end);
+            self.flush_fold(end);
+            self.out.norm.truncate(word.out);
+            self.out.fold.truncate(word.out);
+            self.out.orig.truncate(word.out);
+            self.norm_run = word.input;
+            self.fold_run = word.input;
+            let mut at = word.input;
+            while at < end {
+                self.write_char(at, true);
+                at += composed(self.text, at).1;
+            }
+            self.flush_norm(end);
+            self.flush_fold(end);
+        }
+        word.open = false;
+    }
+
+    fn start_word(&mut self, word: &mut Word, at: usize) {
+        if !word.open {
+            *word = Word {
+                open: true,
+                out: self.out_len(at),
+                input: at,
+                ..Word::default()
+            };
+        }
+    }
+}
+
+/// The character of a code point of the Russian block.
+fn cyrillic_char(cp: u32) -> char {
+    char::from_u32(cp).expect("U+0400–U+045F")
+}
+
+/// The canonical character at byte `at` of `text` and how many input bytes it takes: a
+/// decomposed й or ё (base letter and combining breve or diaeresis) is one letter.
+fn composed(text: &str, at: usize) -> (char, usize) {
+    let mut chars = text[at..].chars();
+    let c = chars
+        .next()
+        .expect("`at` is below the length, on a char boundary");
+    let len = c.len_utf8();
+    match (c, chars.next()) {
+        ('и', Some('\u{0306}')) => ('й', len + 2),
+        ('И', Some('\u{0306}')) => ('Й', len + 2),
+        ('е', Some('\u{0308}')) => ('е', len + 2),
+        ('Е', Some('\u{0308}')) => ('Е', len + 2),
+        _ => (canonical(c), len),
+    }
+}
+
 impl Normalizer {
     /// Normalizes `text` into `out`, reusing its buffers.
     pub fn normalize(&self, text: &str, out: &mut NormText) {
@@ -173,114 +313,70 @@ impl Normalizer {
         out.norm.reserve(text.len());
         out.fold.reserve(text.len());
         out.orig.reserve(text.len() + 1);
-
-        // Where the current run of letters started, in the output and in the input, and which
-        // scripts it holds: a word mixing Cyrillic and Latin letters is redone at its end with
-        // the Latin look-alikes made Cyrillic («Пyтин»). Words are written straight through
-        // otherwise, so the common case copies each character once.
-        let mut word_out = 0usize;
-        let mut word_in = 0usize;
-        let (mut cyrillic, mut latin) = (false, false);
-        let mut in_word = false;
-
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            // ASCII that is neither a letter nor a quote: by far the most common non-letter.
-            if c.is_ascii() && !c.is_ascii_alphabetic() && c != '`' && c != '"' {
-                if in_word {
-                    end_word(text, out, word_out, word_in, at, cyrillic && latin);
-                    in_word = false;
-                }
-                out.push_ascii(c as u8, at);
-                continue;
-            }
-            if is_dropped(c) {
-                continue;
-            }
-            // Decomposed й and ё (base letter + combining breve/diaeresis).
-            let c = match (c, chars.peek().map(|&(_, n)| n)) {
-                ('и', Some('\u{0306}')) => {
-                    chars.next();
-                    'й'
-                }
-                ('И', Some('\u{0306}')) => {
-                    chars.next();
-                    'Й'
-                }
-                ('е', Some('\u{0308}')) => {
-                    chars.next();
-                    'е'
-                }
-                ('Е', Some('\u{0308}')) => {
-                    chars.next();
-                    'Е'
-                }
-                _ => canonical(c),
-            };
-            if super::chars::is_alpha(c) {
-                if !in_word {
-                    in_word = true;
-                    word_out = out.norm.len();
-                    word_in = at;
-                    cyrillic = false;
-                    latin = false;
-                }
-                cyrillic |= is_cyrillic(c);
-                latin |= c.is_ascii_alphabetic();
-                out.push(c, fold_char(c), at);
-                continue;
-            }
-            if in_word {
-                end_word(text, out, word_out, word_in, at, cyrillic && latin);
-                in_word = false;
-            }
-            out.push(c, fold_char(c), at);
-        }
-        if in_word {
-            end_word(text, out, word_out, word_in, text.len(), cyrillic && latin);
-        }
-        out.orig.push(text.len() as u32);
-    }
-}
-
-/// Ends a run of letters; a run mixing scripts is written again with Latin look-alikes made
-/// Cyrillic.
-fn end_word(
-    text: &str,
-    out: &mut NormText,
-    word_out: usize,
-    word_in: usize,
-    end: usize,
-    mixed: bool,
-) {
-    if !mixed {
-        return;
-    }
-    out.norm.truncate(word_out);
-    out.fold.truncate(word_out);
-    out.orig.truncate(word_out);
-    let mut chars = text[word_in..end].char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
-        if is_dropped(c) {
-            continue;
-        }
-        let c = match (c, chars.peek().map(|&(_, n)| n)) {
-            ('и', Some('\u{0306}')) => {
-                chars.next();
-                'й'
-            }
-            ('И', Some('\u{0306}')) => {
-                chars.next();
-                'Й'
-            }
-            ('е' | 'Е', Some('\u{0308}')) => {
-                chars.next();
-                c
-            }
-            _ => canonical(c),
+        let mut w = Writer {
+            text,
+            out,
+            norm_run: 0,
+            fold_run: 0,
         };
-        let c = cyrillic_twin(c).unwrap_or(c);
-        out.push(c, fold_char(c), word_in + k);
+        let mut word = Word::default();
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            // ASCII: letters extend the word, anything else ends it («`» is an apostrophe).
+            if b < 0x80 {
+                if b.is_ascii_alphabetic() {
+                    w.start_word(&mut word, at);
+                    word.latin = true;
+                    if b.is_ascii_uppercase() {
+                        w.lowered(at, 1, char::from(b.to_ascii_lowercase()));
+                    }
+                } else {
+                    w.end_word(&mut word, at);
+                    if b == b'`' {
+                        w.changed(at, 1, '\'');
+                    }
+                }
+                at += 1;
+                continue;
+            }
+            // The Russian letters, U+0400–U+045F (lead byte D0 or D1), unless a combining
+            // mark follows (its lead byte is CC): case pairs are 0x20 or 0x50 apart, ё is е.
+            if (b == 0xD0 || b == 0xD1) && bytes.get(at + 2) != Some(&0xCC) {
+                let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[at + 1] & 0x3F);
+                if cp <= 0x45F {
+                    w.start_word(&mut word, at);
+                    word.cyrillic = true;
+                    match cp {
+                        0x451 => w.changed(at, 2, 'е'),
+                        0x401 => w.changed(at, 2, 'Е'),
+                        0x400..=0x40F => w.lowered(at, 2, cyrillic_char(cp + 0x50)),
+                        0x410..=0x42F => w.lowered(at, 2, cyrillic_char(cp + 0x20)),
+                        _ => {}
+                    }
+                    at += 2;
+                    continue;
+                }
+            }
+            // Everything else, one character at a time.
+            let (c, len) = composed(text, at);
+            if !is_dropped(c) {
+                if super::chars::is_alpha(c) {
+                    w.start_word(&mut word, at);
+                    word.cyrillic |= is_cyrillic(c);
+                    word.latin |= c.is_ascii_alphabetic();
+                } else {
+                    w.end_word(&mut word, at);
+                }
+            }
+            w.write_char(at, false);
+            at += len;
+        }
+        w.end_word(&mut word, text.len());
+        w.flush_norm(text.len());
+        w.flush_fold(text.len());
+        out.orig.push(text.len() as u32);
     }
 }
 
@@ -333,6 +429,70 @@ mod tests {
         let tok = t.norm.find("Токаев").unwrap();
         let (s, e) = t.orig_span(text, tok, t.norm.len());
         assert_eq!(&text[s..e], "Токаев");
+    }
+
+    /// The specification, one character at a time: compose, drop, cut into runs of letters,
+    /// make the Latin look-alikes of a mixed run Cyrillic. The byte-level fast paths of
+    /// [`Normalizer::normalize`] must give exactly this.
+    fn reference(text: &str) -> (String, String, Vec<u32>) {
+        let mut chars = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let (c, len) = composed(text, at);
+            if !is_dropped(c) {
+                chars.push((at, c, len));
+            }
+            at += len;
+        }
+        let (mut norm, mut fold, mut orig) = (String::new(), String::new(), Vec::new());
+        let mut i = 0;
+        while i < chars.len() {
+            let mut j = i;
+            while j < chars.len() && crate::text::chars::is_alpha(chars[j].1) {
+                j += 1;
+            }
+            let j = j.max(i + 1);
+            let run = &chars[i..j];
+            let mixed = run.iter().any(|&(_, c, _)| is_cyrillic(c))
+                && run.iter().any(|&(_, c, _)| c.is_ascii_alphabetic());
+            for &(at, c, len) in run {
+                let c = if mixed {
+                    cyrillic_twin(c).unwrap_or(c)
+                } else {
+                    c
+                };
+                norm.push(c);
+                fold.push(fold_char(c));
+                if len == c.len_utf8() && text[at..].starts_with(c) {
+                    orig.extend(at as u32..(at + len) as u32);
+                } else {
+                    orig.extend(std::iter::repeat_n(at as u32, c.len_utf8()));
+                }
+            }
+            i = j;
+        }
+        orig.push(text.len() as u32);
+        (norm, fold, orig)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_specification(
+            picks in proptest::collection::vec(0usize..40, 0..40)
+        ) {
+            const CHARS: [&str; 40] = [
+                "а", "Я", "ё", "Ё", "и", "И", "е", "Е", "\u{0306}", "\u{0308}", "\u{0301}",
+                "\u{00AD}", "\u{200B}", "a", "y", "P", "z", "«", "»", "—", "\u{00A0}", " ", "1",
+                "\"", "`", "Ѐ", "Ї", "ѣ", "Ω", "ß", "İ", "ẞ", "\n", "-", "’", "丁", "😀", "ǅ",
+                "\u{0483}", "Ґ",
+            ];
+            let text: String = picks.iter().map(|&k| CHARS[k]).collect();
+            let t = norm(&text);
+            let (n, f, o) = reference(&text);
+            proptest::prop_assert_eq!(&t.norm, &n);
+            proptest::prop_assert_eq!(&t.fold, &f);
+            proptest::prop_assert_eq!(&t.orig, &o);
+        }
     }
 
     #[test]
