@@ -1,54 +1,88 @@
-//! A token-sequence trie over every inflected form, stored as a finite-state transducer.
+//! A token trie over every inflected form, with hashed edges.
 //!
 //! Keys are the folded (lower-case, ё→е) token texts of a phrase joined by single spaces:
-//! «владимира путина», «игр будущего». Matching walks the FST from one token onwards, byte by
-//! byte, and reports every key that ends on a token boundary, so word boundaries hold by
-//! construction and the longest match is simply the last one reported.
+//! «владимира путина», «игр будущего». A state is a key prefix that ends on a word; an edge
+//! from a state is one more word. Matching starts at a token and follows one edge per token,
+//! each a hash lookup of the token's text, so word boundaries hold by construction and the
+//! longest match is simply the last one reported.
 //!
-//! Why not an Aho–Corasick automaton over the text: with every case form of every alias the
-//! full gazetteers have a few hundred thousand patterns; `aho-corasick` took 1.3 s and 74 MB to
-//! build 400 000 such patterns here (measured with a scratch program, see ARCHITECTURE.md),
-//! against the 0.3 s start-up budget, and cannot be stored pre-built. An FST of the same keys
-//! builds in tens of milliseconds, takes a few megabytes, and matching is driven by tokens
-//! that the pipeline has already produced.
+//! Why a hash per word and not a byte automaton: matching starts at every token of running
+//! text, so the first step decides the cost, and a word is looked up whole in one probe. An
+//! FST of the same keys (the `fst` crate, the previous design) walked byte by byte through
+//! its widest nodes on every token, about 470 instructions per call under callgrind, and
+//! building it was most of the gazetteer's start-up (see ARCHITECTURE.md).
 
-use fst::raw::{Fst, Output};
+use std::hash::{BuildHasher, Hasher};
 
 use crate::text::{Token, TokenKind};
 
 /// Maximum number of tokens in one key; longer aliases are not matched.
 pub const MAX_KEY_TOKENS: usize = 12;
 
-/// Bits in the first-word filter (32 KiB).
-const FILTER_BITS: usize = 1 << 18;
+/// Marks "none" in the `u32` links of a state.
+const NONE: u32 = u32::MAX;
 
-/// FNV-1a over a word's bytes: cheap for the short words of running text, and fixed, so a
-/// filter is the same on every run.
-fn word_hash(bytes: &[u8]) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// The hash of an edge: the state it leaves and the word it reads. Fixed seed, so that runs
+/// are reproducible.
+fn edge_hash(from: u32, word: &str) -> u64 {
+    let mut h = foldhash::fast::FixedState::with_seed(0x6e67).build_hasher();
+    h.write_u32(from);
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// Edge hashes are already well mixed: the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    (h ^ (h >> 29)) as usize % FILTER_BITS
+
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys are hashed")
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type EdgeMap = std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<Prehashed>>;
+
+/// One state of the trie: a key prefix ending on a word.
+#[derive(Clone, Copy, Debug)]
+struct State {
+    /// The state it was reached from.
+    parent: u32,
+    /// The word read to reach it, as a range of `Lexicon::words`.
+    word: (u32, u32),
+    /// The group of postings when the prefix is a whole key, else [`NONE`].
+    group: u32,
+    /// Another state whose edge has the same hash ([`NONE`] at the end of the chain): two
+    /// different edges sharing a 64-bit hash stay exact.
+    same_hash: u32,
 }
 
 /// A built lexicon: key → list of postings.
 #[derive(Clone)]
 pub struct Lexicon<P> {
-    fst: Fst<Vec<u8>>,
+    /// Edge hash → the first state of its chain.
+    edges: EdgeMap,
+    /// States; 0 is the root (the empty prefix).
+    states: Vec<State>,
+    /// The words of all edges, one after another.
+    words: String,
     groups: Vec<(u32, u32)>,
     postings: Vec<P>,
-    /// A bit per hashed first word of some key. Most tokens of running text start no key;
-    /// one hash and one bit reject them before the byte-by-byte walk of the FST (no false
-    /// negatives, so matching is unchanged).
-    first_words: Vec<u64>,
 }
 
 impl<P> std::fmt::Debug for Lexicon<P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicon")
             .field("keys", &self.groups.len())
+            .field("states", &self.states.len())
             .field("postings", &self.postings.len())
             .finish()
     }
@@ -82,42 +116,47 @@ impl<P: Clone + PartialEq> LexiconBuilder<P> {
         self.items.is_empty()
     }
 
-    /// Sorts, groups equal keys and builds the FST. Postings of one key keep the order in
+    /// Sorts, groups equal keys and builds the trie. Postings of one key keep the order in
     /// which they were added (the sort is stable), and exact duplicates are dropped.
     pub fn build(mut self) -> Lexicon<P> {
         self.items.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut builder = fst::raw::Builder::memory();
-        let mut groups = Vec::new();
-        let mut postings: Vec<P> = Vec::with_capacity(self.items.len());
-        let mut first_words = vec![0u64; FILTER_BITS / 64];
+        let mut lex = Lexicon {
+            edges: EdgeMap::default(),
+            states: vec![State {
+                parent: NONE,
+                word: (0, 0),
+                group: NONE,
+                same_hash: NONE,
+            }],
+            words: String::new(),
+            groups: Vec::new(),
+            postings: Vec::with_capacity(self.items.len()),
+        };
         let mut i = 0;
         while i < self.items.len() {
             let key = &self.items[i].0;
-            let first = key.split(' ').next().unwrap_or("");
-            let bit = word_hash(first.as_bytes());
-            first_words[bit / 64] |= 1 << (bit % 64);
-            let start = postings.len();
+            let start = lex.postings.len();
             let mut j = i;
             while j < self.items.len() && self.items[j].0 == *key {
                 let p = &self.items[j].1;
-                if !postings[start..].contains(p) {
-                    postings.push(p.clone());
+                if !lex.postings[start..].contains(p) {
+                    lex.postings.push(p.clone());
                 }
                 j += 1;
             }
-            builder
-                .insert(key.as_bytes(), groups.len() as u64)
-                .expect("keys are sorted and unique");
-            groups.push((start as u32, (postings.len() - start) as u32));
+            let mut state = 0;
+            for word in key.split(' ') {
+                state = match lex.step(state, word) {
+                    Some(next) => next,
+                    None => lex.add_edge(state, word),
+                };
+            }
+            lex.states[state as usize].group = lex.groups.len() as u32;
+            lex.groups
+                .push((start as u32, (lex.postings.len() - start) as u32));
             i = j;
         }
-        let bytes = builder.into_inner().expect("in-memory FST cannot fail");
-        Lexicon {
-            fst: Fst::new(bytes).expect("built above"),
-            groups,
-            postings,
-            first_words,
-        }
+        lex
     }
 }
 
@@ -132,10 +171,11 @@ impl<P> Lexicon<P> {
         self.groups.is_empty()
     }
 
-    /// Bytes used by the FST and the posting table.
+    /// Bytes used by the trie and the posting table (the edge map's buckets estimated).
     pub fn memory(&self) -> usize {
-        self.fst.as_bytes().len()
-            + self.first_words.len() * 8
+        self.edges.capacity() * (std::mem::size_of::<(u64, u32)>() + 1)
+            + self.states.len() * std::mem::size_of::<State>()
+            + self.words.len()
             + self.groups.len() * 8
             + self.postings.len() * std::mem::size_of::<P>()
     }
@@ -148,9 +188,43 @@ impl<P> Lexicon<P> {
 
     /// The postings of an exact key, if present.
     pub fn get(&self, key: &str) -> Option<&[P]> {
-        self.fst
-            .get(key.as_bytes())
-            .map(|o| self.postings(o.value() as u32))
+        let mut state = 0;
+        for word in key.split(' ') {
+            state = self.step(state, word)?;
+        }
+        match self.states[state as usize].group {
+            NONE => None,
+            group => Some(self.postings(group)),
+        }
+    }
+
+    /// The state reached from `from` by reading `word`.
+    fn step(&self, from: u32, word: &str) -> Option<u32> {
+        let mut s = *self.edges.get(&edge_hash(from, word))?;
+        while s != NONE {
+            let state = &self.states[s as usize];
+            let (a, b) = state.word;
+            if state.parent == from && &self.words[a as usize..b as usize] == word {
+                return Some(s);
+            }
+            s = state.same_hash;
+        }
+        None
+    }
+
+    /// Adds the edge `from` → new state by `word` (not present yet); returns the new state.
+    fn add_edge(&mut self, from: u32, word: &str) -> u32 {
+        let id = self.states.len() as u32;
+        let start = self.words.len() as u32;
+        self.words.push_str(word);
+        let same_hash = self.edges.insert(edge_hash(from, word), id).unwrap_or(NONE);
+        self.states.push(State {
+            parent: from,
+            word: (start, self.words.len() as u32),
+            group: NONE,
+            same_hash,
+        });
+        id
     }
 
     /// Every key that starts at `tokens[first]` and ends on a token boundary before `limit`,
@@ -168,38 +242,15 @@ impl<P> Lexicon<P> {
         if first >= limit || tokens[first].kind == TokenKind::Punct {
             return;
         }
-        let bytes = fold.as_bytes();
-        let head = &tokens[first];
-        let bit = word_hash(&bytes[head.start as usize..head.end as usize]);
-        if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
-            return;
-        }
-        let fst = &self.fst;
-        let mut node = fst.root();
-        let mut output = Output::zero();
+        let mut state = 0;
         for (n, token) in tokens[first..limit].iter().enumerate().take(MAX_KEY_TOKENS) {
-            if n > 0 {
-                match node.find_input(b' ') {
-                    Some(i) => {
-                        let t = node.transition(i);
-                        output = output.cat(t.out);
-                        node = fst.node(t.addr);
-                    }
-                    None => return,
-                }
-            }
-            for &b in &bytes[token.start as usize..token.end as usize] {
-                match node.find_input(b) {
-                    Some(i) => {
-                        let t = node.transition(i);
-                        output = output.cat(t.out);
-                        node = fst.node(t.addr);
-                    }
-                    None => return,
-                }
-            }
-            if node.is_final() {
-                out.push((n + 1, output.cat(node.final_output()).value() as u32));
+            let Some(next) = self.step(state, token.text(fold)) else {
+                return;
+            };
+            state = next;
+            let group = self.states[state as usize].group;
+            if group != NONE {
+                out.push((n + 1, group));
             }
         }
     }
