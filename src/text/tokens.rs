@@ -136,7 +136,8 @@ impl Span<'_> {
             self.space = true;
             return;
         }
-        let kind = if piece.chars().any(super::chars::is_alpha) {
+        let piece_shape = shape(piece);
+        let kind = if piece_shape != Shape::NoLetter {
             TokenKind::Word
         } else if c.is_ascii_digit() || c.is_numeric() {
             TokenKind::Number
@@ -212,7 +213,7 @@ impl Span<'_> {
             start,
             end,
             kind,
-            shape: shape(piece),
+            shape: piece_shape,
             sentence,
             space_before: self.space,
         });
@@ -256,7 +257,22 @@ enum Class {
     Other,
 }
 
+/// [`Class`] of every byte, looked up once per character.
+const CLASSES: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = class_of(b as u8);
+        b += 1;
+    }
+    table
+};
+
 fn class(b: u8) -> Class {
+    CLASSES[b as usize]
+}
+
+const fn class_of(b: u8) -> Class {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' | 0xD0 | 0xD1 => Class::Letter,
         b'0'..=b'9' => Class::Digit,
@@ -351,18 +367,32 @@ impl<'a> Iterator for SimpleWords<'a> {
     }
 }
 
+/// The letter case of a token: one pass over its bytes, ASCII and the Russian block decoded
+/// in place (most tokens), any other character through [`super::chars`].
 fn shape(s: &str) -> Shape {
-    let mut letters = 0;
-    let mut upper = 0;
-    let mut first_upper = false;
-    for c in s.chars().filter(|&c| super::chars::is_alpha(c)) {
-        if letters == 0 {
-            first_upper = super::chars::is_upper(c);
+    let bytes = s.as_bytes();
+    let (mut letters, mut upper, mut first_upper) = (0u32, 0u32, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (letter, up, width) = if b < 0x80 {
+            (b.is_ascii_alphabetic(), b.is_ascii_uppercase(), 1)
+        } else if b == 0xD0 || (b == 0xD1 && bytes[i + 1] < 0xA0) {
+            // U+0400–U+045F: all letters, capitals below U+0430.
+            (true, b == 0xD0 && bytes[i + 1] < 0xB0, 2)
+        } else {
+            let c = s[i..].chars().next().expect("on a char boundary");
+            let letter = super::chars::is_alpha(c);
+            (letter, letter && super::chars::is_upper(c), c.len_utf8())
+        };
+        if letter {
+            if letters == 0 {
+                first_upper = up;
+            }
+            letters += 1;
+            upper += u32::from(up);
         }
-        letters += 1;
-        if super::chars::is_upper(c) {
-            upper += 1;
-        }
+        i += width;
     }
     match (letters, first_upper) {
         (0, _) => Shape::NoLetter,
@@ -505,6 +535,31 @@ mod tests {
             let fast: Vec<(usize, &str)> = SimpleWords::new(&text).collect();
             let full: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
             proptest::prop_assert_eq!(fast, full);
+        }
+    }
+
+    /// The letter case by characters: the byte loop of [`shape`] must agree.
+    fn shape_by_chars(s: &str) -> Shape {
+        let letters: Vec<char> = s
+            .chars()
+            .filter(|&c| super::super::chars::is_alpha(c))
+            .collect();
+        let upper = letters
+            .iter()
+            .filter(|&&c| super::super::chars::is_upper(c))
+            .count();
+        match letters.first() {
+            None => Shape::NoLetter,
+            Some(_) if letters.len() >= 2 && upper == letters.len() => Shape::Upper,
+            Some(&c) if super::super::chars::is_upper(c) => Shape::Title,
+            Some(_) => Shape::Lower,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shape_agrees_with_the_character_classes(s in "[а-яА-ЯЀ-ӿa-zA-Z0-9.'ÉéßΩω丁-]{0,8}") {
+            proptest::prop_assert_eq!(shape(&s), shape_by_chars(&s));
         }
     }
 
