@@ -318,6 +318,10 @@ impl WordInfo {
 #[derive(Clone)]
 pub struct Morph {
     dict: Dictionary,
+    /// The features of every UD tag of the dictionary, by tag number, as a [`Parse`] with an
+    /// empty lemma: reading a tag's feature strings took most of the time of analysing a
+    /// new word, and there are only a few hundred tags.
+    tags: std::sync::Arc<[Parse]>,
 }
 
 impl std::fmt::Debug for Morph {
@@ -329,9 +333,11 @@ impl std::fmt::Debug for Morph {
 impl Morph {
     /// Loads the bundled OpenCorpora dictionary (about 8 ms).
     pub fn bundled() -> Result<Morph, rumorph::Error> {
-        Ok(Morph {
-            dict: Dictionary::bundled()?,
-        })
+        let dict = Dictionary::bundled()?;
+        let tags = (0..dict.ud_tags().len())
+            .map(|n| tag_parse(&dict, n as u16))
+            .collect();
+        Ok(Morph { dict, tags })
     }
 
     /// The underlying dictionary, for form generation at gazetteer build time.
@@ -349,98 +355,110 @@ impl Morph {
 
     /// Converts one `rumorph` analysis to a [`Parse`].
     pub fn parse_of(&self, a: &rumorph::Analysis) -> Parse {
-        let mut p = Parse {
-            lemma: a.lemma.as_str().into(),
-            pos: Pos::Other,
-            case: None,
-            number: None,
-            gender: None,
-            name: None,
-            tense: None,
-            verb_form: None,
-            imperative: false,
-            passive: false,
-            short: false,
-            comparative: false,
-            indeclinable: false,
-            animate: false,
-            prob: a.prob as f32,
-            guessed: a.source == rumorph::Source::Guess,
+        let mut p = match self.tags.get(usize::from(a.ud)) {
+            Some(tag) => tag.clone(),
+            None => tag_parse(&self.dict, a.ud),
         };
-        let Some(tag) = self.dict.ud_tag(a.ud) else {
-            return p;
-        };
-        p.pos = match tag.pos() {
-            "NOUN" => Pos::Noun,
-            "PROPN" => Pos::Propn,
-            "ADJ" => Pos::Adj,
-            "VERB" => Pos::Verb,
-            "AUX" => Pos::Aux,
-            "ADV" => Pos::Adv,
-            "ADP" => Pos::Adp,
-            "CCONJ" => Pos::Cconj,
-            "SCONJ" => Pos::Sconj,
-            "PART" => Pos::Part,
-            "PRON" => Pos::Pron,
-            "DET" => Pos::Det,
-            "NUM" => Pos::Num,
-            _ => Pos::Other,
-        };
-        for (name, value) in tag.feats() {
-            match name {
-                "Case" => p.case = Case::parse(value),
-                "Number" => {
-                    p.number = match value {
-                        "Sing" => Some(Number::Sing),
-                        "Plur" => Some(Number::Plur),
-                        _ => None,
-                    }
-                }
-                "Gender" => {
-                    p.gender = match value {
-                        "Masc" => Some(Gender::Masc),
-                        "Fem" => Some(Gender::Fem),
-                        "Neut" => Some(Gender::Neut),
-                        _ => None,
-                    }
-                }
-                "NameType" => {
-                    p.name = Some(match value {
-                        "Giv" => NameType::Given,
-                        "Sur" => NameType::Surname,
-                        "Pat" => NameType::Patronymic,
-                        "Geo" => NameType::Geo,
-                        _ => NameType::Other,
-                    })
-                }
-                "Tense" => {
-                    p.tense = match value {
-                        "Past" => Some(Tense::Past),
-                        "Pres" => Some(Tense::Pres),
-                        "Fut" => Some(Tense::Fut),
-                        _ => None,
-                    }
-                }
-                "VerbForm" => {
-                    p.verb_form = match value {
-                        "Fin" => Some(VerbForm::Fin),
-                        "Inf" => Some(VerbForm::Inf),
-                        "Part" => Some(VerbForm::Part),
-                        "Conv" => Some(VerbForm::Conv),
-                        _ => None,
-                    }
-                }
-                "Mood" => p.imperative = matches!(value, "Imp" | "Cnd"),
-                "Voice" => p.passive = value == "Pass",
-                "Variant" => p.short = value == "Short",
-                "Degree" => p.comparative = matches!(value, "Cmp" | "Sup"),
-                "InflClass" => p.indeclinable = value == "Ind",
-                "Animacy" => p.animate = value == "Anim",
-                _ => {}
-            }
-        }
+        p.lemma = a.lemma.as_str().into();
+        p.prob = a.prob as f32;
+        p.guessed = a.source == rumorph::Source::Guess;
         p
     }
+}
+
+/// The features of UD tag number `ud`, as a [`Parse`] with an empty lemma.
+fn tag_parse(dict: &Dictionary, ud: u16) -> Parse {
+    let mut p = Parse {
+        lemma: "".into(),
+        pos: Pos::Other,
+        case: None,
+        number: None,
+        gender: None,
+        name: None,
+        tense: None,
+        verb_form: None,
+        imperative: false,
+        passive: false,
+        short: false,
+        comparative: false,
+        indeclinable: false,
+        animate: false,
+        prob: 0.0,
+        guessed: false,
+    };
+    let Some(tag) = dict.ud_tag(ud) else {
+        return p;
+    };
+    p.pos = match tag.pos() {
+        "NOUN" => Pos::Noun,
+        "PROPN" => Pos::Propn,
+        "ADJ" => Pos::Adj,
+        "VERB" => Pos::Verb,
+        "AUX" => Pos::Aux,
+        "ADV" => Pos::Adv,
+        "ADP" => Pos::Adp,
+        "CCONJ" => Pos::Cconj,
+        "SCONJ" => Pos::Sconj,
+        "PART" => Pos::Part,
+        "PRON" => Pos::Pron,
+        "DET" => Pos::Det,
+        "NUM" => Pos::Num,
+        _ => Pos::Other,
+    };
+    for (name, value) in tag.feats() {
+        match name {
+            "Case" => p.case = Case::parse(value),
+            "Number" => {
+                p.number = match value {
+                    "Sing" => Some(Number::Sing),
+                    "Plur" => Some(Number::Plur),
+                    _ => None,
+                }
+            }
+            "Gender" => {
+                p.gender = match value {
+                    "Masc" => Some(Gender::Masc),
+                    "Fem" => Some(Gender::Fem),
+                    "Neut" => Some(Gender::Neut),
+                    _ => None,
+                }
+            }
+            "NameType" => {
+                p.name = Some(match value {
+                    "Giv" => NameType::Given,
+                    "Sur" => NameType::Surname,
+                    "Pat" => NameType::Patronymic,
+                    "Geo" => NameType::Geo,
+                    _ => NameType::Other,
+                })
+            }
+            "Tense" => {
+                p.tense = match value {
+                    "Past" => Some(Tense::Past),
+                    "Pres" => Some(Tense::Pres),
+                    "Fut" => Some(Tense::Fut),
+                    _ => None,
+                }
+            }
+            "VerbForm" => {
+                p.verb_form = match value {
+                    "Fin" => Some(VerbForm::Fin),
+                    "Inf" => Some(VerbForm::Inf),
+                    "Part" => Some(VerbForm::Part),
+                    "Conv" => Some(VerbForm::Conv),
+                    _ => None,
+                }
+            }
+            "Mood" => p.imperative = matches!(value, "Imp" | "Cnd"),
+            "Voice" => p.passive = value == "Pass",
+            "Variant" => p.short = value == "Short",
+            "Degree" => p.comparative = matches!(value, "Cmp" | "Sup"),
+            "InflClass" => p.indeclinable = value == "Ind",
+            "Animacy" => p.animate = value == "Anim",
+            _ => {}
+        }
+    }
+    p
 }
 
 /// Per-thread cache of word analyses, keyed by the word as written.
