@@ -332,6 +332,10 @@ impl Normalizer {
                     if b.is_ascii_uppercase() {
                         w.lowered(at, 1, char::from(b.to_ascii_lowercase()));
                     }
+                    // Likewise the lower-case Latin letters after it.
+                    while bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase) {
+                        at += 1;
+                    }
                 } else {
                     w.end_word(&mut word, at);
                     if b == b'`' {
@@ -356,6 +360,16 @@ impl Normalizer {
                         _ => {}
                     }
                     at += 2;
+                    // The lower-case letters а–я that follow need nothing: they stay as they
+                    // are in both copies, in a word already open.
+                    while let [0xD0, 0xB0..=0xBF, rest @ ..] | [0xD1, 0x80..=0x8F, rest @ ..] =
+                        &bytes[at..]
+                    {
+                        if rest.first() == Some(&0xCC) {
+                            break;
+                        }
+                        at += 2;
+                    }
                     continue;
                 }
             }
