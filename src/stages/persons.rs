@@ -69,6 +69,9 @@ fn odds(doc: &Doc<'_>, i: usize) -> Option<NameOdds> {
     })
 }
 
+/// Particles that open a surname written after them: «Де Ниро», «фон Беттихер».
+const SURNAME_PARTICLES: [&str; 7] = ["де", "дель", "ди", "ван", "фон", "дос", "ду"];
+
 fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
@@ -668,6 +671,11 @@ impl PersonFinder {
     }
 
     fn match_at(&self, doc: &Doc<'_>, i: usize, end: usize, covered: &[bool]) -> Option<Found> {
+        // Every name below starts at a capitalised word (a name part or an initial) or at a
+        // surname particle: most tokens are neither, and leave here.
+        if doc.tokens[i].shape != Shape::Title && !SURNAME_PARTICLES.contains(&doc.fold_of(i)) {
+            return None;
+        }
         let free = |j: usize| j < end && !covered[j];
         let surname_like = |j: usize| -> bool {
             free(j)
@@ -765,10 +773,8 @@ impl PersonFinder {
             return None;
         }
         // «Де Ниро», «фон Беттихер», «Ди Каприо»: a particle opening a surname.
-        if matches!(
-            doc.fold_of(i),
-            "де" | "дель" | "ди" | "ван" | "фон" | "дос" | "ду"
-        ) && doc.tokens[i].kind == TokenKind::Word
+        if SURNAME_PARTICLES.contains(&doc.fold_of(i))
+            && doc.tokens[i].kind == TokenKind::Word
             && free(i + 1)
             && doc.tokens[i + 1].shape == Shape::Title
             && doc.text_of(i + 1).chars().next().is_some_and(is_cyrillic)
