@@ -115,14 +115,12 @@ impl SentenceSplitter {
         out.clear();
         let mut paragraph = 0u32;
         let mut line_start = 0usize;
-        let bytes = norm.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'\n' {
-                if split_line(norm, line_start..i, paragraph, out) {
-                    paragraph += 1;
-                }
-                line_start = i + 1;
+        while let Some(k) = norm[line_start..].find('\n') {
+            let i = line_start + k;
+            if split_line(norm, line_start..i, paragraph, out) {
+                paragraph += 1;
             }
+            line_start = i + 1;
         }
         split_line(norm, line_start..norm.len(), paragraph, out);
     }
@@ -133,25 +131,37 @@ fn split_line(norm: &str, line: Range<usize>, paragraph: u32, out: &mut Vec<Sent
     let before = out.len();
     let text = &norm[line.clone()];
     let mut start = 0usize;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    // Terminators are ASCII or «…» (lead byte E2): a byte scan finds them without decoding
+    // the letters in between (no other character has these bytes).
+    let bytes = text.as_bytes();
+    let mut k = 0usize;
+    while let Some(found) = bytes[k..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let i = k + found;
+        let c = match bytes[i] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            _ if text[i..].starts_with('…') => '…',
+            _ => {
+                k = i + 1;
+                continue;
+            }
+        };
         // Swallow the whole cluster of terminators and closing quotes or brackets.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = iter.peek() {
-            if matches!(n, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']') {
-                end = j + n.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
+        while let Some(n) = text[end..].chars().next()
+            && matches!(n, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']')
+        {
+            end += n.len_utf8();
         }
         if ends_sentence(text, i, c, end) {
             push(norm, line.start + start..line.start + end, paragraph, out);
             start = end;
         }
+        k = end;
     }
     push(norm, line.start + start..line.end, paragraph, out);
     out.len() > before
@@ -169,19 +179,21 @@ fn ends_sentence(line: &str, at: usize, c: char, end: usize) -> bool {
             // No space after the dot: «3.5», «т.е.», «В.В.Путин», a domain name.
             return false;
         }
-        let word: String = line[..at]
-            .chars()
+        // The word before the dot, found backwards without copying it.
+        let word_start = line[..at]
+            .char_indices()
             .rev()
-            .take_while(|&c| super::chars::is_alnum(c))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let letters = word.chars().count();
-        if letters == 1 && word.chars().all(char::is_uppercase) {
+            .take_while(|&(_, c)| super::chars::is_alnum(c))
+            .last()
+            .map_or(at, |(k, _)| k);
+        let word = &line[word_start..at];
+        let mut chars = word.chars();
+        if let (Some(first), None) = (chars.next(), chars.next())
+            && first.is_uppercase()
+        {
             return false; // an initial
         }
-        if ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+        if is_abbreviation(word) {
             return false;
         }
     }
@@ -192,6 +204,23 @@ fn ends_sentence(line: &str, at: usize, c: char, end: usize) -> bool {
         return first == '-' && after.chars().next().is_some_and(starts_sentence);
     }
     starts_sentence(first) || first == '(' || !super::chars::is_alpha(first)
+}
+
+/// True when `word` in lower case is one of [`ABBREVIATIONS`]. The longest has 10 bytes, so
+/// the lower case is written into a small buffer on the stack, not a new string.
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 12];
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let len = c.len_utf8();
+        if n + len > buf.len() {
+            return false;
+        }
+        c.encode_utf8(&mut buf[n..]);
+        n += len;
+    }
+    let lower = &buf[..n];
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
 }
 
 fn push(norm: &str, range: Range<usize>, paragraph: u32, out: &mut Vec<Sentence>) {
@@ -233,6 +262,81 @@ fn push(norm: &str, range: Range<usize>, paragraph: u32, out: &mut Vec<Sentence>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The splitter as first written, one decoded character at a time: the byte scans of
+    /// `split` and `split_line` must give the same sentences.
+    fn split_by_chars(norm: &str) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut paragraph = 0u32;
+        let mut line_start = 0usize;
+        let lines = norm
+            .char_indices()
+            .filter(|&(_, c)| c == '\n')
+            .map(|(i, _)| i)
+            .chain(std::iter::once(norm.len()));
+        for line_end in lines {
+            let line = line_start..line_end;
+            let before = out.len();
+            let text = &norm[line.clone()];
+            let mut start = 0usize;
+            let mut iter = text.char_indices().peekable();
+            while let Some((i, c)) = iter.next() {
+                if !matches!(c, '.' | '!' | '?' | '…') {
+                    continue;
+                }
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, n)) = iter.peek() {
+                    if matches!(n, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']') {
+                        end = j + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                if ends_sentence(text, i, c, end) {
+                    push(
+                        norm,
+                        line.start + start..line.start + end,
+                        paragraph,
+                        &mut out,
+                    );
+                    start = end;
+                }
+            }
+            push(norm, line.start + start..line.end, paragraph, &mut out);
+            if out.len() > before {
+                paragraph += 1;
+            }
+            line_start = line_end + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn abbreviations_in_any_case() {
+        for w in ["г", "Г", "млн", "МЛН", "франц", "Mrs", "ST"] {
+            assert!(is_abbreviation(w), "{w}");
+        }
+        for w in ["", "Путин", "гор", "французский", "ф"] {
+            assert!(!is_abbreviation(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scans_agree_with_the_character_loop(
+            picks in proptest::collection::vec(0usize..20, 0..40)
+        ) {
+            const PIECES: [&str; 20] = [
+                "Путин", "г", "т", "В", "3", "5", ".", "!", "?", "…", "\"", ")", " ", "\n", "-",
+                ",", "сказал", "Он", "\u{2026}\u{2026}", "—",
+            ];
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let mut fast = Vec::new();
+            SentenceSplitter.split(&text, &mut fast);
+            proptest::prop_assert_eq!(fast, split_by_chars(&text));
+        }
+    }
 
     fn split(s: &str) -> Vec<&str> {
         let mut out = Vec::new();
