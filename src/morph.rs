@@ -473,6 +473,22 @@ pub struct MorphCache {
     /// Per id, the id of the word's folded form once asked for (`u32::MAX` before): a word
     /// seen again costs one lookup, not two.
     folded: Vec<u32>,
+    /// Per id, the answers to [`Memo`] questions (0: not asked yet, else answer + 1). Stages
+    /// read the cache through a shared reference, and a cache belongs to one worker, so a
+    /// `RefCell` is enough.
+    memos: std::cell::RefCell<Vec<[u8; Memo::COUNT]>>,
+}
+
+/// Questions about a word alone (its analyses, not its context) that a stage asks at every
+/// token: [`MorphCache::memo`] answers each once per distinct word and worker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Memo {
+    /// Which event trigger lemma the word reads as (`stages::events`).
+    EventTrigger,
+}
+
+impl Memo {
+    const COUNT: usize = 1;
 }
 
 impl MorphCache {
@@ -488,6 +504,7 @@ impl MorphCache {
         let id = self.infos.len() as u32;
         self.infos.push(morph.analyze(word));
         self.folded.push(u32::MAX);
+        self.memos.get_mut().push([0; Memo::COUNT]);
         self.ids.insert(word.into(), id);
         id
     }
@@ -513,10 +530,23 @@ impl MorphCache {
         &self.infos[id as usize]
     }
 
+    /// The answer to `question` for word `id`, from `compute` the first time it is asked
+    /// (answers are 0–254). `compute` must depend on the word's analyses only.
+    pub fn memo(&self, id: u32, question: Memo, compute: impl FnOnce() -> u8) -> u8 {
+        let known = self.memos.borrow()[id as usize][question as usize];
+        if known != 0 {
+            return known - 1;
+        }
+        let answer = compute().min(254);
+        self.memos.borrow_mut()[id as usize][question as usize] = answer + 1;
+        answer
+    }
+
     /// Clears the cache when it has grown past [`MorphCache::MAX_WORDS`]. Call between
     /// documents only: ids handed out before are invalid afterwards.
     pub fn trim(&mut self) {
         if self.infos.len() > Self::MAX_WORDS {
+            self.memos.get_mut().clear();
             self.ids.clear();
             self.infos.clear();
             self.folded.clear();

@@ -21,7 +21,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::doc::{DateDraft, Doc, EventDraft};
 use crate::gazetteer::Role;
 use crate::model::{DateValue, EntityKind, EventType, Status, Via};
-use crate::morph::{Case, NameType, Number, Pos, Tense, VerbForm};
+use crate::morph::{Case, Memo, NameType, Number, Pos, Tense, VerbForm, WordInfo};
 use crate::text::chars::is_alnum;
 use crate::text::{Shape, TokenKind};
 
@@ -1580,29 +1580,37 @@ fn is_finite_verb(doc: &Doc<'_>, k: usize) -> bool {
     })
 }
 
+/// The index in [`LEMMAS`] of the trigger lemma word `w` reads as, or 254 for none.
+fn trigger_lemma(w: &WordInfo) -> u8 {
+    // One hash lookup per reading instead of comparing every trigger lemma.
+    static BY_LEMMA: std::sync::LazyLock<
+        std::collections::HashMap<&'static str, Trigger, foldhash::fast::FixedState>,
+    > = std::sync::LazyLock::new(|| LEMMAS.iter().copied().collect());
+    if !w.parses.iter().any(|p| BY_LEMMA.contains_key(&*p.lemma)) {
+        return 254;
+    }
+    // The table's order decides between two readings («приём» of «принять»…).
+    LEMMAS
+        .iter()
+        .position(|(lemma, _)| {
+            w.parses
+                .iter()
+                .any(|p| &*p.lemma == *lemma && p.prob >= 0.05)
+        })
+        .map_or(254, |k| k as u8)
+}
+
 fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     if doc.tokens[i].kind != TokenKind::Word {
         return None;
     }
     let w = doc.lower(i)?;
     let fold = doc.fold_of(i);
-    // One hash lookup per reading instead of comparing every trigger lemma.
-    static BY_LEMMA: std::sync::LazyLock<
-        std::collections::HashMap<&'static str, Trigger, foldhash::fast::FixedState>,
-    > = std::sync::LazyLock::new(|| LEMMAS.iter().copied().collect());
-    let found = if w.parses.iter().any(|p| BY_LEMMA.contains_key(&*p.lemma)) {
-        // The table's order decides between two readings («приём» of «принять»…).
-        LEMMAS
-            .iter()
-            .find(|(lemma, _)| {
-                w.parses
-                    .iter()
-                    .any(|p| &*p.lemma == *lemma && p.prob >= 0.05)
-            })
-            .map(|&(_, t)| t)
-    } else {
-        None
-    };
+    // The trigger lemma depends on the word alone: asked once per distinct word.
+    let k = doc
+        .cache
+        .memo(doc.lower[i], Memo::EventTrigger, || trigger_lemma(w));
+    let found = LEMMAS.get(usize::from(k)).map(|&(_, t)| t);
     // «собрались обсудить»: an intention, not a gathering.
     if found == Some(Trigger::MeetVerb)
         && fold.starts_with("собр")
