@@ -485,10 +485,12 @@ pub struct MorphCache {
 pub enum Memo {
     /// Which event trigger lemma the word reads as (`stages::events`).
     EventTrigger,
+    /// Whether a date expression can start at the word (`stages::dates`).
+    DateStart,
 }
 
 impl Memo {
-    const COUNT: usize = 1;
+    const COUNT: usize = 2;
 }
 
 impl MorphCache {

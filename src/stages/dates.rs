@@ -13,7 +13,7 @@ use jiff::civil::{Date, Weekday};
 
 use crate::doc::{DateDraft, Doc};
 use crate::model::{DateValue, EntityKind, Precision, days_in_month};
-use crate::morph::{Pos, Tense, VerbForm};
+use crate::morph::{Memo, Pos, Tense, VerbForm};
 use crate::text::TokenKind;
 
 /// Month names in every case form (folded), with abbreviations.
@@ -812,31 +812,40 @@ impl Verbs {
 fn may_start_date(doc: &Doc<'_>, i: usize) -> bool {
     match doc.tokens[i].kind {
         TokenKind::Number => true,
+        // Asked once per distinct word: the answer depends on its folded text alone.
         TokenKind::Word => {
             let w = doc.fold_of(i);
-            matches!(
-                w,
-                "сегодня"
-                    | "вчера"
-                    | "позавчера"
-                    | "завтра"
-                    | "послезавтра"
-                    | "накануне"
-                    | "на"
-                    | "в"
-                    | "во"
-                    | "через"
-                    | "до"
-                    | "к"
-                    | "с"
-                    | "весной"
-                    | "летом"
-                    | "осенью"
-            ) || month_of(w).is_some()
-                || month_adjective(w).is_some()
+            doc.cache
+                .memo(doc.lower[i], Memo::DateStart, || u8::from(date_word(w)))
+                == 1
         }
         _ => false,
     }
+}
+
+/// Whether a date can start at the word `w` (folded): a relative day, a preposition, a season,
+/// a month or a month adjective.
+fn date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "сегодня"
+            | "вчера"
+            | "позавчера"
+            | "завтра"
+            | "послезавтра"
+            | "накануне"
+            | "на"
+            | "в"
+            | "во"
+            | "через"
+            | "до"
+            | "к"
+            | "с"
+            | "весной"
+            | "летом"
+            | "осенью"
+    ) || month_of(w).is_some()
+        || month_adjective(w).is_some()
 }
 
 impl Direction {
