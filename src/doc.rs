@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::gazetteer::Gazetteer;
 use crate::model::{DateValue, EntityId, EntityKind, EventType, Status, Via};
-use crate::morph::{CaseSet, MorphCache, Pos, WordInfo};
+use crate::morph::{CaseSet, Memo, MorphCache, Pos, WordInfo};
 use crate::text::{NormText, Sentence, Token, TokenKind};
 
 /// Marks a token without word analysis.
@@ -213,6 +213,15 @@ impl<'a> Doc<'a> {
             }
         }
         true
+    }
+
+    /// The answer to `question` for the word at token `i`, asked once per distinct word (see
+    /// [`MorphCache::memo`]); a token without a word analysis is answered each time.
+    pub fn word_memo(&self, i: usize, question: Memo, compute: impl FnOnce() -> u8) -> u8 {
+        match self.lower[i] {
+            NO_WORD => compute(),
+            id => self.cache.memo(id, question, compute),
+        }
     }
 
     /// True when the word is mostly a common word in its dictionary form («мир», «того»,

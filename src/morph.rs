@@ -487,10 +487,12 @@ pub enum Memo {
     EventTrigger,
     /// Whether a date expression can start at the word (`stages::dates`).
     DateStart,
+    /// Whether the word has the shape of a Russian surname (`stages::persons`).
+    SurnameShaped,
 }
 
 impl Memo {
-    const COUNT: usize = 2;
+    const COUNT: usize = 3;
 }
 
 impl MorphCache {

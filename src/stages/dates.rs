@@ -815,9 +815,7 @@ fn may_start_date(doc: &Doc<'_>, i: usize) -> bool {
         // Asked once per distinct word: the answer depends on its folded text alone.
         TokenKind::Word => {
             let w = doc.fold_of(i);
-            doc.cache
-                .memo(doc.lower[i], Memo::DateStart, || u8::from(date_word(w)))
-                == 1
+            doc.word_memo(i, Memo::DateStart, || u8::from(date_word(w))) == 1
         }
         _ => false,
     }

@@ -1607,9 +1607,7 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     let w = doc.lower(i)?;
     let fold = doc.fold_of(i);
     // The trigger lemma depends on the word alone: asked once per distinct word.
-    let k = doc
-        .cache
-        .memo(doc.lower[i], Memo::EventTrigger, || trigger_lemma(w));
+    let k = doc.word_memo(i, Memo::EventTrigger, || trigger_lemma(w));
     let found = LEMMAS.get(usize::from(k)).map(|&(_, t)| t);
     // «собрались обсудить»: an intention, not a gathering.
     if found == Some(Trigger::MeetVerb)

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use crate::doc::{Doc, MentionDraft};
 use crate::model::{EntityId, EntityKind, Via};
-use crate::morph::{Case, CaseSet, NameType, Number, Parse, Pos, WordInfo};
+use crate::morph::{Case, CaseSet, Memo, NameType, Number, Parse, Pos, WordInfo};
 use crate::slug::slug;
 use crate::text::{Shape, TokenKind};
 
@@ -206,6 +206,13 @@ fn surname_shaped(fold: &str) -> bool {
             fold.strip_suffix(e)
                 .is_some_and(|stem| STEMS.iter().any(|s| stem.ends_with(s)))
         })
+}
+
+/// [`surname_shaped`] for the word at token `i`, asked once per distinct word.
+fn surname_shaped_at(doc: &Doc<'_>, i: usize) -> bool {
+    doc.word_memo(i, Memo::SurnameShaped, || {
+        u8::from(surname_shaped(doc.fold_of(i)))
+    }) == 1
 }
 
 /// «касым-жомарт» → «Касым-Жомарт».
@@ -828,7 +835,7 @@ impl PersonFinder {
         if i + 2 < end
             && free(i + 1)
             && free(i + 2)
-            && (o.surname >= 0.3 || o.guessed || surname_shaped(doc.fold_of(i)))
+            && (o.surname >= 0.3 || o.guessed || surname_shaped_at(doc, i))
             && !doc.is_common_word(i)
             && let (Some(g), Some(p)) = (odds(doc, i + 1), odds(doc, i + 2))
             && g.given >= 0.5
@@ -896,7 +903,7 @@ impl PersonFinder {
             }
             let o = odds(doc, k)?;
             let person = o.given + o.surname + o.patronymic;
-            let shaped = surname_shaped(doc.fold_of(k));
+            let shaped = surname_shaped_at(doc, k);
             if (o.common >= 0.5 && !shaped)
                 || !(person >= 0.3 || shaped || (o.guessed && o.geo < 0.6))
             {
@@ -1535,6 +1542,10 @@ fn arabic_article(doc: &Doc<'_>, k: usize) -> bool {
         return false;
     }
     let text = doc.text_of(k);
+    // Every article ends in a hyphen within its first 7 bytes («эль-»).
+    if !text.as_bytes().iter().take(8).any(|&b| b == b'-') {
+        return false;
+    }
     ARTICLES.iter().any(|a| {
         text.strip_prefix(a)
             .and_then(|rest| rest.chars().next())
@@ -1710,7 +1721,7 @@ fn gazetteer_given(doc: &Doc<'_>, m: &MentionDraft, cases: CaseSet) -> Option<St
             .is_some_and(|l| l.prob(|p| p.pos == Pos::Adp) >= 0.5);
     let surname = doc.word(m.tokens.end).is_some_and(|s| {
         s.prob(|p| p.name == Some(NameType::Surname) && !p.guessed) >= 0.5
-            || surname_shaped(doc.fold_of(m.tokens.end))
+            || surname_shaped_at(doc, m.tokens.end)
     });
     (m.kind != EntityKind::Country
         && m.cases.contains(Case::Nom)
