@@ -104,12 +104,14 @@ fn tokenize_span(norm: &str, range: std::ops::Range<usize>, sentence: u32, out: 
     // normalized; their word bounds come from a byte loop that gives exactly what UAX #29
     // gives on those characters (checked by a proptest). Anything else takes the full rules.
     if simple_text(text) {
-        for (at, piece) in SimpleWords::new(text) {
-            span.piece(at, piece, out);
+        let mut words = SimpleWords::new(text);
+        while let Some((at, piece)) = words.next() {
+            let piece_shape = words.shape.unwrap_or_else(|| shape(piece));
+            span.piece(at, piece, piece_shape, words.dot, out);
         }
     } else {
         for (at, piece) in text.split_word_bound_indices() {
-            span.piece(at, piece, out);
+            span.piece(at, piece, shape(piece), piece.contains('.'), out);
         }
     }
 }
@@ -126,8 +128,16 @@ struct Span<'a> {
 }
 
 impl Span<'_> {
-    /// Turns one UAX #29 segment at `at` (relative to the sentence) into tokens.
-    fn piece(&mut self, at: usize, piece: &str, out: &mut Vec<Token>) {
+    /// Turns one UAX #29 segment at `at` (relative to the sentence) into tokens, given its
+    /// letter case and whether it holds a full stop.
+    fn piece(
+        &mut self,
+        at: usize,
+        piece: &str,
+        piece_shape: Shape,
+        dot: bool,
+        out: &mut Vec<Token>,
+    ) {
         let (norm, base, sentence, first) = (self.norm, self.base, self.sentence, self.first);
         let Some(c) = piece.chars().next() else {
             return;
@@ -136,7 +146,6 @@ impl Span<'_> {
             self.space = true;
             return;
         }
-        let piece_shape = shape(piece);
         let kind = if piece_shape != Shape::NoLetter {
             TokenKind::Word
         } else if c.is_ascii_digit() || c.is_numeric() {
@@ -146,7 +155,7 @@ impl Span<'_> {
         };
         // «Р.Оззи», «т.е.», «В.В.Путин» are one UAX #29 word; initials and abbreviations are
         // matched token by token, so split at the full stops.
-        if kind == TokenKind::Word && piece.contains('.') {
+        if kind == TokenKind::Word && dot {
             let mut offset = 0;
             for part in piece.split_inclusive('.') {
                 let (word, dot) = match part.strip_suffix('.') {
@@ -290,11 +299,63 @@ const fn class_of(b: u8) -> Class {
 struct SimpleWords<'a> {
     text: &'a str,
     at: usize,
+    /// The letter case of the last segment, read while scanning it; `None` when it holds a
+    /// letter whose case the scan does not know (U+0460–U+047F).
+    shape: Option<Shape>,
+    /// Whether the last segment joins a full stop between letters or digits («т.е»,
+    /// «22.02.2024»; a lone «.» is a segment of its own and does not count).
+    dot: bool,
+}
+
+/// Letters seen in a segment and how many are capitals.
+#[derive(Default)]
+struct Case {
+    letters: u32,
+    upper: u32,
+    first_upper: bool,
+    unknown: bool,
+}
+
+impl Case {
+    /// Counts the letter whose first byte is at `i` (a [`Class::Letter`]).
+    fn add(&mut self, bytes: &[u8], i: usize) {
+        let up = match bytes[i] {
+            b @ 0..0x80 => b.is_ascii_uppercase(),
+            0xD0 => bytes[i + 1] < 0xB0,
+            _ if bytes[i + 1] < 0xA0 => false,
+            _ => {
+                self.unknown = true;
+                false
+            }
+        };
+        if self.letters == 0 {
+            self.first_upper = up;
+        }
+        self.letters += 1;
+        self.upper += u32::from(up);
+    }
+
+    fn shape(&self) -> Option<Shape> {
+        if self.unknown {
+            return None;
+        }
+        Some(match (self.letters, self.first_upper) {
+            (0, _) => Shape::NoLetter,
+            (n, _) if n >= 2 && self.upper == n => Shape::Upper,
+            (_, true) => Shape::Title,
+            _ => Shape::Lower,
+        })
+    }
 }
 
 impl<'a> SimpleWords<'a> {
     fn new(text: &'a str) -> Self {
-        SimpleWords { text, at: 0 }
+        SimpleWords {
+            text,
+            at: 0,
+            shape: None,
+            dot: false,
+        }
     }
 
     /// Byte length of the character starting at `i`.
@@ -318,6 +379,11 @@ impl<'a> Iterator for SimpleWords<'a> {
         }
         let first = class(bytes[start]);
         let mut end = start + self.width(start);
+        let mut case = Case::default();
+        self.dot = false;
+        if first == Class::Letter {
+            case.add(bytes, start);
+        }
         match first {
             Class::Space => {
                 while end < bytes.len() && bytes[end] == b' ' {
@@ -327,10 +393,28 @@ impl<'a> Iterator for SimpleWords<'a> {
             Class::Letter | Class::Digit | Class::Connector => {
                 let mut last = first;
                 while end < bytes.len() {
+                    // Runs of lower-case letters (а–я, a–z), the common case, are counted
+                    // without classifying each one.
+                    let run_start = end;
+                    loop {
+                        match &bytes[end..] {
+                            [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x8F, ..] => end += 2,
+                            [b'a'..=b'z', ..] => end += 1,
+                            _ => break,
+                        }
+                        case.letters += 1;
+                    }
+                    if end > run_start {
+                        last = Class::Letter;
+                        continue;
+                    }
                     let next = class(bytes[end]);
                     match next {
                         // WB5, WB8, WB9, WB10, WB13a, WB13b.
                         Class::Letter | Class::Digit | Class::Connector => {
+                            if next == Class::Letter {
+                                case.add(bytes, end);
+                            }
                             end += self.width(end);
                             last = next;
                         }
@@ -353,6 +437,10 @@ impl<'a> Iterator for SimpleWords<'a> {
                             if !joins {
                                 break;
                             }
+                            self.dot |= bytes[end] == b'.';
+                            if after_class == Class::Letter {
+                                case.add(bytes, after);
+                            }
                             end = after + self.width(after);
                             last = after_class;
                         }
@@ -363,6 +451,7 @@ impl<'a> Iterator for SimpleWords<'a> {
             _ => {}
         }
         self.at = end;
+        self.shape = case.shape();
         Some((start, &self.text[start..end]))
     }
 }
@@ -532,7 +621,18 @@ mod tests {
             ];
             let text: String = picks.iter().map(|&k| PIECES[k]).collect();
             proptest::prop_assert!(simple_text(&text));
-            let fast: Vec<(usize, &str)> = SimpleWords::new(&text).collect();
+            let mut words = SimpleWords::new(&text);
+            let mut fast = Vec::new();
+            while let Some((at, piece)) = words.next() {
+                // The case and full stop read while scanning are those of the segment.
+                if let Some(s) = words.shape {
+                    proptest::prop_assert_eq!(s, shape(piece), "{:?}", piece);
+                }
+                if piece.len() > 1 {
+                    proptest::prop_assert_eq!(words.dot, piece.contains('.'), "{:?}", piece);
+                }
+                fast.push((at, piece));
+            }
             let full: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
             proptest::prop_assert_eq!(fast, full);
         }
