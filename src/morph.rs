@@ -479,8 +479,10 @@ pub struct MorphCache {
     memos: std::cell::RefCell<Vec<[u8; Memo::COUNT]>>,
 }
 
-/// Questions about a word alone (its analyses, not its context) that a stage asks at every
-/// token: [`MorphCache::memo`] answers each once per distinct word and worker.
+/// Questions about a word alone that a stage asks at every token: [`MorphCache::memo`]
+/// answers each once per distinct word and worker. Memos are kept per lower-case word id, so
+/// an answer may depend only on the folded word (`Doc::fold_of`, `Doc::lower`), never on
+/// the word as written (`Doc::word`, `Doc::text_of`, its letter case) or on its context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Memo {
     /// Which event trigger lemma the word reads as (`stages::events`).
@@ -492,7 +494,8 @@ pub enum Memo {
 }
 
 impl Memo {
-    const COUNT: usize = 3;
+    /// Number of questions: the last one's index plus one.
+    const COUNT: usize = Memo::SurnameShaped as usize + 1;
 }
 
 impl MorphCache {
@@ -535,7 +538,7 @@ impl MorphCache {
     }
 
     /// The answer to `question` for word `id`, from `compute` the first time it is asked
-    /// (answers are 0–254). `compute` must depend on the word's analyses only.
+    /// (answers are 0–254). `compute` must depend on the folded word only (see [`Memo`]).
     pub fn memo(&self, id: u32, question: Memo, compute: impl FnOnce() -> u8) -> u8 {
         let known = self.memos.borrow()[id as usize][question as usize];
         if known != 0 {

@@ -1543,7 +1543,7 @@ fn arabic_article(doc: &Doc<'_>, k: usize) -> bool {
     }
     let text = doc.text_of(k);
     // Every article ends in a hyphen within its first 7 bytes («эль-»).
-    if !text.as_bytes().iter().take(8).any(|&b| b == b'-') {
+    if !text.as_bytes().iter().take(7).any(|&b| b == b'-') {
         return false;
     }
     ARTICLES.iter().any(|a| {

@@ -346,7 +346,9 @@ impl Normalizer {
                 continue;
             }
             // The Russian letters, U+0400–U+045F (lead byte D0 or D1), unless a combining
-            // mark follows (its lead byte is CC): case pairs are 0x20 or 0x50 apart, ё is е.
+            // mark of U+0300–U+033F follows (lead byte CC: the breve, diaeresis and stress
+            // marks that composing and dropping handle): case pairs are 0x20 or 0x50 apart,
+            // ё is е.
             if (b == 0xD0 || b == 0xD1) && bytes.get(at + 2) != Some(&0xCC) {
                 let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[at + 1] & 0x3F);
                 if cp <= 0x45F {

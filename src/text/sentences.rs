@@ -132,7 +132,8 @@ fn split_line(norm: &str, line: Range<usize>, paragraph: u32, out: &mut Vec<Sent
     let text = &norm[line.clone()];
     let mut start = 0usize;
     // Terminators are ASCII or «…» (lead byte E2): a byte scan finds them without decoding
-    // the letters in between (no other character has these bytes).
+    // the letters in between. E2 also starts other characters (U+2000–U+2FFF): those are
+    // skipped after a look at the whole character.
     let bytes = text.as_bytes();
     let mut k = 0usize;
     while let Some(found) = bytes[k..]
