@@ -224,12 +224,26 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Like [`Doc::word_memo`] for questions about the word as written (its letter case and
+    /// the analyses of the written form as well as the folded one), kept per written word.
+    pub fn written_memo(&self, i: usize, question: Memo, compute: impl FnOnce() -> u8) -> u8 {
+        match self.words[i] {
+            NO_WORD => compute(),
+            id => self.cache.memo(id, question, compute),
+        }
+    }
+
     /// True when the word is mostly a common word in its dictionary form («мир», «того»,
     /// «находка»): then a capital letter at the start of a clause is no evidence of a name. An
     /// oblique form of a rare noun («Песков» as the genitive plural of «песок») does not count,
     /// nor does a word the dictionary reads as a proper name when capitalised («Трамп», though
     /// «трамп» is also a kind of ship).
     pub fn is_common_word(&self, i: usize) -> bool {
+        // The answer depends on the word as written (its analyses and its folded form).
+        self.written_memo(i, Memo::CommonWord, || u8::from(self.common_word(i))) == 1
+    }
+
+    fn common_word(&self, i: usize) -> bool {
         let doc = self;
         let fold = doc.fold_of(i);
         let proper = doc

@@ -480,9 +480,11 @@ pub struct MorphCache {
 }
 
 /// Questions about a word alone that a stage asks at every token: [`MorphCache::memo`]
-/// answers each once per distinct word and worker. Memos are kept per lower-case word id, so
-/// an answer may depend only on the folded word (`Doc::fold_of`, `Doc::lower`), never on
-/// the word as written (`Doc::word`, `Doc::text_of`, its letter case) or on its context.
+/// answers each once per distinct word and worker. `Doc::word_memo` keeps answers per
+/// lower-case word id, so they may depend only on the folded word (`Doc::fold_of`,
+/// `Doc::lower`), never on the word as written (`Doc::word`, `Doc::text_of`, its letter
+/// case); `Doc::written_memo` keeps them per word as written, which may use both. Neither may
+/// look at the word's context. Each question is always asked through the same one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Memo {
     /// Which event trigger lemma the word reads as (`stages::events`).
@@ -491,11 +493,13 @@ pub enum Memo {
     DateStart,
     /// Whether the word has the shape of a Russian surname (`stages::persons`).
     SurnameShaped,
+    /// Whether the word as written is a common word (`Doc::is_common_word`; per written word).
+    CommonWord,
 }
 
 impl Memo {
     /// Number of questions: the last one's index plus one.
-    const COUNT: usize = Memo::SurnameShaped as usize + 1;
+    const COUNT: usize = Memo::CommonWord as usize + 1;
 }
 
 impl MorphCache {
