@@ -9,6 +9,7 @@
 //! Every form becomes a key of the [`Lexicon`], with the cases it can stand for.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use rayon::prelude::*;
 use rumorph::Analysis;
@@ -20,7 +21,9 @@ use super::{
     WordCase,
 };
 use crate::model::EntityKind;
-use crate::morph::{Case, CaseSet, Gender, Morph, NameType, Number, Parse, Pos, VerbForm};
+use crate::morph::{
+    Case, CaseSet, Gender, Morph, NameType, Number, Parse, Pos, VerbForm, WordInfo,
+};
 use crate::text::{NormText, Normalizer, Shape, Token, TokenKind, Tokenizer};
 
 /// One word of an alias, as written and folded.
@@ -40,12 +43,25 @@ enum Mode {
     Inflect,
 }
 
+/// The analyses of one word with their parses.
+type Readings = Rc<[(Analysis, Parse)]>;
+
+/// The folded forms of one reading's paradigm with their parses.
+type Paradigm = Rc<[(String, Parse)]>;
+
 /// Reusable buffers for expanding aliases; one per worker thread.
 struct Expander<'m> {
     morph: &'m Morph,
     norm: NormText,
     tmp: NormText,
     tokens: Vec<Token>,
+    /// Per word, its readings: the gazetteers repeat words (given names, «республика») about
+    /// twice on average, and analysing them and generating their paradigms was most of the
+    /// start-up.
+    readings: HashMap<String, Readings>,
+    /// Per word and reading (index into its readings), the folded forms of its paradigm
+    /// without short and comparative forms.
+    paradigms: HashMap<(String, usize), Paradigm>,
 }
 
 impl<'m> Expander<'m> {
@@ -55,7 +71,54 @@ impl<'m> Expander<'m> {
             norm: NormText::default(),
             tmp: NormText::default(),
             tokens: Vec::new(),
+            readings: HashMap::new(),
+            paradigms: HashMap::new(),
         }
+    }
+
+    /// The readings of `word` as written.
+    fn readings(&mut self, word: &str) -> Readings {
+        if let Some(r) = self.readings.get(word) {
+            return r.clone();
+        }
+        let morph = self.morph;
+        let r: Readings = morph
+            .dict()
+            .analyze(word)
+            .into_iter()
+            .map(|a| {
+                let p = morph.parse_of(&a);
+                (a, p)
+            })
+            .collect();
+        self.readings.insert(word.to_string(), r.clone());
+        r
+    }
+
+    /// [`Morph::analyze`] of `word` from the cached readings.
+    fn word_info(&mut self, word: &str) -> WordInfo {
+        WordInfo {
+            parses: self.readings(word).iter().map(|(_, p)| p.clone()).collect(),
+        }
+    }
+
+    /// The paradigm of reading `k` of `word` (see [`Expander::paradigms`]).
+    fn paradigm(&mut self, word: &str, k: usize, a: &Analysis) -> Paradigm {
+        let key = (word.to_string(), k);
+        if let Some(f) = self.paradigms.get(&key) {
+            return f.clone();
+        }
+        let mut forms = Vec::new();
+        for f in self.morph.dict().forms(a) {
+            let p = self.morph.parse_of(&f);
+            if p.short || p.comparative {
+                continue;
+            }
+            forms.push((self.fold(&f.word), p));
+        }
+        let forms: Paradigm = forms.into();
+        self.paradigms.insert(key, forms.clone());
+        forms
     }
 
     /// Normalizes and tokenizes a phrase exactly as article text would be, dropping quotes
@@ -139,8 +202,9 @@ impl<'m> Expander<'m> {
             && super::EAST_ASIAN_SURNAMES.contains(&words[0].fold.as_str());
         let last_word = words.iter().rposition(|w| w.kind == TokenKind::Word);
         // Choose an analysis for every word and decide which words inflect.
-        let dict = self.morph.dict();
         let mut chosen: Vec<Option<(Analysis, Parse)>> = Vec::with_capacity(words.len());
+        // The index of each chosen reading among the word's readings.
+        let mut chosen_at: Vec<usize> = vec![0; words.len()];
         let mut inflects = vec![false; words.len()];
         let mut head: Option<usize> = None;
         for (j, w) in words.iter().enumerate() {
@@ -152,18 +216,23 @@ impl<'m> Expander<'m> {
                 continue;
             }
             let hint = hints.get(j).copied().flatten();
-            let analyses = dict.analyze(&w.norm);
-            let pick = analyses
+            let readings = self.readings(&w.norm);
+            let pick = readings
                 .iter()
-                .map(|a| (a, self.morph.parse_of(a)))
-                .filter(|(_, p)| p.case == Some(Case::Nom) || (p.case.is_none() && p.indeclinable))
-                .max_by(|x, y| {
+                .enumerate()
+                .filter(|(_, (_, p))| {
+                    p.case == Some(Case::Nom) || (p.case.is_none() && p.indeclinable)
+                })
+                .max_by(|(_, x), (_, y)| {
                     let last = Some(j) == last_word;
                     let sx = score(&x.1, person, hint, gender, head.is_none(), last);
                     let sy = score(&y.1, person, hint, gender, head.is_none(), last);
                     sx.total_cmp(&sy)
                 })
-                .map(|(a, p)| (a.clone(), p));
+                .map(|(k, (a, p))| {
+                    chosen_at[j] = k;
+                    (a.clone(), p.clone())
+                });
             let Some((a, p)) = pick else {
                 chosen.push(None);
                 if !person {
@@ -217,14 +286,7 @@ impl<'m> Expander<'m> {
                 continue;
             }
             let (a, _) = c.as_ref().expect("inflecting words have an analysis");
-            for f in dict.forms(a) {
-                let p = self.morph.parse_of(&f);
-                if p.short || p.comparative {
-                    continue;
-                }
-                let w = self.fold(&f.word);
-                forms[j].push((w, p));
-            }
+            forms[j] = self.paradigm(&words[j].norm, chosen_at[j], a).to_vec();
             // «Мирзиёевым», «Токаевым»: a surname in -ов/-ев/-ин takes -ым in the instrumental.
             // The dictionary declines some of them as nouns («Мирзиёевом», right for «Дарвином»),
             // so the surname ending is added beside the noun one.
@@ -340,7 +402,7 @@ impl<'m> Expander<'m> {
     /// Where names of other entities may nest inside this alias: after its head phrase
     /// («МИД | России», «Министерство иностранных дел | России»), never inside «Единая Россия»
     /// (the country word is part of the head phrase) and never inside a person's name.
-    fn nesting_start(&self, words: &[AliasWord], person: bool) -> Option<u8> {
+    fn nesting_start(&mut self, words: &[AliasWord], person: bool) -> Option<u8> {
         if person {
             return None;
         }
@@ -351,7 +413,7 @@ impl<'m> Expander<'m> {
             if w.shape == Shape::Upper {
                 return Some(j as u8 + 1);
             }
-            let info = self.morph.analyze(&w.norm);
+            let info = self.word_info(&w.norm);
             let nominative =
                 |p: &Parse| p.case == Some(Case::Nom) || (p.case.is_none() && p.indeclinable);
             if info
@@ -363,8 +425,7 @@ impl<'m> Expander<'m> {
                 let mut end = j + 1;
                 while end < words.len()
                     && self
-                        .morph
-                        .analyze(&words[end].norm)
+                        .word_info(&words[end].norm)
                         .parses
                         .iter()
                         .any(|p| p.pos == Pos::Adj && nominative(p))
@@ -641,7 +702,7 @@ fn expand_row(ex: &mut Expander<'_>, row: &EntityRow) -> RowForms {
         Some(PersonGender::Male) => Some(Gender::Masc),
         Some(PersonGender::Female) => Some(Gender::Fem),
         None if row.kind == EntityKind::Person => row.attrs.given.as_deref().and_then(|g| {
-            let info = ex.morph.analyze(g);
+            let info = ex.word_info(g);
             info.parses
                 .iter()
                 .find(|p| p.name == Some(NameType::Given))
