@@ -357,6 +357,12 @@ impl EventExtractor {
 
     /// Adds event drafts to `doc`.
     pub fn run(&self, doc: &mut Doc<'_>) {
+        // Most articles hold no trigger word at all, and without one nothing below finds an
+        // event: the article's actors, public figures and quotations are not worth reading.
+        if !(0..doc.tokens.len()).any(|i| trigger_at(doc, i).is_some()) {
+            doc.events = Vec::new();
+            return;
+        }
         let actors = actors(doc);
         let public = Public::of(doc);
         let quotes = quotes(doc, &actors);
