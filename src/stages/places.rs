@@ -142,6 +142,11 @@ impl PlaceFinder {
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             for i in range.start + 1..range.end {
+                // A place's name starts with a capitalised word (see `named` below): most
+                // tokens are not one, and need no look at their cues.
+                if doc.tokens[i].kind != TokenKind::Word || doc.tokens[i].shape != Shape::Title {
+                    continue;
+                }
                 let region =
                     doc.tokens[i - 1].kind == TokenKind::Word && is_region_cue(doc.fold_of(i - 1));
                 if !region && !cue_before(doc, i) && !container_follows(doc, i, range.end) {
