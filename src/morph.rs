@@ -542,7 +542,8 @@ impl MorphCache {
     }
 
     /// The answer to `question` for word `id`, from `compute` the first time it is asked
-    /// (answers are 0–254). `compute` must depend on the folded word only (see [`Memo`]).
+    /// (answers are 0–254). `compute` must depend on the word the id stands for only (see
+    /// [`Memo`]).
     pub fn memo(&self, id: u32, question: Memo, compute: impl FnOnce() -> u8) -> u8 {
         let known = self.memos.borrow()[id as usize][question as usize];
         if known != 0 {

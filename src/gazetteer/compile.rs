@@ -49,7 +49,10 @@ type Readings = Rc<[(Analysis, Parse)]>;
 /// The folded forms of one reading's paradigm with their parses.
 type Paradigm = Rc<[(String, Parse)]>;
 
-/// Reusable buffers for expanding aliases; one per worker thread.
+/// Reusable buffers and caches for expanding aliases; one per piece of parallel work (rayon's
+/// `map_init` makes one for each piece it splits off, so a word met in two pieces is analysed
+/// twice; fewer, larger pieces saved 1.4% of the instructions but balanced worse: start-up
+/// 0.11 → 0.13 s).
 struct Expander<'m> {
     morph: &'m Morph,
     norm: NormText,
