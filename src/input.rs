@@ -528,8 +528,10 @@ fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<L
     }
 }
 
+/// The first line break: memchr compares a vector of bytes at a time (a byte loop was a tenth
+/// of the reader thread's time), and the crate is already built for serde_json and csv.
 fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    memchr::memchr(b'\n', b)
 }
 
 fn parse_line(bytes: &[u8], here: &str, options: &ReadOptions) -> Item {
