@@ -307,17 +307,29 @@ struct SimpleWords<'a> {
     dot: bool,
 }
 
-/// Letters seen in a segment and how many are capitals.
+/// Letters seen in a segment and how many are capitals: what [`Shape`] is made of.
 #[derive(Default)]
-struct Case {
+struct LetterCase {
     letters: u32,
     upper: u32,
     first_upper: bool,
+    /// A letter whose case [`LetterCase::add`] cannot read from its bytes was seen.
     unknown: bool,
 }
 
-impl Case {
-    /// Counts the letter whose first byte is at `i` (a [`Class::Letter`]).
+impl LetterCase {
+    /// Counts one letter.
+    fn push(&mut self, up: bool) {
+        if self.letters == 0 {
+            self.first_upper = up;
+        }
+        self.letters += 1;
+        self.upper += u32::from(up);
+    }
+
+    /// Counts the letter whose first byte is at `i` (a [`Class::Letter`]): ASCII and
+    /// U+0400–U+045F (capitals below U+0430) are read from their bytes; U+0460–U+047F only
+    /// marks the case unknown.
     fn add(&mut self, bytes: &[u8], i: usize) {
         let up = match bytes[i] {
             b @ 0..0x80 => b.is_ascii_uppercase(),
@@ -328,13 +340,10 @@ impl Case {
                 false
             }
         };
-        if self.letters == 0 {
-            self.first_upper = up;
-        }
-        self.letters += 1;
-        self.upper += u32::from(up);
+        self.push(up);
     }
 
+    /// The shape of the letters counted, `None` when one was of unknown case.
     fn shape(&self) -> Option<Shape> {
         if self.unknown {
             return None;
@@ -379,7 +388,7 @@ impl<'a> Iterator for SimpleWords<'a> {
         }
         let first = class(bytes[start]);
         let mut end = start + self.width(start);
-        let mut case = Case::default();
+        let mut case = LetterCase::default();
         self.dot = false;
         if first == Class::Letter {
             case.add(bytes, start);
@@ -456,39 +465,31 @@ impl<'a> Iterator for SimpleWords<'a> {
     }
 }
 
-/// The letter case of a token: one pass over its bytes, ASCII and the Russian block decoded
-/// in place (most tokens), any other character through [`super::chars`].
+/// The letter case of a token: one pass over its bytes, ASCII and the Russian block read in
+/// place (most tokens), any other character through [`super::chars`].
 fn shape(s: &str) -> Shape {
     let bytes = s.as_bytes();
-    let (mut letters, mut upper, mut first_upper) = (0u32, 0u32, false);
+    let mut case = LetterCase::default();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (letter, up, width) = if b < 0x80 {
-            (b.is_ascii_alphabetic(), b.is_ascii_uppercase(), 1)
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                case.add(bytes, i);
+            }
+            i += 1;
         } else if b == 0xD0 || (b == 0xD1 && bytes[i + 1] < 0xA0) {
-            // U+0400–U+045F: all letters, capitals below U+0430.
-            (true, b == 0xD0 && bytes[i + 1] < 0xB0, 2)
+            case.add(bytes, i);
+            i += 2;
         } else {
             let c = s[i..].chars().next().expect("on a char boundary");
-            let letter = super::chars::is_alpha(c);
-            (letter, letter && super::chars::is_upper(c), c.len_utf8())
-        };
-        if letter {
-            if letters == 0 {
-                first_upper = up;
+            if super::chars::is_alpha(c) {
+                case.push(super::chars::is_upper(c));
             }
-            letters += 1;
-            upper += u32::from(up);
+            i += c.len_utf8();
         }
-        i += width;
     }
-    match (letters, first_upper) {
-        (0, _) => Shape::NoLetter,
-        (n, _) if n >= 2 && upper == n => Shape::Upper,
-        (_, true) => Shape::Title,
-        _ => Shape::Lower,
-    }
+    case.shape().expect("every letter's case is read above")
 }
 
 /// True for the first half of a compound adjective written with a hyphen, «российско» in
