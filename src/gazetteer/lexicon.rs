@@ -305,4 +305,53 @@ mod tests {
         lex.matches_at(&n.fold, &t, 4, t.len(), &mut out);
         assert!(out.is_empty(), "«Владимира» alone is not a key");
     }
+
+    proptest::proptest! {
+        /// Against a plain set of keys: every key that starts at a token and ends on a token
+        /// boundary is found, shortest first, with its postings in the order added.
+        #[test]
+        fn matches_are_the_keys_of_a_plain_map(
+            keys in proptest::collection::vec(
+                (proptest::collection::vec(0usize..6, 1..4), 0u32..4),
+                0..30,
+            ),
+            text in proptest::collection::vec(0usize..7, 0..12),
+        ) {
+            const WORDS: [&str; 7] = ["путин", "путина", "в", "казани", "игры", "будущего", "."];
+            let join = |ws: &[usize]| ws.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+            let mut b = LexiconBuilder::default();
+            let mut plain: std::collections::HashMap<String, Vec<u32>> = Default::default();
+            for (ws, p) in &keys {
+                let key = join(ws);
+                b.add(&key, *p);
+                let postings = plain.entry(key).or_default();
+                if !postings.contains(p) {
+                    postings.push(*p);
+                }
+            }
+            let lex = b.build();
+            proptest::prop_assert_eq!(lex.len(), plain.len());
+            for (key, postings) in &plain {
+                proptest::prop_assert_eq!(lex.get(key), Some(&postings[..]));
+            }
+            let (n, t) = tokens(&join(&text));
+            let mut out = Vec::new();
+            for first in 0..t.len() {
+                lex.matches_at(&n.fold, &t, first, t.len(), &mut out);
+                let got: Vec<(usize, Vec<u32>)> =
+                    out.iter().map(|&(len, g)| (len, lex.postings(g).to_vec())).collect();
+                let want: Vec<(usize, Vec<u32>)> = if t[first].kind == TokenKind::Punct {
+                    Vec::new()
+                } else {
+                    (1..=(t.len() - first).min(MAX_KEY_TOKENS))
+                        .filter_map(|len| {
+                            let key = key_of(&n.fold, &t[first..first + len]);
+                            plain.get(&key).map(|p| (len, p.clone()))
+                        })
+                        .collect()
+                };
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+    }
 }
