@@ -10,6 +10,7 @@
 /// several times faster than SipHash here, and nothing is keyed by untrusted input at a scale
 /// where flooding matters.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+use crate::text::chars::is_cyrillic;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -71,10 +72,6 @@ fn odds(doc: &Doc<'_>, i: usize) -> Option<NameOdds> {
 
 /// Particles that open a surname written after them: «Де Ниро», «фон Беттихер».
 const SURNAME_PARTICLES: [&str; 7] = ["де", "дель", "ди", "ван", "фон", "дос", "ду"];
-
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}')
-}
 
 /// Cases in which token `i` can be a name part of type `n`.
 fn name_cases(w: &WordInfo, n: NameType) -> CaseSet {

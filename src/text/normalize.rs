@@ -6,6 +6,8 @@
 //! original text is never changed; every offset reported to users is mapped back through
 //! [`NormText::orig_span`].
 
+use super::chars::is_cyrillic;
+
 /// A normalized working copy of one text.
 ///
 /// `norm` keeps letter case; `fold` is the same text lowercased with exactly the same byte
@@ -118,10 +120,6 @@ fn cyrillic_twin(c: char) -> Option<char> {
         'X' => 'Х',
         _ => return None,
     })
-}
-
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
 /// Lowercase `c` when that keeps its UTF-8 length (true for Cyrillic and Latin), so `fold`
