@@ -136,11 +136,20 @@ fn split_line(norm: &str, line: Range<usize>, paragraph: u32, out: &mut Vec<Sent
     // skipped after a look at the whole character.
     let bytes = text.as_bytes();
     let mut k = 0usize;
-    while let Some(found) = bytes[k..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
-        let i = k + found;
+    // The next E2 byte at or after `k` (`bytes.len()` when there is none): E2 is rare in
+    // news text, so it is searched for once per occurrence rather than at every terminator.
+    let next_e2 = |k: usize| memchr::memchr(0xE2, &bytes[k..]).map_or(bytes.len(), |f| k + f);
+    let mut e2 = next_e2(0);
+    loop {
+        if e2 < k {
+            e2 = next_e2(k);
+        }
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[k..e2]).map(|f| k + f);
+        let i = match ascii {
+            Some(i) => i,
+            None if e2 < bytes.len() => e2,
+            None => break,
+        };
         let c = match bytes[i] {
             b'.' => '.',
             b'!' => '!',
