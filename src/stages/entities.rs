@@ -520,6 +520,10 @@ impl EntityMatcher {
         let gaz = doc.gazetteer;
         gaz.names()
             .matches_at(&doc.norm.fold, doc.tokens, i, limit, found);
+        // Most tokens start no name: nothing below can change that.
+        if found.is_empty() {
+            return None;
+        }
         // «Новая Гвинея», «Новой Англии», «Новый Уэльс»: after a capitalised «новый» the name
         // is part of a newer place's name (those the gazetteer knows matched earlier, from
         // «Новая» on), not the old place. A quoted party name keeps its country («партии
