@@ -11,6 +11,21 @@ pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
+/// True when `bytes[i..]` starts with a lower-case Russian letter а–я (U+0430–U+044F, bytes
+/// `D0 B0`–`D0 BF` and `D1 80`–`D1 8F`).
+///
+/// Why not a `match` on the two lead bytes: Russian words switch between the D0 and D1 halves
+/// of the alphabet at random, so a branch on the lead byte is mispredicted every few letters
+/// in the tightest loops of the normalizer and the tokenizer. Here the code point is computed
+/// and range-checked with no branch on the lead.
+#[inline]
+pub fn is_lower_russian_at(bytes: &[u8], i: usize) -> bool {
+    let b0 = bytes.get(i).copied().unwrap_or(0);
+    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+    let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+    (b0 & 0xE0 == 0xC0) & (b1 & 0xC0 == 0x80) & (cp.wrapping_sub(0x430) < 0x20)
+}
+
 /// `c.is_alphabetic()`, fast for ASCII and Cyrillic.
 #[inline]
 pub fn is_alpha(c: char) -> bool {
@@ -48,6 +63,23 @@ pub fn is_upper(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lower_russian_letters_by_bytes() {
+        // Every pair of bytes, then each at the end of the slice.
+        for b0 in 0..=255u8 {
+            for b1 in 0..=255u8 {
+                let want = matches!([b0, b1], [0xD0, 0xB0..=0xBF] | [0xD1, 0x80..=0x8F]);
+                assert_eq!(
+                    super::is_lower_russian_at(&[b0, b1], 0),
+                    want,
+                    "{b0:x} {b1:x}"
+                );
+            }
+            assert!(!super::is_lower_russian_at(&[b0], 0));
+        }
+        assert!(!super::is_lower_russian_at(&[], 0));
+    }
+
     use super::*;
 
     #[test]

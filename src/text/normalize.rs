@@ -362,12 +362,10 @@ impl Normalizer {
                     at += 2;
                     // The lower-case letters а–я that follow need nothing: they stay as they
                     // are in both copies, in a word already open.
-                    while let [0xD0, 0xB0..=0xBF, rest @ ..] | [0xD1, 0x80..=0x8F, rest @ ..] =
-                        &bytes[at..]
+                    // (Not before U+0300–U+033F, lead byte CC: a combining mark composes.)
+                    while super::chars::is_lower_russian_at(bytes, at)
+                        && bytes.get(at + 2) != Some(&0xCC)
                     {
-                        if rest.first() == Some(&0xCC) {
-                            break;
-                        }
                         at += 2;
                     }
                     continue;

@@ -421,10 +421,12 @@ impl<'a> Iterator for SimpleWords<'a> {
                     // without classifying each one.
                     let run_start = end;
                     loop {
-                        match &bytes[end..] {
-                            [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x8F, ..] => end += 2,
-                            [b'a'..=b'z', ..] => end += 1,
-                            _ => break,
+                        if super::chars::is_lower_russian_at(bytes, end) {
+                            end += 2;
+                        } else if bytes.get(end).is_some_and(u8::is_ascii_lowercase) {
+                            end += 1;
+                        } else {
+                            break;
                         }
                         case.letters += 1;
                     }
