@@ -494,6 +494,12 @@ impl PersonFinder {
         }
         let by_surname: HashMap<&str, u32> =
             surnames.iter().map(|(s, e)| (s.as_str(), *e)).collect();
+        // Every form matched below starts with its surname less a final «а»: a word that
+        // starts with none of these is no form of any, and is passed over without lookups.
+        let cores: Vec<&str> = surnames
+            .iter()
+            .map(|(s, _)| s.strip_suffix('а').unwrap_or(s))
+            .collect();
         let covered = doc.coverage();
         let mut added = Vec::new();
         for (k, t) in doc.tokens.iter().enumerate() {
@@ -501,6 +507,9 @@ impl PersonFinder {
                 continue;
             }
             let fold = doc.fold_of(k);
+            if !cores.iter().any(|c| fold.starts_with(c)) {
+                continue;
+            }
             // The surname itself, or a case form of it: masculine endings on the surname,
             // feminine ones in place of its final «а».
             let mut hit = by_surname.get(fold).copied();
