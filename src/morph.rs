@@ -468,7 +468,12 @@ fn tag_parse(dict: &Dictionary, ud: u16) -> Parse {
 /// and collisions cannot be precomputed by whoever writes the text.
 #[derive(Debug, Default)]
 pub struct MorphCache {
-    ids: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    /// Words of up to 16 bytes (nearly all), keyed by their bytes packed in the key itself:
+    /// a probe compares two integers in the table's own memory, where a `Box<str>` key costs
+    /// a pointer chase and a `memcmp` call on every hit.
+    short: HashMap<ShortWord, u32, foldhash::fast::RandomState>,
+    /// Longer words.
+    long: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
     infos: Vec<WordInfo>,
     /// Per id, the id of the word's folded form once asked for (`u32::MAX` before): a word
     /// seen again costs one lookup, not two.
@@ -477,6 +482,41 @@ pub struct MorphCache {
     /// read the cache through a shared reference, and a cache belongs to one worker, so a
     /// `RefCell` is enough.
     memos: std::cell::RefCell<Vec<[u8; Memo::COUNT]>>,
+}
+
+/// A word of at most 16 bytes as a hash key, built without a copy loop: for 8–16 bytes its
+/// first and last eight (they overlap and cover the word), for 4–7 its first and last four,
+/// for 1–3 its first, middle and last byte; with the length, the word is determined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct ShortWord {
+    lo: u64,
+    hi: u64,
+    len: u8,
+}
+
+impl ShortWord {
+    /// The key of `word`, `None` when it is longer than 16 bytes.
+    fn new(word: &str) -> Option<ShortWord> {
+        let b = word.as_bytes();
+        let n = b.len();
+        let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().expect("4")));
+        let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8"));
+        let (lo, hi) = match n {
+            0 => (0, 0),
+            1..=3 => {
+                let small = u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16;
+                (small, 0)
+            }
+            4..=7 => (u32_at(0), u32_at(n - 4)),
+            8..=16 => (u64_at(0), u64_at(n - 8)),
+            _ => return None,
+        };
+        Some(ShortWord {
+            lo,
+            hi,
+            len: n as u8,
+        })
+    }
 }
 
 /// Questions about a word alone that a stage asks at every token: [`MorphCache::memo`]
@@ -509,14 +549,22 @@ impl MorphCache {
 
     /// The id of `word`'s analyses, analysing it on first sight.
     pub fn id(&mut self, morph: &Morph, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+        let short = ShortWord::new(word);
+        let known = match short {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(word),
+        };
+        if let Some(&id) = known {
             return id;
         }
         let id = self.infos.len() as u32;
         self.infos.push(morph.analyze(word));
         self.folded.push(u32::MAX);
         self.memos.get_mut().push([0; Memo::COUNT]);
-        self.ids.insert(word.into(), id);
+        match short {
+            Some(k) => self.short.insert(k, id),
+            None => self.long.insert(word.into(), id),
+        };
         id
     }
 
@@ -559,7 +607,8 @@ impl MorphCache {
     pub fn trim(&mut self) {
         if self.infos.len() > Self::MAX_WORDS {
             self.memos.get_mut().clear();
-            self.ids.clear();
+            self.short.clear();
+            self.long.clear();
             self.infos.clear();
             self.folded.clear();
         }
@@ -581,6 +630,51 @@ mod tests {
         let w = morph.analyze("Казани");
         assert_eq!(&*w.best().unwrap().lemma, "казань");
         assert!(w.cases(|p| p.pos == Pos::Propn).contains(Case::Loc));
+    }
+
+    proptest::proptest! {
+        /// Two short words have the same key exactly when they are the same word: a word
+        /// against itself with one character replaced, and against its prefixes.
+        #[test]
+        fn short_keys_tell_words_apart(
+            a in proptest::collection::vec(proptest::sample::select(vec!['а', 'я', 'a', '\0', '-']), 0..10),
+            at in 0usize..10,
+            c in proptest::sample::select(vec!['а', 'я', 'a', '\0', '-']),
+            cut in 0usize..10,
+        ) {
+            let word: String = a.iter().collect();
+            let mut other = a.clone();
+            if let Some(x) = other.get_mut(at) {
+                *x = c;
+            }
+            let other: String = other.iter().collect();
+            let prefix: String = a.iter().take(cut).collect();
+            for b in [&other, &prefix] {
+                let (ka, kb) = (ShortWord::new(&word), ShortWord::new(b));
+                proptest::prop_assert_eq!(ka.is_some(), word.len() <= 16);
+                if let (Some(ka), Some(kb)) = (ka, kb) {
+                    proptest::prop_assert_eq!(ka == kb, &word == b, "{:?} {:?}", word, b);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_keys_of_every_word_of_two_letters_up_to_ten_bytes_differ() {
+        // Every string over {a, NUL} of 0–10 bytes: each branch of `ShortWord::new`, and
+        // every pair that differs in one byte or in length.
+        let words: Vec<String> = (0..=10u32)
+            .flat_map(|n| {
+                (0..1u32 << n).map(move |bits| {
+                    (0..n)
+                        .map(|k| if bits >> k & 1 == 1 { 'a' } else { '\0' })
+                        .collect()
+                })
+            })
+            .collect();
+        let keys: std::collections::HashSet<ShortWord> =
+            words.iter().map(|w| ShortWord::new(w).unwrap()).collect();
+        assert_eq!(keys.len(), words.len());
     }
 
     #[test]
