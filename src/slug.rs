@@ -6,7 +6,18 @@
 /// Transliterates `name` to a lower-case ASCII slug of `[a-z0-9-]`.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
+    // Lower case by arithmetic for Russian and Latin letters (the standard library searches
+    // a table for every non-ASCII character), by the standard rules for anything else.
+    let lower = name.chars().flat_map(|c| {
+        let fast = crate::text::chars::lower_fast(c);
+        let slow = fast
+            .is_none()
+            .then(|| c.to_lowercase())
+            .into_iter()
+            .flatten();
+        fast.into_iter().chain(slow)
+    });
+    for c in lower {
         let s: &str = match c {
             'а' => "a",
             'б' => "b",

@@ -26,6 +26,21 @@ pub fn is_lower_russian_at(bytes: &[u8], i: usize) -> bool {
     (b0 & 0xE0 == 0xC0) & (b1 & 0xC0 == 0x80) & (cp.wrapping_sub(0x430) < 0x20)
 }
 
+/// The lower case of `c` when it is ASCII or in U+0400–U+045F (the Russian alphabet and its
+/// neighbours), where it is one character found by arithmetic; `None` for any other
+/// character, whose lower case takes the standard library's table search.
+#[inline]
+pub fn lower_fast(c: char) -> Option<char> {
+    match c {
+        '\0'..='\x7F' => Some(c.to_ascii_lowercase()),
+        // Ѐ–Џ → ѐ–џ and А–Я → а–я.
+        '\u{0400}'..='\u{040F}' => char::from_u32(c as u32 + 0x50),
+        '\u{0410}'..='\u{042F}' => char::from_u32(c as u32 + 0x20),
+        '\u{0430}'..='\u{045F}' => Some(c),
+        _ => None,
+    }
+}
+
 /// `c.is_alphabetic()`, fast for ASCII and Cyrillic.
 #[inline]
 pub fn is_alpha(c: char) -> bool {
@@ -63,6 +78,17 @@ pub fn is_upper(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lower_fast_is_the_standard_lower_case() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(l) = super::lower_fast(c) {
+                let want: Vec<char> = c.to_lowercase().collect();
+                assert_eq!(want, [l], "{c:?}");
+            }
+        }
+        assert!(super::lower_fast('Я').is_some() && super::lower_fast('Σ').is_none());
+    }
+
     #[test]
     fn lower_russian_letters_by_bytes() {
         // Every pair of bytes, then each at the end of the slice.
