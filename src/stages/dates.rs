@@ -249,18 +249,19 @@ impl DateResolver {
         let mut out = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
-            let mut verbs: Option<Verbs> = None;
+            // The sentence's verbs are gathered only when a relative date asks which way the
+            // tense points: «в», «на», «с» start a date candidate in nearly every sentence.
+            let verbs: std::cell::OnceCell<Verbs> = std::cell::OnceCell::new();
             let mut i = range.start;
             while i < range.end {
                 if !may_start_date(doc, i) {
                     i += 1;
                     continue;
                 }
-                let verbs = verbs.get_or_insert_with(|| Verbs::of(doc, &range));
-                let tense = verbs.direction(i);
+                let tense = || verbs.get_or_init(|| Verbs::of(doc, &range)).direction(i);
                 let previous = out.last().map(|d: &DateDraft| d.value);
                 let found = self.absolute_at(doc, i, range.end).or_else(|| {
-                    anchor.and_then(|a| self.relative_at(doc, i, range.end, a, tense, previous))
+                    anchor.and_then(|a| self.relative_at(doc, i, range.end, a, &tense, previous))
                 });
                 // «в прошлом году» in an article dated year 1 would be year 0, which no
                 // calendar output format accepts: such a date is dropped, not written.
@@ -382,7 +383,7 @@ impl DateResolver {
         i: usize,
         end: usize,
         anchor: Date,
-        tense: Direction,
+        tense: &dyn Fn() -> Direction,
         previous: Option<DateValue>,
     ) -> Option<(usize, DateValue)> {
         let w = doc.fold_of(i);
@@ -470,7 +471,7 @@ impl DateResolver {
                 return Some((1 + ylen, DateValue::year(year + rel as i16)));
             }
             let last = first + 2;
-            let y = match tense {
+            let y = match tense() {
                 Direction::Future if month > last => year + 1,
                 Direction::Past if month < first => year - 1,
                 _ => year,
@@ -506,7 +507,7 @@ impl DateResolver {
                 | ("следующих" | "ближайших" | "этих" | "предстоящих", "выходных") => {
                     (Some(Direction::Future), 3)
                 }
-                ("выходных", _) if w == "на" => (Some(tense), 2),
+                ("выходных", _) if w == "на" => (Some(tense()), 2),
                 _ => (None, 0),
             };
             let saturday = |past: bool| {
@@ -596,8 +597,8 @@ impl DateResolver {
         // «в понедельник»; «запланированный на понедельник», «перенесли на пятницу» (ahead)
         if matches!(w, "в" | "во" | "на") {
             let which = next(1);
-            let future = tense == Direction::Future || w == "на";
             if let Some(&(_, day)) = WEEKDAYS.iter().find(|(forms, _)| forms.contains(&which)) {
+                let future = tense() == Direction::Future || w == "на";
                 let today = anchor.weekday();
                 let back =
                     (today.to_monday_zero_offset() - day.to_monday_zero_offset()).rem_euclid(7);
@@ -631,7 +632,7 @@ impl DateResolver {
                 .filter_map(|dy| valid_day(year as i32 + dy, m, day as u8))
                 // A day a few weeks off is the nearest whatever the tense (articles are often
                 // dated the day they were filed, and dated wrongly).
-                .filter(|v| distance(anchor, *v) <= 31 || tense.allows(anchor, *v))
+                .filter(|v| distance(anchor, *v) <= 31 || tense().allows(anchor, *v))
                 .min_by_key(|v| distance(anchor, *v))?;
             return Some((len, best));
         }
@@ -666,7 +667,7 @@ impl DateResolver {
                 let best = [-1i16, 0, 1]
                     .into_iter()
                     .map(|dy| DateValue::month(year + dy, m))
-                    .filter(|v| tense.allows(anchor, *v))
+                    .filter(|v| tense().allows(anchor, *v))
                     .min_by_key(|v| distance(anchor, DateValue { day: 15, ..*v }))?;
                 return Some((1, best));
             }
