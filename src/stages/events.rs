@@ -359,7 +359,11 @@ impl EventExtractor {
     pub fn run(&self, doc: &mut Doc<'_>) {
         // Most articles hold no trigger word at all, and without one nothing below finds an
         // event: the article's actors, public figures and quotations are not worth reading.
-        if !(0..doc.tokens.len()).any(|i| trigger_at(doc, i).is_some()) {
+        // The triggers of every token, read once (the document does not change before the
+        // end of this stage).
+        let triggers: Vec<Option<Trigger>> =
+            (0..doc.tokens.len()).map(|i| trigger_at(doc, i)).collect();
+        if triggers.iter().all(Option::is_none) {
             doc.events = Vec::new();
             return;
         }
@@ -379,7 +383,7 @@ impl EventExtractor {
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             for i in range.clone() {
-                let Some(trigger) = trigger_at(doc, i) else {
+                let Some(trigger) = triggers[i] else {
                     continue;
                 };
                 let ctx = Ctx {
