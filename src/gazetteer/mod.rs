@@ -87,6 +87,15 @@ pub const EAST_ASIAN_SURNAMES: &[&str] = &[
     "цой",
 ];
 
+/// True when `fold` (a folded word) is one of [`EAST_ASIAN_SURNAMES`]. The person finder asks
+/// at every capitalised word: a hash set, not a scan of the list.
+pub fn east_asian_surname(fold: &str) -> bool {
+    static SET: std::sync::LazyLock<
+        std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+    > = std::sync::LazyLock::new(|| EAST_ASIAN_SURNAMES.iter().copied().collect());
+    SET.contains(fold)
+}
+
 /// What the gazetteer knows about one entity.
 #[derive(Clone, Debug)]
 pub struct EntityData {

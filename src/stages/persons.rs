@@ -280,8 +280,9 @@ impl PersonFinder {
                         m.tokens.start >= back
                             && (m.tokens.start - back..m.tokens.start)
                                 .all(|k| title_at(k) && doc.text_of(k).chars().count() <= 5)
-                            && crate::gazetteer::EAST_ASIAN_SURNAMES
-                                .contains(&doc.fold_of(m.tokens.start - back))
+                            && crate::gazetteer::east_asian_surname(
+                                doc.fold_of(m.tokens.start - back),
+                            )
                     });
                 east_asian_tail
                     || (m.kind == EntityKind::Person
@@ -715,7 +716,7 @@ impl PersonFinder {
             matches!(doc.fold_of(i), "то" | "но" | "до") && !doc.starts_clause(i);
         if free(i)
             && doc.tokens[i].shape == Shape::Title
-            && (crate::gazetteer::EAST_ASIAN_SURNAMES.contains(&doc.fold_of(i)) || function_surname)
+            && (crate::gazetteer::east_asian_surname(doc.fold_of(i)) || function_surname)
         {
             let mut j = i + 1;
             // Syllables are short; the last may carry a case ending («Чхолем», «Ыном»).
