@@ -81,7 +81,7 @@ const WEEKDAYS: [(&[&str], Weekday); 7] = [
 ];
 
 /// Prepositions and nouns after which a bare month name is a date («в марте», «в начале марта»).
-const MONTH_CUES: &[&str] = &[
+static MONTH_CUES: crate::text::WordList = crate::text::WordList::new(&[
     "в",
     "во",
     "с",
@@ -100,7 +100,7 @@ const MONTH_CUES: &[&str] = &[
     "этом",
     "прошлом",
     "следующем",
-];
+]);
 
 /// Prepositions included in a date's span when they directly precede it.
 const PREPOSITIONS: &[&str] = &[
@@ -661,7 +661,7 @@ impl DateResolver {
             }
             // Abbreviations («мар», «дек») are too short to stand alone; «мае», «май» are words.
             let cue = i > 0
-                && MONTH_CUES.contains(&doc.fold_of(i - 1))
+                && MONTH_CUES.contains(doc.fold_of(i - 1))
                 && (w.chars().count() > 3 || w.starts_with("ма"));
             if cue {
                 let best = [-1i16, 0, 1]

@@ -34,7 +34,7 @@ const TYPE_WORDS: &[(&str, &[EntityKind])] = &[
 ];
 
 /// Person nouns that act for a state: a country adjective before them is the country.
-const STATE_ROLES: &[&str] = &[
+static STATE_ROLES: crate::text::WordList = crate::text::WordList::new(&[
     "президент",
     "лидер",
     "глава",
@@ -141,7 +141,7 @@ const STATE_ROLES: &[&str] = &[
     "туристка",
     "болельщица",
     "беженка",
-];
+]);
 
 /// Nouns for a state: after a country adjective, the two words name the country.
 const STATE_NOUNS: &[&str] = &["государство", "королевство", "держава", "княжество"];
@@ -167,7 +167,7 @@ const NOT_THE_CITY_NOUNS: &[&str] = &["область", "край", "уезд", 
 /// says where the place is («на лондонском кладбище», «каирская площадь Тахрир»), and is the
 /// city. «Район» and «шоссе» are left out: «Московский район» is part of the city, and the road
 /// leads there.
-const OWN_NAME_NOUNS: &[&str] = &[
+static OWN_NAME_NOUNS: crate::text::WordList = crate::text::WordList::new(&[
     "бульвар",
     "проспект",
     "переулок",
@@ -184,7 +184,7 @@ const OWN_NAME_NOUNS: &[&str] = &[
     "бухта",
     "пролив",
     "озеро",
-];
+]);
 
 /// Finds gazetteer names. Holds only a reference to the gazetteer.
 #[derive(Debug, Clone, Copy)]
@@ -393,7 +393,7 @@ impl EntityMatcher {
             if proper
                 && start > 0
                 && doc.lower(start - 1).is_some_and(|w| {
-                    w.prob(|p| OWN_NAME_NOUNS.contains(&&*p.lemma) || &*p.lemma == "район") >= 0.5
+                    w.prob(|p| OWN_NAME_NOUNS.contains(&p.lemma) || &*p.lemma == "район") >= 0.5
                 })
             {
                 drop[k] = true;
@@ -435,8 +435,7 @@ impl EntityMatcher {
                 // Capitalised at a clause start it may still be the proper name («Ленинградский
                 // проспект перекрыли»): only lower case places the street in the city.
                 let capitalised = doc.tokens[m.tokens.start].shape == Shape::Title;
-                let own_name =
-                    capitalised && w.prob(|p| OWN_NAME_NOUNS.contains(&&*p.lemma)) >= 0.5;
+                let own_name = capitalised && w.prob(|p| OWN_NAME_NOUNS.contains(&p.lemma)) >= 0.5;
                 drop[k] = own_name || w.prob(|p| NOT_THE_CITY_NOUNS.contains(&&*p.lemma)) >= 0.5;
                 if own_name {
                     named.extend(m.tokens.clone());
@@ -446,7 +445,7 @@ impl EntityMatcher {
             // «Советский район», «Китайский квартал»: a district named after a country.
             if proper
                 && w.prob(|p| {
-                    OWN_NAME_NOUNS.contains(&&*p.lemma) || matches!(&*p.lemma, "район" | "квартал")
+                    OWN_NAME_NOUNS.contains(&p.lemma) || matches!(&*p.lemma, "район" | "квартал")
                 }) >= 0.5
             {
                 drop[k] = true;
@@ -470,7 +469,7 @@ impl EntityMatcher {
                 &mut found,
             );
             let state_role =
-                !found.is_empty() || w.parses.iter().any(|p| STATE_ROLES.contains(&&*p.lemma));
+                !found.is_empty() || w.parses.iter().any(|p| STATE_ROLES.contains(&p.lemma));
             drop[k] = !state_role;
         }
         let mut k = 0;

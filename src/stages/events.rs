@@ -231,7 +231,7 @@ const DELEGATION_NOUNS: &[&str] = &[
 ];
 
 /// Plural references to the people an article is about.
-const PLURAL_REFS: &[&str] = &[
+static PLURAL_REFS: crate::text::WordList = crate::text::WordList::new(&[
     "главы",
     "глав",
     "лидеры",
@@ -250,11 +250,11 @@ const PLURAL_REFS: &[&str] = &[
     "они",
     "их",
     "коллеги",
-];
+]);
 
 /// Verbs of saying that attribute a quotation to a speaker.
 /// Role nouns that, alone, stand for a person named before («министр», «премьер»).
-const ROLE_NOUNS: &[&str] = &[
+static ROLE_NOUNS: crate::text::WordList = crate::text::WordList::new(&[
     "министр",
     "премьер",
     "президент",
@@ -277,9 +277,9 @@ const ROLE_NOUNS: &[&str] = &[
     "принц",
     "шейх",
     "султан",
-];
+]);
 
-const SPEECH_LEMMAS: &[&str] = &[
+static SPEECH_LEMMAS: crate::text::WordList = crate::text::WordList::new(&[
     "заявить",
     "сказать",
     "ответить",
@@ -300,7 +300,7 @@ const SPEECH_LEMMAS: &[&str] = &[
     "напомнить",
     "подтвердить",
     "указать",
-];
+]);
 
 /// A reference to an entity, before it is interned in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1128,7 +1128,7 @@ impl EventExtractor {
                     w.parses.iter().any(|p| {
                         p.pos == Pos::Verb
                             && p.verb_form == Some(VerbForm::Fin)
-                            && SPEECH_LEMMAS.contains(&&*p.lemma)
+                            && SPEECH_LEMMAS.contains(&p.lemma)
                     })
                 })
         });
@@ -1918,7 +1918,7 @@ fn speaker_after(doc: &Doc<'_>, actors: &[Actor], close: usize) -> Option<u32> {
     let verb = k < doc.tokens.len()
         && doc
             .lower(k)
-            .is_some_and(|w| SPEECH_LEMMAS.iter().any(|l| w.has_lemma(l)));
+            .is_some_and(|w| SPEECH_LEMMAS.words().iter().any(|l| w.has_lemma(l)));
     if !verb {
         return None;
     }
@@ -1934,7 +1934,7 @@ fn speaker_before(doc: &Doc<'_>, actors: &[Actor], open: usize) -> Option<u32> {
     let lo = start.saturating_sub(8);
     let has_verb = (lo..start).any(|k| {
         doc.lower(k)
-            .is_some_and(|w| SPEECH_LEMMAS.iter().any(|l| w.has_lemma(l)))
+            .is_some_and(|w| SPEECH_LEMMAS.words().iter().any(|l| w.has_lemma(l)))
     });
     if !has_verb {
         return None;
@@ -2060,9 +2060,7 @@ impl Ctx<'_, '_> {
                     || self.doc.tokens[k].shape == Shape::Lower
                         && self.doc.lower(k).is_some_and(|w| {
                             w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5
-                                || w.parses
-                                    .iter()
-                                    .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
+                                || w.parses.iter().any(|p| POLITICAL_ROLES.contains(&p.lemma))
                                 || (k > end + 1
                                     && w.best()
                                         .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Adj)))
@@ -2218,7 +2216,7 @@ impl Ctx<'_, '_> {
                 && self.doc.mentions_at(k).is_empty()
                 && self.doc.lower(k).is_some_and(|w| {
                     w.parses.iter().any(|p| {
-                        ROLE_NOUNS.contains(&&*p.lemma)
+                        ROLE_NOUNS.contains(&p.lemma)
                             && p.case == Some(Case::Nom)
                             && p.number != Some(Number::Plur)
                     })
@@ -2302,7 +2300,7 @@ impl Ctx<'_, '_> {
             self.doc.mentions_at(k).is_empty()
                 && self.doc.lower(k).is_some_and(|w| {
                     w.parses.iter().any(|p| {
-                        (ROLE_NOUNS.contains(&&*p.lemma) || &*p.lemma == "гость")
+                        (ROLE_NOUNS.contains(&p.lemma) || &*p.lemma == "гость")
                             && matches!(p.case, Some(Case::Acc | Case::Gen))
                     })
                 })
@@ -3183,10 +3181,10 @@ impl Ctx<'_, '_> {
                         "двух" | "обеих" | "обоих" | "наших" | "этих" | "трех" | "трёх"
                     )
                 });
-            if PLURAL_REFS.contains(&f) && plural && group {
+            if PLURAL_REFS.contains(f) && plural && group {
                 return None;
             }
-            if PLURAL_REFS.contains(&f) && plural {
+            if PLURAL_REFS.contains(f) && plural {
                 let leaders = f.starts_with("глав")
                     || f.starts_with("лидер")
                     || f.starts_with("президент")
@@ -3354,7 +3352,7 @@ impl Ctx<'_, '_> {
                 p.pos == Pos::Verb
                     && p.verb_form == Some(VerbForm::Fin)
                     && p.number == Some(Number::Plur)
-                    && (SPEECH_LEMMAS.contains(&&*p.lemma)
+                    && (SPEECH_LEMMAS.contains(&p.lemma)
                         || matches!(
                             &*p.lemma,
                             "исключить"
@@ -3653,7 +3651,7 @@ fn resolve(doc: &mut Doc<'_>, r: Ref) -> u32 {
 }
 
 /// Words that make the person after them a public figure.
-const POLITICAL_ROLES: &[&str] = &[
+static POLITICAL_ROLES: crate::text::WordList = crate::text::WordList::new(&[
     "президент",
     "премьер",
     "премьер-министр",
@@ -3699,7 +3697,7 @@ const POLITICAL_ROLES: &[&str] = &[
     "посланник",
     "спецпредставитель",
     "эмиссар",
-];
+]);
 
 /// Who in the document is a public figure, computed once per document: persons named by a
 /// title, and persons introduced with a public role («губернатор Антон Алиханов»).
@@ -3730,11 +3728,8 @@ impl Public {
             let sentence = &doc.sentence_tokens[m.sentence as usize];
             let lo = m.tokens.start.saturating_sub(4).max(sentence.start);
             let is_role = |k: usize| {
-                doc.lower(k).is_some_and(|w| {
-                    w.parses
-                        .iter()
-                        .any(|p| POLITICAL_ROLES.contains(&&*p.lemma))
-                })
+                doc.lower(k)
+                    .is_some_and(|w| w.parses.iter().any(|p| POLITICAL_ROLES.contains(&p.lemma)))
             };
             // «Министры обороны России, Турции и Сирии Сергей Шойгу, Хулуси Акар и …»: the
             // next name of a list whose first name was introduced is introduced too, and a

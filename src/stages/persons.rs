@@ -176,7 +176,7 @@ fn east_asian_nominative(written: &str) -> String {
 }
 
 /// Particles inside names, in any letter case.
-const NAME_PARTICLES: &[&str] = &[
+static NAME_PARTICLES: crate::text::WordList = crate::text::WordList::new(&[
     "де",
     "ди",
     "да",
@@ -196,7 +196,7 @@ const NAME_PARTICLES: &[&str] = &[
     "ду",
     "дос",
     "фан",
-];
+]);
 
 /// Arabic «son of» / «daughter of» inside a name.
 const ARABIC_FILIATION: &[&str] = &["бин", "бен", "ибн", "бинт"];
@@ -598,7 +598,7 @@ impl PersonFinder {
                 }
                 if matches!(t.shape, Shape::Title | Shape::Upper) {
                     capitals += 1;
-                } else if !LATIN_PARTICLES.contains(&text) {
+                } else if !LATIN_PARTICLES.contains(text) {
                     break;
                 }
                 j += 1;
@@ -979,7 +979,7 @@ impl PersonFinder {
                     continue;
                 }
                 // «Роберт Де Ниро», «Людвиг ван Бетховен», «Осама бен Ладен»
-                let particle = NAME_PARTICLES.contains(&doc.fold_of(j))
+                let particle = NAME_PARTICLES.contains(doc.fold_of(j))
                     && j + 1 < end
                     && name_like(j + 1).is_some();
                 let k = if particle { j + 1 } else { j };
@@ -1135,7 +1135,7 @@ impl PersonFinder {
                         || uninflected.contains(&k)
                         || arabic_name_prefix(doc, k)
                         || arabic_article(doc, k)
-                        || NAME_PARTICLES.contains(&doc.fold_of(k))
+                        || NAME_PARTICLES.contains(doc.fold_of(k))
                         || (k > i
                             && matches!(doc.fold_of(k - 1), "аль" | "эль")
                             && doc.fold_of(k).ends_with(['и', 'ы', 'е', 'у', 'о']))
@@ -1147,7 +1147,7 @@ impl PersonFinder {
                 let middle_patronymic =
                     j - i == 3 && odds(doc, i + 1).is_some_and(|x| x.patronymic >= 0.3);
                 // A particle before the last word belongs to the surname: «Де Ниро».
-                let particle = j - i >= 3 && NAME_PARTICLES.contains(&doc.fold_of(j - 2));
+                let particle = j - i >= 3 && NAME_PARTICLES.contains(doc.fold_of(j - 2));
                 let last_given = if particle { j - 2 } else { j - 1 };
                 let (given, patronymic) = if middle_patronymic && !particle {
                     (
@@ -1517,10 +1517,10 @@ fn latin_initials(c: char) -> &'static str {
 }
 
 /// Lower-case particles inside Latin-script names.
-const LATIN_PARTICLES: &[&str] = &[
+static LATIN_PARTICLES: crate::text::WordList = crate::text::WordList::new(&[
     "de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "ibn", "al",
     "el", "du", "dos", "y",
-];
+]);
 
 /// True when token `j`, right after a one-word name, is an unknown capitalised word: the
 /// surname of a foreign name whose first part the dictionary knows («Лори Бристоу»). The

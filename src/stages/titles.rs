@@ -15,7 +15,7 @@ use crate::model::{EntityKind, Via};
 use crate::morph::{Case, Pos};
 
 /// Words before a title that make it refer to someone other than the current holder.
-const NOT_CURRENT: &[&str] = &[
+static NOT_CURRENT: crate::text::WordList = crate::text::WordList::new(&[
     "бывший",
     "бывшего",
     "бывшему",
@@ -45,7 +45,7 @@ const NOT_CURRENT: &[&str] = &[
     "первого",
     "и.о",
     "врио",
-];
+]);
 
 /// Resolves titles. Holds no state.
 #[derive(Debug, Default, Clone, Copy)]
@@ -68,7 +68,7 @@ impl TitleResolver {
                     continue;
                 };
                 let end = i + len;
-                if i > range.start && NOT_CURRENT.contains(&doc.fold_of(i - 1)) {
+                if i > range.start && NOT_CURRENT.contains(doc.fold_of(i - 1)) {
                     i = end;
                     continue;
                 }
@@ -113,7 +113,7 @@ impl TitleResolver {
                 || start == 0
                 || end >= doc.tokens.len()
                 || doc.tokens[end].sentence != m.sentence
-                || (start >= 2 && NOT_CURRENT.contains(&doc.fold_of(start - 2)))
+                || (start >= 2 && NOT_CURRENT.contains(doc.fold_of(start - 2)))
             {
                 continue;
             }
@@ -244,7 +244,7 @@ impl TitleResolver {
             (None, Some(m)) => (m.tokens.start..end, doc.entities[m.entity as usize].gaz),
             (None, None) => (i..end, None),
         };
-        if span.start != i && span.start > 0 && NOT_CURRENT.contains(&doc.fold_of(span.start - 1)) {
+        if span.start != i && span.start > 0 && NOT_CURRENT.contains(doc.fold_of(span.start - 1)) {
             return None;
         }
         // A title restricted to the context country wins («президент» of Iran is its head of
