@@ -7,13 +7,13 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newsgraph::text::{NormText, Normalizer, SentenceSplitter, Tokenizer};
+use newsgraph::{Analyzer, Document, Gazetteer, Morph, Scratch, Stage};
 
 /// The allocator of the `newsgraph` binary, so that stages that allocate are timed as they
 /// run in the product (with the system allocator the person finder looked slower than it is).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use newsgraph::text::{NormText, Normalizer, SentenceSplitter, Tokenizer};
-use newsgraph::{Analyzer, Document, Gazetteer, Morph, Scratch, Stage};
 
 fn nerel_dev() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/nerel/dev");

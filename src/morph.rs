@@ -469,8 +469,8 @@ fn tag_parse(dict: &Dictionary, ud: u16) -> Parse {
 #[derive(Debug, Default)]
 pub struct MorphCache {
     /// Words of up to 16 bytes (nearly all), keyed by their bytes packed in the key itself:
-    /// a probe compares two integers in the table's own memory, where a `Box<str>` key costs
-    /// a pointer chase and a `memcmp` call on every hit.
+    /// a probe compares the key's integers in the table's own memory, where a `Box<str>` key
+    /// costs a pointer chase and a `memcmp` call on every hit.
     short: HashMap<ShortWord, u32, foldhash::fast::RandomState>,
     /// Longer words.
     long: HashMap<Box<str>, u32, foldhash::fast::RandomState>,

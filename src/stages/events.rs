@@ -359,8 +359,8 @@ impl EventExtractor {
     pub fn run(&self, doc: &mut Doc<'_>) {
         // Most articles hold no trigger word at all, and without one nothing below finds an
         // event: the article's actors, public figures and quotations are not worth reading.
-        // The triggers of every token, read once (the document does not change before the
-        // end of this stage).
+        // The triggers of every token, read once: nothing changes the document until the loop
+        // over sentences below has used them all (entities are interned only after it).
         let triggers: Vec<Option<Trigger>> =
             (0..doc.tokens.len()).map(|i| trigger_at(doc, i)).collect();
         if triggers.iter().all(Option::is_none) {

@@ -239,7 +239,8 @@ impl Span<'_> {
 }
 
 /// True when `text` holds only characters whose UAX #29 word-break class [`SimpleWords`]
-/// knows: printable ASCII, space, tab, and Cyrillic U+0400–U+047F (all letters).
+/// knows: printable ASCII, space, tab, and Cyrillic U+0400–U+047F (all letters). Used by the
+/// tests.
 #[cfg(test)]
 fn simple_text(text: &str) -> bool {
     let mut words = SimpleWords::new(text);
@@ -247,7 +248,8 @@ fn simple_text(text: &str) -> bool {
     !words.foreign
 }
 
-/// The word-break class of a byte that starts a character of a [`simple_text`].
+/// The word-break class of the byte that starts a character, as [`SimpleWords`] sees it
+/// ([`Class::Foreign`] for a character it does not know).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     /// ALetter: ASCII and Cyrillic letters.
