@@ -587,6 +587,9 @@ pub enum ErrorCode {
     ReadFailed,
     /// The input line exceeds the configured maximum length.
     TooLong,
+    /// newsgraph failed on this document (a bug: the message says what to report). The run
+    /// goes on with the next document.
+    Internal,
 }
 
 impl ErrorCode {
@@ -599,6 +602,7 @@ impl ErrorCode {
             ErrorCode::EmptyText => "empty_text",
             ErrorCode::ReadFailed => "read_failed",
             ErrorCode::TooLong => "too_long",
+            ErrorCode::Internal => "internal",
         }
     }
 }

@@ -6,6 +6,7 @@
 //! order and do not depend on the number of threads.
 
 use std::ops::AddAssign;
+use std::panic::AssertUnwindSafe;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
@@ -14,7 +15,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::input::{Inputs, Item};
-use crate::model::{DateValue, Record};
+use crate::model::{DateValue, DocError, ErrorCode, Record};
 use crate::pipeline::{Analyzer, Scratch};
 use crate::sink::{SinkError, SinkSet};
 
@@ -114,7 +115,9 @@ impl Summary {
     }
 }
 
-/// Analyses one item into its record.
+/// Analyses one item into its record. A panic while analysing a document (a bug) becomes that
+/// document's `internal` error record, so one bad document never takes the run down; the
+/// worker's scratch space is replaced, since the panic may have left it half-written.
 pub fn record_of(
     analyzer: &Analyzer,
     item: &Item,
@@ -122,8 +125,40 @@ pub fn record_of(
     scratch: &mut Scratch,
 ) -> Record {
     match item {
-        Item::Doc(doc) => analyzer.analyze(doc, default_date, scratch),
+        Item::Doc(doc) => guarded(&doc.id, scratch, |scratch| {
+            analyzer.analyze(doc, default_date, scratch)
+        }),
         Item::Failed { doc_id, error } => Record::failed(doc_id.clone(), error.clone()),
+    }
+}
+
+/// Runs `analyze` on `scratch`; a panic becomes an `internal` error record for `doc_id`.
+fn guarded(
+    doc_id: &str,
+    scratch: &mut Scratch,
+    analyze: impl FnOnce(&mut Scratch) -> Record,
+) -> Record {
+    // The scratch is replaced after a panic and nothing else is shared mutably, so no broken
+    // state is observed after unwinding.
+    match std::panic::catch_unwind(AssertUnwindSafe(|| analyze(&mut *scratch))) {
+        Ok(record) => record,
+        Err(payload) => {
+            *scratch = Scratch::default();
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Record::failed(
+                doc_id.to_string(),
+                DocError {
+                    code: ErrorCode::Internal,
+                    message: format!(
+                        "document {doc_id:?}: newsgraph failed while analysing it ({what}); the run went on. Please report this with the document's text"
+                    ),
+                },
+            )
+        }
     }
 }
 
@@ -236,4 +271,31 @@ pub fn run(
         elapsed: started.elapsed(),
         interrupted,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_that_documents_internal_error_and_the_next_one_runs() {
+        let mut scratch = Scratch::default();
+        let r = guarded("doc-7", &mut scratch, |_| panic!("index out of range"));
+        let error = r.error.expect("an error record");
+        assert_eq!(r.doc_id, "doc-7");
+        assert_eq!(error.code, ErrorCode::Internal);
+        assert!(error.message.contains("doc-7"), "{}", error.message);
+        assert!(
+            error.message.contains("index out of range"),
+            "{}",
+            error.message
+        );
+        assert!(r.mentions.is_empty() && r.events.is_empty());
+        // A formatted panic message (a `String` payload) is kept too.
+        let r = guarded("doc-8", &mut scratch, |_| panic!("bad offset {}", 12));
+        assert!(r.error.unwrap().message.contains("bad offset 12"));
+        // The same worker scratch serves the next document.
+        let r = guarded("doc-9", &mut scratch, |_| Record::empty("doc-9".into()));
+        assert_eq!((r.doc_id.as_str(), r.error), ("doc-9", None));
+    }
 }
