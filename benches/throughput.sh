@@ -2,14 +2,18 @@
 # Throughput of `newsgraph extract` against a keyword-scan floor and the Python peers, on one corpus.
 #
 #   benches/throughput.sh [--mb N] [--corpus FILE.jsonl] [--bin PATH] [--repeat N]
-#                         [--natasha-mb N] [--no-peers] [--seed N]
+#                         [--natasha-mb N] [--no-peers] [--seed N] [--pgo-bin PATH | --no-pgo]
 #
 # Default corpus: ~20 MB of NEREL train+dev texts from tools/make_corpus.py (target/bench/).
 # Binary: --bin, else $NEWSGRAPH_BIN, else target/release/newsgraph; it is copied first, so a rebuild
 # during the run changes nothing. Nothing here runs cargo.
 #
+# PGO binary: --pgo-bin, else target/pgo/release/newsgraph when tools/pgo-build.sh has made it
+# (--no-pgo leaves it out); its rows run interleaved with the standard binary's.
+#
 # Rows (each on the same bytes, page cache warm):
 #   newsgraph --threads 1 / --threads 2  median wall time of --repeat runs (default 5; start-up included)
+#   newsgraph PGO --threads 1 / 2        the same for the profile-guided build, when there is one
 #   2 x newsgraph --threads 1            two processes on the two halves at once: what 2 cores give here
 #   start-up                             newsgraph on an empty stdin (gazetteer compile)
 #   grep -F -o (floor)                   GNU grep, LC_ALL=C, fixed strings: all matches of the names,
@@ -35,6 +39,8 @@ REPEAT=5
 NATASHA_MB=3
 PEERS=1
 SEED=42
+PGO_BIN=""
+NO_PGO=0
 VENV=target/bench-venv
 PINS=(natasha==1.6.0 flashtext==2.7 pyahocorasick==2.3.1)
 
@@ -47,6 +53,8 @@ while [ $# -gt 0 ]; do
     --natasha-mb) NATASHA_MB=$2; shift 2 ;;
     --no-peers) PEERS=0; shift ;;
     --seed) SEED=$2; shift 2 ;;
+    --pgo-bin) PGO_BIN=$2; shift 2 ;;
+    --no-pgo) NO_PGO=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "throughput.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -62,6 +70,14 @@ WORK=$(mktemp -d /tmp/ng-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cp "$BIN" "$WORK/newsgraph"
 NG="$WORK/newsgraph"
+[ -z "$PGO_BIN" ] && [ -x target/pgo/release/newsgraph ] && PGO_BIN=target/pgo/release/newsgraph
+[ "$NO_PGO" = 1 ] && PGO_BIN=""
+NGP=""
+if [ -n "$PGO_BIN" ]; then
+  [ -x "$PGO_BIN" ] || { echo "throughput.sh: no executable PGO binary at $PGO_BIN" >&2; exit 2; }
+  cp "$PGO_BIN" "$WORK/newsgraph-pgo"
+  NGP="$WORK/newsgraph-pgo"
+fi
 
 if [ -z "$CORPUS" ]; then
   CORPUS=target/bench/nerel-${MB}mb-seed${SEED}.jsonl
@@ -90,6 +106,7 @@ echo "command:  $CMDLINE"
 echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine:  $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), kernel $(uname -r)"
 echo "binary:   $BIN ($("$NG" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$NG" | cut -c1-12))"
+[ -n "$NGP" ] && echo "PGO:      $PGO_BIN (tools/pgo-build.sh; sha256 $(sha256sum "$NGP" | cut -c1-12))"
 echo "corpus:   $CORPUS ($DOCS docs, $(awk -v b="$BYTES" 'BEGIN {printf "%.2f", b/1e6}') MB JSONL)"
 echo "RSS:      /usr/bin/time -v (GNU time), maximum resident set size"
 echo
@@ -103,11 +120,15 @@ cat > "$WORK/pair.sh" <<EOF
 "$NG" extract --quiet --threads 1 "$WORK/half.01.jsonl" > /dev/null
 wait
 EOF
-w1=""; w2=""; wp=""; r1=0; r2=0; rp=0
+w1=""; w2=""; wp=""; r1=0; r2=0; rp=0; wq1=""; wq2=""; rq1=0; rq2=0
 for i in $(seq "$REPEAT"); do
   timed "$WORK/ng1" "$NG" extract --quiet --threads 1 "$CORPUS"; w1="$w1 $WALL"; [ "$RSS_KB" -gt "$r1" ] && r1=$RSS_KB
   timed "$WORK/ng2" "$NG" extract --quiet --threads 2 "$CORPUS"; w2="$w2 $WALL"; [ "$RSS_KB" -gt "$r2" ] && r2=$RSS_KB
   timed "$WORK/pair" sh "$WORK/pair.sh"; wp="$wp $WALL"; [ "$RSS_KB" -gt "$rp" ] && rp=$RSS_KB
+  if [ -n "$NGP" ]; then
+    timed "$WORK/pgo1" "$NGP" extract --quiet --threads 1 "$CORPUS"; wq1="$wq1 $WALL"; [ "$RSS_KB" -gt "$rq1" ] && rq1=$RSS_KB
+    timed "$WORK/pgo2" "$NGP" extract --quiet --threads 2 "$CORPUS"; wq2="$wq2 $WALL"; [ "$RSS_KB" -gt "$rq2" ] && rq2=$RSS_KB
+  fi
 done
 for t in 1 2; do
   lines=$(wc -l < "$WORK/ng$t.out")
@@ -117,6 +138,13 @@ cmp -s "$WORK/ng1.out" "$WORK/ng2.out" || echo "WARNING: --threads 1 and --threa
 row "newsgraph --threads 1" "$(echo $w1 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$r1" "median of $REPEAT runs:$w1 s"
 row "newsgraph --threads 2" "$(echo $w2 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$r2" "median of $REPEAT runs:$w2 s"
 row "2 x newsgraph --threads 1" "$(echo $wp | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$rp" "2 processes, a half each, at once:$wp s (RSS: larger one)"
+if [ -n "$NGP" ]; then
+  for t in 1 2; do
+    cmp -s "$WORK/ng1.out" "$WORK/pgo$t.out" || echo "WARNING: the PGO binary's output (--threads $t) differs from the standard binary's" >&2
+  done
+  row "newsgraph PGO --threads 1" "$(echo $wq1 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$rq1" "tools/pgo-build.sh; median of $REPEAT runs:$wq1 s"
+  row "newsgraph PGO --threads 2" "$(echo $wq2 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$rq2" "tools/pgo-build.sh; median of $REPEAT runs:$wq2 s"
+fi
 
 walls=""
 for i in 1 2 3 4 5; do timed "$WORK/start" "$NG" extract --quiet --threads 1 < /dev/null; walls="$walls $WALL"; done
@@ -201,6 +229,9 @@ ng1, ng2 = rate["newsgraph --threads 1"], rate["newsgraph --threads 2"]
 print("ratios (MB/s; >1 = newsgraph faster):")
 print(f"  newsgraph --threads 2 / --threads 1      {ng2 / ng1:6.2f}x")
 print(f"  2 processes / newsgraph --threads 1      {rate['2 x newsgraph --threads 1'] / ng1:6.2f}x   (what the 2 CPUs give to independent work)")
+if "newsgraph PGO --threads 1" in rate:
+    print(f"  PGO / standard build, --threads 1        {rate['newsgraph PGO --threads 1'] / ng1:6.2f}x")
+    print(f"  PGO / standard build, --threads 2        {rate['newsgraph PGO --threads 2'] / ng2:6.2f}x")
 print("  newsgraph / peer (all peers run on one core):  --threads 1   --threads 2")
 for peer in ["natasha", "flashtext", "pyahocorasick", "grep -F -o (floor)"]:
     if peer in rate:
