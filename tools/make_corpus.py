@@ -4,7 +4,7 @@
 The NEREL articles (train + dev `*.txt`) are shuffled with a fixed seed and
 repeated (each pass reshuffled by the same seeded generator) until the corpus
 reaches `--mb N` megabytes (10^6 bytes of uncompressed JSONL; the last document
-may overshoot) or exactly `--docs N` documents. Every line is one JSON object
+may overshoot) or exactly `--docs N` documents; `--once` gives every text once. Every line is one JSON object
 
     {"id": "doc-000001", "text": "...", "date": "2024-01-01", "source": "nerel/train/123_text"}
 
@@ -20,6 +20,7 @@ script refuses to write inside the repository except under `target/`.
 Examples (from the repository root):
     python3 tools/make_corpus.py --mb 20 -o target/corpus/nerel-20mb.jsonl
     python3 tools/make_corpus.py --docs 1000 --date 2024-03-01 -o /tmp/c.jsonl.zst
+    python3 tools/make_corpus.py --once -o target/bench/nerel-once-seed42.jsonl
 """
 
 from __future__ import annotations
@@ -129,6 +130,7 @@ def main() -> None:
     size = ap.add_mutually_exclusive_group()
     size.add_argument("--mb", type=float, help="target size in MB (10^6 bytes of uncompressed JSONL; default 20)")
     size.add_argument("--docs", type=int, help="exact number of documents")
+    size.add_argument("--once", action="store_true", help="every text of the splits exactly once, shuffled (no repetition: a cold morphology cache all the way)")
     ap.add_argument("--nerel", default="../shared/data/nerel", help="NEREL folder with train/ and dev/ (relative paths are taken from the repository root; default %(default)s)")
     ap.add_argument("--splits", default="train,dev", help="comma-separated NEREL splits to draw from (default %(default)s)")
     ap.add_argument("--seed", type=int, default=42, help="shuffle seed (default %(default)s)")
@@ -137,7 +139,7 @@ def main() -> None:
     ap.add_argument("-o", "--output", help="output file: .jsonl, .jsonl.zst, or - for stdout (default target/corpus/nerel-<size>-seed<seed>.jsonl)")
     args = ap.parse_args()
 
-    if args.mb is None and args.docs is None:
+    if args.mb is None and args.docs is None and not args.once:
         args.mb = 20.0
     if (args.mb is not None and args.mb <= 0) or (args.docs is not None and args.docs <= 0):
         sys.exit("make_corpus: --mb / --docs must be positive")
@@ -146,9 +148,11 @@ def main() -> None:
     if not nerel.is_absolute():
         nerel = REPO / nerel
     texts = load_texts(nerel, [s for s in args.splits.split(",") if s])
+    if args.once:
+        args.docs = len(texts)
 
     if args.output is None:
-        tag = f"{args.mb:g}mb" if args.mb is not None else f"{args.docs}docs"
+        tag = "once" if args.once else f"{args.mb:g}mb" if args.mb is not None else f"{args.docs}docs"
         args.output = str(REPO / "target" / "corpus" / f"nerel-{tag}-seed{args.seed}.jsonl")
 
     gen = lines(texts, args.seed, args.mb, args.docs, args.date, not args.no_source)
