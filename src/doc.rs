@@ -125,6 +125,9 @@ pub struct Doc<'a> {
     /// Tokens an earlier stage found to be part of a name that is no entity here («Советского»
     /// in «Советского района»): later stages must not read them as a person's name.
     pub not_names: Vec<usize>,
+    /// Each token as written and folded, sliced once: the stages read them dozens of times per
+    /// token, and a slice of the text re-checks its bounds and character boundaries each time.
+    texts: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Doc<'a> {
@@ -159,6 +162,10 @@ impl<'a> Doc<'a> {
             dates: Vec::new(),
             events: Vec::new(),
             not_names: Vec::new(),
+            texts: tokens
+                .iter()
+                .map(|t| (t.text(&norm.norm), t.text(&norm.fold)))
+                .collect(),
         }
     }
 
@@ -179,13 +186,13 @@ impl<'a> Doc<'a> {
     }
 
     /// Token `i` as written (normalized).
-    pub fn text_of(&self, i: usize) -> &str {
-        self.tokens[i].text(&self.norm.norm)
+    pub fn text_of(&self, i: usize) -> &'a str {
+        self.texts[i].0
     }
 
     /// Token `i` folded (lower case, ё→е).
-    pub fn fold_of(&self, i: usize) -> &str {
-        self.tokens[i].text(&self.norm.fold)
+    pub fn fold_of(&self, i: usize) -> &'a str {
+        self.texts[i].1
     }
 
     /// True when token `i` is the punctuation `p`.
