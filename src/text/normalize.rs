@@ -18,10 +18,13 @@ pub struct NormText {
     pub norm: String,
     /// `norm` lowercased, byte for byte aligned with it.
     pub fold: String,
-    /// For each byte of `norm`, and once more at its end, the byte offset in the original text:
-    /// of the same byte where the text is copied unchanged, of the character it replaces
-    /// otherwise. Offsets are only read on character boundaries.
-    orig: Vec<u32>,
+    /// The map back to the original text, kept where the distance between the two offsets
+    /// changes: from `norm` offset `.0` on (up to the next entry) a character at `norm` offset
+    /// `n` comes from original offset `.1 + (n - .0)`; before the first entry, from `n`. A
+    /// replaced character maps to the character it replaces. Most texts need a few entries (one
+    /// per quote mark, dash or dropped character), where a table per byte wrote four bytes for
+    /// every byte of text. Offsets are only read on character boundaries.
+    shifts: Vec<(u32, u32)>,
     /// Length of the original text in bytes.
     orig_len: usize,
 }
@@ -31,17 +34,13 @@ impl NormText {
     /// char boundaries). Characters dropped by normalization at the end of the span are not
     /// included.
     pub fn orig_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        let s = self.orig[start] as usize;
+        let s = self.orig_offset(start);
         if end <= start {
             return (s, s);
         }
         // The end is the start of the next kept character, minus any dropped characters
         // (soft hyphens, zero-width marks) that sit between the span and that character.
-        let mut e = if end >= self.norm.len() {
-            self.orig_len
-        } else {
-            self.orig[end] as usize
-        };
+        let mut e = self.orig_offset(end);
         while e > s {
             let Some(c) = original[..e].chars().next_back() else {
                 break;
@@ -57,16 +56,33 @@ impl NormText {
     /// The original byte offset of the normalized byte offset `at`.
     pub fn orig_offset(&self, at: usize) -> usize {
         if at >= self.norm.len() {
-            self.orig_len
-        } else {
-            self.orig[at] as usize
+            return self.orig_len;
+        }
+        match self.shifts.partition_point(|&(n, _)| n as usize <= at) {
+            0 => at,
+            k => {
+                let (n, o) = self.shifts[k - 1];
+                o as usize + (at - n as usize)
+            }
+        }
+    }
+
+    /// Records that the next character written to `norm` comes from original offset `orig`.
+    fn map_next(&mut self, orig: usize) {
+        let (n, o) = (self.norm.len() as u32, orig as u32);
+        match self.shifts.last_mut() {
+            // Nothing was written since the last entry: this one replaces it.
+            Some(last) if last.0 == n => *last = (n, o),
+            Some(&mut (ln, lo)) if o.wrapping_sub(lo) == n.wrapping_sub(ln) => {}
+            None if n == o => {}
+            _ => self.shifts.push((n, o)),
         }
     }
 
     fn clear(&mut self) {
         self.norm.clear();
         self.fold.clear();
-        self.orig.clear();
+        self.shifts.clear();
         self.orig_len = 0;
     }
 }
@@ -181,7 +197,7 @@ struct Word {
 struct Writer<'t, 'o> {
     text: &'t str,
     out: &'o mut NormText,
-    /// Start in the input of the bytes not yet copied into `norm` (and `orig`).
+    /// Start in the input of the bytes not yet copied into `norm` (and mapped in `shifts`).
     norm_run: usize,
     /// Start in the input of the bytes not yet copied into `fold`.
     fold_run: usize,
@@ -196,8 +212,8 @@ impl Writer<'_, '_> {
     /// Copies the pending run of `norm` up to `at`; its bytes map to themselves.
     fn flush_norm(&mut self, at: usize) {
         if at > self.norm_run {
+            self.out.map_next(self.norm_run);
             self.out.norm.push_str(&self.text[self.norm_run..at]);
-            self.out.orig.extend(self.norm_run as u32..at as u32);
         }
         self.norm_run = at;
     }
@@ -214,11 +230,9 @@ impl Writer<'_, '_> {
     fn changed(&mut self, at: usize, len: usize, c: char) {
         self.flush_norm(at);
         self.flush_fold(at);
+        self.out.map_next(at);
         self.out.norm.push(c);
         self.out.fold.push(fold_char(c));
-        self.out
-            .orig
-            .extend(std::iter::repeat_n(at as u32, c.len_utf8()));
         self.norm_run = at + len;
         self.fold_run = at + len;
     }
@@ -266,7 +280,11 @@ impl Writer<'_, '_> {
             self.flush_fold(end);
             self.out.norm.truncate(word.out);
             self.out.fold.truncate(word.out);
-            self.out.orig.truncate(word.out);
+            let kept = self
+                .out
+                .shifts
+                .partition_point(|&(n, _)| (n as usize) < word.out);
+            self.out.shifts.truncate(kept);
             self.norm_run = word.input;
             self.fold_run = word.input;
             let mut at = word.input;
@@ -321,7 +339,6 @@ impl Normalizer {
         out.orig_len = text.len();
         out.norm.reserve(text.len());
         out.fold.reserve(text.len());
-        out.orig.reserve(text.len() + 1);
         let mut w = Writer {
             text,
             out,
@@ -399,7 +416,6 @@ impl Normalizer {
         w.end_word(&mut word, text.len());
         w.flush_norm(text.len());
         w.flush_fold(text.len());
-        out.orig.push(text.len() as u32);
     }
 }
 
@@ -521,7 +537,10 @@ mod tests {
             let (n, f, o) = reference(&text);
             proptest::prop_assert_eq!(&t.norm, &n);
             proptest::prop_assert_eq!(&t.fold, &f);
-            proptest::prop_assert_eq!(&t.orig, &o);
+            // The map agrees with the table at every character boundary of `norm` and at its end.
+            for (k, _) in t.norm.char_indices().chain([(t.norm.len(), ' ')]) {
+                proptest::prop_assert_eq!(t.orig_offset(k), o[k] as usize, "at {}", k);
+            }
         }
     }
 
