@@ -1830,7 +1830,18 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
             cases: m.cases,
         });
     }
+    // Mentions are sorted by their first token, and so are the actors: `actors_starting_in`
+    // relies on it.
+    debug_assert!(out.is_sorted_by_key(|a| a.tokens.start));
     out
+}
+
+/// The actors whose first token is in `range`, in their order: two binary searches, where a
+/// scan of every actor for every quotation made long texts quadratic.
+fn actors_starting_in(actors: &[Actor], range: Range<usize>) -> &[Actor] {
+    let lo = actors.partition_point(|a| a.tokens.start < range.start);
+    let hi = lo + actors[lo..].partition_point(|a| a.tokens.start < range.end);
+    &actors[lo..hi]
 }
 
 fn persons_in(doc: &Doc<'_>, actors: &[Actor], sentence: usize) -> Vec<u32> {
@@ -1881,9 +1892,9 @@ fn quotes(doc: &Doc<'_>, actors: &[Actor]) -> Vec<Quote> {
         .map(|tokens| {
             let speaker = speaker_after(doc, actors, tokens.end)
                 .or_else(|| speaker_before(doc, actors, tokens.start));
-            let addressee = actors
+            let addressee = actors_starting_in(actors, tokens.clone())
                 .iter()
-                .filter(|a| a.kind == EntityKind::Person && tokens.contains(&a.tokens.start))
+                .filter(|a| a.kind == EntityKind::Person)
                 .find(|a| {
                     let before = a
                         .tokens
@@ -1922,9 +1933,9 @@ fn speaker_after(doc: &Doc<'_>, actors: &[Actor], close: usize) -> Option<u32> {
     if !verb {
         return None;
     }
-    actors
+    actors_starting_in(actors, k + 1..k + 7)
         .iter()
-        .find(|a| a.kind == EntityKind::Person && a.tokens.start > k && a.tokens.start <= k + 6)
+        .find(|a| a.kind == EntityKind::Person)
         .map(|a| a.entity)
 }
 
@@ -1939,10 +1950,11 @@ fn speaker_before(doc: &Doc<'_>, actors: &[Actor], open: usize) -> Option<u32> {
     if !has_verb {
         return None;
     }
-    actors
+    // An actor ending by `start` starts before it.
+    actors_starting_in(actors, lo..start)
         .iter()
         .rev()
-        .find(|a| a.kind == EntityKind::Person && a.tokens.end <= start && a.tokens.start >= lo)
+        .find(|a| a.kind == EntityKind::Person && a.tokens.end <= start)
         .map(|a| a.entity)
 }
 

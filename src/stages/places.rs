@@ -6,6 +6,7 @@
 //! word for an inhabitant right before it says what it is; the name becomes a CITY (NEREL's type
 //! for every settlement) with an id in newsgraph's namespace.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::doc::{Doc, MentionDraft};
@@ -256,6 +257,7 @@ impl PlaceFinder {
         // as a name only because of the settlement noun («в селе Победа»: «Победа» elsewhere is
         // the word).
         let mut keys: Vec<(String, MentionDraft)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for m in added.iter() {
             let prev = doc.fold_of(m.tokens.start - 1);
             let weak_cue = is_settlement_noun(prev) && !LOCATIVE_CUES.contains(&prev);
@@ -267,21 +269,29 @@ impl PlaceFinder {
                 continue;
             }
             let key = fold(&doc.entities[m.entity as usize].name);
-            if !keys.iter().any(|(k, _)| *k == key) {
+            if seen.insert(key.clone()) {
                 keys.push((key, m.clone()));
             }
         }
         if keys.is_empty() {
             return;
         }
-        // The key a token is a form of, if any (its text, else a lemma).
+        // The key a token is a form of, if any (its text, else a lemma). Looked up in a map: a
+        // long text may name hundreds of settlements, and every capitalised word asks.
+        let index: HashMap<&str, usize> = keys
+            .iter()
+            .enumerate()
+            .map(|(k, (key, _))| (key.as_str(), k))
+            .collect();
         let key_of = |i: usize| -> Option<usize> {
             let text = doc.fold_of(i);
-            keys.iter().position(|(k, _)| k == text).or_else(|| {
+            index.get(text).copied().or_else(|| {
                 let w = doc.word(i)?;
-                w.parses
-                    .iter()
-                    .find_map(|p| keys.iter().position(|(k, _)| *k == fold(&p.lemma)))
+                w.parses.iter().find_map(|p| {
+                    index
+                        .get(crate::text::fold_key_cow(&p.lemma).as_ref())
+                        .copied()
+                })
             })
         };
         // Keys that a person named in full carries: the article has someone of that surname.

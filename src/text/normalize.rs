@@ -173,6 +173,18 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// [`fold_key`] without a copy when `s` is in its key form already (lower-case Russian or
+/// ASCII without «ё»: every dictionary lemma but a few).
+pub fn fold_key_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars()
+        .all(|c| c != 'ё' && super::chars::lower_fast(c) == Some(c))
+    {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold_key(s))
+    }
+}
+
 /// Builds [`NormText`] working copies. Cannot fail; holds no state.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Normalizer;
