@@ -1,6 +1,7 @@
 //! Per-stage benchmarks on fixed NEREL text (dev split, read from ../shared): start-up
 //! (morphology and gazetteer compile), each stage cumulatively (the time of a stage is the
-//! difference with the one before), and the sinks' serialization. Each iteration asserts a
+//! difference with the one before), the same texts joined into one article, and the sinks'
+//! serialization. Each iteration asserts a
 //! count, so the optimizer cannot skip the work. Figures: see README («Speed and memory»).
 
 use std::hint::black_box;
@@ -112,6 +113,23 @@ fn stages(c: &mut Criterion) {
             })
         });
     }
+    g.finish();
+
+    // The same texts as one article: its time against "through Events" over the separate
+    // texts shows whether a stage grows faster than the length of an article (two loops did,
+    // quadratically, until f333236).
+    let long = Document::new("long", texts.join("\n\n"));
+    let mut g = c.benchmark_group("one long article");
+    g.throughput(Throughput::Bytes(long.text.len() as u64));
+    g.sample_size(10);
+    let mut scratch = Scratch::default();
+    g.bench_function("94 texts joined, through Events", |b| {
+        b.iter(|| {
+            let r = analyzer.analyze(&long, date, &mut scratch);
+            assert!(r.mentions.len() > 500);
+            r.mentions.len()
+        })
+    });
     g.finish();
 
     let mut scratch = Scratch::default();
