@@ -10,6 +10,8 @@
 /// several times faster than SipHash here, and nothing is keyed by untrusted input at a scale
 /// where flooding matters.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+/// Sets of words of the article (untrusted text): seeded at random per set.
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 use crate::text::chars::is_cyrillic;
 use std::ops::Range;
 use std::sync::Arc;
@@ -475,6 +477,9 @@ impl PersonFinder {
     /// know the word.
     fn propagate_surnames(&self, doc: &mut Doc<'_>) {
         let mut surnames: Vec<(String, u32)> = Vec::new();
+        // The surnames already taken (the first person with a surname keeps it), in a set: a
+        // long article names thousands of people.
+        let mut taken: HashSet<String> = HashSet::default();
         for m in &doc.mentions {
             if m.kind != EntityKind::Person || m.via == Via::Title {
                 continue;
@@ -498,7 +503,7 @@ impl PersonFinder {
                     .to_lowercase()
                     .replace('ё', "е"),
             };
-            if nominative.chars().count() >= 3 && !surnames.iter().any(|(s, _)| *s == nominative) {
+            if nominative.chars().count() >= 3 && taken.insert(nominative.clone()) {
                 surnames.push((nominative, m.entity));
             }
         }
@@ -513,6 +518,22 @@ impl PersonFinder {
             .iter()
             .map(|(s, _)| s.strip_suffix('а').unwrap_or(s))
             .collect();
+        // With many surnames, a word's prefixes are looked up in a set instead of comparing the
+        // word with every core (same answer; the scan is faster for a few).
+        let core_set: HashSet<&str> = if cores.len() > 16 {
+            cores.iter().copied().collect()
+        } else {
+            HashSet::default()
+        };
+        let starts_with_core = |fold: &str| {
+            if core_set.is_empty() {
+                cores.iter().any(|c| fold.starts_with(c))
+            } else {
+                fold.char_indices()
+                    .map(|(k, c)| k + c.len_utf8())
+                    .any(|k| core_set.contains(&fold[..k]))
+            }
+        };
         let covered = doc.coverage();
         let mut added = Vec::new();
         for (k, t) in doc.tokens.iter().enumerate() {
@@ -520,7 +541,7 @@ impl PersonFinder {
                 continue;
             }
             let fold = doc.fold_of(k);
-            if !cores.iter().any(|c| fold.starts_with(c)) {
+            if !starts_with_core(fold) {
                 continue;
             }
             // The surname itself, or a case form of it: masculine endings on the surname,
