@@ -83,6 +83,13 @@ if [ -n "$PGO_BIN" ]; then
   NGP="$WORK/newsgraph-pgo"
 fi
 
+# A binary older than the sources measures other code (note: `cargo bench` rebuilds
+# target/release/newsgraph from whatever the sources are at that moment).
+for b in "$BIN" ${PGO_BIN:+"$PGO_BIN"}; do
+  newer=$({ find src gazetteers Cargo.toml Cargo.lock -newer "$b" -type f 2>/dev/null || true; } | head -3 | tr '\n' ' ')
+  [ -z "$newer" ] || echo "WARNING: $b is older than $newer- rebuild it to measure the current code" >&2
+done
+
 if [ -z "$CORPUS" ]; then
   CORPUS=target/bench/nerel-${MB}mb-seed${SEED}.jsonl
   if [ ! -s "$CORPUS" ]; then
