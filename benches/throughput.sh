@@ -104,7 +104,11 @@ cat "$CORPUS" > /dev/null   # warm the page cache
 # timed OUT_PREFIX cmd...: runs cmd under /usr/bin/time -v, stdout to $OUT_PREFIX.out; sets WALL, RSS_KB
 timed() {
   local pre=$1; shift
-  /usr/bin/time -v -o "$pre.time" "$@" > "$pre.out"
+  # Exit status 1 is newsgraph's "some documents were error records": still a timed run.
+  /usr/bin/time -v -o "$pre.time" "$@" > "$pre.out" || {
+    local rc=$?
+    [ "$rc" -eq 1 ] || { echo "throughput.sh: '$*' exited with status $rc" >&2; exit "$rc"; }
+  }
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$pre.time")
   RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$pre.time")
 }

@@ -17,7 +17,9 @@
 #
 # llvm-profdata must read the raw profiles of rustc's LLVM: rustup's `llvm-tools` component when
 # installed, else the newest /usr/lib/llvm-*/bin/llvm-profdata that can (Debian's llvm-19 can for
-# rustc 1.95's LLVM 22; llvm-14 cannot). With none, the Debian package llvm-19 is installed.
+# rustc 1.95's LLVM 22; llvm-14 cannot). With none, the Debian package llvm-19 is installed (as
+# root; otherwise the script says what to install). RUSTFLAGS of the caller are replaced by the
+# profile flags (the standard build sets none).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,6 +62,10 @@ fi
   -o "$WORK/out" "${TRAIN[@]}"
 
 echo "pgo-build: 3/4 merging the profile" >&2
+if ! compgen -G "$DATA/*.profraw" > /dev/null; then
+  echo "pgo-build: the training runs wrote no profile into $DATA" >&2
+  exit 1
+fi
 PROFDATA=""
 CANDIDATES=()
 for d in "$(rustc --print sysroot)"/lib/rustlib/*/bin; do
@@ -72,21 +78,26 @@ find_system() {
 }
 find_system
 merge() {
-  for p in "${CANDIDATES[@]}"; do
-    if "$p" merge -o "$DATA/merged.profdata" "$DATA"/*.profraw 2>/dev/null; then
+  for p in ${CANDIDATES[@]+"${CANDIDATES[@]}"}; do
+    if "$p" merge -o "$DATA/merged.profdata" "$DATA"/*.profraw 2>"$DATA/merge.err"; then
       PROFDATA=$p
       return 0
     fi
+    echo "pgo-build: $p cannot merge: $(head -c 300 "$DATA/merge.err")" >&2
   done
   return 1
 }
 if ! merge; then
   echo "pgo-build: no llvm-profdata reads rustc's profiles; installing the Debian package llvm-19" >&2
   (apt-get install -y -q llvm-19 >/dev/null 2>&1 ||
-    { apt-get update -q >/dev/null && apt-get install -y -q llvm-19 >/dev/null; })
+    { apt-get update -q >/dev/null && apt-get install -y -q llvm-19 >/dev/null; }) || true
   CANDIDATES=()
   find_system
-  merge || { echo "pgo-build: no llvm-profdata could merge the profiles (rustc: $(rustc -vV | grep LLVM))" >&2; exit 1; }
+  merge || {
+    echo "pgo-build: no llvm-profdata could merge the profiles (rustc: $(rustc -vV | grep LLVM));" \
+      "install Debian's llvm-19 or run 'rustup component add llvm-tools'" >&2
+    exit 1
+  }
 fi
 echo "pgo-build: merged with $PROFDATA" >&2
 
