@@ -125,9 +125,18 @@ pub fn record_of(
     scratch: &mut Scratch,
 ) -> Record {
     match item {
-        Item::Doc(doc) => guarded(&doc.id, scratch, |scratch| {
-            analyzer.analyze(doc, default_date, scratch)
-        }),
+        Item::Doc(doc) => {
+            let mut record = guarded(&doc.id, scratch, |scratch| {
+                analyzer.analyze(doc, default_date, scratch)
+            });
+            if record.error.is_some() {
+                // Only a panic makes an error record here: it still carries what the input
+                // said, so that a join on the input's own fields finds it.
+                record.meta = doc.meta.clone();
+                record.warnings = doc.warnings.clone();
+            }
+            record
+        }
         Item::Failed { doc_id, error } => Record::failed(doc_id.clone(), error.clone()),
     }
 }
