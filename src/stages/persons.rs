@@ -476,10 +476,9 @@ impl PersonFinder {
     /// in any case form: «Энрике Каприлес … Каприлеса», even when the dictionary does not
     /// know the word.
     fn propagate_surnames(&self, doc: &mut Doc<'_>) {
-        let mut surnames: Vec<(String, u32)> = Vec::new();
-        // The surnames already taken (the first person with a surname keeps it), in a set: a
-        // long article names thousands of people.
-        let mut taken: HashSet<String> = HashSet::default();
+        // Surname → the first person named in full with it (a long article names thousands).
+        let mut by_surname: std::collections::HashMap<String, u32, foldhash::fast::RandomState> =
+            Default::default();
         for m in &doc.mentions {
             if m.kind != EntityKind::Person || m.via == Via::Title {
                 continue;
@@ -503,20 +502,18 @@ impl PersonFinder {
                     .to_lowercase()
                     .replace('ё', "е"),
             };
-            if nominative.chars().count() >= 3 && taken.insert(nominative.clone()) {
-                surnames.push((nominative, m.entity));
+            if nominative.chars().count() >= 3 {
+                by_surname.entry(nominative).or_insert(m.entity);
             }
         }
-        if surnames.is_empty() {
+        if by_surname.is_empty() {
             return;
         }
-        let by_surname: HashMap<&str, u32> =
-            surnames.iter().map(|(s, e)| (s.as_str(), *e)).collect();
         // Every form matched below starts with its surname less a final «а»: a word that
         // starts with none of these is no form of any, and is passed over without lookups.
-        let cores: Vec<&str> = surnames
-            .iter()
-            .map(|(s, _)| s.strip_suffix('а').unwrap_or(s))
+        let cores: Vec<&str> = by_surname
+            .keys()
+            .map(|s| s.strip_suffix('а').unwrap_or(s))
             .collect();
         // With many surnames, a word's prefixes are looked up in a set instead of comparing the
         // word with every core (same answer; the scan is faster for a few).
