@@ -6,7 +6,8 @@
 //! word for an inhabitant right before it says what it is; the name becomes a CITY (NEREL's type
 //! for every settlement) with an id in newsgraph's namespace.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 use crate::doc::{Doc, MentionDraft};
@@ -256,8 +257,10 @@ impl PlaceFinder {
         // («родным городом Каддафи» may still be a person's), and not from a common noun taken
         // as a name only because of the settlement noun («в селе Победа»: «Победа» elsewhere is
         // the word).
-        let mut keys: Vec<(String, MentionDraft)> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        // Key → its number, and per number the first mention with it. A map: a long text may
+        // name hundreds of settlements, and every capitalised word asks below.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<MentionDraft> = Vec::new();
         for m in added.iter() {
             let prev = doc.fold_of(m.tokens.start - 1);
             let weak_cue = is_settlement_noun(prev) && !LOCATIVE_CUES.contains(&prev);
@@ -269,20 +272,15 @@ impl PlaceFinder {
                 continue;
             }
             let key = fold(&doc.entities[m.entity as usize].name);
-            if seen.insert(key.clone()) {
-                keys.push((key, m.clone()));
+            if let Entry::Vacant(slot) = index.entry(key) {
+                slot.insert(keys.len());
+                keys.push(m.clone());
             }
         }
         if keys.is_empty() {
             return;
         }
-        // The key a token is a form of, if any (its text, else a lemma). Looked up in a map: a
-        // long text may name hundreds of settlements, and every capitalised word asks.
-        let index: HashMap<&str, usize> = keys
-            .iter()
-            .enumerate()
-            .map(|(k, (key, _))| (key.as_str(), k))
-            .collect();
+        // The key a token is a form of, if any (its text, else a lemma).
         let key_of = |i: usize| -> Option<usize> {
             let text = doc.fold_of(i);
             index.get(text).copied().or_else(|| {
@@ -337,7 +335,7 @@ impl PlaceFinder {
             found.push(MentionDraft {
                 tokens: i..i + 1,
                 sentence: t.sentence,
-                ..keys[key].1.clone()
+                ..keys[key].clone()
             });
         }
         added.extend(found);
