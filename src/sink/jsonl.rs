@@ -36,6 +36,17 @@ impl JsonlSink {
         }
     }
 
+    /// Writes lines already encoded by [`encode_line`], in order.
+    pub fn write_encoded(&mut self, lines: &[u8]) -> Result<(), SinkError> {
+        match self {
+            JsonlSink::Stdout(w) => w.write_all(lines).map_err(stdout_error),
+            JsonlSink::File(f) => {
+                let r = f.writer().write_all(lines);
+                r.map_err(|e| f.err(e))
+            }
+        }
+    }
+
     /// Flushes and commits.
     pub fn finish(self) -> Result<Vec<PathBuf>, SinkError> {
         match self {
@@ -56,6 +67,14 @@ impl JsonlSink {
             JsonlSink::File(f) => f.abort(),
         }
     }
+}
+
+/// Appends `record` as one JSON line to `buf`: the bytes [`JsonlSink::write`] would write, so
+/// that workers can encode their own records and the writer thread only copies bytes.
+pub fn encode_line(buf: &mut Vec<u8>, record: &Record) {
+    // Writing into a Vec cannot fail, and a Record always serializes (string keys, finite
+    // numbers).
+    write_line(buf, record).expect("a record serializes into memory");
 }
 
 fn write_line(w: &mut impl Write, record: &Record) -> io::Result<()> {

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub use brat::{BratSink, file_stem};
 pub use csv::{CsvSink, neutralize};
 pub use graphml::GraphmlSink;
-pub use jsonl::JsonlSink;
+pub use jsonl::{JsonlSink, encode_line};
 pub use neo4j::Neo4jSink;
 pub use rdf::{RdfSink, RdfSyntax, triples_of as rdf_triples};
 
@@ -349,6 +349,21 @@ impl SinkSet {
             }
         }
         Ok(None)
+    }
+
+    /// Whether JSONL is the only output, so that records may arrive already encoded
+    /// ([`SinkSet::write_encoded`]).
+    pub fn jsonl_only(&self) -> bool {
+        matches!(self.sinks.as_slice(), [Sink::Jsonl(_)])
+    }
+
+    /// Writes JSON lines encoded by [`encode_line`] to the JSONL sink; only when
+    /// [`SinkSet::jsonl_only`].
+    pub fn write_encoded(&mut self, lines: &[u8]) -> Result<(), SinkError> {
+        match self.sinks.as_mut_slice() {
+            [Sink::Jsonl(s)] => s.write_encoded(lines),
+            _ => unreachable!("encoded lines are written only when JSONL is the only sink"),
+        }
     }
 
     /// Writes one record to every sink.
