@@ -3,6 +3,7 @@
 #
 #   benches/throughput.sh [--mb N] [--corpus FILE.jsonl] [--bin PATH] [--repeat N]
 #                         [--natasha-mb N] [--no-peers] [--seed N] [--pgo-bin PATH | --no-pgo]
+#                         [--long N]
 #
 # Default corpus: ~20 MB of NEREL train+dev texts from tools/make_corpus.py (target/bench/).
 # Binary: --bin, else $NEWSGRAPH_BIN, else target/release/newsgraph; it is copied first, so a rebuild
@@ -19,6 +20,10 @@
 #                                        (tools/make_corpus.py --once, 2.5 MB): no text repeats, so
 #                                        the morphology cache stays cold, as at the start of any
 #                                        corpus; MB/s also shown with the start-up taken off
+#   ... corpus N times, -t 1 / -t 2      the corpus read N times in one run (--long, default 4; 0:
+#                                        none), median of 3: start-up and each worker's morphology
+#                                        warm-up are then a small part, as on a large corpus, so the
+#                                        2/1 ratio shows what the threads give in the steady state
 #   start-up                             newsgraph on an empty stdin (gazetteer compile)
 #   grep -F -o (floor)                   GNU grep, LC_ALL=C, fixed strings: all matches of the names,
 #                                        nominative forms only, no JSON decoding, no morphology
@@ -45,6 +50,7 @@ PEERS=1
 SEED=42
 PGO_BIN=""
 NO_PGO=0
+LONG=4
 VENV=target/bench-venv
 PINS=(natasha==1.6.0 flashtext==2.7 pyahocorasick==2.3.1)
 
@@ -58,6 +64,7 @@ while [ $# -gt 0 ]; do
     --no-peers) PEERS=0; shift ;;
     --seed) SEED=$2; shift 2 ;;
     --pgo-bin) PGO_BIN=$2; shift 2 ;;
+    --long) LONG=$2; shift 2 ;;
     --no-pgo) NO_PGO=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "throughput.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -176,6 +183,21 @@ if [ -s "$ONCE" ] || python3 tools/make_corpus.py --once --seed "$SEED" -o "$ONC
   row "... each text once, -t 2" "$(echo $wo2 | tr ' ' '\n' | median)" "$ONCE_BYTES" "$ONCE_DOCS" "$ro2" "COLD:$ONCE; median of $REPEAT runs:$wo2 s"
 fi
 
+# Steady state: the corpus N times over in one run.
+if [ "$LONG" -gt 0 ]; then
+  for i in $(seq "$LONG"); do cat "$CORPUS"; done > "$WORK/long.jsonl"
+  wl1=""; wl2=""; rl1=0; rl2=0
+  for i in 1 2 3; do
+    timed "$WORK/long1" "$NG" extract --quiet --threads 1 "$WORK/long.jsonl"; wl1="$wl1 $WALL"; [ "$RSS_KB" -gt "$rl1" ] && rl1=$RSS_KB
+    timed "$WORK/long2" "$NG" extract --quiet --threads 2 "$WORK/long.jsonl"; wl2="$wl2 $WALL"; [ "$RSS_KB" -gt "$rl2" ] && rl2=$RSS_KB
+  done
+  cmp -s "$WORK/long1.out" "$WORK/long2.out" || echo "WARNING: --threads 1 and --threads 2 outputs differ on the long corpus" >&2
+  rm -f "$WORK/long1.out" "$WORK/long2.out"
+  row "... corpus ${LONG} times, -t 1" "$(echo $wl1 | tr ' ' '\n' | median)" "$((BYTES * LONG))" "$((DOCS * LONG))" "$rl1" "LONG:one run; median of 3:$wl1 s"
+  row "... corpus ${LONG} times, -t 2" "$(echo $wl2 | tr ' ' '\n' | median)" "$((BYTES * LONG))" "$((DOCS * LONG))" "$rl2" "LONG:one run; median of 3:$wl2 s"
+  rm -f "$WORK/long.jsonl"
+fi
+
 walls=""
 for i in 1 2 3 4 5; do timed "$WORK/start" "$NG" extract --quiet --threads 1 < /dev/null; walls="$walls $WALL"; done
 START=$(echo $walls | tr ' ' '\n' | median)
@@ -256,6 +278,8 @@ for name, s, b, d, rss, note in rows:
         # A short corpus: show the rate without the start-up too.
         net = s - start
         note = note[5:] + (f"; {b / 1e6 / net:.2f} MB/s without the {start:.2f} s start-up" if net > 0 else "")
+    elif note.startswith("LONG:"):
+        note = note[5:]
     print(f"{name:<28}{d:>8}{b/1e6:>8.2f}{s:>8.2f}{mbs:>9.2f}{dps:>10.0f}{rss/1024:>9.1f}  {note}")
 print(f"{'newsgraph start-up':<28}{0:>8}{0:>8.2f}{start:>8.2f}{'':>9}{'':>10}{start_rss/1024:>9.1f}  empty stdin, median of 5")
 print()
@@ -263,6 +287,9 @@ ng1, ng2 = rate["newsgraph --threads 1"], rate["newsgraph --threads 2"]
 print("ratios (MB/s; >1 = newsgraph faster):")
 print(f"  newsgraph --threads 2 / --threads 1      {ng2 / ng1:6.2f}x")
 print(f"  2 processes / newsgraph --threads 1      {rate['2 x newsgraph --threads 1'] / ng1:6.2f}x   (what the 2 CPUs give to independent work)")
+long = [n for n in rate if n.startswith("... corpus ")]
+if len(long) == 2:
+    print(f"  --threads 2 / --threads 1, {long[0][11:-6]:<13} {rate[long[1]] / rate[long[0]]:6.2f}x   (steady state: start-up and warm-up a small part)")
 if "newsgraph PGO --threads 1" in rate:
     print(f"  PGO / standard build, --threads 1        {rate['newsgraph PGO --threads 1'] / ng1:6.2f}x")
     print(f"  PGO / standard build, --threads 2        {rate['newsgraph PGO --threads 2'] / ng2:6.2f}x")
