@@ -125,6 +125,27 @@ fn months_follow_the_tense() {
 }
 
 #[test]
+fn a_month_something_is_set_for_lies_ahead() {
+    // «на» + month: what a plan is set or moved to, ahead of the article even when the
+    // sentence is in the past tense.
+    check(
+        "Визит, запланированный на июль, отменён.",
+        "2024-06-20",
+        &[("на июль", "2024-07")],
+    );
+    check(
+        "Саммит перенесли на март.",
+        "2022-11-15",
+        &[("на март", "2023-03")],
+    );
+    check(
+        "Переговоры назначены на май.",
+        "2021-05-04",
+        &[("на май", "2021-05")],
+    );
+}
+
+#[test]
 fn seasons_and_parts_of_the_year() {
     check(
         "Моди может посетить Россию осенью.",

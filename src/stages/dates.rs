@@ -660,14 +660,17 @@ impl DateResolver {
                 return Some((1 + ylen, DateValue::month(year + rel as i16, m)));
             }
             // Abbreviations («мар», «дек») are too short to stand alone; «мае», «май» are words.
-            let cue = i > 0
-                && MONTH_CUES.contains(doc.fold_of(i - 1))
-                && (w.chars().count() > 3 || w.starts_with("ма"));
-            if cue {
+            let word = w.chars().count() > 3 || w.starts_with("ма");
+            let cue = i > 0 && MONTH_CUES.contains(doc.fold_of(i - 1)) && word;
+            // «запланированный на июль», «перенесли на сентябрь»: a month something is set
+            // for lies ahead, like a weekday after «на».
+            let set_for = i > 0 && doc.fold_of(i - 1) == "на" && word;
+            if cue || set_for {
+                let direction = if set_for { Direction::Future } else { tense() };
                 let best = [-1i16, 0, 1]
                     .into_iter()
                     .map(|dy| DateValue::month(year + dy, m))
-                    .filter(|v| tense().allows(anchor, *v))
+                    .filter(|v| direction.allows(anchor, *v))
                     .min_by_key(|v| distance(anchor, DateValue { day: 15, ..*v }))?;
                 return Some((1, best));
             }
