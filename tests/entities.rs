@@ -213,6 +213,19 @@ fn lone_given_names_count_but_quoted_titles_do_not() {
 }
 
 #[test]
+fn a_particle_and_a_quote_between_a_place_noun_and_its_name_keep_it_no_person() {
+    let ps = persons(
+        "Переговоры прошли на вилле «Ла Гранж» в Женеве. Ужин дали на вилле Ла Гранж. \
+         Концерт прошёл в клубе «Ле Гранд». Позже Ле Пен уточнила, что Де Ниро прав.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Гран")), "{ps:?}");
+    // A particle before a surname with nothing to name still opens a person's surname.
+    assert!(names.contains(&"Ле Пен"), "{ps:?}");
+    assert!(names.contains(&"Де Ниро"), "{ps:?}");
+}
+
+#[test]
 fn a_city_that_is_also_a_common_word_needs_a_preposition_of_place() {
     let ms = mentions(
         "Марафон прошёл в Бостоне. Костюм из бостона. Пробка образовалась на Ленинградском \

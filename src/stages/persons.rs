@@ -1698,10 +1698,16 @@ fn named_place(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
         "усадьба",
         "вилла",
     ];
+    // «на вилле «Ла Гранж»», «на вилле Ла Гранж»: a capitalised particle and an opening
+    // quote may stand between the noun and the name.
+    let mut before = particle_before(doc, tokens.start);
+    if before > 0 && doc.is_punct(before - 1, "\"") {
+        before -= 1;
+    }
     tokens.len() == 1
-        && tokens.start > 0
-        && doc.tokens[tokens.start - 1].shape == Shape::Lower
-        && doc.lower(tokens.start - 1).is_some_and(|w| {
+        && before > 0
+        && doc.tokens[before - 1].shape == Shape::Lower
+        && doc.lower(before - 1).is_some_and(|w| {
             w.parses
                 .iter()
                 .any(|p| p.pos == Pos::Noun && PLACE_NOUNS.contains(&&*p.lemma))
@@ -1732,7 +1738,23 @@ fn roman_numeral(doc: &Doc<'_>, k: usize) -> bool {
 /// True when the name is a whole quoted title: «Пересвет», «Миша» name banks, magazines and
 /// works far more often than people.
 fn quoted(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
-    tokens.start > 0 && doc.is_punct(tokens.start - 1, "\"") && doc.is_punct(tokens.end, "\"")
+    // «Ла Гранж», «Ле Гранд»: a capitalised particle left out of the name opens the title.
+    let start = particle_before(doc, tokens.start);
+    start > 0 && doc.is_punct(start - 1, "\"") && doc.is_punct(tokens.end, "\"")
+}
+
+/// Where a name at `start` begins once a capitalised name particle right before it is taken
+/// in («Ла» of «Ла Гранж», which the name finder leaves out when no given name precedes it);
+/// `start` when there is none.
+fn particle_before(doc: &Doc<'_>, start: usize) -> usize {
+    if start > 0
+        && doc.tokens[start - 1].shape == Shape::Title
+        && NAME_PARTICLES.contains(doc.fold_of(start - 1))
+    {
+        start - 1
+    } else {
+        start
+    }
 }
 
 /// The nominative given name of token `j`, a one-word gazetteer place or organisation, when
