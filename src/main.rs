@@ -142,7 +142,7 @@ fn load_gazetteer(dir: Option<&PathBuf>, morph: &Morph) -> Result<Gazetteer> {
 }
 
 fn extract(args: ExtractArgs) -> Result<u8> {
-    // SIGINT/SIGTERM: finish the batch in hand, then stop; a second signal stops at once.
+    // SIGINT/SIGTERM: finish the batches in hand, then stop; a second signal stops at once.
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -152,7 +152,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 std::process::exit(exit::INTERRUPTED.into());
             }
             if !quiet {
-                eprintln!("newsgraph: stopping after the current batch (again to stop now)");
+                eprintln!(
+                    "newsgraph: stopping once the batches in hand are written (again to stop now)"
+                );
             }
         });
     }
@@ -290,6 +292,13 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         if args.resume {
             eprintln!(
                 "newsgraph: interrupted after {} documents; run the same command again to continue",
+                counts.documents
+            );
+        } else if target == Target::Stdout {
+            // Records already on standard output stay there: say how many, in input order.
+            sinks.abort();
+            eprintln!(
+                "newsgraph: interrupted after {} documents; their records are on standard output, in input order",
                 counts.documents
             );
         } else {

@@ -5,11 +5,12 @@
 //! channels between them keep memory flat whatever the input size. Records come out in input
 //! order and do not depend on the number of threads.
 
+use std::collections::VecDeque;
 use std::ops::AddAssign;
 use std::panic::AssertUnwindSafe;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -127,6 +128,9 @@ enum Output {
 /// Documents a worker encodes into one buffer when JSONL is the only output: enough to make
 /// the buffers few, few enough that a batch still spreads over many workers.
 const ENCODE_CHUNK: usize = 8;
+
+/// Batches handed to the pool while an older one is still being analysed.
+const IN_FLIGHT: usize = 1;
 
 /// Analyses one item into its record. A panic while analysing a document (a bug) becomes that
 /// document's `internal` error record, so one bad document never takes the run down; the
@@ -265,33 +269,31 @@ pub fn run(
             Ok(total)
         });
 
-        // Analysis on the pool, one batch at a time.
-        for batch in batch_rx {
-            let analyze = |item: &Item| {
-                let slot = rayon::current_thread_index().unwrap_or(0) % scratches.len();
-                let mut scratch = scratches[slot].lock().unwrap_or_else(|e| e.into_inner());
-                record_of(analyzer, item, config.default_date, &mut scratch)
-            };
+        // Analysis on the pool. One batch's output, in input order, with its counts.
+        let analyze = |item: &Item| {
+            let slot = rayon::current_thread_index().unwrap_or(0) % scratches.len();
+            let mut scratch = scratches[slot].lock().unwrap_or_else(|e| e.into_inner());
+            record_of(analyzer, item, config.default_date, &mut scratch)
+        };
+        let process = |batch: Vec<Item>| -> (Output, Counts) {
             let mut c = Counts {
                 batches: 1,
                 ..Counts::default()
             };
             let output = if encode {
-                let parts: Vec<(Vec<u8>, Counts)> = pool.install(|| {
-                    batch
-                        .par_chunks(ENCODE_CHUNK)
-                        .map(|chunk| {
-                            let mut buffer = Vec::new();
-                            let mut c = Counts::default();
-                            for item in chunk {
-                                let record = analyze(item);
-                                c += Counts::of(&record, item.text_len());
-                                encode_line(&mut buffer, &record);
-                            }
-                            (buffer, c)
-                        })
-                        .collect()
-                });
+                let parts: Vec<(Vec<u8>, Counts)> = batch
+                    .par_chunks(ENCODE_CHUNK)
+                    .map(|chunk| {
+                        let mut buffer = Vec::new();
+                        let mut c = Counts::default();
+                        for item in chunk {
+                            let record = analyze(item);
+                            c += Counts::of(&record, item.text_len());
+                            encode_line(&mut buffer, &record);
+                        }
+                        (buffer, c)
+                    })
+                    .collect();
                 let mut buffers = Vec::with_capacity(parts.len());
                 for (b, part) in parts {
                     c += part;
@@ -299,25 +301,56 @@ pub fn run(
                 }
                 Output::Encoded(buffers)
             } else {
-                let records: Vec<(Record, usize)> = pool.install(|| {
-                    batch
-                        .par_iter()
-                        .map(|item| (analyze(item), item.text_len()))
-                        .collect()
-                });
+                let records: Vec<(Record, usize)> = batch
+                    .par_iter()
+                    .map(|item| (analyze(item), item.text_len()))
+                    .collect();
                 for (r, b) in &records {
                     c += Counts::of(r, *b);
                 }
                 Output::Records(records.into_iter().map(|x| x.0).collect())
             };
-            if record_tx.send((output, c)).is_err() {
-                break; // the writer failed; its error is reported below
+            (output, c)
+        };
+        // Batches overlap: the next one is handed to the pool before the last has finished, so
+        // that no worker waits at the end of a batch for its slowest documents (with many
+        // workers and few documents each, that wait grows); outputs still go to the writer in
+        // input order, and at most `IN_FLIGHT` + 1 batches are in the pool at once.
+        pool.in_place_scope(|scope| {
+            let process = &process;
+            let mut pending: VecDeque<Receiver<(Output, Counts)>> = VecDeque::new();
+            // Hands the oldest batch's output to the writer once it is done; false when the
+            // writer has failed (its error is reported below).
+            let forward = |rx: Receiver<(Output, Counts)>| {
+                rx.recv().is_ok_and(|done| record_tx.send(done).is_ok())
+            };
+            let mut writer_failed = false;
+            for batch in batch_rx {
+                let (tx, rx) = sync_channel(1);
+                scope.spawn(move |_| {
+                    let _ = tx.send(process(batch));
+                });
+                pending.push_back(rx);
+                if pending.len() > IN_FLIGHT
+                    && !forward(pending.pop_front().expect("pending is not empty"))
+                {
+                    writer_failed = true;
+                    break;
+                }
+                if stop.load(Ordering::Relaxed) {
+                    // The batches in hand are finished and written; nothing more is read.
+                    interrupted = true;
+                    break;
+                }
             }
-            if stop.load(Ordering::Relaxed) {
-                interrupted = true;
-                break;
+            if !writer_failed {
+                while let Some(rx) = pending.pop_front() {
+                    if !forward(rx) {
+                        break;
+                    }
+                }
             }
-        }
+        });
         drop(record_tx);
         writer.join().expect("the writer thread does not panic")
     });

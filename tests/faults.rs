@@ -191,6 +191,56 @@ fn sigint_stops_cleanly_and_rolls_back_without_resume() {
 }
 
 #[test]
+fn sigint_on_stdout_leaves_the_records_written_so_far_in_order_and_counts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 12);
+    let ids: Vec<String> = std::fs::read_to_string(&input)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    let stdout_path = dir.path().join("out.jsonl");
+    let mut child = Command::new(bin())
+        .args(["extract", "--quiet", "--threads", "2", "--batch-docs", "16"])
+        .arg(&input)
+        .stdout(std::fs::File::create(&stdout_path).unwrap())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt once some records are out.
+    let started = Instant::now();
+    while std::fs::metadata(&stdout_path).map_or(0, |m| m.len()) == 0
+        && started.elapsed() < Duration::from_secs(20)
+        && child.try_wait().unwrap().is_none()
+    {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    signal(child.id(), "-INT");
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let out = std::fs::read_to_string(&stdout_path).unwrap();
+    let got: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc_id"].to_string())
+        .collect();
+    match output.status.code() {
+        Some(130) => {
+            // Whole batches, the first ones, in input order, and as many as the message says.
+            assert!(!got.is_empty() && got.len() < ids.len(), "{}", got.len());
+            assert_eq!(got[..], ids[..got.len()]);
+            let said = format!(
+                "interrupted after {} documents; their records are on standard output",
+                got.len()
+            );
+            assert!(stderr.contains(&said), "{stderr}");
+        }
+        // The run may finish before the signal arrives on a fast machine.
+        Some(0) => assert_eq!(got, ids),
+        other => panic!("exit {other:?}: {stderr}"),
+    }
+}
+
+#[test]
 fn broken_pipe_on_stdout_is_a_quiet_success() {
     let dir = tempfile::tempdir().unwrap();
     let input = corpus(dir.path(), 4);
