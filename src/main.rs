@@ -104,6 +104,10 @@ struct ExtractArgs {
     /// Documents per batch (memory, and the unit of --resume checkpoints).
     #[arg(long, default_value_t = RunConfig::default().batch_docs)]
     batch_docs: usize,
+    /// Words the morphology caches keep in all, shared out between the threads: bounds the
+    /// memory that grows with --threads (about 400 bytes a word) [default: 200000 a thread].
+    #[arg(long, value_name = "N")]
+    cache_words: Option<usize>,
 }
 
 #[derive(Subcommand)]
@@ -226,6 +230,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         skip: done.documents,
         checkpoint: args.resume,
         batch_docs: args.batch_docs.max(1),
+        cache_words: args.cache_words,
         ..RunConfig::default()
     };
 

@@ -482,6 +482,9 @@ pub struct MorphCache {
     /// read the cache through a shared reference, and a cache belongs to one worker, so a
     /// `RefCell` is enough.
     memos: std::cell::RefCell<Vec<[u8; Memo::COUNT]>>,
+    /// Words kept before the cache is cleared ([`MorphCache::set_limit`]); 0 for
+    /// [`MorphCache::MAX_WORDS`].
+    limit: usize,
 }
 
 /// A word of at most 16 bytes as a hash key, built without a copy loop: for 8–16 bytes its
@@ -602,10 +605,23 @@ impl MorphCache {
         answer
     }
 
-    /// Clears the cache when it has grown past [`MorphCache::MAX_WORDS`]. Call between
-    /// documents only: ids handed out before are invalid afterwards.
+    /// Keeps at most about `words` words (at least one) instead of [`MorphCache::MAX_WORDS`]:
+    /// a worker's share of a memory budget. Fewer words cost more analyses, never a different
+    /// answer.
+    pub fn set_limit(&mut self, words: usize) {
+        self.limit = words.max(1);
+    }
+
+    /// Clears the cache when it has grown past its limit ([`MorphCache::MAX_WORDS`] unless
+    /// [`MorphCache::set_limit`] said otherwise). Call between documents only: ids handed out
+    /// before are invalid afterwards.
     pub fn trim(&mut self) {
-        if self.infos.len() > Self::MAX_WORDS {
+        let limit = if self.limit == 0 {
+            Self::MAX_WORDS
+        } else {
+            self.limit
+        };
+        if self.infos.len() > limit {
             self.memos.get_mut().clear();
             self.short.clear();
             self.long.clear();

@@ -56,6 +56,16 @@ pub struct Scratch {
     cache: MorphCache,
 }
 
+impl Scratch {
+    /// Buffers whose morphology cache keeps at most about `words` words
+    /// ([`MorphCache::set_limit`]).
+    pub fn with_cache_limit(words: usize) -> Scratch {
+        let mut scratch = Scratch::default();
+        scratch.cache.set_limit(words);
+        scratch
+    }
+}
+
 /// Everything needed to analyse documents; immutable, shared by all threads.
 pub struct Analyzer {
     morph: Morph,

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::input::{Inputs, Item};
 use crate::model::{DateValue, DocError, ErrorCode, Record};
+use crate::morph::MorphCache;
 use crate::pipeline::{Analyzer, Scratch};
 use crate::sink::{SinkError, SinkSet, encode_line};
 
@@ -35,6 +36,10 @@ pub struct RunConfig {
     pub skip: u64,
     /// Sync the JSONL file after every batch and report its length (for `--resume`).
     pub checkpoint: bool,
+    /// Words the workers' morphology caches keep in all, shared out evenly (`--cache-words`):
+    /// the part of memory that grows with the number of threads, about 400 bytes a word.
+    /// `None`: [`MorphCache::MAX_WORDS`] for each worker.
+    pub cache_words: Option<usize>,
 }
 
 impl Default for RunConfig {
@@ -48,6 +53,7 @@ impl Default for RunConfig {
             default_date: None,
             skip: 0,
             checkpoint: false,
+            cache_words: None,
         }
     }
 }
@@ -206,8 +212,15 @@ pub fn run(
         .thread_name(|i| format!("newsgraph-{i}"))
         .build()
         .expect("a thread pool with a valid size");
-    let scratches: Vec<Mutex<Scratch>> = (0..pool.current_num_threads())
-        .map(|_| Mutex::new(Scratch::default()))
+    // A budget for the caches is shared out, so that memory does not grow with the thread
+    // count; without one each worker keeps a full cache (memory grows with the threads).
+    let workers = pool.current_num_threads();
+    let per_worker = match config.cache_words {
+        Some(words) => words / workers,
+        None => MorphCache::MAX_WORDS,
+    };
+    let scratches: Vec<Mutex<Scratch>> = (0..workers)
+        .map(|_| Mutex::new(Scratch::with_cache_limit(per_worker)))
         .collect();
     let (batch_tx, batch_rx) = sync_channel::<Vec<Item>>(2);
     let (record_tx, record_rx) = sync_channel::<(Output, Counts)>(2);

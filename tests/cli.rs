@@ -197,19 +197,13 @@ fn malformed_gazetteer_is_reported_with_path_and_line() {
 }
 
 #[test]
-fn nerel_dev_is_byte_identical_with_one_and_two_threads() {
+fn nerel_dev_is_byte_identical_with_one_and_two_threads_and_a_small_cache() {
     let dir = tempfile::tempdir().unwrap();
     let (jsonl, n) = nerel_dev_jsonl(dir.path());
-    let run = |threads: &str| {
+    let run = |options: &[&str]| {
         newsgraph()
-            .args([
-                "extract",
-                "--quiet",
-                "--date",
-                "2015-01-01",
-                "--threads",
-                threads,
-            ])
+            .args(["extract", "--quiet", "--date", "2015-01-01"])
+            .args(options)
             .arg(&jsonl)
             .assert()
             .success()
@@ -217,13 +211,16 @@ fn nerel_dev_is_byte_identical_with_one_and_two_threads() {
             .stdout
             .clone()
     };
-    let one = run("1");
-    let two = run("2");
+    let one = run(&["--threads", "1"]);
+    let two = run(&["--threads", "2"]);
     assert_eq!(records(&one).len(), n, "one record per document");
     assert!(
         one == two,
         "output differs between --threads 1 and --threads 2"
     );
+    // A morphology cache cleared every few documents gives the same answers, only slower.
+    let small = run(&["--threads", "2", "--cache-words", "600"]);
+    assert!(one == small, "output differs with --cache-words 600");
 }
 
 #[test]

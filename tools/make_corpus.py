@@ -14,13 +14,17 @@ byte-for-byte deterministic for the same NEREL files, seed and options.
 
 Output: `.jsonl`, `.jsonl.zst` (compressed with the `zstandard` Python package
 when it is importable, else the `zstd` command, level 3, single-threaded) or
-`-` for standard output. Corpora are build artefacts, never committed: the
+`-` for standard output. `--alter P` changes one letter in a share P of the
+words of five letters or more, anew in every pass: an open vocabulary, where
+words keep arriving that no cache has seen (a stand-in for a news stream's
+names and rare words; they read as unknown words). Corpora are build artefacts, never committed: the
 script refuses to write inside the repository except under `target/`.
 
 Examples (from the repository root):
     python3 tools/make_corpus.py --mb 20 -o target/corpus/nerel-20mb.jsonl
     python3 tools/make_corpus.py --docs 1000 --date 2024-03-01 -o /tmp/c.jsonl.zst
     python3 tools/make_corpus.py --once -o target/bench/nerel-once-seed42.jsonl
+    python3 tools/make_corpus.py --mb 40 --alter 0.15 -o target/bench/nerel-open-40mb.jsonl
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -56,9 +61,26 @@ def load_texts(nerel: Path, splits: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def lines(texts, seed: int, mb: float | None, docs: int | None, date: str | None, source: bool):
+LETTERS = "абвгдежзиклмнопрстуфхцчшэюя"
+WORD = re.compile(r"\w+")
+
+
+def alter(text: str, share: float, rng: random.Random) -> str:
+    """One letter changed, at random, in a share of the words of five letters or more."""
+    def one(m: re.Match) -> str:
+        w = m.group(0)
+        if len(w) < 5 or rng.random() >= share:
+            return w
+        i = rng.randrange(1, len(w) - 1)
+        return w[:i] + rng.choice(LETTERS) + w[i + 1:]
+    return WORD.sub(one, text)
+
+
+def lines(texts, seed: int, mb: float | None, docs: int | None, date: str | None, source: bool, share: float = 0.0):
     """Yield encoded JSONL lines until the size or document target is reached."""
     rng = random.Random(seed)
+    # A generator of its own, so that the order of texts does not depend on --alter.
+    alter_rng = random.Random(seed + 1)
     target_bytes = int(mb * MB) if mb is not None else None
     written = 0
     n = 0
@@ -72,6 +94,8 @@ def lines(texts, seed: int, mb: float | None, docs: int | None, date: str | None
                 return
             n += 1
             src, text = texts[i]
+            if share > 0:
+                text = alter(text, share, alter_rng)
             rec = {"id": f"doc-{n:06d}", "text": text}
             if date:
                 rec["date"] = date
@@ -135,6 +159,7 @@ def main() -> None:
     ap.add_argument("--splits", default="train,dev", help="comma-separated NEREL splits to draw from (default %(default)s)")
     ap.add_argument("--seed", type=int, default=42, help="shuffle seed (default %(default)s)")
     ap.add_argument("--date", help="add this `date` field (YYYY-MM-DD) to every document")
+    ap.add_argument("--alter", type=float, default=0.0, metavar="P", help="change one letter in a share P (0-1) of the words of 5+ letters, anew in every pass: an open vocabulary (default 0)")
     ap.add_argument("--no-source", action="store_true", help="leave out the `source` field")
     ap.add_argument("-o", "--output", help="output file: .jsonl, .jsonl.zst, or - for stdout (default target/corpus/nerel-<size>-seed<seed>.jsonl)")
     args = ap.parse_args()
@@ -155,7 +180,9 @@ def main() -> None:
         tag = "once" if args.once else f"{args.mb:g}mb" if args.mb is not None else f"{args.docs}docs"
         args.output = str(REPO / "target" / "corpus" / f"nerel-{tag}-seed{args.seed}.jsonl")
 
-    gen = lines(texts, args.seed, args.mb, args.docs, args.date, not args.no_source)
+    if not 0.0 <= args.alter <= 1.0:
+        sys.exit("make_corpus: --alter must be between 0 and 1")
+    gen = lines(texts, args.seed, args.mb, args.docs, args.date, not args.no_source, args.alter)
     n = total = 0
     if args.output == "-":
         out = sys.stdout.buffer
