@@ -226,6 +226,23 @@ fn a_particle_and_a_quote_between_a_place_noun_and_its_name_keep_it_no_person() 
 }
 
 #[test]
+fn a_womans_name_declines_though_the_dictionary_reads_a_mans_in_it() {
+    // «Джорджа» is the genitive of «Джордж» to the dictionary; «Мелони» does not decline.
+    let ps = persons(
+        "Лавров провёл встречу с Джорджей Мелони. Джорджу Мелони пригласили в Москву. \
+         Позиция Джорджи Мелони известна.",
+    );
+    let meloni: Vec<_> = ps.iter().filter(|p| p.0.contains("Мелони")).collect();
+    assert_eq!(meloni.len(), 3, "{ps:?}");
+    assert!(
+        meloni
+            .iter()
+            .all(|p| p.1 == "Джорджа Мелони" && p.2 == "wikidata:Q451791"),
+        "{ps:?}"
+    );
+}
+
+#[test]
 fn a_city_that_is_also_a_common_word_needs_a_preposition_of_place() {
     let ms = mentions(
         "Марафон прошёл в Бостоне. Костюм из бостона. Пробка образовалась на Ленинградском \

@@ -210,6 +210,8 @@ impl<'m> Expander<'m> {
         let mut chosen_at: Vec<usize> = vec![0; words.len()];
         let mut inflects = vec![false; words.len()];
         let mut head: Option<usize> = None;
+        // Forms made by rule for a word the dictionary cannot decline as a name.
+        let mut synthesized: Vec<Vec<(String, Parse)>> = vec![Vec::new(); words.len()];
         for (j, w) in words.iter().enumerate() {
             if w.kind != TokenKind::Word || w.shape == Shape::Upper {
                 chosen.push(None);
@@ -241,12 +243,29 @@ impl<'m> Expander<'m> {
                 if !person {
                     break;
                 }
+                // «Джорджа», «Роберта»: a woman's given name that the dictionary reads only as
+                // an oblique form of a man's («Джордж», «Роберт») declines like «Анна».
+                if gender == Some(Gender::Fem)
+                    && w.shape == Shape::Title
+                    && hint.is_none_or(|h| h == NameType::Given)
+                    && let Some(forms_of) = feminine_a_forms(&w.fold)
+                {
+                    synthesized[j] = forms_of;
+                    inflects[j] = !last_only || Some(j) == last_word;
+                }
                 continue;
             };
             if person {
                 let name_part =
                     matches!(p.pos, Pos::Noun | Pos::Propn | Pos::Adj) && w.shape == Shape::Title;
-                inflects[j] = name_part && !p.indeclinable && (!last_only || Some(j) == last_word);
+                // A surname in -и, -о, -у, -е, -э, -ю, -ы does not decline («с Джорджей
+                // Мелони», «у Гутерриша» but «у Марио Монти»), whatever noun the dictionary
+                // reads in it («мелони» as a plural).
+                let surname = hint == Some(NameType::Surname)
+                    || (hint.is_none() && Some(j) == last_word && words.len() > 1);
+                let fixed = surname && w.fold.ends_with(['и', 'о', 'у', 'е', 'э', 'ю', 'ы']);
+                inflects[j] =
+                    name_part && !p.indeclinable && !fixed && (!last_only || Some(j) == last_word);
             } else if head.is_none() {
                 match p.pos {
                     Pos::Noun | Pos::Propn => {
@@ -286,6 +305,10 @@ impl<'m> Expander<'m> {
         let mut forms: Vec<Vec<(String, Parse)>> = vec![Vec::new(); words.len()];
         for (j, c) in chosen.iter().enumerate() {
             if !inflects[j] {
+                continue;
+            }
+            if !synthesized[j].is_empty() {
+                forms[j] = std::mem::take(&mut synthesized[j]);
                 continue;
             }
             let (a, _) = c.as_ref().expect("inflecting words have an analysis");
@@ -861,6 +884,78 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
     }
 }
 
+/// The singular forms of a feminine given name in -а or -я of the first declension, by rule
+/// (folded, with their cases), for names the dictionary does not know in the nominative:
+/// «джорджа» → «джорджи», «джордже», «джорджу», «джорджей», «джордже». `None` for other
+/// endings.
+fn feminine_a_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
+    let (stem, soft) = if let Some(stem) = fold.strip_suffix('а') {
+        (stem, false)
+    } else {
+        (fold.strip_suffix('я')?, true)
+    };
+    let last = stem.chars().last()?;
+    if !last.is_alphabetic() || stem.chars().count() < 2 {
+        return None;
+    }
+    let velar_or_sibilant = "гкхжшщч".contains(last);
+    let sibilant_or_ts = "жшщчц".contains(last);
+    // -ия («Клаудия»): -ии in the genitive, dative and locative.
+    let ia = soft && last == 'и';
+    let endings: [(Case, &[&str]); 6] = [
+        (Case::Nom, if soft { &["я"] } else { &["а"] }),
+        (
+            Case::Gen,
+            if soft || velar_or_sibilant {
+                &["и"]
+            } else {
+                &["ы"]
+            },
+        ),
+        (Case::Dat, if ia { &["и"] } else { &["е"] }),
+        (Case::Acc, if soft { &["ю"] } else { &["у"] }),
+        (
+            Case::Ins,
+            // After a sibilant or «ц» the unstressed ending is -ей, the stressed one -ой.
+            if soft {
+                &["ей"]
+            } else if sibilant_or_ts {
+                &["ей", "ой"]
+            } else {
+                &["ой"]
+            },
+        ),
+        (Case::Loc, if ia { &["и"] } else { &["е"] }),
+    ];
+    let mut out = Vec::new();
+    for (case, ends) in endings {
+        for end in ends {
+            out.push((
+                format!("{stem}{end}"),
+                Parse {
+                    lemma: fold.into(),
+                    pos: Pos::Propn,
+                    case: Some(case),
+                    number: Some(Number::Sing),
+                    gender: Some(Gender::Fem),
+                    name: Some(NameType::Given),
+                    tense: None,
+                    verb_form: None,
+                    imperative: false,
+                    passive: false,
+                    short: false,
+                    comparative: false,
+                    indeclinable: false,
+                    animate: true,
+                    prob: 1.0,
+                    guessed: true,
+                },
+            ));
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -878,6 +973,39 @@ mod tests {
         for w in want {
             assert!(all.iter().any(|k| k == w), "{w:?} missing from {all:?}");
         }
+    }
+
+    #[test]
+    fn a_womans_name_the_dictionary_reads_as_a_mans_declines_and_a_surname_in_i_does_not() {
+        // «Джорджа» is only the genitive of «Джордж» to the dictionary; «мелони» a plural.
+        let all = forms("Джорджа Мелони", true, Some(Gender::Fem));
+        has(
+            &all,
+            &[
+                "джорджа мелони",
+                "джорджи мелони",
+                "джордже мелони",
+                "джорджу мелони",
+                "джорджей мелони",
+            ],
+        );
+        assert!(!all.iter().any(|k| k.ends_with("мелонью")), "{all:?}");
+        has(
+            &forms("Марио Драги", true, Some(Gender::Masc)),
+            &["марио драги"],
+        );
+        let forms = feminine_a_forms("клаудия").unwrap();
+        let of = |case: Case| -> Vec<&str> {
+            forms
+                .iter()
+                .filter(|(_, p)| p.case == Some(case))
+                .map(|(f, _)| f.as_str())
+                .collect()
+        };
+        assert_eq!(of(Case::Gen), ["клаудии"]);
+        assert_eq!(of(Case::Acc), ["клаудию"]);
+        assert_eq!(of(Case::Ins), ["клаудией"]);
+        assert!(feminine_a_forms("роберт").is_none());
     }
 
     #[test]
