@@ -1213,3 +1213,43 @@ fn a_title_with_a_country_whose_holder_is_unknown_is_not_the_last_subject() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn the_parties_of_a_meeting_or_summit_with_listed_participants_meet() {
+    let evs = events(
+        "В Париже 9 декабря прошёл саммит с участием Путина, Зеленского, Макрона и Меркель.",
+        "2019-12-10",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        m.1,
+        [
+            "Ангела Меркель",
+            "Владимир Александрович Зеленский",
+            "Владимир Владимирович Путин",
+            "Эммануэль Макрон"
+        ]
+    );
+    assert_eq!(m.2.as_deref(), Some("Париж"));
+    assert_eq!(m.3.as_deref(), Some("2019-12-09"));
+    assert_eq!(m.4, "happened");
+    let evs = events(
+        "Завтра в Анталье состоится встреча с участием Лаврова и Кулебы.",
+        "2022-03-09",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 2, "{evs:?}");
+    assert_eq!(m.4, "planned");
+}
+
+#[test]
+fn a_conversation_lasting_three_and_a_half_hours_is_no_second_meeting() {
+    let evs = events(
+        "Джо Байден и Си Цзиньпин провели переговоры в формате видеоконференции. Беседа \
+         продолжалась три с половиной часа.",
+        "2021-11-16",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].0, "PHONE_CALL");
+}

@@ -1666,10 +1666,22 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
             .any(|m| m.kind == EntityKind::Person && m.cases.contains(Case::Gen))
             && (i + 2..sentence_end.min(i + 8)).any(|k| doc.fold_of(k) == "и")
     };
+    // («Беседа продолжалась три с половиной часа»: that «с» is a number's.)
     if matches!(fold, "беседа" | "беседу" | "беседы")
         && !(i > 0 && matches!(doc.fold_of(i - 1), "в" | "во"))
-        && ((i + 1..sentence_end.min(i + 6)).any(|k| matches!(doc.fold_of(k), "с" | "со"))
-            || genitive_pair())
+        && ((i + 1..sentence_end.min(i + 6)).any(|k| {
+            matches!(doc.fold_of(k), "с" | "со")
+                && !(k + 1 < sentence_end && doc.fold_of(k + 1) == "половиной")
+        }) || genitive_pair())
+    {
+        return Some(Trigger::MeetNoun);
+    }
+    // «прошёл саммит с участием Путина, Зеленского, Макрона и Меркель»: a summit whose
+    // participants are listed is a meeting of them all.
+    if fold.starts_with("саммит")
+        && i + 3 < sentence_end
+        && matches!(doc.fold_of(i + 1), "с" | "со")
+        && doc.fold_of(i + 2) == "участием"
     {
         return Some(Trigger::MeetNoun);
     }
@@ -2738,6 +2750,14 @@ impl Ctx<'_, '_> {
     /// Genitive parties right after a noun trigger («встреча Путина и Токаева»), skipping
     /// adjectives.
     fn genitives_after(&self, i: usize, clause: &Range<usize>) -> Vec<Ref> {
+        // «встреча с участием Путина и Зеленского», «саммит с участием …»: the parties are
+        // the genitives after «с участием».
+        if i + 3 < clause.end
+            && matches!(self.doc.fold_of(i + 1), "с" | "со")
+            && self.doc.fold_of(i + 2) == "участием"
+        {
+            return self.genitives_after(i + 2, clause);
+        }
         // «переговоры российской и турецкой делегаций»: country adjectives before a group noun.
         let mut countries = Vec::new();
         let mut k = i + 1;
