@@ -1253,3 +1253,22 @@ fn a_conversation_lasting_three_and_a_half_hours_is_no_second_meeting() {
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(evs[0].0, "PHONE_CALL");
 }
+
+#[test]
+fn an_elliptical_second_contact_takes_its_own_place() {
+    let evs = events(
+        "Путин посетил Таджикистан и Туркмению. В Душанбе он встретился с Эмомали Рахмоном, а \
+         в Ашхабаде — с Сердаром Бердымухамедовым.",
+        "2022-06-30",
+    );
+    let meetings: Vec<&Ev> = evs.iter().filter(|e| e.0 == "MEETING").collect();
+    assert_eq!(meetings.len(), 2, "{evs:?}");
+    let place_of = |who: &str| {
+        meetings
+            .iter()
+            .find(|e| e.1.iter().any(|p| p.contains(who)))
+            .and_then(|e| e.2.clone())
+    };
+    assert_eq!(place_of("Рахмон").as_deref(), Some("Душанбе"));
+    assert_eq!(place_of("Сердар").as_deref(), Some("Ашхабад"));
+}

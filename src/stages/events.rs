@@ -540,7 +540,7 @@ impl EventExtractor {
                     .collect();
             }
             // «проведёт переговоры с Токаевым, а в четверг — с Си Цзиньпином»: a second
-            // contact with the verb left out, dated by its own words.
+            // contact with the verb left out, dated (and placed) by its own words.
             if let Some((span, with)) = ctx.elliptical_contact(&clause) {
                 let mut out: Vec<_> = self
                     .extract_one(ctx, i, trigger, previous, None, None)
@@ -553,6 +553,11 @@ impl EventExtractor {
                     if let Some(d) = ctx.date_in(span.start, &span) {
                         e.0.date = Some(d);
                         e.0.date_explicit = true;
+                    }
+                    // «В Душанбе он встретился с Рахмоном, а в Ашхабаде — с Бердымухамедовым»:
+                    // and placed by them.
+                    if let Some(place) = ctx.place_in(&span) {
+                        e.2 = Some(place);
                     }
                     out.push(e);
                 }
