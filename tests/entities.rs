@@ -243,6 +243,15 @@ fn a_womans_name_declines_though_the_dictionary_reads_a_mans_in_it() {
 }
 
 #[test]
+fn a_surname_that_is_a_common_word_opens_a_sentence_as_a_name_before_a_persons_verb() {
+    // «макрон» is a noun to the dictionary; «Мир» at a sentence's start stays the noun.
+    let ps = persons("Макрон позвонил Шольцу. Макрон заявил, что поддержит Киев. Мир изменился.");
+    let macron = ps.iter().filter(|p| p.2 == "wikidata:Q3052772").count();
+    assert_eq!(macron, 2, "{ps:?}");
+    assert!(!ps.iter().any(|p| p.0 == "Мир"), "{ps:?}");
+}
+
+#[test]
 fn a_city_that_is_also_a_common_word_needs_a_preposition_of_place() {
     let ms = mentions(
         "Марафон прошёл в Бостоне. Костюм из бостона. Пробка образовалась на Ленинградском \

@@ -8,7 +8,7 @@
 use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::{Gazetteer, NamePart, NamePosting, WordCase};
 use crate::model::{EntityKind, Via};
-use crate::morph::{Case, CaseSet, NameType, Pos};
+use crate::morph::{Case, CaseSet, NameType, Number, Pos, VerbForm};
 use crate::text::chars::{is_alpha, is_upper};
 use crate::text::{Shape, TokenKind};
 
@@ -619,10 +619,13 @@ impl EntityMatcher {
         // A capital letter at the start of a clause is no evidence of a name: «Мир», «Того»,
         // «Находка» there are common words. Abbreviations and lower-case aliases
         // (adjectives) carry their own evidence.
+        // («Макрон заявил», «Макрон позвонил Шольцу»: a person's name stays one when a verb
+        // only a person does follows it.)
         if len == 1
             && alias.words[0] == WordCase::Title
             && doc.starts_clause(i)
             && doc.is_common_word(i)
+            && !(entity.kind == EntityKind::Person && person_verb_after(doc, i + 1))
         {
             return None;
         }
@@ -767,6 +770,49 @@ impl EntityMatcher {
         let quoted = i > 0 && doc.is_punct(i - 1, "\"") && doc.is_punct(i + len, "\"");
         quoted && matches!(kind, EntityKind::Organization | EntityKind::Event)
     }
+}
+
+/// Verbs whose subject is a person: said of a word, they make it a name («Макрон заявил»),
+/// not the common noun it also is.
+static PERSON_VERBS: crate::text::WordList = crate::text::WordList::new(&[
+    "заявить",
+    "заявлять",
+    "сказать",
+    "сообщить",
+    "отметить",
+    "подчеркнуть",
+    "добавить",
+    "пояснить",
+    "уточнить",
+    "напомнить",
+    "признать",
+    "пообещать",
+    "призвать",
+    "позвонить",
+    "поговорить",
+    "встретиться",
+    "прибыть",
+    "приехать",
+    "прилететь",
+    "посетить",
+    "пригласить",
+    "поздравить",
+    "выразить",
+]);
+
+/// True when token `k` is a finite singular verb of [`PERSON_VERBS`].
+fn person_verb_after(doc: &Doc<'_>, k: usize) -> bool {
+    k < doc.tokens.len()
+        && doc.tokens[k].sentence == doc.tokens[k - 1].sentence
+        && doc.lower(k).is_some_and(|w| {
+            w.parses.iter().any(|p| {
+                p.pos == Pos::Verb
+                    && p.verb_form == Some(VerbForm::Fin)
+                    && p.number != Some(Number::Plur)
+                    && p.prob >= 0.3
+                    && PERSON_VERBS.contains(&p.lemma)
+            })
+        })
 }
 
 /// True when token `i` reads as part of a person's name: a given name followed by an agreeing
