@@ -252,6 +252,52 @@ fn a_surname_that_is_a_common_word_opens_a_sentence_as_a_name_before_a_persons_v
 }
 
 #[test]
+fn a_surname_alone_links_to_the_namesake_in_office_on_the_article_date() {
+    let linked = |text: &str, date: &str| -> Vec<(String, String)> {
+        let out = newsgraph()
+            .args(["extract", "--stdin-text", "--quiet", "--date", date])
+            .write_stdin(text)
+            .assert()
+            .code(0)
+            .get_output()
+            .clone();
+        records(&out.stdout).remove(0)["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["type"] == "PERSON")
+            .map(|m| {
+                (
+                    m["text"].as_str().unwrap().to_string(),
+                    m["entity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let has = |ms: &[(String, String)], text: &str, id: &str| {
+        ms.iter().any(|(t, e)| t == text && e == id)
+    };
+    // Ilham Aliyev in 2023, Heydar Aliyev in 2001.
+    let ms = linked("Путин встретился с Алиевым.", "2023-05-01");
+    assert!(has(&ms, "Алиевым", "wikidata:Q57371"), "{ms:?}");
+    let ms = linked("Путин встретился с Алиевым.", "2001-05-01");
+    assert!(has(&ms, "Алиевым", "wikidata:Q157451"), "{ms:?}");
+    // A surname the dictionary does not know is no given name however the guesser reads it;
+    // a real given name alone («Мартин») is no surname of a prime minister.
+    let ms = linked(
+        "Видодо и Мушарраф не приехали. Мартин заявил о поддержке.",
+        "2010-05-01",
+    );
+    assert!(has(&ms, "Видодо", "wikidata:Q3318231"), "{ms:?}");
+    assert!(has(&ms, "Мушарраф", "wikidata:Q40495"), "{ms:?}");
+    assert!(
+        !ms.iter()
+            .any(|(t, e)| t == "Мартин" && e.starts_with("wikidata:")),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn a_city_that_is_also_a_common_word_needs_a_preposition_of_place() {
     let ms = mentions(
         "Марафон прошёл в Бостоне. Костюм из бостона. Пробка образовалась на Ленинградском \

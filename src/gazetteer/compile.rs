@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rumorph::Analysis;
 
 use super::lexicon::LexiconBuilder;
-use super::source::{AliasFlags, AliasSpec, EntityRow, PersonGender, SourceSet};
+use super::source::{AliasFlags, AliasSpec, EntityRow, PersonGender, Role, SourceSet};
 use super::{
     AliasData, EntityData, Gazetteer, NamePart, NamePosting, OfficeIndex, TitleData, TitlePosting,
     WordCase,
@@ -604,7 +604,7 @@ struct AliasJob {
 
 /// The aliases of a row: its name, its listed aliases, and for people the variants derived
 /// from the name parts.
-fn alias_jobs(row: &EntityRow, morph: &Morph) -> Vec<AliasJob> {
+fn alias_jobs(row: &EntityRow, morph: &Morph, leader: bool) -> Vec<AliasJob> {
     let mut jobs = Vec::new();
     let mut push =
         |text: String, flags: AliasFlags, part: NamePart, hints: Vec<Option<NameType>>| {
@@ -664,10 +664,27 @@ fn alias_jobs(row: &EntityRow, morph: &Morph) -> Vec<AliasJob> {
         };
         let plain = AliasFlags::default();
         // A surname that is also a given name («Элтон Джон», «Эхуд Барак») is not an alias on
-        // its own: alone in a text it is almost always someone's first name.
-        let given_like =
-            |s: &str| morph.analyze(s).prob(|p| p.name == Some(NameType::Given)) >= 0.3;
-        if let Some(s) = s.filter(|s| !given_like(s)) {
+        // its own: alone in a text it is almost always someone's first name. Only names the
+        // dictionary knows count: for a word it does not know («Видодо», «Мушарраф») the
+        // guesser offers a given name as readily as a surname.
+        let given_like = |s: &str| {
+            morph
+                .analyze(s)
+                .prob(|p| p.name == Some(NameType::Given) && !p.guessed)
+                >= 0.3
+        };
+        // Heads of state and government with a surname in -ов/-ев are the exception
+        // («Ниязов», «Каримов», «Азаров», which the dictionary also lists as given names; not
+        // -ин, which «Мартин», «Валентин» end in too):
+        // news name them by the surname alone, and the office holder wins over a namesake.
+        let leader_surname = |s: &str| {
+            leader
+                && !surname_first
+                && ["ов", "ев", "ёв", "ова", "ева"]
+                    .iter()
+                    .any(|e| s.ends_with(e))
+        };
+        if let Some(s) = s.filter(|s| leader_surname(s) || !given_like(s)) {
             push(
                 s.to_string(),
                 plain,
@@ -723,7 +740,7 @@ struct RowForms {
     keys: Vec<(String, u32, CaseSet)>,
 }
 
-fn expand_row(ex: &mut Expander<'_>, row: &EntityRow) -> RowForms {
+fn expand_row(ex: &mut Expander<'_>, row: &EntityRow, leader: bool) -> RowForms {
     let gender = match row.attrs.gender {
         Some(PersonGender::Male) => Some(Gender::Masc),
         Some(PersonGender::Female) => Some(Gender::Fem),
@@ -741,7 +758,7 @@ fn expand_row(ex: &mut Expander<'_>, row: &EntityRow) -> RowForms {
         keys: Vec::new(),
     };
     let mut forms = Vec::new();
-    for job in alias_jobs(row, ex.morph) {
+    for job in alias_jobs(row, ex.morph, leader) {
         let words = ex.words(&job.text);
         if words.is_empty() {
             continue;
@@ -815,10 +832,20 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
         })
         .collect();
 
+    // People who headed a state or a government.
+    let leaders: std::collections::HashSet<&crate::model::EntityId> = src
+        .offices
+        .iter()
+        .filter(|o| matches!(o.role, Role::HeadOfState | Role::HeadOfGovernment))
+        .map(|o| &o.person)
+        .collect();
     let rows: Vec<RowForms> = src
         .entities
         .par_iter()
-        .map_init(|| Expander::new(morph), |ex, row| expand_row(ex, row))
+        .map_init(
+            || Expander::new(morph),
+            |ex, row| expand_row(ex, row, leaders.contains(&row.id)),
+        )
         .collect();
 
     let mut names = LexiconBuilder::default();

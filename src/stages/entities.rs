@@ -695,6 +695,14 @@ impl EntityMatcher {
                     }
                     if gaz.offices().is_office_holder(p.entity) {
                         score += 2;
+                        // «Алиевым» in 2023 is Ilham, not Heydar: the one in office on the
+                        // article's date.
+                        if doc
+                            .date
+                            .is_some_and(|d| gaz.offices().roles_of(p.entity, d).next().is_some())
+                        {
+                            score += 1;
+                        }
                     }
                 }
                 // «Владимир Владимирович»: the person of the article with that name and
