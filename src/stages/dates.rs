@@ -246,7 +246,8 @@ impl DateResolver {
             .date
             .and_then(to_jiff)
             .filter(|_| doc.date.is_some_and(|d| d.day != 0));
-        let mut out = Vec::new();
+        let mut out: Vec<DateDraft> = Vec::new();
+        let mut last_day: Option<DateValue> = None;
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             // The sentence's verbs are gathered only when a relative date asks which way the
@@ -259,7 +260,9 @@ impl DateResolver {
                     continue;
                 }
                 let tense = || verbs.get_or_init(|| Verbs::of(doc, &range)).direction(i);
-                let previous = out.last().map(|d: &DateDraft| d.value);
+                // «на следующий день», «в тот же день» count from the last day written before,
+                // past dates of coarser precision («В этот день 99 лет назад …»).
+                let previous = last_day;
                 let found = self.absolute_at(doc, i, range.end).or_else(|| {
                     anchor.and_then(|a| self.relative_at(doc, i, range.end, a, &tense, previous))
                 });
@@ -276,6 +279,9 @@ impl DateResolver {
                         } else {
                             i
                         };
+                        if value.day != 0 {
+                            last_day = Some(value);
+                        }
                         out.push(DateDraft {
                             tokens: first..i + len,
                             value,
@@ -416,7 +422,10 @@ impl DateResolver {
         // «на следующий день», «в тот же день»: from the last day written before.
         if let Some(base) = previous.filter(|p| p.day != 0).and_then(to_jiff) {
             let shift = match (w, next(1), next(2), next(3)) {
-                ("на", "следующий" | "другой", "день", _) => Some((3, 1)),
+                // («на следующий день после юбилея» counts from the jubilee.)
+                ("на", "следующий" | "другой", "день", after) if after != "после" => {
+                    Some((3, 1))
+                }
                 ("в", "тот", "же", "день") => Some((4, 0)),
                 _ => None,
             };
@@ -531,6 +540,51 @@ impl DateResolver {
                 return Some((len, DateValue::month(d.year(), d.month() as u8)));
             }
         }
+        // «три дня назад», «неделю назад», «месяц назад», «год назад»: as «через», backwards.
+        {
+            let (count, unit_at) = match number(w) {
+                Some(n) if doc.tokens[i].kind == TokenKind::Number => (n as i64, 1),
+                _ => match w {
+                    "два" | "две" => (2, 1),
+                    "три" => (3, 1),
+                    "четыре" => (4, 1),
+                    "пять" => (5, 1),
+                    "шесть" => (6, 1),
+                    "семь" => (7, 1),
+                    _ => (1, 0),
+                },
+            };
+            if next(unit_at + 1) == "назад" && count > 0 {
+                let unit = next(unit_at);
+                let back = -count;
+                let value = if unit_at == 0 && !matches!(unit, "неделю" | "месяц" | "год" | "день")
+                {
+                    None
+                } else if unit.starts_with("дн") || unit == "день" || unit == "сутки" {
+                    shift_days(back)
+                } else if unit.starts_with("недел") {
+                    anchor
+                        .checked_add((7 * back).days())
+                        .ok()
+                        .map(|d| DateValue::month(d.year(), d.month() as u8))
+                } else if unit.starts_with("месяц") {
+                    anchor
+                        .checked_add(back.months())
+                        .ok()
+                        .map(|d| DateValue::month(d.year(), d.month() as u8))
+                } else if unit == "год" || unit == "года" || unit == "лет" {
+                    anchor
+                        .checked_add(back.years())
+                        .ok()
+                        .map(|d| DateValue::year(d.year()))
+                } else {
+                    None
+                };
+                if let Some(v) = value {
+                    return Some((unit_at + 2, v));
+                }
+            }
+        }
         // «через четыре месяца», «через два дня», «через год»
         if w == "через" {
             let (count, unit_at) = match number(next(1)) {
@@ -592,6 +646,38 @@ impl DateResolver {
                     }
                     _ => {}
                 }
+            }
+        }
+        // «в прошлую пятницу», «в минувший четверг», «в следующий вторник»: the nearest such
+        // day before (never the article's own) or after.
+        if matches!(w, "в" | "во" | "на") {
+            let direction = match next(1) {
+                "прошлую" | "прошлый" | "минувшую" | "минувший" | "прошедшую" | "прошедший" => {
+                    Some(false)
+                }
+                "следующую" | "следующий" | "ближайшую" | "ближайший" | "будущую" | "будущий" => {
+                    Some(true)
+                }
+                _ => None,
+            };
+            let which = next(2);
+            if let Some(ahead) = direction
+                && let Some(&(_, day)) = WEEKDAYS.iter().find(|(forms, _)| forms.contains(&which))
+            {
+                let today = i64::from(anchor.weekday().to_monday_zero_offset());
+                let target = i64::from(day.to_monday_zero_offset());
+                let shift = if ahead {
+                    match (target - today).rem_euclid(7) {
+                        0 => 7,
+                        n => n,
+                    }
+                } else {
+                    -match (today - target).rem_euclid(7) {
+                        0 => 7,
+                        n => n,
+                    }
+                };
+                return shift_days(shift).map(|v| (3, v));
             }
         }
         // «в понедельник»; «запланированный на понедельник», «перенесли на пятницу» (ahead)
@@ -846,6 +932,18 @@ fn date_word(w: &str) -> bool {
             | "весной"
             | "летом"
             | "осенью"
+            // «три дня назад», «неделю назад»
+            | "два"
+            | "две"
+            | "три"
+            | "четыре"
+            | "пять"
+            | "шесть"
+            | "семь"
+            | "неделю"
+            | "месяц"
+            | "год"
+            | "день"
     ) || month_of(w).is_some()
         || month_adjective(w).is_some()
 }
