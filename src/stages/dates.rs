@@ -327,11 +327,14 @@ impl DateResolver {
                     }
                 }
             }
-            // «17 марта 2024 года», «21-22 февраля 2024 г.»
+            // «17 марта 2024 года», «21-22 февраля 2024 г.», «3 и 4 декабря 2011 года»
             let day = number(text).filter(|&d| (1..=31).contains(&d) && text.len() <= 2);
             if let Some(day) = day {
                 let mut j = i + 1;
-                if j + 1 < end && doc.is_punct(j, "-") && number(doc.fold_of(j + 1)).is_some() {
+                if j + 1 < end
+                    && (doc.is_punct(j, "-") || matches!(doc.fold_of(j), "и" | "по"))
+                    && number(doc.fold_of(j + 1)).is_some()
+                {
                     j += 2;
                 }
                 if j < end
@@ -700,7 +703,11 @@ impl DateResolver {
         if doc.tokens[i].kind == TokenKind::Number {
             let day = number(w).filter(|&d| (1..=31).contains(&d) && w.len() <= 2)?;
             let mut j = i + 1;
-            if j + 1 < end && doc.is_punct(j, "-") && number(doc.fold_of(j + 1)).is_some() {
+            // «21-22 февраля», «20 и 21 марта», «с 5 по 7 мая»: the first day.
+            if j + 1 < end
+                && (doc.is_punct(j, "-") || matches!(doc.fold_of(j), "и" | "по"))
+                && number(doc.fold_of(j + 1)).is_some()
+            {
                 j += 2;
             }
             let m = month_of(if j < end { doc.fold_of(j) } else { "" })?;
