@@ -612,16 +612,19 @@ impl MorphCache {
         self.limit = words.max(1);
     }
 
-    /// Clears the cache when it has grown past its limit ([`MorphCache::MAX_WORDS`] unless
-    /// [`MorphCache::set_limit`] said otherwise). Call between documents only: ids handed out
-    /// before are invalid afterwards.
-    pub fn trim(&mut self) {
-        let limit = if self.limit == 0 {
+    /// The most words kept before the cache is cleared.
+    pub fn limit(&self) -> usize {
+        if self.limit == 0 {
             Self::MAX_WORDS
         } else {
             self.limit
-        };
-        if self.infos.len() > limit {
+        }
+    }
+
+    /// Clears the cache when it has grown past [`MorphCache::limit`]. Call between documents
+    /// only: ids handed out before are invalid afterwards.
+    pub fn trim(&mut self) {
+        if self.infos.len() > self.limit() {
             self.memos.get_mut().clear();
             self.short.clear();
             self.long.clear();
@@ -634,6 +637,27 @@ impl MorphCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cache_is_cleared_past_its_limit_only() {
+        let morph = Morph::bundled().unwrap();
+        let mut cache = MorphCache::default();
+        assert_eq!(cache.limit(), MorphCache::MAX_WORDS);
+        cache.set_limit(2);
+        cache.id(&morph, "мир");
+        cache.id(&morph, "дом");
+        cache.trim();
+        assert_eq!(cache.infos.len(), 2, "at the limit nothing is cleared");
+        cache.id(&morph, "сад");
+        cache.trim();
+        assert!(
+            cache.infos.is_empty(),
+            "past the limit the cache is cleared"
+        );
+        assert_eq!(cache.id(&morph, "сад"), 0, "and ids start again");
+        cache.set_limit(0);
+        assert_eq!(cache.limit(), 1, "a limit of zero keeps one word");
+    }
 
     #[test]
     fn surnames_and_places_in_oblique_cases() {

@@ -64,6 +64,17 @@ impl Scratch {
         scratch.cache.set_limit(words);
         scratch
     }
+
+    /// The word limit of the morphology cache.
+    pub fn cache_limit(&self) -> usize {
+        self.cache.limit()
+    }
+
+    /// Fresh buffers and an empty cache with the same word limit: after a panic left these
+    /// half-written.
+    pub fn reset(&mut self) {
+        *self = Scratch::with_cache_limit(self.cache.limit());
+    }
 }
 
 /// Everything needed to analyse documents; immutable, shared by all threads.

@@ -175,7 +175,7 @@ fn guarded(
     match std::panic::catch_unwind(AssertUnwindSafe(|| analyze(&mut *scratch))) {
         Ok(record) => record,
         Err(payload) => {
-            *scratch = Scratch::default();
+            scratch.reset();
             let what = payload
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
@@ -231,10 +231,12 @@ pub fn run(
     let encode = sinks.jsonl_only() && config.threads > 1;
     let mut counts = Counts::default();
     let mut interrupted = false;
+    let cut = AtomicBool::new(false);
 
     let result = std::thread::scope(|scope| {
         // Reader: batches of documents, bounded in count and bytes.
         let reader_stop = &*stop;
+        let reader_cut = &cut;
         scope.spawn(move || {
             let mut batch = Vec::new();
             let mut bytes = 0;
@@ -242,9 +244,13 @@ pub fn run(
                 bytes += item.text_len();
                 batch.push(item);
                 if batch.len() >= config.batch_docs || bytes >= config.batch_bytes {
-                    if reader_stop.load(Ordering::Relaxed)
-                        || batch_tx.send(std::mem::take(&mut batch)).is_err()
-                    {
+                    if reader_stop.load(Ordering::Relaxed) {
+                        // Stopped with input left (this batch too): the run is interrupted
+                        // even if the analysis loop never sees the signal.
+                        reader_cut.store(true, Ordering::Relaxed);
+                        return;
+                    }
+                    if batch_tx.send(std::mem::take(&mut batch)).is_err() {
                         return;
                     }
                     bytes = 0;
@@ -364,6 +370,11 @@ pub fn run(
                 }
             }
         });
+        // A signal that reached the reader while the loop waited for a batch ends the loop
+        // as the end of input would: the reader says whether input was left.
+        if cut.load(Ordering::Relaxed) {
+            interrupted = true;
+        }
         drop(record_tx);
         writer.join().expect("the writer thread does not panic")
     });
@@ -399,5 +410,9 @@ mod tests {
         // The same worker scratch serves the next document.
         let r = guarded("doc-9", &mut scratch, |_| Record::empty("doc-9".into()));
         assert_eq!((r.doc_id.as_str(), r.error), ("doc-9", None));
+        // A worker's share of `--cache-words` outlives the panic.
+        let mut scratch = Scratch::with_cache_limit(300);
+        guarded("doc-10", &mut scratch, |_| panic!("boom"));
+        assert_eq!(scratch.cache_limit(), 300);
     }
 }
