@@ -1252,6 +1252,12 @@ fn a_conversation_lasting_three_and_a_half_hours_is_no_second_meeting() {
     );
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(evs[0].0, "PHONE_CALL");
+    let evs = events(
+        "Джо Байден и Си Цзиньпин провели переговоры по видеосвязи. Беседа продолжалась два с \
+         лишним часа.",
+        "2021-11-16",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
 }
 
 #[test]

@@ -422,6 +422,24 @@ impl DateResolver {
             }
             _ => {}
         }
+        // «на следующий день после 9 мая»: the day after that date. (Only a date that starts
+        // with its number: the recursion then cannot come back here.)
+        if w == "на"
+            && matches!(next(1), "следующий" | "другой")
+            && next(2) == "день"
+            && next(3) == "после"
+            && i + 4 < end
+            && doc.tokens[i + 4].kind == TokenKind::Number
+        {
+            let after = self
+                .absolute_at(doc, i + 4, end)
+                .or_else(|| self.relative_at(doc, i + 4, end, anchor, tense, previous));
+            if let Some((len, v)) = after.filter(|(_, v)| v.day != 0) {
+                return to_jiff(v)
+                    .and_then(|d| d.checked_add(1.days()).ok())
+                    .map(|d| (4 + len, from_jiff(d)));
+            }
+        }
         // «на следующий день», «в тот же день»: from the last day written before.
         if let Some(base) = previous.filter(|p| p.day != 0).and_then(to_jiff) {
             let shift = match (w, next(1), next(2), next(3)) {
@@ -557,7 +575,9 @@ impl DateResolver {
                     _ => (1, 0),
                 },
             };
-            if next(unit_at + 1) == "назад" && count > 0 {
+            // («отбросил экономику на 20 лет назад» is a figure of speech.)
+            let figure = i > 0 && doc.fold_of(i - 1) == "на";
+            if next(unit_at + 1) == "назад" && count > 0 && !figure {
                 let unit = next(unit_at);
                 let back = -count;
                 let value = if unit_at == 0 && !matches!(unit, "неделю" | "месяц" | "год" | "день")
@@ -756,9 +776,18 @@ impl DateResolver {
             let word = w.chars().count() > 3 || w.starts_with("ма");
             let cue = i > 0 && MONTH_CUES.contains(doc.fold_of(i - 1)) && word;
             // «запланированный на июль», «перенесли на сентябрь»: a month something is set
-            // for lies ahead, like a weekday after «на».
-            let set_for = i > 0 && doc.fold_of(i - 1) == "на" && word;
-            if cue || set_for {
+            // for lies ahead, like a weekday after «на». Other «на» + month («пришёлся на
+            // март», «инфляция на март») follow the tense, as a cue does.
+            let after_na = i > 0
+                && doc.fold_of(i - 1) == "на"
+                && word
+                && doc.tokens[i].shape == crate::text::Shape::Lower;
+            let set_for = after_na
+                && i > 1
+                && ["заплан", "намеч", "назнач", "перен", "отлож", "планир"]
+                    .iter()
+                    .any(|stem| doc.fold_of(i - 2).starts_with(stem));
+            if cue || after_na {
                 let direction = if set_for { Direction::Future } else { tense() };
                 let best = [-1i16, 0, 1]
                     .into_iter()

@@ -619,13 +619,16 @@ impl EntityMatcher {
         // A capital letter at the start of a clause is no evidence of a name: «Мир», «Того»,
         // «Находка» there are common words. Abbreviations and lower-case aliases
         // (adjectives) carry their own evidence.
-        // («Макрон заявил», «Макрон позвонил Шольцу»: a person's name stays one when a verb
-        // only a person does follows it.)
+        // («Макрон заявил», «Макрон позвонил Шольцу»: an office holder's name stays one when
+        // a verb only a person does follows it; «Банда прибыла», «Банда заявила» may still be
+        // a gang's.)
         if len == 1
             && alias.words[0] == WordCase::Title
             && doc.starts_clause(i)
             && doc.is_common_word(i)
-            && !(entity.kind == EntityKind::Person && person_verb_after(doc, i + 1))
+            && !(entity.kind == EntityKind::Person
+                && gaz.offices().is_office_holder(p.entity)
+                && person_verb_after(doc, i + 1))
         {
             return None;
         }
@@ -799,10 +802,6 @@ static PERSON_VERBS: crate::text::WordList = crate::text::WordList::new(&[
     "позвонить",
     "поговорить",
     "встретиться",
-    "прибыть",
-    "приехать",
-    "прилететь",
-    "посетить",
     "пригласить",
     "поздравить",
     "выразить",

@@ -1671,12 +1671,14 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
             .any(|m| m.kind == EntityKind::Person && m.cases.contains(Case::Gen))
             && (i + 2..sentence_end.min(i + 8)).any(|k| doc.fold_of(k) == "и")
     };
-    // («Беседа продолжалась три с половиной часа»: that «с» is a number's.)
+    // («Беседа продолжалась три с половиной часа», «два с лишним часа»: that «с» is a
+    // number's.)
     if matches!(fold, "беседа" | "беседу" | "беседы")
         && !(i > 0 && matches!(doc.fold_of(i - 1), "в" | "во"))
         && ((i + 1..sentence_end.min(i + 6)).any(|k| {
             matches!(doc.fold_of(k), "с" | "со")
-                && !(k + 1 < sentence_end && doc.fold_of(k + 1) == "половиной")
+                && !(k + 1 < sentence_end
+                    && matches!(doc.fold_of(k + 1), "половиной" | "лишним" | "небольшим"))
         }) || genitive_pair())
     {
         return Some(Trigger::MeetNoun);

@@ -1743,13 +1743,14 @@ fn quoted(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
     start > 0 && doc.is_punct(start - 1, "\"") && doc.is_punct(tokens.end, "\"")
 }
 
-/// Where a name at `start` begins once a capitalised name particle right before it is taken
-/// in («Ла» of «Ла Гранж», which the name finder leaves out when no given name precedes it);
-/// `start` when there is none.
+/// Where a name at `start` begins once a capitalised article right before it is taken in
+/// («Ла» of «Ла Гранж», which the name finder leaves out when no given name precedes it);
+/// `start` when there is none. Surname particles are not taken: «на вилле Ди Каприо» is the
+/// actor's villa.
 fn particle_before(doc: &Doc<'_>, start: usize) -> usize {
     if start > 0
         && doc.tokens[start - 1].shape == Shape::Title
-        && NAME_PARTICLES.contains(doc.fold_of(start - 1))
+        && matches!(doc.fold_of(start - 1), "ла" | "ле" | "да" | "эль")
     {
         start - 1
     } else {
