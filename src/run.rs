@@ -10,7 +10,7 @@ use std::ops::AddAssign;
 use std::panic::AssertUnwindSafe;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, sync_channel};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -277,6 +277,7 @@ pub fn run(
                         }
                     }
                 }
+                sinks.end_batch()?;
                 total += c;
                 let synced = if config.checkpoint {
                     sinks.checkpoint()?
@@ -336,6 +337,9 @@ pub fn run(
         // workers and few documents each, that wait grows); outputs still go to the writer in
         // input order, and at most `IN_FLIGHT` + 1 batches are in the pool at once.
         pool.in_place_scope(|scope| {
+            // Owned here, so that it is closed as soon as the loop ends: a reader blocked on a
+            // full channel then stops instead of waiting for ever.
+            let batch_rx = batch_rx;
             let process = &process;
             let mut pending: VecDeque<Receiver<(Output, Counts)>> = VecDeque::new();
             // Hands the oldest batch's output to the writer once it is done; false when the
@@ -344,7 +348,35 @@ pub fn run(
                 rx.recv().is_ok_and(|done| record_tx.send(done).is_ok())
             };
             let mut writer_failed = false;
-            for batch in batch_rx {
+            loop {
+                // Finished batches go to the writer as soon as they are done, in order: a
+                // slow input («zcat … |», a live feed) does not hold back output that is ready.
+                while let Some(front) = pending.front() {
+                    match front.try_recv() {
+                        Ok(done) => {
+                            pending.pop_front();
+                            if record_tx.send(done).is_err() {
+                                writer_failed = true;
+                                break;
+                            }
+                        }
+                        Err(TryRecvError::Empty) => break,
+                        // The job died without an answer (a panic outside a document's
+                        // guard): it is reported when the scope ends.
+                        Err(TryRecvError::Disconnected) => {
+                            writer_failed = true;
+                            break;
+                        }
+                    }
+                }
+                if writer_failed {
+                    break;
+                }
+                let batch = match batch_rx.recv_timeout(Duration::from_millis(20)) {
+                    Ok(batch) => batch,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
                 let (tx, rx) = sync_channel(1);
                 scope.spawn(move |_| {
                     let _ = tx.send(process(batch));
@@ -362,6 +394,7 @@ pub fn run(
                     break;
                 }
             }
+            drop(batch_rx);
             if !writer_failed {
                 while let Some(rx) = pending.pop_front() {
                     if !forward(rx) {

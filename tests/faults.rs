@@ -251,6 +251,60 @@ fn sigint_on_stdout_leaves_the_records_written_so_far_in_order_and_counts_them()
 }
 
 #[test]
+fn sigint_while_input_trickles_in_is_an_interruption_not_a_short_success() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 1);
+    let lines: Vec<String> = std::fs::read_to_string(&input)
+        .unwrap()
+        .lines()
+        .take(40)
+        .map(str::to_string)
+        .collect();
+    let stdout_path = dir.path().join("out.jsonl");
+    let mut child = Command::new(bin())
+        .args(["extract", "--quiet", "--threads", "2", "--batch-docs", "16"])
+        .stdin(Stdio::piped())
+        .stdout(std::fs::File::create(&stdout_path).unwrap())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for l in &lines[..20] {
+        writeln!(stdin, "{l}").unwrap();
+    }
+    stdin.flush().unwrap();
+    // The first batch is written; the reader waits for more input.
+    let started = Instant::now();
+    while std::fs::read_to_string(&stdout_path).map_or(0, |s| s.lines().count()) < 16 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no first batch"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    signal(child.id(), "-INT");
+    std::thread::sleep(Duration::from_millis(100));
+    // More input arrives after the signal: the reader stops with input left.
+    for l in &lines[20..] {
+        let _ = writeln!(stdin, "{l}");
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let written = std::fs::read_to_string(&stdout_path)
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(written < lines.len(), "{written}");
+    assert!(
+        stderr.contains(&format!("interrupted after {written} documents")),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn broken_pipe_on_stdout_is_a_quiet_success() {
     let dir = tempfile::tempdir().unwrap();
     let input = corpus(dir.path(), 4);

@@ -8,7 +8,7 @@ use crate::model::Record;
 
 /// Writes records as JSON lines to standard output or to `DIR/records.jsonl`.
 pub enum JsonlSink {
-    /// Standard output, flushed after every batch by the caller's drop.
+    /// Standard output, flushed after every batch ([`JsonlSink::end_batch`]).
     Stdout(BufWriter<Stdout>),
     /// A file renamed into place when complete.
     File(AtomicFile),
@@ -44,6 +44,15 @@ impl JsonlSink {
                 let r = f.writer().write_all(lines);
                 r.map_err(|e| f.err(e))
             }
+        }
+    }
+
+    /// Ends a batch: standard output is flushed, so that whoever reads the pipe gets each
+    /// batch's records as soon as they are written (a file is synced by checkpoints instead).
+    pub fn end_batch(&mut self) -> Result<(), SinkError> {
+        match self {
+            JsonlSink::Stdout(w) => w.flush().map_err(stdout_error),
+            JsonlSink::File(_) => Ok(()),
         }
     }
 

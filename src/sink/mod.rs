@@ -341,6 +341,16 @@ impl SinkSet {
         Ok(SinkSet { sinks })
     }
 
+    /// Ends a batch: flushes JSONL on standard output.
+    pub fn end_batch(&mut self) -> Result<(), SinkError> {
+        for s in &mut self.sinks {
+            if let Sink::Jsonl(j) = s {
+                j.end_batch()?;
+            }
+        }
+        Ok(())
+    }
+
     /// Syncs the JSONL file to disk and returns its length, for a checkpoint.
     pub fn checkpoint(&mut self) -> Result<Option<u64>, SinkError> {
         for s in &mut self.sinks {
