@@ -1278,3 +1278,18 @@ fn an_elliptical_second_contact_takes_its_own_place() {
     assert_eq!(place_of("Рахмон").as_deref(), Some("Душанбе"));
     assert_eq!(place_of("Сердар").as_deref(), Some("Ашхабад"));
 }
+
+#[test]
+fn an_exchange_of_views_is_a_contact_and_of_prisoners_is_not() {
+    let evs = events(
+        "Сергей Лавров и Энтони Блинкен обменялись мнениями на полях СМИД ОБСЕ.",
+        "2024-05-20",
+    );
+    assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
+    let evs = events(
+        "Путин обменялся мнениями с Си Цзиньпином по телефону.",
+        "2024-05-20",
+    );
+    assert_eq!(find(&evs, "PHONE_CALL").1.len(), 2, "{evs:?}");
+    assert!(events("Россия и Украина обменялись пленными.", "2024-05-20").is_empty());
+}

@@ -1692,6 +1692,18 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     {
         return Some(Trigger::MeetNoun);
     }
+    // «Лавров и Блинкен обменялись мнениями на полях …»: a talk (by phone, a call);
+    // «обменялись пленными» is no contact.
+    if fold.starts_with("обменял")
+        && i + 1 < sentence_end
+        && matches!(doc.fold_of(i + 1), "мнениями" | "мнением")
+    {
+        return Some(if call_context(doc, i) {
+            Trigger::CallVerb
+        } else {
+            Trigger::MeetVerb
+        });
+    }
     // «лидеры обсудили по телефону …»: the phrase itself names the call.
     if matches!(fold, "телефону" | "видеосвязи") && i > 0 && doc.fold_of(i - 1) == "по"
     {
