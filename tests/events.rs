@@ -1293,3 +1293,22 @@ fn an_exchange_of_views_is_a_contact_and_of_prisoners_is_not() {
     assert_eq!(find(&evs, "PHONE_CALL").1.len(), 2, "{evs:?}");
     assert!(events("Россия и Украина обменялись пленными.", "2024-05-20").is_empty());
 }
+
+#[test]
+fn a_host_who_greets_a_guest_meets_him_and_a_role_may_hold_an_abbreviation() {
+    let evs = events(
+        "Накануне Путин прилетел в Астану. Там его встретил Токаев.",
+        "2024-05-20",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 2, "{evs:?}");
+    assert_eq!(m.2.as_deref(), Some("Астана"));
+    // «встретил Новый год», «встретила сопротивление» are no contacts.
+    assert!(events("Путин встретил Новый год в Кремле.", "2024-05-20").is_empty());
+    assert!(events("Инициатива Макрона встретила сопротивление.", "2024-05-20").is_empty());
+    let evs = events(
+        "Путин встретился с генеральным секретарём ЦК КПВ То Ламом.",
+        "2024-05-20",
+    );
+    assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
+}

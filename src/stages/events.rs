@@ -86,6 +86,8 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("видеовстреча", Trigger::CallNoun),
     ("принять", Trigger::Receive),
     ("принимать", Trigger::Receive),
+    // «в аэропорту его встретил Токаев»: a host greeting a guest receives him.
+    ("встретить", Trigger::Receive),
     ("прибыть", Trigger::Arrive),
     ("направиться", Trigger::Arrive),
     ("отправиться", Trigger::Arrive),
@@ -2743,10 +2745,17 @@ impl Ctx<'_, '_> {
                     });
                 // «со своим бразильским коллегой …»
                 let own = self.doc.lower(j).is_some_and(|w| w.has_lemma("свой"));
+                // «с генеральным секретарём ЦК КПВ То Ламом»: a body's abbreviation the
+                // gazetteer does not know, inside the role.
+                let abbreviation = j > k + 1
+                    && self.doc.tokens[j].shape == Shape::Upper
+                    && self.doc.tokens[j].kind == TokenKind::Word
+                    && self.doc.text_of(j).chars().count() <= 6;
                 let modifier = joined
                     || inner
                     || body_name
                     || own
+                    || abbreviation
                     || (self.doc.tokens[j].shape != Shape::Title
                         && self.doc.lower(j).and_then(|w| w.best()).is_some_and(|p| {
                             matches!(p.pos, Pos::Adj | Pos::Noun)
