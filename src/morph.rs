@@ -243,6 +243,30 @@ pub struct Parse {
     pub guessed: bool,
 }
 
+impl Parse {
+    /// A reading with only its part of speech: no features, an empty lemma, probability 0.
+    pub fn bare(pos: Pos) -> Parse {
+        Parse {
+            lemma: "".into(),
+            pos,
+            case: None,
+            number: None,
+            gender: None,
+            name: None,
+            tense: None,
+            verb_form: None,
+            imperative: false,
+            passive: false,
+            short: false,
+            comparative: false,
+            indeclinable: false,
+            animate: false,
+            prob: 0.0,
+            guessed: false,
+        }
+    }
+}
+
 /// Every analysis of one word, most probable first.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WordInfo {
@@ -368,24 +392,7 @@ impl Morph {
 
 /// The features of UD tag number `ud`, as a [`Parse`] with an empty lemma.
 fn tag_parse(dict: &Dictionary, ud: u16) -> Parse {
-    let mut p = Parse {
-        lemma: "".into(),
-        pos: Pos::Other,
-        case: None,
-        number: None,
-        gender: None,
-        name: None,
-        tense: None,
-        verb_form: None,
-        imperative: false,
-        passive: false,
-        short: false,
-        comparative: false,
-        indeclinable: false,
-        animate: false,
-        prob: 0.0,
-        guessed: false,
-    };
+    let mut p = Parse::bare(Pos::Other);
     let Some(tag) = dict.ud_tag(ud) else {
         return p;
     };

@@ -961,21 +961,14 @@ fn feminine_a_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
                 format!("{stem}{end}"),
                 Parse {
                     lemma: fold.into(),
-                    pos: Pos::Propn,
                     case: Some(case),
                     number: Some(Number::Sing),
                     gender: Some(Gender::Fem),
                     name: Some(NameType::Given),
-                    tense: None,
-                    verb_form: None,
-                    imperative: false,
-                    passive: false,
-                    short: false,
-                    comparative: false,
-                    indeclinable: false,
                     animate: true,
                     prob: 1.0,
                     guessed: true,
+                    ..Parse::bare(Pos::Propn)
                 },
             ));
         }

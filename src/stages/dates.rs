@@ -197,6 +197,39 @@ fn number(s: &str) -> Option<u32> {
         .flatten()
 }
 
+/// «два», «три» … «семь»: a count written as a word.
+fn count_word(w: &str) -> Option<i64> {
+    match w {
+        "два" | "две" => Some(2),
+        "три" => Some(3),
+        "четыре" => Some(4),
+        "пять" => Some(5),
+        "шесть" => Some(6),
+        "семь" => Some(7),
+        _ => None,
+    }
+}
+
+/// `anchor` moved by `count` of `unit` («дня», «недели», «месяцев», «лет» …), at the precision
+/// the unit allows (a week has none of its own here: its month).
+fn shifted(anchor: Date, count: i64, unit: &str) -> Option<DateValue> {
+    let month_of = |d: Date| DateValue::month(d.year(), d.month() as u8);
+    if unit.starts_with("дн") || unit == "день" || unit == "сутки" {
+        anchor.checked_add(count.days()).ok().map(from_jiff)
+    } else if unit.starts_with("недел") {
+        anchor.checked_add((7 * count).days()).ok().map(month_of)
+    } else if unit.starts_with("месяц") {
+        anchor.checked_add(count.months()).ok().map(month_of)
+    } else if unit == "год" || unit == "года" || unit == "лет" {
+        anchor
+            .checked_add(count.years())
+            .ok()
+            .map(|d| DateValue::year(d.year()))
+    } else {
+        None
+    }
+}
+
 fn full_year(s: &str) -> Option<i32> {
     match (s.len(), number(s)?) {
         (4, y) if (1000..=2999).contains(&y) => Some(y as i32),
@@ -565,87 +598,32 @@ impl DateResolver {
         {
             let (count, unit_at) = match number(w) {
                 Some(n) if doc.tokens[i].kind == TokenKind::Number => (n as i64, 1),
-                _ => match w {
-                    "два" | "две" => (2, 1),
-                    "три" => (3, 1),
-                    "четыре" => (4, 1),
-                    "пять" => (5, 1),
-                    "шесть" => (6, 1),
-                    "семь" => (7, 1),
-                    _ => (1, 0),
-                },
+                _ => count_word(w).map_or((1, 0), |n| (n, 1)),
             };
+            let unit = next(unit_at);
             // («отбросил экономику на 20 лет назад» is a figure of speech.)
             let figure = i > 0 && doc.fold_of(i - 1) == "на";
-            if next(unit_at + 1) == "назад" && count > 0 && !figure {
-                let unit = next(unit_at);
-                let back = -count;
-                let value = if unit_at == 0 && !matches!(unit, "неделю" | "месяц" | "год" | "день")
-                {
-                    None
-                } else if unit.starts_with("дн") || unit == "день" || unit == "сутки" {
-                    shift_days(back)
-                } else if unit.starts_with("недел") {
-                    anchor
-                        .checked_add((7 * back).days())
-                        .ok()
-                        .map(|d| DateValue::month(d.year(), d.month() as u8))
-                } else if unit.starts_with("месяц") {
-                    anchor
-                        .checked_add(back.months())
-                        .ok()
-                        .map(|d| DateValue::month(d.year(), d.month() as u8))
-                } else if unit == "год" || unit == "года" || unit == "лет" {
-                    anchor
-                        .checked_add(back.years())
-                        .ok()
-                        .map(|d| DateValue::year(d.year()))
-                } else {
-                    None
-                };
-                if let Some(v) = value {
-                    return Some((unit_at + 2, v));
-                }
+            // Without a count the unit must be in the accusative singular («неделю назад»).
+            let bare_unit = unit_at == 1 || matches!(unit, "неделю" | "месяц" | "год" | "день");
+            if next(unit_at + 1) == "назад"
+                && count > 0
+                && !figure
+                && bare_unit
+                && let Some(v) = shifted(anchor, -count, unit)
+            {
+                return Some((unit_at + 2, v));
             }
         }
         // «через четыре месяца», «через два дня», «через год»
         if w == "через" {
             let (count, unit_at) = match number(next(1)) {
                 Some(n) => (n as i64, 2),
-                None => match next(1) {
-                    "два" | "две" => (2, 2),
-                    "три" => (3, 2),
-                    "четыре" => (4, 2),
-                    "пять" => (5, 2),
-                    "шесть" => (6, 2),
-                    "несколько" => (0, 2),
-                    _ => (1, 1),
-                },
+                None if next(1) == "несколько" => (0, 2),
+                None => count_word(next(1)).map_or((1, 1), |n| (n, 2)),
             };
-            let unit = next(unit_at);
-            let value = if count == 0 {
-                None
-            } else if unit.starts_with("дн") || unit == "день" || unit == "сутки" {
-                anchor.checked_add(count.days()).ok().map(from_jiff)
-            } else if unit.starts_with("недел") {
-                anchor
-                    .checked_add((7 * count).days())
-                    .ok()
-                    .map(|d| DateValue::month(d.year(), d.month() as u8))
-            } else if unit.starts_with("месяц") {
-                anchor
-                    .checked_add(count.months())
-                    .ok()
-                    .map(|d| DateValue::month(d.year(), d.month() as u8))
-            } else if unit == "год" || unit == "года" || unit == "лет" {
-                anchor
-                    .checked_add(count.years())
-                    .ok()
-                    .map(|d| DateValue::year(d.year()))
-            } else {
-                None
-            };
-            if let Some(v) = value {
+            if count > 0
+                && let Some(v) = shifted(anchor, count, next(unit_at))
+            {
                 return Some((unit_at + 1, v));
             }
         }
