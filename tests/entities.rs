@@ -7,8 +7,13 @@ use common::*;
 
 /// The record of one text, dated 2024-05-01, with the built-in gazetteers.
 fn record(text: &str) -> serde_json::Value {
+    record_on(text, "2024-05-01")
+}
+
+/// The record of one text dated `date`, with the built-in gazetteers.
+fn record_on(text: &str, date: &str) -> serde_json::Value {
     let out = newsgraph()
-        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-05-01"])
+        .args(["extract", "--stdin-text", "--quiet", "--date", date])
         .write_stdin(text)
         .assert()
         .code(0)
@@ -262,14 +267,7 @@ fn a_surname_that_is_a_common_word_opens_a_sentence_as_a_name_before_a_persons_v
 #[test]
 fn a_surname_alone_links_to_the_namesake_in_office_on_the_article_date() {
     let linked = |text: &str, date: &str| -> Vec<(String, String)> {
-        let out = newsgraph()
-            .args(["extract", "--stdin-text", "--quiet", "--date", date])
-            .write_stdin(text)
-            .assert()
-            .code(0)
-            .get_output()
-            .clone();
-        records(&out.stdout).remove(0)["mentions"]
+        record_on(text, date)["mentions"]
             .as_array()
             .unwrap()
             .iter()
