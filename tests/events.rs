@@ -76,6 +76,24 @@ fn where_stands_for_the_place_before_it() {
 }
 
 #[test]
+fn an_unknown_place_before_where_is_not_replaced_by_the_hosts_capital() {
+    // The cosmodrome is in no gazetteer; Moscow (the host's capital) would be wrong.
+    let evs = events(
+        "Глава Монголии прибыл на космодром Восточный, где его встретил Владимир Путин.",
+        "2023-09-13",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.2, None, "{m:?}");
+    // Without the «где» clause the host's capital still stands in.
+    let evs = events(
+        "Президента Монголии в среду встретил Владимир Путин.",
+        "2023-09-14",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.2.as_deref(), Some("Москва"), "{m:?}");
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

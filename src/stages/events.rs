@@ -1260,15 +1260,26 @@ impl EventExtractor {
         }
         // Place.
         // A call has no place: the sides are apart.
+        // «прибыл на космодром Восточный, где его встретил Путин»: a «где» whose place the
+        // gazetteers do not know still says the contact was there, so no place is guessed
+        // (not the host's capital, not an earlier visit's city).
+        let mut where_unknown = false;
         if place.is_none() && kind.is_contact() && kind != EventType::PhoneCall {
             place = ctx
                 .place_in(&clause)
-                .or_else(|| ctx.place_of_where(&clause))
-                .or_else(|| ctx.place_in(&ctx.range));
+                .or_else(|| match ctx.place_of_where(&clause) {
+                    Some(Some(p)) => Some(p),
+                    Some(None) => {
+                        where_unknown = true;
+                        None
+                    }
+                    None => ctx.place_in(&ctx.range),
+                });
         }
         // «Там же в пятницу президент проведёт переговоры …»: «там» stands for the place of
         // the paragraph's latest event that has one.
         if place.is_none()
+            && !where_unknown
             && kind.is_contact()
             && kind != EventType::PhoneCall
             && clause
@@ -1284,7 +1295,10 @@ impl EventExtractor {
                 // «ТОКИО, 30 мая. … В пятницу там же Лавров проведёт …»: the dateline's city.
                 .or_else(|| dateline_city(doc));
         }
-        if place.is_none() && matches!(kind, EventType::Meeting | EventType::Talks) {
+        if place.is_none()
+            && !where_unknown
+            && matches!(kind, EventType::Meeting | EventType::Talks)
+        {
             // Where a participant had arrived: before the host's capital, since «В
             // Константиновском дворце его принял Путин» after a visit to Saint Petersburg is
             // there.
@@ -1319,7 +1333,7 @@ impl EventExtractor {
                 .flatten()
             });
         }
-        if place.is_none() {
+        if place.is_none() && !where_unknown {
             // The host's capital; the host may be a document person or an office holder named
             // by a title.
             place = match host {
@@ -1334,6 +1348,7 @@ impl EventExtractor {
             .map(Ref::Gaz);
         }
         if place.is_none()
+            && !where_unknown
             && kind.is_contact()
             && kind != EventType::PhoneCall
             && status == Status::Happened
@@ -3511,8 +3526,9 @@ impl Ctx<'_, '_> {
     }
 
     /// «завершил визит в Москву, где провёл переговоры»: the place «где» stands for, the last
-    /// one named before it in the sentence.
-    fn place_of_where(&self, clause: &Range<usize>) -> Option<Ref> {
+    /// one named before it in the sentence. `None` when the clause has no «где»; `Some(None)`
+    /// when it has one but no known place precedes it («на космодром Восточный, где»).
+    fn place_of_where(&self, clause: &Range<usize>) -> Option<Option<Ref>> {
         // «в Душанбе, где примет участие в саммите и проведёт встречи …»: the «где» may open
         // an earlier clause that this one continues after «и»; not across another relative
         // pronoun or a contrast.
@@ -3533,7 +3549,8 @@ impl Ctx<'_, '_> {
             })
             .find(|&k| self.doc.fold_of(k) == "где")?;
         let before = self.range.start..k;
-        self.actors_in(&before)
+        let governed = self
+            .actors_in(&before)
             .filter(|a| {
                 a.kind.is_place()
                     && a.tokens.start > 0
@@ -3544,7 +3561,14 @@ impl Ctx<'_, '_> {
                     )
             })
             .last()
-            .map(|a| Ref::Doc(a.entity))
+            .map(|a| Ref::Doc(a.entity));
+        match governed {
+            Some(p) => Some(Some(p)),
+            // «посетит Великобританию, где …»: a place without a preposition is left to the
+            // sentence's other places.
+            None if self.actors_in(&before).any(|a| a.kind.is_place()) => None,
+            None => Some(None),
+        }
     }
 
     /// A city of `country` after «в/во» in this sentence or the next one of the paragraph.
