@@ -395,6 +395,30 @@ fn east_asian_surnames_that_are_function_words_count_in_mid_clause() {
 }
 
 #[test]
+fn an_east_asian_surname_alone_is_the_person_named_in_full_before() {
+    // The gazetteer gives «Ким Чен Ын» no name parts (the surname is shared), and «Ким» alone
+    // would link to another Kim; in a text that names him in full it is him.
+    let r = record_on(
+        "Лидер КНДР Ким Чен Ын прибыл во Владивосток. Ким пригласил Путина посетить Пхеньян.",
+        "2023-09-13",
+    );
+    let ids: Vec<(&str, &str)> = r["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["type"] == "PERSON")
+        .map(|m| (m["text"].as_str().unwrap(), m["entity"].as_str().unwrap()))
+        .collect();
+    let full = ids
+        .iter()
+        .find(|m| m.0 == "Ким Чен Ын")
+        .expect("full name")
+        .1;
+    let alone = ids.iter().find(|m| m.0 == "Ким").expect("surname alone").1;
+    assert_eq!(alone, full, "{ids:?}");
+}
+
+#[test]
 fn a_word_after_a_noun_for_a_place_is_no_surname() {
     let ps = persons("Президент посетил тюрьму на острове Роббенэйланд и мечеть Аль-Аман.");
     assert!(ps.is_empty(), "{ps:?}");

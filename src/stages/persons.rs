@@ -692,15 +692,36 @@ impl PersonFinder {
                 .count()
         };
         let mut full: HashMap<String, Option<u32>> = HashMap::default();
+        // «Ким Чен Ын … Ким пригласил»: an East Asian name without name parts in the
+        // gazetteer (its surname is shared) is also known by its first word, the surname, where
+        // no other person of the text has that surname by name parts.
+        let mut by_first: HashMap<String, Option<u32>> = HashMap::default();
+        let note = |map: &mut HashMap<String, Option<u32>>, key: String, e: u32| {
+            let slot = map.entry(key).or_insert(Some(e));
+            if *slot != Some(e) {
+                *slot = None;
+            }
+        };
         for m in &doc.mentions {
             if m.kind != EntityKind::Person || m.via == Via::Title || words(doc, &m.tokens) < 2 {
                 continue;
             }
             let key = key_of(doc, m.entity);
-            let slot = full.entry(key).or_insert(Some(m.entity));
-            if *slot != Some(m.entity) {
-                *slot = None;
+            let ent = &doc.entities[m.entity as usize];
+            let first = ent
+                .surname
+                .is_none()
+                .then(|| ent.name.split_whitespace().collect::<Vec<_>>())
+                .filter(|w| w.len() >= 2)
+                .map(|w| w[0].to_lowercase().replace('ё', "е"))
+                .filter(|f| crate::gazetteer::east_asian_surname(f) && *f != key);
+            if let Some(first) = first {
+                note(&mut by_first, first, m.entity);
             }
+            note(&mut full, key, m.entity);
+        }
+        for (key, e) in by_first {
+            full.entry(key).or_insert(e);
         }
         for k in 0..doc.mentions.len() {
             let m = &doc.mentions[k];
