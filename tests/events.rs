@@ -1219,9 +1219,9 @@ fn a_role_with_a_named_complement_is_not_an_earlier_visitor() {
 
 #[test]
 fn a_title_with_a_country_whose_holder_is_unknown_is_not_the_last_subject() {
-    // The office list has no Serbian presidents: the visit is nobody's, not Lammy's.
+    // The office list has no Slovenian presidents: the visit is nobody's, not Lammy's.
     let evs = events(
-        "Дэвид Лэмми прибыл в Пекин. Президент Сербии посетит Россию 9 мая.",
+        "Дэвид Лэмми прибыл в Пекин. Президент Словении посетит Россию 9 мая.",
         "2024-10-18",
     );
     assert!(

@@ -20,7 +20,9 @@ people.tsv
 offices.tsv
   holders.csv terms of the people in (a) for the four roles (end < start swapped: 4 rows; the
   Wikidata duplicate Q9318440 dropped), then hand/offices.tsv ("open" closes a term left open in
-  the snapshot; other rows add terms).
+  the snapshot; other rows add terms). In presidential systems (offices.csv lists a head of state
+  and no separate head-of-government office) each head-of-state term is also a head-of-government
+  term.
 """
 import collections
 import csv
@@ -379,10 +381,22 @@ def build_offices(shared, iso2id, hand_id, people_ids, report):
             terms.append({"person": pid, "country": cid, "role": h["role"], "start": h["start"],
                           "end": h["end"], "office": "", "src": "hand"})
             added += 1
+    # Presidential systems: where offices.csv lists no head-of-government office apart from the
+    # head of state's, the head of state heads the government («глава правительства США»).
+    roles_of = collections.defaultdict(set)
+    with open(os.path.join(shared, "data", "office-holders", "offices.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            roles_of[f"wikidata:{r['country_qid']}"].add(r["role"])
+    presidential = {c for c, rs in roles_of.items()
+                    if "head_of_state" in rs and "head_of_government" not in rs}
+    joint = [dict(t, role="head_of_government") for t in terms
+             if t["role"] == "head_of_state" and t["country"] in presidential]
+    terms.extend(joint)
     for t in terms:
         if t["person"] not in people_ids:
             raise SystemExit(f"offices: person {t['person']} not in people.tsv")
     terms.sort(key=lambda t: (t["country"], ROLE_ORDER[t["role"]], t["start"], t["person"], t["end"], t["office"]))
-    report.update(offices_holders=len(terms) - added, offices_hand_added=added, offices_hand_closed=closed,
-                  offices_swapped_dates=swapped)
+    report.update(offices_holders=len(terms) - added - len(joint), offices_hand_added=added,
+                  offices_hand_closed=closed, offices_swapped_dates=swapped,
+                  offices_presidential_joint=len(joint))
     return terms

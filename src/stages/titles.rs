@@ -45,6 +45,28 @@ static NOT_CURRENT: crate::text::WordList = crate::text::WordList::new(&[
     "первого",
     "и.о",
     "врио",
+    "свергнутый",
+    "свергнутого",
+    "свергнутому",
+    "свергнутым",
+    "отставной",
+    "отставного",
+    "низложенный",
+    "низложенного",
+]);
+
+/// Nouns for an office itself: «занимал пост главы правительства Египта» names the post, not
+/// whoever holds it now.
+static POST: crate::text::WordList = crate::text::WordList::new(&[
+    "пост",
+    "поста",
+    "посту",
+    "постом",
+    "должность",
+    "должности",
+    "должностью",
+    "кресло",
+    "кресла",
 ]);
 
 /// Resolves titles. Holds no state.
@@ -316,14 +338,14 @@ impl TitleResolver {
             .map(|m| m.entity);
         let entity = match named {
             Some(e) => e,
+            // «занимал пост главы правительства Египта»: the post, not its holder today.
+            None if span.start > 0 && POST.contains(doc.fold_of(span.start - 1)) => return None,
             None => {
                 let date = doc.date?;
                 let offices = gaz.offices();
-                let holder = offices.holder(country, role, date).or_else(|| match role {
-                    // Presidential systems have no separate head of government.
-                    Role::HeadOfGovernment => offices.holder(country, Role::HeadOfState, date),
-                    _ => None,
-                })?;
+                // (In presidential systems the office list makes the head of state the head
+                // of government too, so «глава правительства США» resolves from the data.)
+                let holder = offices.holder(country, role, date)?;
                 doc.intern_gazetteer(holder)
             }
         };
