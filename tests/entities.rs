@@ -466,6 +466,13 @@ fn an_east_asian_surname_alone_is_the_person_named_in_full_before() {
 fn a_word_after_a_noun_for_a_place_is_no_surname() {
     let ps = persons("Президент посетил тюрьму на острове Роббенэйланд и мечеть Аль-Аман.");
     assert!(ps.is_empty(), "{ps:?}");
+    // Also for surnames the gazetteer knows; not for a residence, which a person owns.
+    let ps = persons(
+        "Шериф округа Харрис сообщил о стрельбе. Самолёт сел в аэропорту Кеннеди. \
+         Переговоры прошли в резиденции Путина.",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert_eq!(names, vec!["Владимир Владимирович Путин"], "{ps:?}");
 }
 
 #[test]

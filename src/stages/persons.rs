@@ -244,6 +244,26 @@ pub fn capitalize(s: &str) -> String {
 impl PersonFinder {
     /// Adds PERSON mentions for names the gazetteer did not know.
     pub fn run(&self, doc: &mut Doc<'_>) {
+        // «шерифа округа Харрис», «в аэропорту Кеннеди»: a surname alone after a word for a
+        // place names the place, not the person the gazetteer knows by it. (Not after a word
+        // for a disease: «болезнь Чавеса» is his.)
+        let not_person: Vec<bool> = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                m.kind == EntityKind::Person
+                    && m.via == Via::Gazetteer
+                    && m.tokens.len() == 1
+                    && named_place_after(doc, &m.tokens, false)
+            })
+            .collect();
+        if not_person.iter().any(|&x| x) {
+            let mut k = 0;
+            doc.mentions.retain(|_| {
+                k += 1;
+                !not_person[k - 1]
+            });
+        }
         // One-word gazetteer persons («Обама», «Шварц», «Ким») may be part of a longer name the
         // gazetteer does not know («Аарон Шварц», «Ким Чон Нам»): they do not block it.
         let weak: Vec<bool> = doc
@@ -1692,6 +1712,13 @@ fn adjective_of_noun(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
 /// True when a one-word name follows a noun for a place or building that it names: «на
 /// острове Роббенэйланд», «в провинции Нинава», «мечеть Аль-Аман», «аэропорт Внуково».
 fn named_place(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    named_place_after(doc, tokens, true)
+}
+
+/// [`named_place`]; with `owned` false, places a person may own or be held in («в резиденции
+/// Путина», «на вилле Берлускони», «в тюрьме …») do not count.
+fn named_place_after(doc: &Doc<'_>, tokens: &Range<usize>, owned: bool) -> bool {
+    const OWNED: &[&str] = &["резиденция", "усадьба", "вилла", "тюрьма"];
     const PLACE_NOUNS: &[&str] = &[
         "остров",
         "полуостров",
@@ -1729,9 +1756,11 @@ fn named_place(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
         && before > 0
         && doc.tokens[before - 1].shape == Shape::Lower
         && doc.lower(before - 1).is_some_and(|w| {
-            w.parses
-                .iter()
-                .any(|p| p.pos == Pos::Noun && PLACE_NOUNS.contains(&&*p.lemma))
+            w.parses.iter().any(|p| {
+                p.pos == Pos::Noun
+                    && PLACE_NOUNS.contains(&&*p.lemma)
+                    && (owned || !OWNED.contains(&&*p.lemma))
+            })
         })
 }
 
