@@ -94,6 +94,32 @@ fn an_unknown_place_before_where_is_not_replaced_by_the_hosts_capital() {
 }
 
 #[test]
+fn a_city_or_region_after_a_role_is_its_complement_not_the_party() {
+    let evs = events(
+        "Президент Бразилии Лула да Силва, находящийся в Москве с визитом, встретился в четверг \
+         с мэром Москвы Сергеем Собяниным.",
+        "2025-05-15",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        m.1,
+        vec!["Луис Инасиу Лула да Силва", "Сергей Семёнович Собянин"],
+        "{m:?}"
+    );
+    assert_eq!(m.2.as_deref(), Some("Москва"), "{m:?}");
+    let evs = events(
+        "Глава МИД Индии встретился с губернатором Московской области Андреем Воробьёвым.",
+        "2025-05-15",
+    );
+    assert!(
+        find(&evs, "MEETING")
+            .1
+            .contains(&"Андрей Юрьевич Воробьёв".to_string()),
+        "{evs:?}"
+    );
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

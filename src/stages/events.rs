@@ -2685,6 +2685,18 @@ impl Ctx<'_, '_> {
                     }
                     break;
                 }
+                // «с мэром Москвы Сергеем Собяниным», «с губернатором Техаса …»: a city or
+                // region in the genitive after a role noun is its complement.
+                if j > k + 1
+                    && let Some(place) = self.actors_in(clause).find(|a| {
+                        a.tokens.start == j
+                            && matches!(a.kind, EntityKind::City | EntityKind::Region)
+                            && a.cases.contains(Case::Gen)
+                    })
+                {
+                    j = place.tokens.end;
+                    continue;
+                }
                 // «с послом Великобритании в России Лори Бристоу»: a place phrase inside the
                 // role.
                 if j > k + 1
