@@ -513,6 +513,11 @@ fn a_postponed_visit_is_cancelled_and_a_city_adjective_places_a_meeting() {
     assert_eq!(v.2.as_deref(), Some("Пекин"), "{evs:?}");
     assert_eq!(v.4, "cancelled", "{evs:?}");
     let evs = events(
+        "Премьер-министр Японии Фумио Кисида не сможет посетить Вашингтон в феврале.",
+        "2024-01-15",
+    );
+    assert_eq!(find(&evs, "VISIT").4, "cancelled", "{evs:?}");
+    let evs = events(
         "Губернатор Игорь Руденя во вторник принимал у себя в тверском кремле посла Индии \
          Панкаджа Сарана.",
         "2023-03-01",

@@ -143,6 +143,9 @@ const CUES: &[(&str, Status)] = &[
     ("не приед", Status::Cancelled),
     ("не прибуд", Status::Cancelled),
     ("не посет", Status::Cancelled),
+    // «не сможет посетить Вашингтон», «не смог приехать»
+    ("не смож", Status::Cancelled),
+    ("не смог", Status::Cancelled),
     ("не получил приглашен", Status::Cancelled),
     // «должен был встретиться», «должны были пройти»: a plan that did not come true.
     ("должен был", Status::Cancelled),
