@@ -805,6 +805,17 @@ static PERSON_VERBS: crate::text::WordList = crate::text::WordList::new(&[
     "пригласить",
     "поздравить",
     "выразить",
+    "ответить",
+    "объявить",
+    "принять",
+    "посетить",
+    "прибыть",
+    "прилететь",
+    "приехать",
+    "провести",
+    "подписать",
+    "обсудить",
+    "выступить",
 ]);
 
 /// True when token `k` is a finite singular verb of [`PERSON_VERBS`].
