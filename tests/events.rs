@@ -84,6 +84,18 @@ fn an_unknown_place_before_where_is_not_replaced_by_the_hosts_capital() {
     );
     let m = find(&evs, "MEETING");
     assert_eq!(m.2, None, "{m:?}");
+    // Nor after a named site no gazetteer knows; a visit reported before still places it.
+    let evs = events(
+        "Дональд Трамп принял в своей резиденции Мар-а-Лаго премьер-министра Канады.",
+        "2024-12-01",
+    );
+    assert_eq!(find(&evs, "MEETING").2, None, "{evs:?}");
+    let evs = events(
+        "Джо Байден в понедельник совершил поездку в Киев. Американского президента принял в \
+         Мариинском дворце Владимир Зеленский.",
+        "2023-02-21",
+    );
+    assert_eq!(find(&evs, "MEETING").2.as_deref(), Some("Киев"), "{evs:?}");
     // Without the «где» clause the host's capital still stands in.
     let evs = events(
         "Президента Монголии в среду встретил Владимир Путин.",

@@ -1279,6 +1279,10 @@ impl EventExtractor {
                     None => ctx.place_in(&ctx.range),
                 });
         }
+        // «принял в своей резиденции Мар-а-Лаго»: a named site the gazetteers do not know is
+        // where it was, not the host's capital (a visit reported before may still place it:
+        // «совершил поездку в Киев … принял в Мариинском дворце»).
+        let unknown_site = place.is_none() && ctx.unknown_site_in(&clause);
         // «Там же в пятницу президент проведёт переговоры …»: «там» stands for the place of
         // the paragraph's latest event that has one.
         if place.is_none()
@@ -1336,7 +1340,7 @@ impl EventExtractor {
                 .flatten()
             });
         }
-        if place.is_none() && !where_unknown {
+        if place.is_none() && !where_unknown && !unknown_site {
             // The host's capital; the host may be a document person or an office holder named
             // by a title.
             place = match host {
@@ -3537,6 +3541,49 @@ impl Ctx<'_, '_> {
                     )
                 })
             })
+        })
+    }
+
+    /// True when `span` has «в/на» + a noun for a site with a name the gazetteers do not
+    /// know: «в (своей) резиденции Мар-а-Лаго», «в Константиновском дворце», «на космодроме
+    /// «Восточный»».
+    fn unknown_site_in(&self, span: &Range<usize>) -> bool {
+        const SITES: &[&str] = &[
+            "резиденция",
+            "дворец",
+            "космодром",
+            "усадьба",
+            "вилла",
+            "поместье",
+            "замок",
+            "курорт",
+        ];
+        let doc = self.doc;
+        let site_at = |k: usize| {
+            k < span.end
+                && doc.lower(k).is_some_and(|w| {
+                    w.parses
+                        .iter()
+                        .any(|p| p.pos == Pos::Noun && SITES.contains(&&*p.lemma))
+                })
+        };
+        let known = |k: usize| !doc.mentions_at(k).is_empty();
+        let named = |k: usize| {
+            k < span.end
+                && !known(k)
+                && (doc.tokens[k].shape == Shape::Title || doc.is_punct(k, "«"))
+        };
+        (span.start..span.end.saturating_sub(2)).any(|k| {
+            if !matches!(doc.fold_of(k), "в" | "во" | "на") {
+                return false;
+            }
+            // «в своей загородной резиденции X»: up to two lower-case modifiers.
+            let mut j = k + 1;
+            while j < k + 3 && j < span.end && doc.tokens[j].shape == Shape::Lower && !site_at(j) {
+                j += 1;
+            }
+            // «в Константиновском дворце»: a capitalised adjective before the site.
+            (site_at(j) && named(j + 1)) || (j == k + 1 && named(k + 1) && site_at(k + 2))
         })
     }
 
