@@ -67,6 +67,17 @@ fn a_person_after_a_word_for_inhabitant_stays_a_person() {
 }
 
 #[test]
+fn a_city_adjective_before_empire_or_law_is_no_mention_of_the_city() {
+    let ms = mentions("Римская империя пала. Римское право изучают. Римские власти закрыли музей.");
+    let cities: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "CITY")
+        .map(|m| m.1.as_str())
+        .collect();
+    assert_eq!(cities, vec!["Римские"], "{ms:?}");
+}
+
+#[test]
 fn a_district_adjective_is_not_part_of_the_village() {
     let ms = mentions("Авария случилась у посёлка Мирошкино Кряжинского района.");
     assert!(

@@ -159,8 +159,16 @@ const LANGUAGE_NOUNS: &[&str] = &[
 ];
 
 /// Nouns after which a city adjective names a region of its own («Читинская область» is no
-/// city).
-const NOT_THE_CITY_NOUNS: &[&str] = &["область", "край", "уезд", "губерния", "епархия"];
+/// city), or something else that is not about the city («Римская империя», «римское право»).
+const NOT_THE_CITY_NOUNS: &[&str] = &[
+    "область",
+    "край",
+    "уезд",
+    "губерния",
+    "епархия",
+    "империя",
+    "право",
+];
 
 /// Nouns that take a capitalised city adjective as a proper name of their own: «Ленинградский
 /// проспект» is in Moscow, «Ленинградский военный округ» is no city. In lower case the adjective
