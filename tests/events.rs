@@ -132,6 +132,21 @@ fn a_city_or_region_after_a_role_is_its_complement_not_the_party() {
 }
 
 #[test]
+fn a_region_of_the_citys_country_repeats_the_same_contact() {
+    let evs = events(
+        "Владимир Путин и Дональд Трамп провели переговоры в Анкоридже. Встреча на Аляске \
+         длилась почти три часа.",
+        "2025-08-16",
+    );
+    let contacts: Vec<&Ev> = evs
+        .iter()
+        .filter(|e| e.0 == "TALKS" || e.0 == "MEETING")
+        .collect();
+    assert_eq!(contacts.len(), 1, "{evs:?}");
+    assert_eq!(contacts[0].2.as_deref(), Some("Анкоридж"), "{evs:?}");
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

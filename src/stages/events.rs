@@ -4079,8 +4079,24 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
             _ => false,
         }
     };
+    // «переговоры в Анкоридже … Встреча на Аляске»: a city and a region of its country may
+    // be the same place (the gazetteers do not record which region a city is in).
+    let city_and_region = |x: u32, y: u32| -> bool {
+        let (a, b) = (&doc.entities[x as usize], &doc.entities[y as usize]);
+        a.kind == EntityKind::City
+            && b.kind == EntityKind::Region
+            && match (a.gaz, b.gaz) {
+                (Some(ag), Some(bg)) => {
+                    let country = doc.gazetteer.entity(ag).country;
+                    country.is_some() && country == doc.gazetteer.entity(bg).country
+                }
+                _ => false,
+            }
+    };
     let compatible_place = |a: Option<u32>, b: Option<u32>| match (a, b) {
-        (Some(x), Some(y)) => x == y || within(x, y) || within(y, x),
+        (Some(x), Some(y)) => {
+            x == y || within(x, y) || within(y, x) || city_and_region(x, y) || city_and_region(y, x)
+        }
         _ => true,
     };
     let same_people = |a: &[u32], b: &[u32]| -> bool {
