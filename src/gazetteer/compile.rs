@@ -263,7 +263,12 @@ impl<'m> Expander<'m> {
                 // reads in it («мелони» as a plural).
                 let surname = hint == Some(NameType::Surname)
                     || (hint.is_none() && Some(j) == last_word && words.len() > 1);
-                let fixed = surname && w.fold.ends_with(['и', 'о', 'у', 'е', 'э', 'ю', 'ы']);
+                // «Бадром Абдель Ати», «Абдель Фаттахом»: Arabic «Абдель/Абдул/Абу» before
+                // another name part stays as written.
+                let arabic = Some(j) != last_word
+                    && matches!(w.fold.as_str(), "абдель" | "абдул" | "абдуль" | "абу");
+                let fixed =
+                    arabic || (surname && w.fold.ends_with(['и', 'о', 'у', 'е', 'э', 'ю', 'ы']));
                 inflects[j] =
                     name_part && !p.indeclinable && !fixed && (!last_only || Some(j) == last_word);
             } else if head.is_none() {
@@ -993,6 +998,31 @@ mod tests {
         for w in want {
             assert!(all.iter().any(|k| k == w), "{w:?} missing from {all:?}");
         }
+    }
+
+    #[test]
+    fn an_arabic_abdel_before_another_name_part_does_not_decline() {
+        // given=Бадр, surname=Абдель Ати (as the row's name parts give them).
+        let morph = Morph::bundled().unwrap();
+        let mut ex = Expander::new(&morph);
+        let words = ex.words("Бадр Абдель Ати");
+        let hints = [
+            Some(NameType::Given),
+            Some(NameType::Surname),
+            Some(NameType::Surname),
+        ];
+        let mut out = Vec::new();
+        ex.expand(
+            &words,
+            Mode::Inflect,
+            true,
+            Some(Gender::Masc),
+            &hints,
+            &mut out,
+        );
+        let all: Vec<String> = out.into_iter().map(|(k, _)| k).collect();
+        has(&all, &["бадром абдель ати", "бадра абдель ати"]);
+        assert!(!all.iter().any(|k| k.contains("абделем")), "{all:?}");
     }
 
     #[test]
