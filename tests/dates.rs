@@ -219,6 +219,21 @@ fn a_week_in_the_accusative_is_a_week_too() {
 }
 
 #[test]
+fn the_start_or_end_of_next_or_last_week_is_the_month_of_that_day() {
+    // Thursday 29 August: next Monday is 2 September; last Friday was 23 August.
+    check(
+        "В начале следующей недели министр посетит Анкару.",
+        "2024-08-29",
+        &[("В начале следующей недели", "2024-09")],
+    );
+    check(
+        "В конце прошлой недели министр был в Анкаре.",
+        "2024-09-02",
+        &[("В конце прошлой недели", "2024-08")],
+    );
+}
+
+#[test]
 fn the_start_or_end_of_next_or_last_month_is_that_month() {
     check(
         "В конце прошлого месяца министр был в Анкаре.",

@@ -511,6 +511,36 @@ impl DateResolver {
             {
                 return Some((4, DateValue::month(d.year(), d.month() as u8)));
             }
+            // «в начале следующей недели», «в конце прошлой недели»: the month of that week's
+            // start or end (the contract has no week precision).
+            let week_day = match (next(1), next(2), next(3)) {
+                ("начале" | "начала", "следующей" | "будущей", "недели") => {
+                    Some(7)
+                }
+                ("конце" | "конца" | "концу", "следующей" | "будущей", "недели") => {
+                    Some(11)
+                }
+                ("середине" | "середины", "следующей" | "будущей", "недели") => {
+                    Some(9)
+                }
+                ("начале" | "начала", "прошлой" | "минувшей", "недели") => {
+                    Some(-7)
+                }
+                ("конце" | "конца", "прошлой" | "минувшей", "недели") => {
+                    Some(-3)
+                }
+                ("середине" | "середины", "прошлой" | "минувшей", "недели") => {
+                    Some(-5)
+                }
+                (_, "этой" | "текущей", "недели") => Some(0),
+                _ => None,
+            };
+            if let Some(n) = week_day {
+                // From the Monday of the article's week.
+                let monday = i64::from(anchor.weekday().to_monday_zero_offset());
+                let d = anchor.checked_add((n - monday).days()).ok()?;
+                return Some((4, DateValue::month(d.year(), d.month() as u8)));
+            }
             match next(2) {
                 "года" => return Some((3, DateValue::year(year))),
                 "месяца" => return Some((3, DateValue::month(year, month))),
