@@ -474,6 +474,21 @@ fn an_east_asian_surname_alone_is_the_person_named_in_full_before() {
 }
 
 #[test]
+fn a_surname_listed_as_an_alias_links_alone_though_it_is_also_a_given_name() {
+    let ps =
+        persons("Асад прибыл в Москву. Рахмоном подписан указ. Асад Умар выступил в Исламабаде.");
+    let ids: Vec<(&str, &str)> = ps.iter().map(|p| (p.0.as_str(), p.2.as_str())).collect();
+    assert!(ids.contains(&("Асад", "wikidata:Q44329")), "{ps:?}");
+    assert!(ids.contains(&("Рахмоном", "wikidata:Q57366")), "{ps:?}");
+    // A given name «Асад» before a surname is someone else.
+    assert!(
+        ps.iter()
+            .any(|p| p.0 == "Асад Умар" && p.2 != "wikidata:Q44329"),
+        "{ps:?}"
+    );
+}
+
+#[test]
 fn a_word_after_a_noun_for_a_place_is_no_surname() {
     let ps = persons("Президент посетил тюрьму на острове Роббенэйланд и мечеть Аль-Аман.");
     assert!(ps.is_empty(), "{ps:?}");

@@ -657,6 +657,18 @@ fn alias_jobs(row: &EntityRow, morph: &Morph, leader: bool) -> Vec<AliasJob> {
     };
     push(row.name.clone(), name_flags, full, hints_for(&row.name));
     for AliasSpec { text, flags } in &row.aliases {
+        // The surname listed as an alias of its own («Асад» for «Башар Асад») is the
+        // surname-alone alias, kept even where the dictionary also reads a given name in it
+        // (see `given_like` below).
+        if row.kind == EntityKind::Person && row.attrs.surname.as_deref() == Some(text.as_str()) {
+            push(
+                text.clone(),
+                *flags,
+                NamePart::Surname,
+                vec![Some(NameType::Surname)],
+            );
+            continue;
+        }
         push(text.clone(), *flags, full, hints_for(text));
     }
     if row.kind == EntityKind::Person {
