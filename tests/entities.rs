@@ -89,8 +89,15 @@ fn a_district_adjective_is_not_part_of_the_village() {
 
 #[test]
 fn an_unknown_word_after_v_in_the_locative_is_no_person() {
-    let ms = mentions("Концерт прошёл в Ольмедо-Бланке, а затем в Тарвиземе.");
+    let ms =
+        mentions("Концерт прошёл в Ольмедо-Бланке, а затем в Тарвиземе. Пожар начался в Малибу.");
     assert!(ms.iter().all(|m| m.0 != "PERSON"), "{ms:?}");
+    // In -у/-ю it is an accusative only of a name in -а/-я.
+    let ms = mentions("Он влюбился в Марину Цветаеву.");
+    assert!(
+        has(&ms, "PERSON", "Марину Цветаеву", "Марина Цветаева"),
+        "{ms:?}"
+    );
 }
 
 #[test]

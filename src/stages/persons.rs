@@ -332,7 +332,7 @@ impl PersonFinder {
                 }
                 match self.match_at(doc, i, range.end, &covered) {
                     Some(f)
-                        if locative_after_v(doc, &f.tokens)
+                        if locative_after_v(doc, &f)
                             || quoted(doc, &f.tokens)
                             || adjective_of_noun(doc, &f.tokens)
                             || eponym(doc, &f.tokens)
@@ -1526,9 +1526,10 @@ fn intern_person(doc: &mut Doc<'_>, name: &str, surname: Option<String>) -> u32 
 
 /// True when the name candidate stands after «в»/«во» in a form that is not an accusative:
 /// «в Шарлотте», «в Йеле», «в Буэнос Айресе» are places. An accusative person after «в»
-/// («стрелял в Кеннеди», «влюбилась в Анну») ends in -а/-я/-у/-ю, or is indeclinable and then
-/// known to the gazetteer.
-fn locative_after_v(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+/// («стрелял в Кеннеди», «влюбилась в Анну») ends in -а/-я, or in -у/-ю of a name in -а/-я,
+/// or is indeclinable and then known to the gazetteer.
+fn locative_after_v(doc: &Doc<'_>, f: &Found) -> bool {
+    let tokens = &f.tokens;
     let Some(prev) = tokens.start.checked_sub(1) else {
         return false;
     };
@@ -1536,7 +1537,11 @@ fn locative_after_v(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
         return false;
     }
     let last = doc.fold_of(tokens.end - 1);
-    !["а", "я", "у", "ю"].iter().any(|e| last.ends_with(e))
+    // «в Анну» is the accusative of a name in -а/-я; «в Малибу» is no «Малиб».
+    let nominative = f.surname.as_deref().or(f.given.as_deref()).unwrap_or("");
+    let feminine_accusative =
+        ["у", "ю"].iter().any(|e| last.ends_with(e)) && nominative.ends_with(['а', 'я']);
+    !(["а", "я"].iter().any(|e| last.ends_with(e)) || feminine_accusative)
 }
 
 /// The Latin letters a name starting with Cyrillic `c` may start with in its own spelling.
