@@ -496,6 +496,14 @@ fn a_surname_listed_as_an_alias_links_alone_though_it_is_also_a_given_name() {
 }
 
 #[test]
+fn a_surname_of_several_words_alone_is_the_person_named_in_full() {
+    let ps = persons("Марин Ле Пен выступила в Париже. Ле Пен заявила о поддержке фермеров.");
+    let ids: Vec<&str> = ps.iter().map(|p| p.2.as_str()).collect();
+    assert_eq!(ids.len(), 2, "{ps:?}");
+    assert_eq!(ids[0], ids[1], "{ps:?}");
+}
+
+#[test]
 fn a_word_after_a_noun_for_a_place_is_no_surname() {
     let ps = persons("Президент посетил тюрьму на острове Роббенэйланд и мечеть Аль-Аман.");
     assert!(ps.is_empty(), "{ps:?}");

@@ -745,10 +745,25 @@ impl PersonFinder {
         }
         for k in 0..doc.mentions.len() {
             let m = &doc.mentions[k];
-            if m.kind != EntityKind::Person || m.via == Via::Title || words(doc, &m.tokens) != 1 {
+            if m.kind != EntityKind::Person || m.via == Via::Title {
                 continue;
             }
-            let key = key_of(doc, m.entity);
+            // A surname alone: one word, or a surname of several words («Ле Пен», «фон дер
+            // Ляйен») that is the whole name of the mention's person.
+            let key = match words(doc, &m.tokens) {
+                1 => key_of(doc, m.entity),
+                2..=4 => {
+                    let name = doc.entities[m.entity as usize]
+                        .name
+                        .to_lowercase()
+                        .replace('ё', "е");
+                    if !full.contains_key(&name) {
+                        continue;
+                    }
+                    name
+                }
+                _ => continue,
+            };
             if let Some(Some(e)) = full.get(&key) {
                 doc.mentions[k].entity = *e;
             }
