@@ -147,6 +147,19 @@ fn a_region_of_the_citys_country_repeats_the_same_contact() {
 }
 
 #[test]
+fn names_after_a_framed_event_noun_are_its_sides() {
+    // «во время встречи» governs the noun, not the names after it; the capital «И» of «Ван
+    // И» is no conjunction opening a second predicate.
+    for text in [
+        "Во время встречи Лавров и Блинкен обсудили ситуацию.",
+        "В ходе встречи Лавров и Ван И обсудили ситуацию.",
+    ] {
+        let evs = events(text, "2024-10-01");
+        assert_eq!(find(&evs, "MEETING").1.len(), 2, "{text}: {evs:?}");
+    }
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

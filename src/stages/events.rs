@@ -1797,8 +1797,10 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
                     .iter()
                     .any(|p| matches!(&*p.lemma, "который" | "где" | "когда" | "что" | "но" | "а" | "однако"))
             }))
-            // «… и предложил …»: a second predicate with its own status.
+            // «… и предложил …»: a second predicate with its own status. (A capital «И» inside
+            // a sentence is part of a name: «Лавров и Ван И обсудили».)
             || (matches!(doc.fold_of(k), "и" | "а" | "но")
+                && (k == sentence.start || doc.tokens[k].shape == Shape::Lower)
                 && k + 1 < sentence.end
                 && is_finite_verb(doc, k + 1))
     };
@@ -2570,6 +2572,11 @@ impl Ctx<'_, '_> {
                 return false;
             }
             let prev = k - 1;
+            // «Во время встречи Лавров и Блинкен обсудили …»: the preposition governs the
+            // event noun; the name after it is the subject.
+            if trigger_at(self.doc, prev).is_some() {
+                return false;
+            }
             let modifier = self.doc.tokens[prev].kind == TokenKind::Word
                 && self.doc.tokens[prev].shape != Shape::Title
                 && self
