@@ -160,6 +160,20 @@ fn names_after_a_framed_event_noun_are_its_sides() {
 }
 
 #[test]
+fn a_country_after_an_infinitive_is_its_object_not_the_inviter() {
+    let evs = events(
+        "Дональд Трамп сообщил, что пригласил Владимира Путина посетить США.",
+        "2025-02-12",
+    );
+    let inv = find(&evs, "INVITATION");
+    assert_eq!(
+        inv.1,
+        vec!["Владимир Владимирович Путин", "Дональд Трамп"],
+        "{evs:?}"
+    );
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

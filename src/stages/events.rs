@@ -2227,12 +2227,20 @@ impl Ctx<'_, '_> {
         // A name behind «с» after the trigger is the other side, whatever its case
         // («встретился с верховным лидером Ирана аятоллой Али Хаменеи»).
         let with_at = (i + 1..clause.end).find(|&k| matches!(self.doc.fold_of(k), "с" | "со"));
+        // «пригласил Путина посетить США»: a name after an infinitive is its object.
+        let infinitive_at = (i + 1..clause.end).find(|&k| {
+            self.doc
+                .lower(k)
+                .and_then(|w| w.best())
+                .is_some_and(|p| p.verb_form == Some(VerbForm::Inf))
+        });
         let after = self.actors_in(clause).find(|a| {
             a.tokens.start > i
                 && Self::is_party(a)
                 && a.cases.only_or_contains_nom()
                 && !self.governed_by_preposition(a.tokens.start)
                 && with_at.is_none_or(|w| w >= a.tokens.start)
+                && infinitive_at.is_none_or(|v| v > a.tokens.start)
         });
         // «В Кремле собрались президенты России, Белоруссии и Казахстана»: a plural office
         // after the verb, before any named subject there.
