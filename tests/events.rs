@@ -174,6 +174,20 @@ fn a_country_after_an_infinitive_is_its_object_not_the_inviter() {
 }
 
 #[test]
+fn a_contact_reported_also_is_at_the_place_of_the_one_before() {
+    let evs = events(
+        "В Вильнюсе завершился саммит НАТО. Йенс Столтенберг провёл встречу с Владимиром \
+         Зеленским. Зеленский также встретился с Джо Байденом.",
+        "2023-07-12",
+    );
+    let m = evs
+        .iter()
+        .find(|e| e.1.contains(&"Джо Байден".to_string()))
+        .expect("Biden's meeting");
+    assert_eq!(m.2.as_deref(), Some("Вильнюс"), "{evs:?}");
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

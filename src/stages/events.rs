@@ -1289,9 +1289,12 @@ impl EventExtractor {
             && !where_unknown
             && kind.is_contact()
             && kind != EventType::PhoneCall
-            && clause
-                .clone()
-                .any(|k| doc.fold_of(k) == "там" && !doc.is_punct(k + 1, ","))
+            && clause.clone().any(|k| {
+                (doc.fold_of(k) == "там" && !doc.is_punct(k + 1, ","))
+                    // «В Вильнюсе … Зеленский также встретился с Байденом»: a contact reported
+                    // «also» is at the place of the paragraph's contact before it.
+                    || (matches!(doc.fold_of(k), "также" | "тоже") && status == Status::Happened)
+            })
         {
             place = previous
                 .iter()
