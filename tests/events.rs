@@ -188,6 +188,20 @@ fn a_contact_reported_also_is_at_the_place_of_the_one_before() {
 }
 
 #[test]
+fn officials_without_a_key_office_are_public_and_east_asian_names_decline_as_nouns() {
+    let evs = events(
+        "Завтра Сергей Шойгу посетит Пхеньян, где проведёт переговоры с Ким Чен Ыном.",
+        "2024-03-01",
+    );
+    assert_eq!(find(&evs, "VISIT").2.as_deref(), Some("Пхеньян"), "{evs:?}");
+    assert_eq!(
+        find(&evs, "TALKS").1,
+        vec!["Ким Чен Ын", "Сергей Кужугетович Шойгу"],
+        "{evs:?}"
+    );
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

@@ -326,6 +326,20 @@ impl<'m> Expander<'m> {
                 let mut k = 0;
                 while k < forms[j].len() {
                     let (w, p) = &forms[j][k];
+                    // «Ким Чен Ыном», «Пак Чон Ином»: an East Asian syllable in -ын/-ин
+                    // declines as a noun, whatever surname paradigm the guesser gave it.
+                    if last_only
+                        && p.case == Some(Case::Ins)
+                        && p.number != Some(Number::Plur)
+                        && ["ыным", "иным"].iter().any(|e| w.ends_with(e))
+                    {
+                        let noun = format!("{}ом", &w[..w.len() - "ым".len()]);
+                        if !forms[j].iter().any(|(x, _)| *x == noun) {
+                            let p = p.clone();
+                            forms[j].insert(k + 1, (noun, p));
+                        }
+                    }
+                    let (w, p) = &forms[j][k];
                     if p.case == Some(Case::Ins)
                         && p.number != Some(Number::Plur)
                         && ["овом", "евом", "ином", "ыном"]
@@ -1010,6 +1024,12 @@ mod tests {
         for w in want {
             assert!(all.iter().any(|k| k == w), "{w:?} missing from {all:?}");
         }
+    }
+
+    #[test]
+    fn an_east_asian_syllable_in_yn_declines_as_a_noun() {
+        let all = forms("Ким Чен Ын", true, Some(Gender::Masc));
+        has(&all, &["ким чен ыном", "ким чен ына", "ким чен ыну"]);
     }
 
     #[test]
