@@ -202,6 +202,19 @@ fn officials_without_a_key_office_are_public_and_east_asian_names_decline_as_nou
 }
 
 #[test]
+fn a_destination_fronted_before_the_verb_places_a_visit_named_after_it() {
+    let evs = events("Вчера в Москву прибыл Нарендра Моди.", "2024-07-09");
+    assert_eq!(find(&evs, "VISIT").2.as_deref(), Some("Москва"), "{evs:?}");
+    // With the subject before the verb, a fronted place is left alone (the subject may be a
+    // role the text resolves to nobody).
+    let evs = events(
+        "Владимир Путин принял в Кремле гостью. В Москву глава МИД прибыла в четверг.",
+        "2024-11-01",
+    );
+    assert!(evs.iter().all(|e| e.0 != "VISIT"), "{evs:?}");
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

@@ -3380,6 +3380,26 @@ impl Ctx<'_, '_> {
                     })
                     .map(|a| Ref::Doc(a.entity));
             }
+            // «Вчера в Москву прибыл Нарендра Моди»: a destination fronted before the verb,
+            // when the visitor is named after it (the inverted order of news reports).
+            let named_after = self
+                .actors_in(clause)
+                .any(|a| a.kind == EntityKind::Person && a.tokens.start > i);
+            if places.is_empty()
+                && named_after
+                && let Some(a) = self
+                    .actors_in(clause)
+                    .filter(|a| {
+                        a.kind.is_place()
+                            && a.tokens.end <= i
+                            && a.tokens.start > 0
+                            && matches!(self.doc.fold_of(a.tokens.start - 1), "в" | "во" | "на")
+                            && a.cases.contains(Case::Acc)
+                    })
+                    .last()
+            {
+                return Some(Ref::Doc(a.entity));
+            }
         }
         None
     }
