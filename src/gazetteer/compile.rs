@@ -253,6 +253,20 @@ impl<'m> Expander<'m> {
                     synthesized[j] = forms_of;
                     inflects[j] = !last_only || Some(j) == last_word;
                 }
+                // «Хамад» (only a genitive plural to the dictionary) in a man's name declines
+                // like a masculine noun: «Тамимом бин Хамадом».
+                let after_article = words[..j]
+                    .iter()
+                    .any(|x| matches!(x.fold.as_str(), "аль" | "эль" | "ас" | "ад" | "аш"));
+                if gender != Some(Gender::Fem)
+                    && w.shape == Shape::Title
+                    && !after_article
+                    && !last_only
+                    && let Some(forms_of) = masculine_consonant_forms(&w.fold)
+                {
+                    synthesized[j] = forms_of;
+                    inflects[j] = true;
+                }
                 continue;
             };
             if person {
@@ -267,8 +281,14 @@ impl<'m> Expander<'m> {
                 // another name part stays as written.
                 let arabic = Some(j) != last_word
                     && matches!(w.fold.as_str(), "абдель" | "абдул" | "абдуль" | "абу");
-                let fixed =
-                    arabic || (surname && w.fold.ends_with(['и', 'о', 'у', 'е', 'э', 'ю', 'ы']));
+                // «Тамимом бин Хамадом Аль Тани»: the article «Аль» and the family name after
+                // it stay as written.
+                let after_article = words[..=j]
+                    .iter()
+                    .any(|x| matches!(x.fold.as_str(), "аль" | "эль" | "ас" | "ад" | "аш"));
+                let fixed = arabic
+                    || after_article
+                    || (surname && w.fold.ends_with(['и', 'о', 'у', 'е', 'э', 'ю', 'ы']));
                 inflects[j] =
                     name_part && !p.indeclinable && !fixed && (!last_only || Some(j) == last_word);
             } else if head.is_none() {
@@ -946,6 +966,49 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
 /// (folded, with their cases), for names the dictionary does not know in the nominative:
 /// «джорджа» → «джорджи», «джордже», «джорджу», «джорджей», «джордже». `None` for other
 /// endings.
+/// The singular case forms of a man's name on a hard consonant that the dictionary does not
+/// know as a name («хамад» → «хамада», «хамаду», «хамадом», «хамаде»).
+fn masculine_consonant_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
+    let last = fold.chars().last()?;
+    if fold.chars().count() < 3
+        || !last.is_alphabetic()
+        || "аеёиоуыэюяйь".contains(last)
+        || !fold.chars().all(|c| c.is_alphabetic())
+    {
+        return None;
+    }
+    let sibilant_or_ts = "жшщчц".contains(last);
+    let endings: [(Case, &str); 6] = [
+        (Case::Nom, ""),
+        (Case::Gen, "а"),
+        (Case::Dat, "у"),
+        (Case::Acc, "а"),
+        (Case::Ins, if sibilant_or_ts { "ем" } else { "ом" }),
+        (Case::Loc, "е"),
+    ];
+    Some(
+        endings
+            .into_iter()
+            .map(|(case, end)| {
+                (
+                    format!("{fold}{end}"),
+                    Parse {
+                        lemma: fold.into(),
+                        case: Some(case),
+                        number: Some(Number::Sing),
+                        gender: Some(Gender::Masc),
+                        name: Some(NameType::Given),
+                        animate: true,
+                        prob: 1.0,
+                        guessed: true,
+                        ..Parse::bare(Pos::Propn)
+                    },
+                )
+            })
+            .collect(),
+    )
+}
+
 fn feminine_a_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
     let (stem, soft) = if let Some(stem) = fold.strip_suffix('а') {
         (stem, false)
@@ -1024,6 +1087,15 @@ mod tests {
         for w in want {
             assert!(all.iter().any(|k| k == w), "{w:?} missing from {all:?}");
         }
+    }
+
+    #[test]
+    fn an_arabic_family_name_after_the_article_does_not_decline() {
+        let all = forms("Тамим бин Хамад Аль Тани", true, Some(Gender::Masc));
+        has(
+            &all,
+            &["тамимом бин хамадом аль тани", "тамима бин хамада аль тани"],
+        );
     }
 
     #[test]
