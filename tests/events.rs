@@ -215,6 +215,29 @@ fn a_destination_fronted_before_the_verb_places_a_visit_named_after_it() {
 }
 
 #[test]
+fn heads_of_ministries_of_two_countries_and_a_counterpart_coordinated_are_the_sides() {
+    for text in [
+        "Главы МИД России и Турции встретились в Москве.",
+        "Сергей Лавров и его турецкий коллега встретились в Москве.",
+    ] {
+        let evs = events(text, "2023-04-27");
+        let m = find(&evs, "MEETING");
+        assert_eq!(
+            m.1,
+            vec!["Мевлют Чавушоглу", "Сергей Викторович Лавров"],
+            "{text}: {evs:?}"
+        );
+    }
+    // A colon ends the statement: the place after it is where others spoke.
+    let evs = events(
+        "Сушма Сварадж и её пакистанский коллега Шах Мехмуд Куреши не встретятся: в Нью-Дели \
+         сослались на гибель пограничников.",
+        "2018-09-21",
+    );
+    assert_eq!(find(&evs, "MEETING").2, None, "{evs:?}");
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

@@ -1276,7 +1276,14 @@ impl EventExtractor {
                         where_unknown = true;
                         None
                     }
-                    None => ctx.place_in(&ctx.range),
+                    // The sentence up to a colon or semicolon after the clause: «… не
+                    // встретятся: в Нью-Дели сослались на …» is another statement.
+                    None => {
+                        let upto = (clause.end..ctx.range.end)
+                            .find(|&k| doc.is_punct(k, ":") || doc.is_punct(k, ";"))
+                            .unwrap_or(ctx.range.end);
+                        ctx.place_in(&(ctx.range.start..upto))
+                    }
                 });
         }
         // «принял в своей резиденции Мар-а-Лаго»: a named site the gazetteers do not know is
@@ -2171,6 +2178,16 @@ impl Ctx<'_, '_> {
                     .expect("one group at least")
                     .push(Ref::Doc(a.entity));
                 end = a.tokens.end;
+                continue;
+            }
+            // «Лавров и его турецкий коллега»: the counterpart «коллега» stands for.
+            if k > end + 1
+                && let Some(c) = (end + 1..k)
+                    .find(|&x| self.doc.lower(x).is_some_and(|w| w.has_lemma("коллега")))
+                && let Some((r, _)) = self.kollega(&(c..c + 1), None)
+            {
+                groups.last_mut().expect("one group at least").push(r);
+                end = c + 1;
                 continue;
             }
             // «и с президентом Турции Эрдоганом»

@@ -269,6 +269,18 @@ impl TitleResolver {
         if span.start != i && span.start > 0 && NOT_CURRENT.contains(doc.fold_of(span.start - 1)) {
             return None;
         }
+        // «Главы МИД России и Турции встретились»: a title with several countries is the
+        // plural, the holders of each (the event extractor reads them).
+        if after.is_some()
+            && span.end + 1 < doc.tokens.len()
+            && doc.fold_of(span.end) == "и"
+            && doc
+                .mentions_at(span.end + 1)
+                .iter()
+                .any(|m| m.kind == EntityKind::Country && m.via == Via::Gazetteer)
+        {
+            return None;
+        }
         // A title restricted to the context country wins («президент» of Iran is its head of
         // government); without a context country only a title that exists for one country
         // alone resolves («госсекретарь» → the US), never a bare «президент».
