@@ -238,6 +238,23 @@ fn heads_of_ministries_of_two_countries_and_a_counterpart_coordinated_are_the_si
 }
 
 #[test]
+fn in_the_frame_of_a_call_the_verbs_addressee_is_the_other_side() {
+    for text in [
+        "Путин поздравил Токаева с днём рождения в телефонном разговоре.",
+        "Путин обсудил с Токаевым ситуацию в телефонном разговоре.",
+    ] {
+        let evs = events(text, "2024-05-17");
+        assert_eq!(find(&evs, "PHONE_CALL").1.len(), 2, "{text}: {evs:?}");
+    }
+    // «с Трампом» goes with «встрече», not with the call.
+    let evs = events(
+        "В телефонном разговоре Путин рассказал о встрече с Трампом.",
+        "2024-05-17",
+    );
+    assert!(evs.iter().all(|e| e.0 != "PHONE_CALL"), "{evs:?}");
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

@@ -750,6 +750,20 @@ impl EventExtractor {
                         }
                     }
                 }
+                // «Путин поздравил Токаева … в телефонном разговоре»: in the frame of a call,
+                // the person the clause's verb addresses is the other side.
+                if trigger == Trigger::CallNoun && participants.len() == 1 {
+                    // «Путин обсудил с Токаевым … в телефонном разговоре»: «с» before the
+                    // call noun, with the clause's verb.
+                    let with_verb = ctx
+                        .after_preposition(clause.start, &clause, &["с", "со"], Case::Ins)
+                        .into_iter()
+                        .find(|r| !participants.contains(r));
+                    if let Some(o) = with_verb.or_else(|| ctx.addressee_in(&clause, &participants))
+                    {
+                        participants.push(o);
+                    }
+                }
             }
             Trigger::Receive if passive(doc, i) => {
                 // «Володин был принят Диас-Канелем»: the subject is the guest, the host is in
@@ -2674,6 +2688,11 @@ impl Ctx<'_, '_> {
                 // A preposition well before the trigger belongs to another phrase.
                 continue;
             }
+            // «В телефонном разговоре Путин рассказал о встрече с Трампом»: a preposition
+            // after another trigger noun belongs to that one.
+            if k > i && (i + 1..k).any(|x| trigger_at(self.doc, x).is_some()) {
+                continue;
+            }
             // «с российским коллегой Сергеем Лавровым», «со спикером Милли Меджлиса Сахибой
             // Гафаровой», «между делегациями России и Китая»: modifiers, a role noun or an
             // organisation may come between the preposition and the party.
@@ -3597,6 +3616,23 @@ impl Ctx<'_, '_> {
                 })
             })
         })
+    }
+
+    /// The person a finite verb of `clause` addresses in the accusative or dative («поздравил
+    /// Токаева», «выразил Токаеву соболезнования»), other than `taken`.
+    fn addressee_in(&self, clause: &Range<usize>, taken: &[Ref]) -> Option<Ref> {
+        let verb = clause.clone().find(|&k| is_finite_verb(self.doc, k))?;
+        self.actors_in(clause)
+            .find(|a| {
+                a.kind == EntityKind::Person
+                    && a.tokens.start > verb
+                    && !taken.contains(&Ref::Doc(a.entity))
+                    && !self.governed_by_preposition(a.tokens.start)
+                    && (a.cases.contains(Case::Acc) || a.cases.contains(Case::Dat))
+                    // An indeclinable name could be the subject.
+                    && !a.cases.contains(Case::Nom)
+            })
+            .map(|a| Ref::Doc(a.entity))
     }
 
     /// True when `span` has «в/на» + a noun for a site with a name the gazetteers do not
