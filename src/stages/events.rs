@@ -2689,8 +2689,11 @@ impl Ctx<'_, '_> {
                 continue;
             }
             // «В телефонном разговоре Путин рассказал о встрече с Трампом»: a preposition
-            // after another trigger noun belongs to that one.
-            if k > i && (i + 1..k).any(|x| trigger_at(self.doc, x).is_some()) {
+            // after another trigger noun belongs to that one. (Not after a verb: in «провёл
+            // телефонный разговор с …» the verb and the noun are one trigger; a search from
+            // the clause start is no trigger's.)
+            let noun_here = trigger_at(self.doc, i).is_none_or(|t| t.is_noun());
+            if noun_here && k > i && (i + 1..k).any(|x| trigger_at(self.doc, x).is_some()) {
                 continue;
             }
             // «с российским коллегой Сергеем Лавровым», «со спикером Милли Меджлиса Сахибой
