@@ -252,6 +252,19 @@ fn in_the_frame_of_a_call_the_verbs_addressee_is_the_other_side() {
         "2024-05-17",
     );
     assert!(evs.iter().all(|e| e.0 != "PHONE_CALL"), "{evs:?}");
+    // «провёл телефонный разговор с …»: the verb is the trigger, with its confidence.
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", "2023-03-15"])
+        .write_stdin("Сергей Лавров провёл телефонный разговор с Энтони Блинкеном.")
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let r = records(&out.stdout).remove(0);
+    let call = &r["events"][0];
+    assert_eq!(call["trigger"]["text"], "провёл", "{call}");
+    // (A noun trigger starts lower: 0.7 against 0.8, less 0.1 for the inherited date.)
+    assert!(call["confidence"].as_f64().unwrap() >= 0.8, "{call}");
 }
 
 #[test]
