@@ -268,6 +268,18 @@ fn in_the_frame_of_a_call_the_verbs_addressee_is_the_other_side() {
 }
 
 #[test]
+fn meetings_announced_as_bilateral_are_one_per_counterpart() {
+    let evs = events(
+        "Владимир Путин накануне провёл серию двусторонних встреч. Он встретился с Си \
+         Цзиньпином, Реджепом Тайипом Эрдоганом и Ильхамом Алиевым.",
+        "2024-07-04",
+    );
+    let meetings: Vec<&Ev> = evs.iter().filter(|e| e.0 == "MEETING").collect();
+    assert_eq!(meetings.len(), 3, "{evs:?}");
+    assert!(meetings.iter().all(|m| m.1.len() == 2), "{evs:?}");
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

@@ -528,13 +528,28 @@ impl EventExtractor {
             let mut groups = ctx.after_preposition_groups(i, &clause, &["с", "со"], Case::Ins);
             // «провёл двусторонние встречи с X, Y и Z», «отдельные переговоры с X и Y»: a
             // contact with each.
-            let distributive = (i.saturating_sub(2)..i).any(|k| {
+            let bilateral_at = |k: usize| {
                 ctx.doc.lower(k).is_some_and(|w| {
                     w.parses
                         .iter()
                         .any(|p| matches!(&*p.lemma, "двусторонний" | "отдельный"))
                 })
-            });
+            };
+            // «провёл серию двусторонних встреч. Он встретился с X, Y и Z»: the sentence
+            // before, in the paragraph, announces them as bilateral.
+            let announced = ctx.sentence > 0 && ctx.same_paragraph(ctx.sentence as u32 - 1) && {
+                let before = ctx.doc.sentence_tokens[ctx.sentence - 1].clone();
+                before.clone().any(|k| {
+                    bilateral_at(k)
+                        && k + 1 < before.end
+                        && matches!(
+                            trigger_at(ctx.doc, k + 1),
+                            Some(Trigger::MeetNoun | Trigger::TalksNoun)
+                        )
+                })
+            };
+            let distributive =
+                (i.saturating_sub(2)..i).any(bilateral_at) || (announced && !trigger.is_noun());
             if distributive && groups.len() == 1 {
                 groups = groups.remove(0).into_iter().map(|r| vec![r]).collect();
             }
