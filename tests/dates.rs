@@ -234,6 +234,24 @@ fn the_start_or_end_of_next_or_last_week_is_the_month_of_that_day() {
 }
 
 #[test]
+fn a_part_of_a_month_is_that_month() {
+    for (text, month) in [
+        ("Встреча пройдёт во второй половине октября.", "октября"),
+        ("Визит запланирован на конец марта.", "марта"),
+        ("Переговоры пройдут в последних числах июня.", "июня"),
+    ] {
+        let got = dates(text, "2024-03-20");
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, month, "{text}: {got:?}");
+    }
+    check(
+        "Встреча пройдёт во второй половине октября.",
+        "2024-03-20",
+        &[("октября", "2024-10")],
+    );
+}
+
+#[test]
 fn the_start_or_end_of_next_or_last_month_is_that_month() {
     check(
         "В конце прошлого месяца министр был в Анкаре.",
