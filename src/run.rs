@@ -8,9 +8,9 @@
 use std::collections::VecDeque;
 use std::ops::AddAssign;
 use std::panic::AssertUnwindSafe;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, sync_channel};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -231,36 +231,49 @@ pub fn run(
     let encode = sinks.jsonl_only() && config.threads > 1;
     let mut counts = Counts::default();
     let mut interrupted = false;
-    let cut = AtomicBool::new(false);
+    let cut = Arc::new(AtomicBool::new(false));
+    // The reader's view of `stop`, set by the analysis loop (the reader thread owns what it
+    // uses: see below).
+    let reader_stop = Arc::new(AtomicBool::new(false));
+
+    // Reader: batches of documents, bounded in count and bytes. A thread of its own, not
+    // joined: after a stop it may be blocked for ever on a stalled input (a live pipe), and
+    // the run must end without it; it ends by itself at the next batch (the channel is then
+    // closed) or with the process.
+    {
+        let reader_stop = Arc::clone(&reader_stop);
+        let reader_cut = Arc::clone(&cut);
+        let (skip, batch_docs, batch_bytes) =
+            (config.skip as usize, config.batch_docs, config.batch_bytes);
+        std::thread::Builder::new()
+            .name("newsgraph-reader".into())
+            .spawn(move || {
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                for item in inputs.skip(skip) {
+                    bytes += item.text_len();
+                    batch.push(item);
+                    if batch.len() >= batch_docs || bytes >= batch_bytes {
+                        if reader_stop.load(Ordering::Relaxed) {
+                            // Stopped with input left (this batch too): the run is interrupted
+                            // even if the analysis loop never sees the signal.
+                            reader_cut.store(true, Ordering::Relaxed);
+                            return;
+                        }
+                        if batch_tx.send(std::mem::take(&mut batch)).is_err() {
+                            return;
+                        }
+                        bytes = 0;
+                    }
+                }
+                if !batch.is_empty() {
+                    let _ = batch_tx.send(batch);
+                }
+            })
+            .expect("a reader thread");
+    }
 
     let result = std::thread::scope(|scope| {
-        // Reader: batches of documents, bounded in count and bytes.
-        let reader_stop = &*stop;
-        let reader_cut = &cut;
-        scope.spawn(move || {
-            let mut batch = Vec::new();
-            let mut bytes = 0;
-            for item in inputs.skip(config.skip as usize) {
-                bytes += item.text_len();
-                batch.push(item);
-                if batch.len() >= config.batch_docs || bytes >= config.batch_bytes {
-                    if reader_stop.load(Ordering::Relaxed) {
-                        // Stopped with input left (this batch too): the run is interrupted
-                        // even if the analysis loop never sees the signal.
-                        reader_cut.store(true, Ordering::Relaxed);
-                        return;
-                    }
-                    if batch_tx.send(std::mem::take(&mut batch)).is_err() {
-                        return;
-                    }
-                    bytes = 0;
-                }
-            }
-            if !batch.is_empty() {
-                let _ = batch_tx.send(batch);
-            }
-        });
-
         // Writer: feeds the sinks in order.
         let writer = scope.spawn(move || -> Result<Counts, SinkError> {
             let mut total = Counts::default();
@@ -372,8 +385,17 @@ pub fn run(
                 if writer_failed {
                     break;
                 }
+                if stop.load(Ordering::Relaxed) {
+                    reader_stop.store(true, Ordering::Relaxed);
+                }
                 let batch = match batch_rx.recv_timeout(Duration::from_millis(20)) {
                     Ok(batch) => batch,
+                    // Stopped while waiting for input: the input may be stalled (a live
+                    // pipe), so the run ends without the rest; the reader is not waited for.
+                    Err(RecvTimeoutError::Timeout) if stop.load(Ordering::Relaxed) => {
+                        interrupted = true;
+                        break;
+                    }
                     Err(RecvTimeoutError::Timeout) => continue,
                     Err(RecvTimeoutError::Disconnected) => break,
                 };

@@ -305,6 +305,61 @@ fn sigint_while_input_trickles_in_is_an_interruption_not_a_short_success() {
 }
 
 #[test]
+fn sigint_with_input_stalled_ends_the_run_without_waiting_for_it() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 1);
+    let lines: Vec<String> = std::fs::read_to_string(&input)
+        .unwrap()
+        .lines()
+        .take(20)
+        .map(str::to_string)
+        .collect();
+    let stdout_path = dir.path().join("out.jsonl");
+    let mut child = Command::new(bin())
+        .args(["extract", "--quiet", "--threads", "2", "--batch-docs", "16"])
+        .stdin(Stdio::piped())
+        .stdout(std::fs::File::create(&stdout_path).unwrap())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // 20 documents, and the pipe stays open with nothing more: a stalled live feed.
+    let mut stdin = child.stdin.take().unwrap();
+    for l in &lines {
+        writeln!(stdin, "{l}").unwrap();
+    }
+    stdin.flush().unwrap();
+    let started = Instant::now();
+    while std::fs::read_to_string(&stdout_path).map_or(0, |s| s.lines().count()) < 16 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no first batch"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    signal(child.id(), "-INT");
+    // One signal is enough: the run ends though the reader is blocked on the open pipe.
+    let stopped = Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if stopped.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("still running 20 s after SIGINT with the input stalled");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    drop(stdin);
+    assert_eq!(code, Some(130));
+    let written = std::fs::read_to_string(&stdout_path)
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(written, 16, "the finished batch, in full");
+}
+
+#[test]
 fn broken_pipe_on_stdout_is_a_quiet_success() {
     let dir = tempfile::tempdir().unwrap();
     let input = corpus(dir.path(), 4);
