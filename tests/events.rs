@@ -280,6 +280,23 @@ fn meetings_announced_as_bilateral_are_one_per_counterpart() {
 }
 
 #[test]
+fn an_impossible_or_premature_meeting_has_not_happened() {
+    for (text, status) in [
+        (
+            "Встреча Путина и Зеленского невозможна, заявил Песков.",
+            "cancelled",
+        ),
+        (
+            "Говорить о встрече Путина и Зеленского преждевременно.",
+            "hypothetical",
+        ),
+    ] {
+        let evs = events(text, "2025-10-22");
+        assert_eq!(find(&evs, "MEETING").4, status, "{text}: {evs:?}");
+    }
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

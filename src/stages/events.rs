@@ -146,6 +146,9 @@ const CUES: &[(&str, Status)] = &[
     // «не сможет посетить Вашингтон», «не смог приехать»
     ("не смож", Status::Cancelled),
     ("не смог", Status::Cancelled),
+    // «Встреча … невозможна», «говорить о встрече преждевременно»
+    ("невозможн", Status::Cancelled),
+    ("преждевремен", Status::Hypothetical),
     ("не получил приглашен", Status::Cancelled),
     // «должен был встретиться», «должны были пройти»: a plan that did not come true.
     ("должен был", Status::Cancelled),
