@@ -149,6 +149,10 @@ const CUES: &[(&str, Status)] = &[
     // «Встреча … невозможна», «говорить о встрече преждевременно»
     ("невозможн", Status::Cancelled),
     ("преждевремен", Status::Hypothetical),
+    // «встреча не стоит на повестке», «не собирается встречаться»
+    ("не стоит на повестк", Status::Cancelled),
+    ("нет на повестк", Status::Cancelled),
+    ("не собира", Status::Cancelled),
     ("не получил приглашен", Status::Cancelled),
     // «должен был встретиться», «должны были пройти»: a plan that did not come true.
     ("должен был", Status::Cancelled),
@@ -1625,7 +1629,26 @@ impl EventExtractor {
                 .max_by(|a, b| a.prob.total_cmp(&b.prob))
                 .or_else(|| w.best())
         });
+        // «Встреча Путина и Трампа обсуждается»: the event as the subject of a verb of
+        // preparing, in the present, is only in the works.
+        let in_the_works = trigger.is_noun()
+            && doc
+                .word(i)
+                .is_some_and(|w| w.cases(|_| true).contains(Case::Nom))
+            && reading.is_some_and(|p| {
+                p.tense == Some(Tense::Pres)
+                    && matches!(
+                        &*p.lemma,
+                        "обсуждаться"
+                            | "обсуждать"
+                            | "прорабатываться"
+                            | "прорабатывать"
+                            | "согласовываться"
+                            | "согласовывать"
+                    )
+            });
         match reading {
+            _ if in_the_works => Status::Hypothetical,
             Some(p) if p.tense == Some(Tense::Fut) => Status::Planned,
             Some(p) if p.verb_form == Some(VerbForm::Inf) => Status::Planned,
             _ => Status::Happened,
