@@ -280,7 +280,7 @@ fn meetings_announced_as_bilateral_are_one_per_counterpart() {
 }
 
 #[test]
-fn an_impossible_or_premature_meeting_has_not_happened() {
+fn an_impossible_premature_or_discussed_meeting_has_not_happened() {
     for (text, status) in [
         (
             "Встреча Путина и Зеленского невозможна, заявил Песков.",
@@ -289,6 +289,20 @@ fn an_impossible_or_premature_meeting_has_not_happened() {
         (
             "Говорить о встрече Путина и Зеленского преждевременно.",
             "hypothetical",
+        ),
+        ("Встреча Путина и Трампа обсуждается.", "hypothetical"),
+        (
+            "Песков: встреча Путина и Трампа не стоит на повестке.",
+            "cancelled",
+        ),
+        (
+            "Трамп заявил, что не собирается встречаться с Путиным.",
+            "cancelled",
+        ),
+        // A meeting where something is discussed is one.
+        (
+            "На встрече Путина и Трампа обсуждается торговля.",
+            "happened",
         ),
     ] {
         let evs = events(text, "2025-10-22");
