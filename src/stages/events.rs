@@ -153,6 +153,9 @@ const CUES: &[(&str, Status)] = &[
     ("не стоит на повестк", Status::Cancelled),
     ("нет на повестк", Status::Cancelled),
     ("не собира", Status::Cancelled),
+    // «Телефонного разговора … не было», «визит пока не подтверждён»
+    ("не было", Status::Cancelled),
+    ("не подтвержд", Status::Hypothetical),
     ("не получил приглашен", Status::Cancelled),
     // «должен был встретиться», «должны были пройти»: a plan that did not come true.
     ("должен был", Status::Cancelled),
@@ -1075,10 +1078,11 @@ impl EventExtractor {
                 .find(|&k| matches!(doc.fold_of(k), "однако" | "но") && doc.is_punct(k - 1, ","))
         {
             let rest = turn + 1..ctx.range.end;
-            let pronoun = rest
-                .clone()
-                .take(4)
-                .any(|k| matches!(doc.fold_of(k), "ее" | "его" | "их" | "она" | "он" | "они"));
+            // (Or the event named again: «…, но визит сорвался».)
+            let pronoun = rest.clone().take(4).any(|k| {
+                matches!(doc.fold_of(k), "ее" | "его" | "их" | "она" | "он" | "они")
+                    || trigger_at(doc, k).is_some_and(|t| t.is_noun() && t.event_type() == kind)
+            });
             // A verb of cancelling, not negated («…, но они не договорились об отмене
             // пошлин» cancels nothing).
             const CANCELLING: &[&str] = &[
