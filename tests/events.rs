@@ -308,6 +308,31 @@ fn an_impossible_premature_or_discussed_meeting_has_not_happened() {
         let evs = events(text, "2025-10-22");
         assert_eq!(find(&evs, "MEETING").4, status, "{text}: {evs:?}");
     }
+    for (text, kind, status) in [
+        (
+            "Визит Моди в Москву пока не подтверждён.",
+            "VISIT",
+            "hypothetical",
+        ),
+        (
+            "Моди планировал посетить Москву, но визит сорвался.",
+            "VISIT",
+            "cancelled",
+        ),
+        (
+            "Телефонного разговора Путина и Моди не было.",
+            "PHONE_CALL",
+            "cancelled",
+        ),
+        (
+            "Моди посетил Москву, но визит прошёл незаметно.",
+            "VISIT",
+            "happened",
+        ),
+    ] {
+        let evs = events(text, "2024-06-20");
+        assert_eq!(find(&evs, kind).4, status, "{text}: {evs:?}");
+    }
 }
 
 #[test]
