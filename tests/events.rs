@@ -336,6 +336,25 @@ fn an_impossible_premature_or_discussed_meeting_has_not_happened() {
 }
 
 #[test]
+fn a_visit_framed_by_v_ramkakh_is_the_subjects_and_a_past_stay_does_not_date_a_plan() {
+    let evs = events(
+        "В рамках визита в Казань президент Египта Абдель Фаттах ас-Сиси провёл переговоры с \
+         Владимиром Путиным.",
+        "2024-10-23",
+    );
+    assert_eq!(find(&evs, "VISIT").2.as_deref(), Some("Казань"), "{evs:?}");
+    assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Казань"), "{evs:?}");
+    let evs = events(
+        "Премьер Словакии Роберт Фицо, побывавший в конце декабря в Москве, заявил о новых \
+         встречах с Путиным.",
+        "2025-01-10",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!((m.3.as_deref(), m.4.as_str()), (None, "planned"), "{evs:?}");
+    assert_eq!(find(&evs, "VISIT").4, "happened", "{evs:?}");
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

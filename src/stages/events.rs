@@ -153,6 +153,12 @@ const CUES: &[(&str, Status)] = &[
     ("не стоит на повестк", Status::Cancelled),
     ("нет на повестк", Status::Cancelled),
     ("не собира", Status::Cancelled),
+    // «заявил о новых встречах с Путиным», «новый раунд переговоров»
+    ("новой встреч", Status::Planned),
+    ("новую встреч", Status::Planned),
+    ("новых встреч", Status::Planned),
+    ("новых переговор", Status::Planned),
+    ("новый раунд", Status::Planned),
     // «Телефонного разговора … не было», «визит пока не подтверждён»
     ("не было", Status::Cancelled),
     ("не подтвержд", Status::Hypothetical),
@@ -1245,7 +1251,17 @@ impl EventExtractor {
             if status == Status::Happened && a.before(&d) {
                 status = Status::Planned;
             } else if status == Status::Planned && d.before(&a) {
-                status = Status::Happened;
+                // «Фицо, побывавший в конце декабря в Москве, заявил о новых встречах»: a past
+                // date of a participial phrase around the subject is not the plan's.
+                let other = ctx
+                    .date_token_in(i, &clause_dates)
+                    .filter(|&(v, _)| v == d)
+                    .is_some_and(|(_, k)| ctx.in_other_participial_phrase(k, i));
+                if other {
+                    date = None;
+                } else {
+                    status = Status::Happened;
+                }
             }
         }
         // «в последний раз лидеры общались в Осаке»: some earlier day the text does not give;
@@ -3185,7 +3201,7 @@ impl Ctx<'_, '_> {
         let during = i >= 2
             && matches!(
                 (self.doc.fold_of(i - 2), self.doc.fold_of(i - 1)),
-                ("в", "ходе") | ("во", "время")
+                ("в", "ходе") | ("во", "время") | ("в", "рамках")
             );
         during
             || (clause.start..i).any(|k| {
@@ -3847,6 +3863,11 @@ impl Ctx<'_, '_> {
 
     /// The date in `span` nearest to the trigger.
     fn date_in(&self, i: usize, span: &Range<usize>) -> Option<DateValue> {
+        self.date_token_in(i, span).map(|(v, _)| v)
+    }
+
+    /// [`Ctx::date_in`] with the token the date starts at.
+    fn date_token_in(&self, i: usize, span: &Range<usize>) -> Option<(DateValue, usize)> {
         let dates = &self.doc.dates;
         let from = dates.partition_point(|d| d.tokens.start < span.start);
         dates[from..]
@@ -3854,7 +3875,31 @@ impl Ctx<'_, '_> {
             .take_while(|d| d.tokens.start < span.end)
             .filter(|d| d.tokens.end <= span.end && !self.is_bound(d))
             .min_by_key(|d| d.tokens.start.abs_diff(i))
-            .map(|d| d.value)
+            .map(|d| (d.value, d.tokens.start))
+    }
+
+    /// True when token `k` is inside a participial phrase set off by commas that does not
+    /// hold token `i`: in «Фицо, побывавший в конце декабря в Москве, заявил о новых
+    /// встречах» the date is the stay's, not the meetings' (used only where the date would
+    /// turn a plan into a report: the arrival's date usually dates what follows it too).
+    fn in_other_participial_phrase(&self, k: usize, i: usize) -> bool {
+        let doc = self.doc;
+        let range = &self.range;
+        let Some(open) = (range.start..k).rev().find(|&x| doc.is_punct(x, ",")) else {
+            return false;
+        };
+        let participle = open + 1 < k
+            && doc
+                .word(open + 1)
+                .and_then(|w| w.best())
+                .is_some_and(|p| p.verb_form == Some(VerbForm::Part));
+        if !participle {
+            return false;
+        }
+        let close = (k..range.end)
+            .find(|&x| doc.is_punct(x, ","))
+            .unwrap_or(range.end);
+        !(open..close).contains(&i)
     }
 
     /// The day that opens the next sentence of the paragraph, for an undated report of what
