@@ -153,9 +153,8 @@ const CUES: &[(&str, Status)] = &[
     ("не стоит на повестк", Status::Cancelled),
     ("нет на повестк", Status::Cancelled),
     ("не собира", Status::Cancelled),
-    // «заявил о новых встречах с Путиным», «новый раунд переговоров»
-    ("новой встреч", Status::Planned),
-    ("новую встреч", Status::Planned),
+    // «заявил о новых встречах с Путиным», «новый раунд переговоров» (not «на новой встрече
+    // обсудили»: the frame of one that took place)
     ("новых встреч", Status::Planned),
     ("новых переговор", Status::Planned),
     ("новый раунд", Status::Planned),
