@@ -352,6 +352,8 @@ fn a_visit_framed_by_v_ramkakh_is_the_subjects_and_a_past_stay_does_not_date_a_p
     let m = find(&evs, "MEETING");
     assert_eq!((m.3.as_deref(), m.4.as_str()), (None, "planned"), "{evs:?}");
     assert_eq!(find(&evs, "VISIT").4, "happened", "{evs:?}");
+    let evs = events("Путин и Трамп договорились о новой встрече.", "2025-07-22");
+    assert_eq!(find(&evs, "MEETING").4, "planned", "{evs:?}");
     // A «new» meeting at which something was discussed took place.
     let evs = events(
         "На новой встрече Путин и Трамп обсудили Украину.",

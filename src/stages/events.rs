@@ -1629,6 +1629,18 @@ impl EventExtractor {
         } else {
             Some(i)
         };
+        // «договорились о (новой) встрече»: agreed on, so ahead.
+        if trigger.is_noun() {
+            let o = (i.saturating_sub(2)..i)
+                .rev()
+                .find(|&k| matches!(doc.fold_of(k), "о" | "об"));
+            if let Some(o) = o
+                && o > clause.start
+                && verb_of(doc.word(o - 1), &["договориться", "условиться"], |_| true)
+            {
+                return Status::Planned;
+            }
+        }
         // «договорились провести встречу», «намерены провести переговоры»
         if trigger.is_noun()
             && (clause.start..i).any(|k| {
