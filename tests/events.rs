@@ -363,6 +363,22 @@ fn a_visit_framed_by_v_ramkakh_is_the_subjects_and_a_past_stay_does_not_date_a_p
 }
 
 #[test]
+fn a_country_complement_after_the_verb_is_no_side_and_a_plan_dates_ahead() {
+    let evs = events(
+        "Владимир Путин прибыл в Пекин. В аэропорту его встретил член Госсовета КНР. В среду \
+         запланированы переговоры Путина с Си Цзиньпином.",
+        "2023-10-17",
+    );
+    assert!(evs.iter().all(|e| e.0 != "MEETING"), "{evs:?}");
+    let t = find(&evs, "TALKS");
+    assert_eq!(
+        (t.3.as_deref(), t.4.as_str()),
+        (Some("2023-10-18"), "planned"),
+        "{evs:?}"
+    );
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

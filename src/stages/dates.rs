@@ -1015,14 +1015,22 @@ impl Direction {
     }
 }
 
-/// True when the sentence has a future-tense finite verb («встретятся», «будет»).
+/// True when the sentence has a future-tense finite verb («встретятся», «будет») or a word
+/// of planning with no verb («В среду запланированы переговоры», «предстоит встреча»).
 pub fn speaks_of_future(doc: &Doc<'_>, range: std::ops::Range<usize>) -> bool {
     range.into_iter().any(|i| {
-        doc.word(i).and_then(|w| w.best()).is_some_and(|p| {
-            matches!(p.pos, Pos::Verb | Pos::Aux)
-                && p.tense == Some(Tense::Fut)
-                && p.verb_form == Some(VerbForm::Fin)
-                && p.prob >= 0.5
-        })
+        let fold = doc.fold_of(i);
+        fold.starts_with("запланирован")
+            || fold.starts_with("намечен")
+            || matches!(
+                fold,
+                "предстоит" | "предстоят" | "планируется" | "планируются" | "ожидается"
+            )
+            || doc.word(i).and_then(|w| w.best()).is_some_and(|p| {
+                matches!(p.pos, Pos::Verb | Pos::Aux)
+                    && p.tense == Some(Tense::Fut)
+                    && p.verb_form == Some(VerbForm::Fin)
+                    && p.prob >= 0.5
+            })
     })
 }

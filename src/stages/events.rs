@@ -2344,6 +2344,8 @@ impl Ctx<'_, '_> {
             a.tokens.start > i
                 && Self::is_party(a)
                 && a.cases.only_or_contains_nom()
+                // «его встретил член Госсовета КНР»: the country is the role's complement.
+                && !self.is_complement(a)
                 && !self.governed_by_preposition(a.tokens.start)
                 && with_at.is_none_or(|w| w >= a.tokens.start)
                 && infinitive_at.is_none_or(|v| v > a.tokens.start)
