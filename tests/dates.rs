@@ -252,6 +252,21 @@ fn a_part_of_a_month_is_that_month() {
 }
 
 #[test]
+fn a_plan_word_without_a_verb_looks_ahead_unless_it_is_in_the_past() {
+    // 2023-10-17 is a Tuesday.
+    check(
+        "В среду запланированы переговоры.",
+        "2023-10-17",
+        &[("В среду", "2023-10-18")],
+    );
+    check(
+        "6 мая был запланирован концерт в Екатеринбурге.",
+        "2023-10-17",
+        &[("6 мая", "2023-05-06")],
+    );
+}
+
+#[test]
 fn the_start_or_end_of_next_or_last_month_is_that_month() {
     check(
         "В конце прошлого месяца министр был в Анкаре.",

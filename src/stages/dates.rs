@@ -1018,14 +1018,19 @@ impl Direction {
 /// True when the sentence has a future-tense finite verb («встретятся», «будет») or a word
 /// of planning with no verb («В среду запланированы переговоры», «предстоит встреча»).
 pub fn speaks_of_future(doc: &Doc<'_>, range: std::ops::Range<usize>) -> bool {
+    // («6 мая был запланирован концерт»: a plan in the past tense is no future.)
+    let past = range
+        .clone()
+        .any(|i| matches!(doc.fold_of(i), "был" | "была" | "было" | "были"));
     range.into_iter().any(|i| {
         let fold = doc.fold_of(i);
-        fold.starts_with("запланирован")
+        let plan_word = fold.starts_with("запланирован")
             || fold.starts_with("намечен")
             || matches!(
                 fold,
                 "предстоит" | "предстоят" | "планируется" | "планируются" | "ожидается"
-            )
+            );
+        (plan_word && !past)
             || doc.word(i).and_then(|w| w.best()).is_some_and(|p| {
                 matches!(p.pos, Pos::Verb | Pos::Aux)
                     && p.tense == Some(Tense::Fut)
