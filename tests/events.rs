@@ -379,6 +379,19 @@ fn a_country_complement_after_the_verb_is_no_side_and_a_plan_dates_ahead() {
 }
 
 #[test]
+fn poekhat_and_sezdit_are_visits() {
+    let evs = events("Лукашенко поедет в Пекин в сентябре.", "2024-06-15");
+    let v = find(&evs, "VISIT");
+    assert_eq!(
+        (v.2.as_deref(), v.4.as_str()),
+        (Some("Пекин"), "planned"),
+        "{evs:?}"
+    );
+    let evs = events("Путин съездил в Минск.", "2024-06-15");
+    assert_eq!(find(&evs, "VISIT").2.as_deref(), Some("Минск"), "{evs:?}");
+}
+
+#[test]
 fn a_country_yields_to_the_visited_city_in_it() {
     let evs = events(
         "Сергей Лавров прибыл в Анкару. В Турции он встретился с Мевлютом Чавушоглу.",

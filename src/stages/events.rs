@@ -95,6 +95,10 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("приезжать", Trigger::Arrive),
     ("прилетать", Trigger::Arrive),
     ("приехать", Trigger::Arrive),
+    // «не планирует ехать в Казань», «поедет в Пекин», «съездил в Минск»
+    ("поехать", Trigger::Arrive),
+    ("ехать", Trigger::Arrive),
+    ("съездить", Trigger::Arrive),
     ("прилететь", Trigger::Arrive),
     ("посетить", Trigger::Arrive),
     ("посещать", Trigger::Arrive),
