@@ -255,12 +255,9 @@ impl<'m> Expander<'m> {
                 }
                 // «Хамад» (only a genitive plural to the dictionary) in a man's name declines
                 // like a masculine noun: «Тамимом бин Хамадом».
-                let after_article = words[..j]
-                    .iter()
-                    .any(|x| matches!(x.fold.as_str(), "аль" | "эль" | "ас" | "ад" | "аш"));
                 if gender != Some(Gender::Fem)
                     && w.shape == Shape::Title
-                    && !after_article
+                    && !from_arabic_article(words, j)
                     && !last_only
                     && let Some(forms_of) = masculine_consonant_forms(&w.fold)
                 {
@@ -281,13 +278,8 @@ impl<'m> Expander<'m> {
                 // another name part stays as written.
                 let arabic = Some(j) != last_word
                     && matches!(w.fold.as_str(), "абдель" | "абдул" | "абдуль" | "абу");
-                // «Тамимом бин Хамадом Аль Тани»: the article «Аль» and the family name after
-                // it stay as written.
-                let after_article = words[..=j]
-                    .iter()
-                    .any(|x| matches!(x.fold.as_str(), "аль" | "эль" | "ас" | "ад" | "аш"));
                 let fixed = arabic
-                    || after_article
+                    || from_arabic_article(words, j)
                     || (surname && w.fold.ends_with(['и', 'о', 'у', 'е', 'э', 'ю', 'ы']));
                 inflects[j] =
                     name_part && !p.indeclinable && !fixed && (!last_only || Some(j) == last_word);
@@ -346,31 +338,24 @@ impl<'m> Expander<'m> {
                 let mut k = 0;
                 while k < forms[j].len() {
                     let (w, p) = &forms[j][k];
-                    // «Ким Чен Ыном», «Пак Чон Ином»: an East Asian syllable in -ын/-ин
-                    // declines as a noun, whatever surname paradigm the guesser gave it.
-                    if last_only
-                        && p.case == Some(Case::Ins)
-                        && p.number != Some(Number::Plur)
-                        && ["ыным", "иным"].iter().any(|e| w.ends_with(e))
+                    let singular_ins = p.case == Some(Case::Ins) && p.number != Some(Number::Plur);
+                    let ends = |es: &[&str]| es.iter().any(|e| w.ends_with(e));
+                    let variant = if !singular_ins {
+                        None
+                    } else if last_only && ends(&["ыным", "иным"]) {
+                        // «Ким Чен Ыном», «Пак Чон Ином»: an East Asian syllable in -ын/-ин
+                        // declines as a noun, whatever surname paradigm the guesser gave it.
+                        Some(format!("{}ом", &w[..w.len() - "ым".len()]))
+                    } else if ends(&["овом", "евом", "ином", "ыном"]) {
+                        Some(format!("{}ым", &w[..w.len() - "ом".len()]))
+                    } else {
+                        None
+                    };
+                    if let Some(v) = variant
+                        && !forms[j].iter().any(|(x, _)| *x == v)
                     {
-                        let noun = format!("{}ом", &w[..w.len() - "ым".len()]);
-                        if !forms[j].iter().any(|(x, _)| *x == noun) {
-                            let p = p.clone();
-                            forms[j].insert(k + 1, (noun, p));
-                        }
-                    }
-                    let (w, p) = &forms[j][k];
-                    if p.case == Some(Case::Ins)
-                        && p.number != Some(Number::Plur)
-                        && ["овом", "евом", "ином", "ыном"]
-                            .iter()
-                            .any(|e| w.ends_with(e))
-                    {
-                        let surname = format!("{}ым", &w[..w.len() - "ом".len()]);
-                        if !forms[j].iter().any(|(x, _)| *x == surname) {
-                            let p = p.clone();
-                            forms[j].insert(k + 1, (surname, p));
-                        }
+                        let p = p.clone();
+                        forms[j].insert(k + 1, (v, p));
                     }
                     k += 1;
                 }
@@ -962,10 +947,14 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
     }
 }
 
-/// The singular forms of a feminine given name in -а or -я of the first declension, by rule
-/// (folded, with their cases), for names the dictionary does not know in the nominative:
-/// «джорджа» → «джорджи», «джордже», «джорджу», «джорджей», «джордже». `None` for other
-/// endings.
+/// True when word `j` of a name is the Arabic article «аль/эль/ас/ад/аш» or comes after it:
+/// «Тамимом бин Хамадом Аль Тани» — the article and the family name after it stay as written.
+fn from_arabic_article(words: &[AliasWord], j: usize) -> bool {
+    words[..=j]
+        .iter()
+        .any(|x| matches!(x.fold.as_str(), "аль" | "эль" | "ас" | "ад" | "аш"))
+}
+
 /// The singular case forms of a man's name on a hard consonant that the dictionary does not
 /// know as a name («хамад» → «хамада», «хамаду», «хамадом», «хамаде»).
 fn masculine_consonant_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
@@ -1009,6 +998,10 @@ fn masculine_consonant_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
     )
 }
 
+/// The singular forms of a feminine given name in -а or -я of the first declension, by rule
+/// (folded, with their cases), for names the dictionary does not know in the nominative:
+/// «джорджа» → «джорджи», «джордже», «джорджу», «джорджей», «джордже». `None` for other
+/// endings.
 fn feminine_a_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
     let (stem, soft) = if let Some(stem) = fold.strip_suffix('а') {
         (stem, false)
