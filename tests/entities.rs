@@ -121,7 +121,12 @@ fn latin_given_names_that_are_cities_do_not_match() {
 
 /// (type, text, canonical name, entity id) of the PERSON mentions.
 fn persons(text: &str) -> Vec<(String, String, String)> {
-    let r = record(text);
+    persons_on(text, "2024-05-01")
+}
+
+/// (text, canonical name, entity id) of each PERSON mention of a text dated `date`.
+fn persons_on(text: &str, date: &str) -> Vec<(String, String, String)> {
+    let r = record_on(text, date);
     r["mentions"]
         .as_array()
         .unwrap()
@@ -368,17 +373,11 @@ fn a_title_several_states_use_needs_its_country() {
 #[test]
 fn titles_resolve_in_countries_beyond_the_office_snapshot_but_not_for_a_post_or_a_deposed_holder() {
     // Hand-listed holders (hand/offices.tsv) for countries the Wikidata snapshot lacks.
-    let r = record_on(
+    let ps = persons_on(
         "Премьер-министр Венгрии прибыл в Вену. Президент Египта выступил с речью.",
         "2024-06-10",
     );
-    let named: Vec<(&str, &str)> = r["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["type"] == "PERSON")
-        .map(|m| (m["text"].as_str().unwrap(), m["name"].as_str().unwrap()))
-        .collect();
+    let named: Vec<(&str, &str)> = ps.iter().map(|p| (p.0.as_str(), p.1.as_str())).collect();
     assert!(
         named.contains(&("Премьер-министр Венгрии", "Виктор Орбан")),
         "{named:?}"
@@ -390,18 +389,12 @@ fn titles_resolve_in_countries_beyond_the_office_snapshot_but_not_for_a_post_or_
     // A post («занимал пост главы правительства») and a deposed president are not today's
     // holder; Egypt's head of government is not its president (a presidential system's is:
     // the US president heads its government).
-    let r = record_on(
+    let ps = persons_on(
         "Он занимал пост президента Египта два года. Свергнутый президент Египта скончался. \
          Глава правительства Египта выступил в парламенте. Глава правительства США подписал указ.",
         "2024-06-10",
     );
-    let named: Vec<(&str, &str)> = r["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["type"] == "PERSON")
-        .map(|m| (m["text"].as_str().unwrap(), m["name"].as_str().unwrap()))
-        .collect();
+    let named: Vec<(&str, &str)> = ps.iter().map(|p| (p.0.as_str(), p.1.as_str())).collect();
     assert_eq!(
         named,
         vec![("Глава правительства США", "Джо Байден")],
@@ -460,17 +453,11 @@ fn east_asian_surnames_that_are_function_words_count_in_mid_clause() {
 fn an_east_asian_surname_alone_is_the_person_named_in_full_before() {
     // The gazetteer gives «Ким Чен Ын» no name parts (the surname is shared), and «Ким» alone
     // would link to another Kim; in a text that names him in full it is him.
-    let r = record_on(
+    let ps = persons_on(
         "Лидер КНДР Ким Чен Ын прибыл во Владивосток. Ким пригласил Путина посетить Пхеньян.",
         "2023-09-13",
     );
-    let ids: Vec<(&str, &str)> = r["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["type"] == "PERSON")
-        .map(|m| (m["text"].as_str().unwrap(), m["entity"].as_str().unwrap()))
-        .collect();
+    let ids: Vec<(&str, &str)> = ps.iter().map(|p| (p.0.as_str(), p.2.as_str())).collect();
     let full = ids
         .iter()
         .find(|m| m.0 == "Ким Чен Ын")

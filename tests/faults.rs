@@ -250,6 +250,37 @@ fn sigint_on_stdout_leaves_the_records_written_so_far_in_order_and_counts_them()
     }
 }
 
+/// A run reading JSONL from a pipe (`--threads 2 --batch-docs 16`, records to `stdout_path`)
+/// fed the first 20 of `lines`, once its first batch of 16 records is written: the child and
+/// the pipe, still open.
+fn run_fed_20_lines(
+    lines: &[String],
+    stdout_path: &Path,
+) -> (std::process::Child, std::process::ChildStdin) {
+    use std::io::Write;
+    let mut child = Command::new(bin())
+        .args(["extract", "--quiet", "--threads", "2", "--batch-docs", "16"])
+        .stdin(Stdio::piped())
+        .stdout(std::fs::File::create(stdout_path).unwrap())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for l in &lines[..20] {
+        writeln!(stdin, "{l}").unwrap();
+    }
+    stdin.flush().unwrap();
+    let started = Instant::now();
+    while std::fs::read_to_string(stdout_path).map_or(0, |s| s.lines().count()) < 16 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no first batch"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    (child, stdin)
+}
+
 #[test]
 fn sigint_while_input_trickles_in_is_an_interruption_not_a_short_success() {
     use std::io::Write;
@@ -262,27 +293,8 @@ fn sigint_while_input_trickles_in_is_an_interruption_not_a_short_success() {
         .map(str::to_string)
         .collect();
     let stdout_path = dir.path().join("out.jsonl");
-    let mut child = Command::new(bin())
-        .args(["extract", "--quiet", "--threads", "2", "--batch-docs", "16"])
-        .stdin(Stdio::piped())
-        .stdout(std::fs::File::create(&stdout_path).unwrap())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    for l in &lines[..20] {
-        writeln!(stdin, "{l}").unwrap();
-    }
-    stdin.flush().unwrap();
     // The first batch is written; the reader waits for more input.
-    let started = Instant::now();
-    while std::fs::read_to_string(&stdout_path).map_or(0, |s| s.lines().count()) < 16 {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "no first batch"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let (child, mut stdin) = run_fed_20_lines(&lines, &stdout_path);
     signal(child.id(), "-INT");
     std::thread::sleep(Duration::from_millis(100));
     // More input arrives after the signal: the reader stops with input left.
@@ -306,7 +318,6 @@ fn sigint_while_input_trickles_in_is_an_interruption_not_a_short_success() {
 
 #[test]
 fn sigint_with_input_stalled_ends_the_run_without_waiting_for_it() {
-    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
     let input = corpus(dir.path(), 1);
     let lines: Vec<String> = std::fs::read_to_string(&input)
@@ -316,27 +327,8 @@ fn sigint_with_input_stalled_ends_the_run_without_waiting_for_it() {
         .map(str::to_string)
         .collect();
     let stdout_path = dir.path().join("out.jsonl");
-    let mut child = Command::new(bin())
-        .args(["extract", "--quiet", "--threads", "2", "--batch-docs", "16"])
-        .stdin(Stdio::piped())
-        .stdout(std::fs::File::create(&stdout_path).unwrap())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     // 20 documents, and the pipe stays open with nothing more: a stalled live feed.
-    let mut stdin = child.stdin.take().unwrap();
-    for l in &lines {
-        writeln!(stdin, "{l}").unwrap();
-    }
-    stdin.flush().unwrap();
-    let started = Instant::now();
-    while std::fs::read_to_string(&stdout_path).map_or(0, |s| s.lines().count()) < 16 {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "no first batch"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let (mut child, stdin) = run_fed_20_lines(&lines, &stdout_path);
     signal(child.id(), "-INT");
     // One signal is enough: the run ends though the reader is blocked on the open pipe.
     let stopped = Instant::now();
