@@ -1633,3 +1633,41 @@ fn a_host_who_greets_a_guest_meets_him_and_a_role_may_hold_an_abbreviation() {
     );
     assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn a_contact_that_names_no_sides_takes_them_from_the_next_sentence() {
+    let evs = events(
+        "Главы оборонных ведомств России и Индии провели встречу в Нью-Дели. Андрей Белоусов и \
+         Раджнатх Сингх обсудили поставки вооружений.",
+        "2024-05-20",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 2, "{evs:?}");
+    assert_eq!(m.2.as_deref(), Some("Нью-Дели"));
+    let evs = events(
+        "Переговоры прошли в Кремле. В них участвовали Владимир Путин и Александр Лукашенко.",
+        "2024-05-20",
+    );
+    assert_eq!(find(&evs, "TALKS").1.len(), 2, "{evs:?}");
+    // Those after «с» are sides too.
+    let evs = events(
+        "Министры обороны двух стран провели встречу. Сергей Шойгу обсудил с Ли Шанфу военное \
+         сотрудничество.",
+        "2024-05-20",
+    );
+    assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
+    // Not across a paragraph.
+    let evs = events(
+        "Переговоры прошли в Кремле.\n\nВладимир Путин и Александр Лукашенко обсудили их итоги.",
+        "2024-05-20",
+    );
+    assert!(evs.is_empty(), "{evs:?}");
+    // A meeting by video, then «по итогам встречи»: one call.
+    let evs = events(
+        "По видеосвязи прошла встреча глав правительств двух стран. Михаил Мишустин и Ли Цян \
+         обсудили торговлю. По итогам встречи премьеры подписали коммюнике.",
+        "2024-05-20",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].0, "PHONE_CALL");
+}

@@ -404,6 +404,10 @@ impl EventExtractor {
         // participants of the latest event.
         let mut recent: Vec<u32> = persons_in(doc, &actors, 0);
         let mut visitors: Vec<Visitor> = Vec::new();
+        // Contacts of the sentence before whose sentence names fewer than two sides, and those
+        // of this sentence.
+        let mut sideless: Vec<(EventDraft, Vec<Ref>, Option<Ref>)> = Vec::new();
+        let mut fresh = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             for i in range.clone() {
@@ -422,6 +426,10 @@ impl EventExtractor {
                     range: range.clone(),
                 };
                 for found in self.extract(&ctx, i, trigger, &drafts) {
+                    if !has_sides(&found) {
+                        fresh.push(found);
+                        continue;
+                    }
                     let persons: Vec<u32> = found
                         .1
                         .iter()
@@ -464,6 +472,36 @@ impl EventExtractor {
                     }
                     drafts.push(found);
                 }
+            }
+            for (mut draft, had, place) in
+                std::mem::replace(&mut sideless, std::mem::take(&mut fresh))
+            {
+                let ctx = Ctx {
+                    doc,
+                    public: &public,
+                    actors: &actors,
+                    quotes: &quotes,
+                    marks: &marks,
+                    recent: &recent,
+                    visitors: &visitors,
+                    sentence: s,
+                    range: range.clone(),
+                };
+                let Some(sides) = sides_from_next_sentence(&ctx, &draft, &had, &drafts) else {
+                    continue;
+                };
+                draft.sentences.push(s as u32);
+                draft.confidence = (draft.confidence - 0.1).max(0.05);
+                // Drafts stay in the order of their first sentences.
+                let at = drafts.partition_point(|(d, _, _)| d.sentences[0] < s as u32);
+                recent = sides
+                    .iter()
+                    .filter_map(|r| match *r {
+                        Ref::Doc(e) => Some(e),
+                        Ref::Gaz(_) => None,
+                    })
+                    .collect();
+                drafts.insert(at, (draft, sides, place));
             }
         }
         // «По данным СМИ, X встречался с Y. В Кремле эту информацию опровергли»: a report
@@ -576,6 +614,7 @@ impl EventExtractor {
                 return groups
                     .into_iter()
                     .filter_map(|g| self.extract_one(ctx, i, trigger, previous, Some(g), None))
+                    .filter(has_sides)
                     .collect();
             }
             // «проведёт переговоры с Токаевым, а в четверг — с Си Цзиньпином»: a second
@@ -584,10 +623,12 @@ impl EventExtractor {
                 let mut out: Vec<_> = self
                     .extract_one(ctx, i, trigger, previous, None, None)
                     .into_iter()
+                    .filter(has_sides)
                     .collect();
                 if !out.is_empty()
-                    && let Some(mut e) =
-                        self.extract_one(ctx, i, trigger, previous, Some(with), None)
+                    && let Some(mut e) = self
+                        .extract_one(ctx, i, trigger, previous, Some(with), None)
+                        .filter(has_sides)
                 {
                     if let Some(d) = ctx.date_in(span.start, &span) {
                         e.0.date = Some(d);
@@ -632,7 +673,7 @@ impl EventExtractor {
     ) -> Option<(EventDraft, Vec<Ref>, Option<Ref>)> {
         let doc = ctx.doc;
         let clause = clause_of(doc, &ctx.range, ctx.marks, i);
-        let kind = trigger.event_type();
+        let mut kind = trigger.event_type();
         // «Песков опроверг сообщения о том, что готовится встреча», «визит не планируется».
         if self.denied(doc, &ctx.range, &clause, i) {
             return None;
@@ -1219,9 +1260,25 @@ impl EventExtractor {
         {
             participants.retain(|r| kind_of(r) != EntityKind::Organization);
         }
-        if kind.is_contact() && participants.len() < 2 {
-            return None;
+        // «По видеосвязи прошла встреча … По итогам встречи премьеры …»: a meeting that took
+        // place, of the people of a call just reported, is that call («Следующую встречу, уже
+        // в очном формате, …» is not).
+        let same_call = trigger.is_noun()
+            && kind.is_contact()
+            && status == Status::Happened
+            && previous.iter().rev().take(RECENT).any(|(d, p, _)| {
+                d.kind == EventType::PhoneCall
+                    && p.len() == participants.len()
+                    && p.iter().all(|r| participants.contains(r))
+                    && d.sentences
+                        .iter()
+                        .any(|&s| ctx.sentence as u32 - s <= 1 && ctx.same_paragraph(s))
+            });
+        if same_call {
+            kind = EventType::PhoneCall;
         }
+        // A contact with fewer than two sides goes on: the caller keeps it aside, for the next
+        // sentence may name them (`sides_from_next_sentence`).
 
         // Date: in the clause (before the trigger, for an invitation: a date after it is the
         // visit's), else earlier in the sentence, else earlier in the paragraph, else the
@@ -1852,6 +1909,98 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
         return Some(Trigger::CallVerb);
     }
     None
+}
+
+/// Verbs whose subject, right after a contact that names no sides, names them: «Шойгу и Вэй
+/// Фэнхэ обсудили …», «В них участвовали Путин и Лукашенко».
+static SIDE_LEMMAS: crate::text::WordList = crate::text::WordList::new(&[
+    "обсудить",
+    "обсуждать",
+    "договориться",
+    "договариваться",
+    "подписать",
+    "обменяться",
+    "участвовать",
+    "рассмотреть",
+    "затронуть",
+    "согласовать",
+    "условиться",
+]);
+
+/// «Министры обороны России и Китая провели встречу в Москве. Сергей Шойгу и Вэй Фэнхэ
+/// обсудили …», «Переговоры прошли в Кремле. В них участвовали …»: the sides of a contact
+/// whose own sentence names fewer than two people, from the next sentence (`ctx.sentence`) of
+/// the paragraph, when that sentence reports no contact of its own and names two or more people
+/// as the subject of a verb of discussing, agreeing or taking part, with those after its «с»
+/// («Лавров и Шойгу обсудили с Коно и Иваей …»). A person the contact had must be among them;
+/// countries give way to the people who acted for them.
+fn sides_from_next_sentence(
+    ctx: &Ctx<'_, '_>,
+    draft: &EventDraft,
+    had: &[Ref],
+    drafts: &[(EventDraft, Vec<Ref>, Option<Ref>)],
+) -> Option<Vec<Ref>> {
+    let doc = ctx.doc;
+    let t = ctx.sentence;
+    let kind_of = |r: &Ref| match *r {
+        Ref::Doc(e) => doc.entities[e as usize].kind,
+        Ref::Gaz(g) => doc.gazetteer.entity(g).kind,
+    };
+    let persons = |v: &[Ref]| {
+        v.iter()
+            .filter(|r| kind_of(r) == EntityKind::Person)
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let [s] = draft.sentences[..] else {
+        return None;
+    };
+    if s as usize + 1 != t
+        || !ctx.same_paragraph(s)
+        || drafts
+            .iter()
+            .any(|(o, _, _)| o.kind.is_contact() && o.sentences.contains(&(t as u32)))
+    {
+        return None;
+    }
+    let range = ctx.range.clone();
+    let k = range.clone().find(|&k| {
+        is_finite_verb(doc, k)
+            && doc.lower(k).is_some_and(|w| {
+                w.parses
+                    .iter()
+                    .any(|p| p.pos == Pos::Verb && SIDE_LEMMAS.contains(&p.lemma))
+            })
+    })?;
+    let clause = clause_of(doc, &range, ctx.marks, k);
+    let nominative = |a: &&Actor| {
+        a.kind == EntityKind::Person
+            && a.cases.contains(Case::Nom)
+            && !ctx.after_preposition_token(a.tokens.start)
+    };
+    // The subject before the verb, or after it for «В них участвовали X и Y».
+    let first = ctx
+        .actors_in(&clause)
+        .filter(|a| a.tokens.end <= k)
+        .find(nominative)
+        .or_else(|| {
+            ctx.actors_in(&clause)
+                .filter(|a| a.tokens.start > k)
+                .find(nominative)
+        })?;
+    let mut sides = persons(&ctx.coordinated(first, &clause, Some(Case::Nom)));
+    for r in persons(&ctx.after_preposition(k, &clause, &["с", "со"], Case::Ins)) {
+        if !sides.contains(&r) {
+            sides.push(r);
+        }
+    }
+    let had = persons(had);
+    (sides.len() >= 2 && had.iter().all(|r| sides.contains(r))).then_some(sides)
+}
+
+/// True unless `e` is a contact with fewer than two sides.
+fn has_sides(e: &(EventDraft, Vec<Ref>, Option<Ref>)) -> bool {
+    !e.0.kind.is_contact() || e.1.len() >= 2
 }
 
 /// «телефонный разговор», «по телефону», «по видеосвязи» near token `i`.
