@@ -1671,3 +1671,28 @@ fn a_contact_that_names_no_sides_takes_them_from_the_next_sentence() {
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(evs[0].0, "PHONE_CALL");
 }
+
+#[test]
+fn those_who_discuss_right_after_a_visit_hold_talks_where_the_visit_is() {
+    let evs = events(
+        "Президент Казахстана 15 ноября прибудет в Москву. Токаев и Путин обсудят вопросы \
+         энергетики.",
+        "2024-05-20",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.1.len(), 2, "{evs:?}");
+    assert_eq!(t.2.as_deref(), Some("Москва"));
+    assert_eq!(t.4, "planned");
+    // A place after the verb is what they discuss.
+    let evs = events(
+        "Вчера Эрдоган прилетел в Сочи. Путин и Эрдоган обсудили ситуацию в Сирии.",
+        "2024-05-20",
+    );
+    assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Сочи"), "{evs:?}");
+    // The visitor must be one of them.
+    let evs = events(
+        "Вчера Эрдоган прилетел в Сочи. Лавров и Шойгу обсудили ситуацию в Сирии.",
+        "2024-05-20",
+    );
+    assert!(evs.iter().all(|e| e.0 == "VISIT"), "{evs:?}");
+}

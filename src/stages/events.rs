@@ -50,13 +50,16 @@ enum Trigger {
     InviteVerb,
     /// «приглашение»
     InviteNoun,
+    /// «обсудят», «обсудили» right after a visit by one of the sides: «Президент Казахстана
+    /// прибудет в Москву. Токаев и Путин обсудят …».
+    Discuss,
 }
 
 impl Trigger {
     fn event_type(self) -> EventType {
         match self {
             Trigger::MeetVerb | Trigger::MeetNoun | Trigger::Receive => EventType::Meeting,
-            Trigger::TalksNoun | Trigger::TalksVerb => EventType::Talks,
+            Trigger::TalksNoun | Trigger::TalksVerb | Trigger::Discuss => EventType::Talks,
             Trigger::Arrive | Trigger::VisitNoun => EventType::Visit,
             Trigger::CallVerb | Trigger::CallNoun => EventType::PhoneCall,
             Trigger::InviteVerb | Trigger::InviteNoun => EventType::Invitation,
@@ -777,7 +780,7 @@ impl EventExtractor {
         let mut named_event: Option<u32> = None;
         let mut host: Option<Ref> = None;
         match trigger {
-            Trigger::MeetVerb | Trigger::TalksVerb | Trigger::CallVerb => {
+            Trigger::MeetVerb | Trigger::TalksVerb | Trigger::CallVerb | Trigger::Discuss => {
                 participants.extend(subject.iter().copied());
                 participants.extend(
                     with.unwrap_or_else(|| {
@@ -1277,6 +1280,19 @@ impl EventExtractor {
         if same_call {
             kind = EventType::PhoneCall;
         }
+        // «… прибудет в Москву. Токаев и Путин обсудят …»: the visitor is one of those who
+        // discuss, else the visit says nothing of this talk; the talk is where the visit is
+        // (places after the verb are what is discussed: «обсудили ситуацию в Сирии»).
+        let visit_place = if trigger == Trigger::Discuss {
+            let visitor = ctx.visitors.iter().rev().find(|v| {
+                ctx.sentence as u32 - v.sentence <= 1
+                    && ctx.same_paragraph(v.sentence)
+                    && participants.contains(&Ref::Doc(v.person))
+            });
+            Some(visitor?.place)
+        } else {
+            None
+        };
         // A contact with fewer than two sides goes on: the caller keeps it aside, for the next
         // sentence may name them (`sides_from_next_sentence`).
 
@@ -1560,6 +1576,9 @@ impl EventExtractor {
 
         if participants.iter().all(|r| matches!(r, Ref::Doc(_))) && !trigger.is_noun() {
             confidence += 0.1;
+        }
+        if let Some(at) = visit_place {
+            place = at;
         }
         let draft = EventDraft {
             kind,
@@ -1908,7 +1927,37 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     {
         return Some(Trigger::CallVerb);
     }
+    if fold.starts_with("обсу") && !call_context(doc, i) && discussed_after_a_visit(doc, i, w) {
+        return Some(Trigger::Discuss);
+    }
     None
+}
+
+/// «Президент Казахстана прибудет в Москву. Токаев и Путин обсудят …»: a finite form of
+/// «обсудить» in the sentence after one that reports a visit, in the same paragraph. (Who
+/// discusses is checked with the sides: one of them must be the visitor.)
+fn discussed_after_a_visit(doc: &Doc<'_>, i: usize, w: &WordInfo) -> bool {
+    let finite = w.parses.iter().any(|p| {
+        p.pos == Pos::Verb
+            && p.verb_form == Some(VerbForm::Fin)
+            && matches!(&*p.lemma, "обсудить" | "обсуждать")
+    });
+    let s = doc.tokens[i].sentence as usize;
+    if !finite || s == 0 || doc.sentences[s - 1].paragraph != doc.sentences[s].paragraph {
+        return false;
+    }
+    // Read from the per-word memo only, not `trigger_at`: a chain of such sentences would
+    // otherwise read each one again.
+    doc.sentence_tokens[s - 1].clone().any(|k| {
+        doc.tokens[k].kind == TokenKind::Word
+            && doc.lower(k).is_some_and(|wk| {
+                let t = doc.word_memo(k, Memo::EventTrigger, || trigger_lemma(wk));
+                matches!(
+                    LEMMAS.get(usize::from(t)),
+                    Some((_, Trigger::Arrive | Trigger::VisitNoun))
+                )
+            })
+    })
 }
 
 /// Verbs whose subject, right after a contact that names no sides, names them: «Шойгу и Вэй
