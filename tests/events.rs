@@ -1696,3 +1696,23 @@ fn those_who_discuss_right_after_a_visit_hold_talks_where_the_visit_is() {
     );
     assert!(evs.iter().all(|e| e.0 == "VISIT"), "{evs:?}");
 }
+
+#[test]
+fn a_summit_its_named_subjects_held_is_their_meeting() {
+    let evs = events(
+        "Премьер-министр Японии Сигэру Исиба и президент Южной Кореи Ли Чжэ Мён провели саммит \
+         в Токио.",
+        "2025-03-20",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 2, "{evs:?}");
+    assert_eq!(m.2.as_deref(), Some("Токио"));
+    // With unnamed others, no contact.
+    assert!(
+        events(
+            "Путин проведёт саммит с лидерами стран Африки.",
+            "2025-03-20"
+        )
+        .is_empty()
+    );
+}

@@ -1892,6 +1892,20 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     {
         return Some(Trigger::MeetNoun);
     }
+    // «Премьер Японии и президент Южной Кореи провели саммит в Токио»: a summit its subject
+    // held is a meeting of them (with no sides named, none).
+    if fold.starts_with("саммит")
+        && i > 0
+        && doc.lower(i - 1).is_some_and(|w| {
+            w.parses.iter().any(|p| {
+                p.pos == Pos::Verb
+                    && p.verb_form == Some(VerbForm::Fin)
+                    && matches!(&*p.lemma, "провести" | "проводить")
+            })
+        })
+    {
+        return Some(Trigger::MeetNoun);
+    }
     // «Лавров и Блинкен обменялись мнениями на полях …»: a talk (by phone, a call);
     // «обменялись пленными» is no contact.
     if fold.starts_with("обменял")
