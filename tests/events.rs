@@ -1716,3 +1716,17 @@ fn a_summit_its_named_subjects_held_is_their_meeting() {
         .is_empty()
     );
 }
+
+#[test]
+fn there_stands_for_the_city_of_the_sentence_before_when_no_event_placed_it() {
+    let evs = events(
+        "Лидеры стран БРИКС соберутся в Казани в октябре. Путин намерен провести там встречу с \
+         Нарендрой Моди.",
+        "2025-03-20",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").2.as_deref(),
+        Some("Казань"),
+        "{evs:?}"
+    );
+}

@@ -1441,6 +1441,15 @@ impl EventExtractor {
                 .take(RECENT)
                 .filter(|(d, _, _)| d.sentences.iter().any(|&s| ctx.same_paragraph(s)))
                 .find_map(|(_, _, pl)| *pl)
+                // «Лидеры БРИКС соберутся в Казани. Путин проведёт там встречи …»: the city of
+                // the sentence before, when no event there had a place.
+                .or_else(|| {
+                    clause
+                        .clone()
+                        .any(|k| doc.fold_of(k) == "там" && !doc.is_punct(k + 1, ","))
+                        .then(|| ctx.place_before())
+                        .flatten()
+                })
                 // «ТОКИО, 30 мая. … В пятницу там же Лавров проведёт …»: the dateline's city.
                 .or_else(|| dateline_city(doc));
         }
