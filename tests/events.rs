@@ -1689,6 +1689,18 @@ fn those_who_discuss_right_after_a_visit_hold_talks_where_the_visit_is() {
         "2024-05-20",
     );
     assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Сочи"), "{evs:?}");
+    let evs = events(
+        "Визит премьер-министра Венгрии Виктора Орбана в Москву стал неожиданностью. Орбан и \
+         Путин говорили около двух часов.",
+        "2024-05-20",
+    );
+    assert_eq!(find(&evs, "TALKS").1.len(), 2, "{evs:?}");
+    // A verb of saying with one subject is no talk: «Как говорил Песков, …».
+    let evs = events(
+        "Орбан прибыл в Москву. Как говорил Песков, визит готовился давно.",
+        "2024-05-20",
+    );
+    assert!(evs.iter().all(|e| e.0 == "VISIT"), "{evs:?}");
     // The visitor must be one of them.
     let evs = events(
         "Вчера Эрдоган прилетел в Сочи. Лавров и Шойгу обсудили ситуацию в Сирии.",

@@ -50,8 +50,8 @@ enum Trigger {
     InviteVerb,
     /// «приглашение»
     InviteNoun,
-    /// «обсудят», «обсудили» right after a visit by one of the sides: «Президент Казахстана
-    /// прибудет в Москву. Токаев и Путин обсудят …».
+    /// «обсудят», «говорили», «беседовали» right after a visit by one of the sides:
+    /// «Президент Казахстана прибудет в Москву. Токаев и Путин обсудят …».
     Discuss,
 }
 
@@ -1950,20 +1950,34 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     {
         return Some(Trigger::CallVerb);
     }
-    if fold.starts_with("обсу") && !call_context(doc, i) && discussed_after_a_visit(doc, i, w) {
+    if ["обсу", "говори", "беседов", "побеседов", "разговарив"]
+        .iter()
+        .any(|p| fold.starts_with(p))
+        && !call_context(doc, i)
+        && discussed_after_a_visit(doc, i, w)
+    {
         return Some(Trigger::Discuss);
     }
     None
 }
 
-/// «Президент Казахстана прибудет в Москву. Токаев и Путин обсудят …»: a finite form of
-/// «обсудить» in the sentence after one that reports a visit, in the same paragraph. (Who
+/// «Президент Казахстана прибудет в Москву. Токаев и Путин обсудят …», «Визит Орбана в Москву
+/// … Орбан и Путин говорили около двух часов»: a finite form of «обсудить», «говорить»,
+/// «беседовать» in the sentence after one that reports a visit, in the same paragraph. (Who
 /// discusses is checked with the sides: one of them must be the visitor.)
 fn discussed_after_a_visit(doc: &Doc<'_>, i: usize, w: &WordInfo) -> bool {
     let finite = w.parses.iter().any(|p| {
         p.pos == Pos::Verb
             && p.verb_form == Some(VerbForm::Fin)
-            && matches!(&*p.lemma, "обсудить" | "обсуждать")
+            && matches!(
+                &*p.lemma,
+                "обсудить"
+                    | "обсуждать"
+                    | "говорить"
+                    | "беседовать"
+                    | "побеседовать"
+                    | "разговаривать"
+            )
     });
     let s = doc.tokens[i].sentence as usize;
     if !finite || s == 0 || doc.sentences[s - 1].paragraph != doc.sentences[s].paragraph {
