@@ -1742,3 +1742,20 @@ fn there_stands_for_the_city_of_the_sentence_before_when_no_event_placed_it() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_bare_noun_continuing_a_planned_contact_is_that_plan() {
+    let evs = events(
+        "Трамп заявил, что проведёт переговоры с Путиным. Дата и место встречи пока не \
+         определены.",
+        "2025-05-20",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].4, "planned");
+    // A past-tense verb says it took place.
+    let evs = events(
+        "Путин проведёт переговоры с Токаевым в среду. Переговоры прошли в тёплой обстановке.",
+        "2025-05-20",
+    );
+    assert!(evs.iter().any(|e| e.4 == "happened"), "{evs:?}");
+}

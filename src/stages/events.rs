@@ -770,6 +770,8 @@ impl EventExtractor {
             return None;
         }
         let mut confidence: f64 = if trigger.is_noun() { 0.7 } else { 0.8 };
+        // The status of the contact a bare noun continues.
+        let mut continued: Option<Status> = None;
         // «находится в России с визитом с 7 сентября»: a stay, dated by its start.
         let mut staying_visit = false;
 
@@ -1058,7 +1060,7 @@ impl EventExtractor {
                 confidence -= 0.1;
             } else if participants.is_empty() && trigger.is_noun() {
                 // «Переговоры прошли в Кремле»: a bare noun continues the article's last contact.
-                if let Some((_, p, _)) = previous.iter().rev().take(RECENT).find(|(d, p, _)| {
+                if let Some((d, p, _)) = previous.iter().rev().take(RECENT).find(|(d, p, _)| {
                     d.kind.is_contact()
                         && p.len() >= 2
                         && d.sentences
@@ -1067,6 +1069,7 @@ impl EventExtractor {
                 }) {
                     participants.extend(p.iter().copied());
                     confidence -= 0.2;
+                    continued = Some(d.status);
                 }
             }
         }
@@ -1166,6 +1169,20 @@ impl EventExtractor {
             );
         if frame && status == Status::Hypothetical {
             status = Status::Happened;
+        }
+        // «Трамп проведёт переговоры с Путиным. Дата и место встречи не определены»: a bare
+        // noun that continues a contact not yet held is that contact, unless a past-tense verb
+        // says it took place («Переговоры прошли …»).
+        if let Some(before) = continued
+            && before != Status::Happened
+            && status == Status::Happened
+            && !clause.clone().any(|k| {
+                doc.word(k).and_then(|w| w.best()).is_some_and(|p| {
+                    p.verb_form == Some(VerbForm::Fin) && p.tense == Some(Tense::Past)
+                })
+            })
+        {
+            status = before;
         }
         // «В Кремле не исключили, что Путин и Эрдоган встретятся»: a clause of «что» governed
         // by a verb of allowing is only possible.
