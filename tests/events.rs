@@ -219,6 +219,7 @@ fn heads_of_ministries_of_two_countries_and_a_counterpart_coordinated_are_the_si
     for text in [
         "Главы МИД России и Турции встретились в Москве.",
         "Сергей Лавров и его турецкий коллега встретились в Москве.",
+        "Сергей Лавров и турецкий коллега встретились в Москве.",
     ] {
         let evs = events(text, "2023-04-27");
         let m = find(&evs, "MEETING");

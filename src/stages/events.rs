@@ -2476,7 +2476,19 @@ impl Ctx<'_, '_> {
                 // follow («президент переходного периода Республики Мали полковник …»).
                 // «Остин и его китайский коллега Дун Цзюнь»
                 let possessive = k == end + 1
-                    && matches!(self.doc.fold_of(k), "его" | "ее" | "их" | "свой" | "своя");
+                    && (matches!(self.doc.fold_of(k), "его" | "ее" | "их" | "свой" | "своя")
+                        // «Лавров и турецкий коллега»: an adjective right before «коллега».
+                        || (k + 1 < span.end
+                            && self.doc.tokens[k].shape == Shape::Lower
+                            && self
+                                .doc
+                                .lower(k + 1)
+                                .is_some_and(|w| w.has_lemma("коллега"))
+                            && self
+                                .doc
+                                .lower(k)
+                                .and_then(|w| w.best())
+                                .is_some_and(|p| p.pos == Pos::Adj)));
                 let title_word = possessive
                     || self.doc.tokens[k].shape == Shape::Lower
                         && self.doc.lower(k).is_some_and(|w| {
