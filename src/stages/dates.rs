@@ -240,6 +240,13 @@ fn shifted(anchor: Date, count: i64, unit: &str) -> Option<DateValue> {
     }
 }
 
+/// «2011г»: a four-digit year with its abbreviation written without a space (one word token).
+/// («1990-2000гг.» is a range of years, which a date value cannot hold.)
+fn glued_year(s: &str) -> Option<i32> {
+    let digits = s.strip_suffix('г')?;
+    full_year(digits).filter(|_| digits.len() == 4)
+}
+
 fn full_year(s: &str) -> Option<i32> {
     match (s.len(), number(s)?) {
         (4, y) if (1000..=2999).contains(&y) => Some(y as i32),
@@ -400,6 +407,13 @@ impl DateResolver {
             }
             return None;
         }
+        // «в 2012г.»
+        if let Some(year) = glued_year(text) {
+            return Some((
+                1 + usize::from(doc.is_punct(i + 1, ".")),
+                DateValue::year(year as i16),
+            ));
+        }
         // «ноябрь 2023 года», «в ноябре 2023 г.»
         if let Some(month) = month_of(text) {
             let mut k = i + 1;
@@ -417,7 +431,14 @@ impl DateResolver {
     /// A year after a day-and-month or a month: «2024», «2024 года», «2024 г.». Returns the
     /// number of tokens and the year.
     fn year_after(&self, doc: &Doc<'_>, k: usize, end: usize) -> Option<(usize, i32)> {
-        if k >= end || doc.tokens[k].kind != TokenKind::Number {
+        if k >= end {
+            return None;
+        }
+        // «11 февраля 2011г.»
+        if let Some(year) = glued_year(doc.fold_of(k)) {
+            return Some((1 + usize::from(doc.is_punct(k + 1, ".")), year));
+        }
+        if doc.tokens[k].kind != TokenKind::Number {
             return None;
         }
         let y = doc.fold_of(k);
@@ -1000,6 +1021,7 @@ fn date_word(w: &str) -> bool {
             | "день"
     ) || month_of(w).is_some()
         || month_adjective(w).is_some()
+        || glued_year(w).is_some()
 }
 
 impl Direction {
