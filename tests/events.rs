@@ -1760,3 +1760,22 @@ fn a_bare_noun_continuing_a_planned_contact_is_that_plan() {
     );
     assert!(evs.iter().any(|e| e.4 == "happened"), "{evs:?}");
 }
+
+#[test]
+fn decisions_taken_part_and_anniversaries_are_no_contacts() {
+    for text in [
+        "Как сообщает «Интерфакс», это решение принял глава ведомства Рашид Нургалиев по \
+         поручению президента Дмитрия Медведева.",
+        "Путин не будет принимать участия в саммите, заявил Песков.",
+        "Трамп и Путин сделали совместное заявление к 75-летию исторической встречи на Эльбе.",
+    ] {
+        let evs = events(text, "2020-04-25");
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+    // A day before the verb is no object: «в среду принял премьера».
+    let evs = events(
+        "Михаил Мишустин в среду принял премьер-министра Узбекистана Абдуллу Арипова.",
+        "2021-06-03",
+    );
+    assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
+}

@@ -710,6 +710,25 @@ impl EventExtractor {
         if trigger.is_noun() && i > 0 && doc.fold_of(i - 1) == "полях" {
             return None;
         }
+        // «к 75-летию встречи на Эльбе», «в годовщину визита»: a contact remembered, not one
+        // of the people in the sentence.
+        // («к 75-летию исторической встречи»: adjectives between.)
+        let remembered = (i.saturating_sub(3)..i).rev().find(|&k| {
+            !doc.lower(k)
+                .and_then(|w| w.best())
+                .is_some_and(|p| p.pos == Pos::Adj)
+        });
+        if trigger.is_noun()
+            && remembered.is_some_and(|k| {
+                doc.lower(k).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        p.lemma.ends_with("летие") || matches!(&*p.lemma, "годовщина" | "юбилей")
+                    })
+                })
+            })
+        {
+            return None;
+        }
         // «провёл ряд двусторонних встреч, в том числе с X и Y»: the count goes on to name
         // some of them, and those are contacts.
         let named_after = (i + 1..(i + 6).min(ctx.range.end)).any(|k| {
@@ -870,7 +889,23 @@ impl EventExtractor {
                         }) >= 0.5
                             && w.parses.iter().any(|p| p.case == Some(Case::Acc))
                     });
-                if inanimate_object {
+                // «это решение принял глава ведомства», «не принимать участия»: so does one
+                // right before it, or «участие» in any case.
+                // (Not after a preposition: «в среду принял».)
+                let inanimate_before = i > clause.start
+                    && doc.tokens[i - 1].shape == Shape::Lower
+                    && !(i >= 2
+                        && doc
+                            .lower(i - 2)
+                            .and_then(|w| w.best())
+                            .is_some_and(|p| p.pos == Pos::Adp))
+                    && doc.lower(i - 1).is_some_and(|w| {
+                        w.prob(|p| p.pos == Pos::Noun && !p.animate && p.case == Some(Case::Acc))
+                            >= 0.5
+                    });
+                let taking_part =
+                    i + 1 < clause.end && doc.lower(i + 1).is_some_and(|w| w.has_lemma("участие"));
+                if inanimate_object || inanimate_before || taking_part {
                     return None;
                 }
                 let mut guests = ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person);
