@@ -1769,6 +1769,10 @@ fn decisions_taken_part_and_anniversaries_are_no_contacts() {
         "Президент Венесуэлы Уго Чавес выступил с речью. Президент Колумбии Хуан Мануэль Сантос \
          отказался принимать участия в акции поддержки Чавеса.",
         "Трамп и Путин сделали совместное заявление к 75-летию исторической встречи на Эльбе.",
+        // Admitted to a body; an attributive participle of what was adopted.
+        "Путин принял Токаева в почётные члены Российского географического общества.",
+        "Президент Барак Обама выступил в Конгрессе. Тед Круз обещает отменить принятый по \
+         инициативе президента Обамы закон.",
     ] {
         let evs = events(text, "2020-04-25");
         assert!(evs.is_empty(), "{text}: {evs:?}");
@@ -1779,4 +1783,10 @@ fn decisions_taken_part_and_anniversaries_are_no_contacts() {
         "2021-06-03",
     );
     assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
+    let evs = events("Путин принял Токаева в Кремле.", "2021-06-03");
+    assert_eq!(
+        find(&evs, "MEETING").2.as_deref(),
+        Some("Москва"),
+        "{evs:?}"
+    );
 }

@@ -905,7 +905,24 @@ impl EventExtractor {
                     });
                 let taking_part =
                     i + 1 < clause.end && doc.lower(i + 1).is_some_and(|w| w.has_lemma("участие"));
-                if inanimate_object || inanimate_before || taking_part {
+                // «её приняли в хор», «приняли в партию»: admitted to a body, in the
+                // accusative (where one is received is in the locative; «в среду» is a date).
+                let admitted = (i + 1..(i + 3).min(clause.end)).any(|k| {
+                    matches!(doc.fold_of(k), "в" | "во")
+                        && k + 1 < clause.end
+                        && !doc.dates.iter().any(|d| d.tokens.contains(&(k + 1)))
+                        && doc.lower(k + 1).is_some_and(|w| {
+                            w.parses.iter().any(|p| p.case == Some(Case::Acc))
+                                && !w.parses.iter().any(|p| p.case == Some(Case::Loc))
+                        })
+                });
+                // «принятой правительством амнистией»: an attributive participle describes
+                // what was adopted.
+                let attributive = doc
+                    .word(i)
+                    .and_then(|w| w.best())
+                    .is_some_and(|p| p.verb_form == Some(VerbForm::Part) && !p.short);
+                if inanimate_object || inanimate_before || taking_part || admitted || attributive {
                     return None;
                 }
                 let mut guests = ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person);
