@@ -1790,3 +1790,14 @@ fn decisions_taken_part_and_anniversaries_are_no_contacts() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_meeting_held_in_the_format_of_a_video_conference_is_a_call() {
+    let evs = events(
+        "Беседа Владимира Путина и Касым-Жомарта Токаева с губернаторами приграничных областей \
+         прошла в режиме видеоконференции.",
+        "2024-05-20",
+    );
+    assert!(evs.iter().all(|e| e.0 == "PHONE_CALL"), "{evs:?}");
+    assert!(!evs.is_empty());
+}

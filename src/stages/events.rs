@@ -2172,7 +2172,14 @@ fn call_context(doc: &Doc<'_>, i: usize) -> bool {
     let after_side = (i + 1..(i + 9).min(range.end))
         .take_while(|&k| !doc.is_punct(k, ","))
         .any(|k| doc.fold_of(k) == "по" && k + 1 < range.end && mode(k + 1));
-    let near = (lo..hi).any(mode) || after_side;
+    // «Беседа Трампа и его дочери с Пегги Уитсон проходит в режиме видеоконференции»: the
+    // mode named as a format, anywhere after the trigger up to a comma.
+    let format = (i + 1..(i + 16).min(range.end))
+        .take_while(|&k| !doc.is_punct(k, ","))
+        .any(|k| {
+            matches!(doc.fold_of(k), "режиме" | "формате") && k + 1 < range.end && mode(k + 1)
+        });
+    let near = (lo..hi).any(mode) || after_side || format;
     // «По видеосвязи прошла во вторник встреча …»: the mode fronted, a few words earlier.
     let fronted = (i.saturating_sub(12).max(range.start)..i).any(|k| {
         doc.fold_of(k) == "по"
