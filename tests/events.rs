@@ -1801,3 +1801,12 @@ fn a_meeting_held_in_the_format_of_a_video_conference_is_a_call() {
     assert!(evs.iter().all(|e| e.0 == "PHONE_CALL"), "{evs:?}");
     assert!(!evs.is_empty());
 }
+
+#[test]
+fn an_indeclinable_name_after_a_title_keeps_the_titles_case() {
+    let evs = events(
+        "Переговоры Путина и президента Индонезии Прабово Субианто прошли в Кремле.",
+        "2025-08-20",
+    );
+    assert_eq!(find(&evs, "TALKS").1.len(), 2, "{evs:?}");
+}

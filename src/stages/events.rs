@@ -2284,8 +2284,21 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
                 // When they disagree the title's case wins: the dictionary knows the title's
                 // noun, while a foreign name's case is a guess («Президент … Умару Сиссоку
                 // Эмбало» read as a dative).
+                // A name written as its nominative may be indeclinable («Прабово Субианто»):
+                // it says nothing of the case.
+                let as_nominative = {
+                    let name = crate::text::fold_key(&doc.entities[m.entity as usize].name);
+                    let mut words = name
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty());
+                    m.tokens
+                        .clone()
+                        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                        .all(|k| words.next() == Some(doc.fold_of(k)))
+                        && words.next().is_none()
+                };
                 let both = last.cases.intersect(m.cases);
-                if !both.is_empty() {
+                if !both.is_empty() && !as_nominative {
                     last.cases = both;
                 }
             }
