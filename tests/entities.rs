@@ -761,3 +761,21 @@ fn a_village_named_by_a_common_word_does_not_make_the_word_a_city_elsewhere() {
     let ms = mentions("Ленинградский проспект перекрыли до утра.");
     assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
 }
+
+#[test]
+fn a_body_of_a_state_before_a_name_is_no_given_name() {
+    let ms = mentions("Спикер Совфеда Валентина Матвиенко встретилась с Галибафом.");
+    assert!(
+        has(&ms, "ORGANIZATION", "Совфеда", "Совет Федерации"),
+        "{ms:?}"
+    );
+    assert!(
+        has(
+            &ms,
+            "PERSON",
+            "Валентина Матвиенко",
+            "Валентина Ивановна Матвиенко"
+        ),
+        "{ms:?}"
+    );
+}

@@ -642,11 +642,14 @@ impl EntityMatcher {
         }
         // «Владимир Жириновский», «Уитни Хьюстон», «София Ротару»: a one-word place that is
         // also a given name, beside a surname, is a person.
+        // (Not a body of a state: «Спикер Совфеда Матвиенко». Clubs and firms carry no country.)
+        let state_body = entity.kind == EntityKind::Organization && entity.country.is_some();
         if len == 1
             && matches!(
                 entity.kind,
                 EntityKind::City | EntityKind::Region | EntityKind::Organization
             )
+            && !state_body
             && part_of_person_name(doc, i)
         {
             return None;
