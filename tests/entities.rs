@@ -779,3 +779,15 @@ fn a_body_of_a_state_before_a_name_is_no_given_name() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn chinese_names_with_a_two_syllable_given_name_decline() {
+    let ps = persons_on(
+        "В четверг Путин встретится с вице-премьером Госсовета КНР Дин Сюэсяном, а мэр Москвы \
+         принял мэра Пекина Инь Юна.",
+        "2025-09-05",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Дин Сюэсян"), "{ps:?}");
+    assert!(names.contains(&"Инь Юн"), "{ps:?}");
+}

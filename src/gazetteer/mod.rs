@@ -85,6 +85,30 @@ pub const EAST_ASIAN_SURNAMES: &[&str] = &[
     "зыонг",
     "хо",
     "цой",
+    // More of the commonest Chinese surnames in the Palladius spelling («Дин Сюэсян», «Инь
+    // Юн», «Тянь Хуэйюй»). Not «Ян», «Ма», «Лу», «Е»: Russian and European names or words too.
+    "дин",
+    "ся",
+    "сюэ",
+    "люй",
+    "тянь",
+    "янь",
+    "юй",
+    "ду",
+    "жэнь",
+    "фан",
+    "инь",
+    "сун",
+    "хань",
+    "мэн",
+    "цю",
+    "цянь",
+    "бай",
+    "тао",
+    "шао",
+    "сюн",
+    "цуй",
+    "ню",
 ];
 
 /// True when `fold` (a folded word) is one of [`EAST_ASIAN_SURNAMES`]. The person finder asks

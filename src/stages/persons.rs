@@ -794,13 +794,18 @@ impl PersonFinder {
         {
             let mut j = i + 1;
             // Syllables are short; the last may carry a case ending («Чхолем», «Ыном»).
+            // Two Chinese syllables written as one word are longer («Цзиньпин», «Сюэсяном»):
+            // a word with a cluster only the Palladius spelling has may be.
             let syllable = |j: usize| {
                 let n = doc.text_of(j).chars().count();
-                n <= 5
-                    || (n <= 7
-                        && ["ом", "ем", "ым", "ой", "ою"]
-                            .iter()
-                            .any(|e| doc.fold_of(j).ends_with(e)))
+                let f = doc.fold_of(j);
+                let ending = ["ом", "ем", "ым", "ой", "ою"]
+                    .iter()
+                    .any(|e| f.ends_with(e));
+                let chinese = ["цз", "чж", "сю", "ся", "юэ", "уэ", "эй"]
+                    .iter()
+                    .any(|c| f.contains(c));
+                n <= 5 || (n <= 7 && ending) || (chinese && n <= if ending { 10 } else { 8 })
             };
             while j < end
                 && j < i + 3
