@@ -1263,8 +1263,19 @@ impl EventExtractor {
         }
         // «Президент США предложил провести личную встречу»: a proposal or plan with one
         // named side is with the other person the article is about.
+        // (Not when «с» names someone the text leaves unnamed or unknown: «встретится с
+        // вице-премьером Госсовета КНР».)
+        let unnamed_other = (i + 1..clause.end).any(|k| {
+            matches!(doc.fold_of(k), "с" | "со")
+                && k + 1 < clause.end
+                && doc.tokens[k + 1].shape == Shape::Lower
+                && doc.lower(k + 1).is_some_and(|w| {
+                    w.prob(|p| p.pos == Pos::Noun && p.animate && p.case == Some(Case::Ins)) >= 0.5
+                })
+        });
         if kind.is_contact()
             && participants.len() == 1
+            && !unnamed_other
             && matches!(status, Status::Hypothetical | Status::Planned)
         {
             let others: Vec<u32> = ctx
