@@ -1827,3 +1827,22 @@ fn a_plan_with_an_unnamed_other_side_is_not_with_the_article_s_last_guest() {
         );
     }
 }
+
+#[test]
+fn ministers_are_the_ministers_of_the_latest_contact_between_two_of_them() {
+    let evs = events(
+        "Министр иностранных дел Турции Хакан Фидан прибыл в Москву. В пятницу он проведёт \
+         переговоры с Сергеем Лавровым, а затем будет принят Владимиром Путиным. Последний раз \
+         министры встречались в июне в Стамбуле.",
+        "2025-09-05",
+    );
+    let past = evs
+        .iter()
+        .find(|e| e.2.as_deref() == Some("Стамбул"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(
+        past.1,
+        vec!["Сергей Викторович Лавров", "Хакан Фидан"],
+        "{evs:?}"
+    );
+}

@@ -1098,13 +1098,43 @@ impl EventExtractor {
                     .copied()
                     .filter(|&p| !leaders || ctx.public.holds_office(doc, p))
                     .collect();
-                let chosen = if holders.len() >= 2 {
-                    holders
-                } else {
-                    ctx.recent.to_vec()
+                // «Министр Турции прибыл в Москву … будет принят Путиным. Последний раз министры
+                // встречались в июне»: «министры» are the ministers of the latest contact
+                // between two of them, not the article's last two people.
+                let ministers = clause.clone().any(|k| {
+                    doc.fold_of(k).starts_with("министр")
+                        && doc
+                            .lower(k)
+                            .is_some_and(|w| w.prob(|p| p.number == Some(Number::Plur)) >= 0.5)
+                });
+                let minister = |r: &Ref| {
+                    let g = match *r {
+                        Ref::Doc(e) => doc.entities[e as usize].gaz,
+                        Ref::Gaz(g) => Some(g),
+                    };
+                    g.zip(doc.date).is_some_and(|(g, d)| {
+                        doc.gazetteer
+                            .offices()
+                            .roles_of(g, d)
+                            .any(|(_, role)| matches!(role, Role::ForeignMinister | Role::Minister))
+                    })
                 };
-                for p in chosen {
-                    let r = Ref::Doc(p);
+                let of_ministers = ministers
+                    .then(|| {
+                        previous.iter().rev().take(RECENT).find_map(|(d, p, _)| {
+                            (d.kind.is_contact() && p.len() >= 2 && p.iter().all(minister))
+                                .then(|| p.clone())
+                        })
+                    })
+                    .flatten();
+                let chosen: Vec<Ref> = if let Some(p) = of_ministers {
+                    p
+                } else if holders.len() >= 2 {
+                    holders.into_iter().map(Ref::Doc).collect()
+                } else {
+                    ctx.recent.iter().copied().map(Ref::Doc).collect()
+                };
+                for r in chosen {
                     if !participants.contains(&r) {
                         participants.push(r);
                     }
