@@ -1846,3 +1846,33 @@ fn ministers_are_the_ministers_of_the_latest_contact_between_two_of_them() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn leaders_named_by_their_offices_are_the_people_a_later_plural_means() {
+    let evs = events(
+        "Вчера в Ташкенте прошли переговоры президентов Узбекистана и Казахстана. Шавкат \
+         Мирзиёев и Касым-Жомарт Токаев подписали соглашение о границе. Следующая встреча \
+         лидеров запланирована на весну.",
+        "2025-09-05",
+    );
+    assert!(
+        evs.iter().any(|e| e.4 == "planned" && e.1.len() == 2),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_call_last_month_is_not_the_call_of_the_article_s_day() {
+    let evs = events(
+        "Лидеры России и Турции обсудили по телефону ситуацию в Сирии. Эрдоган призвал к \
+         диалогу, Путин предостерёг от вмешательства. Это уже второй разговор президентов за \
+         последние недели: в прошлом месяце они созванивались, чтобы обсудить Ливию.",
+        "2024-05-20",
+    );
+    let calls: Vec<_> = evs.iter().filter(|e| e.0 == "PHONE_CALL").collect();
+    assert_eq!(calls.len(), 2, "{evs:?}");
+    assert!(
+        calls.iter().any(|e| e.3.as_deref() == Some("2024-04")),
+        "{evs:?}"
+    );
+}

@@ -440,6 +440,14 @@ impl EventExtractor {
                             Ref::Doc(e) if doc.entities[*e as usize].kind == EntityKind::Person => {
                                 Some(*e)
                             }
+                            // An office holder named by a title («президентов Узбекистана и
+                            // Казахстана») is the article's person when it names them too.
+                            Ref::Gaz(g) if doc.gazetteer.entity(*g).kind == EntityKind::Person => {
+                                doc.entities
+                                    .iter()
+                                    .position(|e| e.gaz == Some(*g))
+                                    .map(|e| e as u32)
+                            }
                             _ => None,
                         })
                         .collect();
@@ -4643,8 +4651,26 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
         EventType::Talks => EventType::Meeting,
         k => k,
     };
+    // An inherited date yields to a written one, except that a contact dated by the article's
+    // own day is not the one a later sentence puts in a month or year that does not hold that
+    // day («обсудили по телефону … в прошлом месяце они созванивались»).
+    let article_day = doc.date;
+    let earlier_period = |a: &EventDraft, b: &EventDraft| {
+        !a.date_explicit
+            && b.date_explicit
+            && a.date.is_some()
+            && a.date == article_day
+            && b.date
+                .is_some_and(|y| y.precision() != crate::model::Precision::Day)
+            && b.date.zip(a.date).is_some_and(|(y, x)| !y.compatible(&x))
+    };
     let compatible_date = |a: &EventDraft, b: &EventDraft| match (a.date, b.date) {
-        (Some(x), Some(y)) => x.compatible(&y) || !a.date_explicit || !b.date_explicit,
+        (Some(x), Some(y)) => {
+            x.compatible(&y)
+                || ((!a.date_explicit || !b.date_explicit)
+                    && !earlier_period(a, b)
+                    && !earlier_period(b, a))
+        }
         _ => true,
     };
     let within = |city: u32, country: u32| -> bool {
