@@ -594,6 +594,10 @@ impl DateResolver {
             if let Some((ylen, rel)) = relative_year(doc, i + 1, end) {
                 return Some((1 + ylen, DateValue::year(year + rel as i16)));
             }
+            // «весной 2013 года»
+            if let Some((ylen, y)) = self.year_after(doc, i + 1, end) {
+                return Some((1 + ylen, DateValue::year(i16::try_from(y).ok()?)));
+            }
             let last = first + 2;
             let y = match tense() {
                 Direction::Future if month > last => year + 1,
@@ -601,6 +605,27 @@ impl DateResolver {
                 _ => year,
             };
             return Some((1, DateValue::year(y)));
+        }
+        // «запланирована на весну», «перенесли на осень следующего года»: a season something is
+        // set for lies ahead (winter spans two years and is left out).
+        if w == "на" {
+            let first = match next(1) {
+                "весну" => Some(3),
+                "лето" => Some(6),
+                "осень" => Some(9),
+                _ => None,
+            };
+            if let Some(first) = first {
+                if let Some((ylen, rel)) = relative_year(doc, i + 2, end) {
+                    return Some((2 + ylen, DateValue::year(year + rel as i16)));
+                }
+                // «на осень 2013 года»
+                if let Some((ylen, y)) = self.year_after(doc, i + 2, end) {
+                    return Some((2 + ylen, DateValue::year(i16::try_from(y).ok()?)));
+                }
+                let y = if month > first + 2 { year + 1 } else { year };
+                return Some((2, DateValue::year(y)));
+            }
         }
         // «на следующей неделе», «на прошлой неделе»: the month of that week (the contract has
         // no week precision).
