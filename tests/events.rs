@@ -1876,3 +1876,34 @@ fn a_call_last_month_is_not_the_call_of_the_article_s_day() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_visit_has_one_visitor_and_an_invitation_one_invitee() {
+    let evs = events(
+        "Стив Уиткофф и Марко Рубио прилетели в Москву. Эрдоган пригласил Путина и Зеленского в \
+         Стамбул.",
+        "2025-06-18",
+    );
+    let visits: Vec<_> = evs.iter().filter(|e| e.0 == "VISIT").collect();
+    assert_eq!(visits.len(), 2, "{evs:?}");
+    assert!(visits.iter().all(|v| v.1.len() == 1), "{evs:?}");
+    let invitations: Vec<_> = evs.iter().filter(|e| e.0 == "INVITATION").collect();
+    assert_eq!(invitations.len(), 2, "{evs:?}");
+    assert!(invitations.iter().all(|v| v.1.len() == 2), "{evs:?}");
+}
+
+#[test]
+fn seeing_no_sense_in_a_meeting_is_a_denial_and_a_talk_held_is_a_meeting() {
+    assert!(
+        events(
+            "Путин заявил, что не видит смысла во встрече с Зеленским.",
+            "2025-06-18"
+        )
+        .is_empty()
+    );
+    let evs = events(
+        "Путин и Си Цзиньпин провели неформальную беседу за чаем.",
+        "2025-06-18",
+    );
+    assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
+}

@@ -226,6 +226,11 @@ const RECENT: usize = 64;
 
 /// Denials: a meeting reported as not being prepared gives no event at all.
 const DENIALS: &[&str] = &[
+    // «не видит смысла во встрече с Зеленским», «нет смысла встречаться»
+    "не видит смысла",
+    "не видят смысла",
+    "нет смысла",
+    "не имеет смысла",
     "опроверг",
     "опровер",
     "отрица",
@@ -575,8 +580,38 @@ impl EventExtractor {
     }
 
     /// The events of one trigger: usually one; «провёл переговоры с X и с Y» (the preposition
-    /// repeated) is a separate contact with each.
+    /// repeated) is a separate contact with each. A visit has one visitor and an invitation
+    /// one inviter and one invitee: «Кушнер и Уиткофф прилетели в Москву» is two visits,
+    /// «пригласил Путина и Зеленского» two invitations.
     fn extract(
+        &self,
+        ctx: &Ctx<'_, '_>,
+        i: usize,
+        trigger: Trigger,
+        previous: &[(EventDraft, Vec<Ref>, Option<Ref>)],
+    ) -> Vec<(EventDraft, Vec<Ref>, Option<Ref>)> {
+        let mut out = Vec::new();
+        for (draft, parties, place) in self.extract_joint(ctx, i, trigger, previous) {
+            match draft.kind {
+                EventType::Visit if parties.len() > 1 => {
+                    out.extend(parties.into_iter().map(|r| (draft.clone(), vec![r], place)));
+                }
+                EventType::Invitation if parties.len() > 2 => {
+                    let inviter = parties[0];
+                    out.extend(
+                        parties[1..]
+                            .iter()
+                            .map(|&r| (draft.clone(), vec![inviter, r], place)),
+                    );
+                }
+                _ => out.push((draft, parties, place)),
+            }
+        }
+        out
+    }
+
+    /// [`EventExtractor::extract`] before visits and invitations are split by party.
+    fn extract_joint(
         &self,
         ctx: &Ctx<'_, '_>,
         i: usize,
@@ -2019,18 +2054,29 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     {
         return Some(Trigger::MeetNoun);
     }
-    // «Премьер Японии и президент Южной Кореи провели саммит в Токио»: a summit its subject
-    // held is a meeting of them (with no sides named, none).
-    if fold.starts_with("саммит")
-        && i > 0
-        && doc.lower(i - 1).is_some_and(|w| {
-            w.parses.iter().any(|p| {
-                p.pos == Pos::Verb
-                    && p.verb_form == Some(VerbForm::Fin)
-                    && matches!(&*p.lemma, "провести" | "проводить")
+    // «Премьер Японии и президент Южной Кореи провели саммит в Токио», «провели неформальную
+    // беседу за чаем»: a summit or talk its subject held is a meeting of them (with no sides
+    // named, none). Adjectives may come between.
+    if (fold.starts_with("саммит") || matches!(fold, "беседу" | "беседы")) && {
+        let mut k = i;
+        while k > 0
+            && i - k < 3
+            && doc
+                .lower(k - 1)
+                .and_then(|w| w.best())
+                .is_some_and(|p| p.pos == Pos::Adj)
+        {
+            k -= 1;
+        }
+        k > 0
+            && doc.lower(k - 1).is_some_and(|w| {
+                w.parses.iter().any(|p| {
+                    p.pos == Pos::Verb
+                        && p.verb_form == Some(VerbForm::Fin)
+                        && matches!(&*p.lemma, "провести" | "проводить")
+                })
             })
-        })
-    {
+    } {
         return Some(Trigger::MeetNoun);
     }
     // «Лавров и Блинкен обменялись мнениями на полях …»: a talk (by phone, a call);
