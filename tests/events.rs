@@ -1880,7 +1880,7 @@ fn a_call_last_month_is_not_the_call_of_the_article_s_day() {
 #[test]
 fn a_visit_has_one_visitor_and_an_invitation_one_invitee() {
     let evs = events(
-        "Стив Уиткофф и Марко Рубио прилетели в Москву. Эрдоган пригласил Путина и Зеленского в \
+        "Сергей Лавров и Сергей Шойгу прилетели в Анкару. Эрдоган пригласил Путина и Зеленского в \
          Стамбул.",
         "2025-06-18",
     );
