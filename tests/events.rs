@@ -1907,3 +1907,16 @@ fn seeing_no_sense_in_a_meeting_is_a_denial_and_a_talk_held_is_a_meeting() {
     );
     assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn a_reception_at_a_place_no_gazetteer_knows_is_not_placed_in_the_host_s_capital() {
+    let evs = events("Путин примет Лукашенко в Валдае 20 июля.", "2025-06-18");
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.2, None, "{evs:?}");
+    let evs = events("Путин примет Лукашенко 20 июля.", "2025-06-18");
+    assert_eq!(
+        find(&evs, "MEETING").2.as_deref(),
+        Some("Москва"),
+        "{evs:?}"
+    );
+}

@@ -4186,7 +4186,18 @@ impl Ctx<'_, '_> {
                 j += 1;
             }
             // «в Константиновском дворце»: a capitalised adjective before the site.
-            (site_at(j) && named(j + 1)) || (j == k + 1 && named(k + 1) && site_at(k + 2))
+            // «примет Лукашенко в Валдае»: a capitalised locative no gazetteer knows is a place
+            // too, just not one newsgraph can name.
+            let unknown_place = j == k + 1
+                && named(k + 1)
+                && doc.tokens[k + 1].kind == TokenKind::Word
+                && !doc.is_punct(k + 1, "«")
+                && doc
+                    .word(k + 1)
+                    .is_some_and(|w| w.parses.iter().any(|p| p.case == Some(Case::Loc)));
+            (site_at(j) && named(j + 1))
+                || (j == k + 1 && named(k + 1) && site_at(k + 2))
+                || unknown_place
         })
     }
 
