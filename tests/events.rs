@@ -1922,3 +1922,23 @@ fn a_reception_at_a_place_no_gazetteer_knows_is_not_placed_in_the_host_s_capital
         "{evs:?}"
     );
 }
+
+#[test]
+fn the_dateline_places_a_contact_only_when_the_article_names_no_other_city() {
+    let evs = events(
+        "ТОКИО, 30 мая. Министры иностранных дел и обороны России и Японии провели встречу. \
+         Сергей Лавров и Сергей Шойгу обсудили с Таро Коно и Такэси Иваей планы по ПРО.",
+        "2019-05-30",
+    );
+    assert_eq!(find(&evs, "MEETING").2.as_deref(), Some("Токио"), "{evs:?}");
+    let evs = events(
+        "МОСКВА, 5 сентября. Путин прилетел во Владивосток на форум. В четверг он встретится с \
+         Дин Сюэсяном на полях форума.",
+        "2025-09-05",
+    );
+    assert_ne!(
+        find(&evs, "MEETING").2.as_deref(),
+        Some("Москва"),
+        "{evs:?}"
+    );
+}

@@ -1742,6 +1742,23 @@ impl EventExtractor {
         if let Some(at) = visit_place {
             place = at;
         }
+        // «ТОКИО, 30 мая. Министры … провели встречу»: with nothing else to place a contact in
+        // person, the city of the dateline, where the report was filed — unless the article
+        // names another city (agencies date from their newsroom reports of events elsewhere:
+        // «МОСКВА, 5 сентября. … на форуме во Владивостоке …»).
+        if place.is_none()
+            && kind.is_contact()
+            && kind != EventType::PhoneCall
+            && !where_unknown
+            && !unknown_site
+            && let Some(Ref::Doc(city)) = dateline_city(doc)
+            && !doc
+                .mentions
+                .iter()
+                .any(|m| m.kind == EntityKind::City && m.entity != city)
+        {
+            place = Some(Ref::Doc(city));
+        }
         let draft = EventDraft {
             kind,
             participants: Vec::new(),
