@@ -1942,3 +1942,19 @@ fn the_dateline_places_a_contact_only_when_the_article_names_no_other_city() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn after_a_framed_contact_the_main_clause_s_subject_is_the_other_side() {
+    for text in [
+        "После встречи с Путиным Эрдоган вылетел в Анкару.",
+        "После переговоров с Путиным Эрдоган заявил журналистам, что доволен итогами.",
+    ] {
+        let evs = events(text, "2025-06-18");
+        assert_eq!(evs.len(), 1, "{text}: {evs:?}");
+        assert_eq!(
+            evs[0].1,
+            vec!["Владимир Владимирович Путин", "Реджеп Тайип Эрдоган"],
+            "{text}: {evs:?}"
+        );
+    }
+}

@@ -892,6 +892,30 @@ impl EventExtractor {
                         }
                     }
                 }
+                // «После переговоров с Путиным Эрдоган заявил …»: in a frame before the main
+                // clause, the other side is that clause's subject, after the frame.
+                let framed = i > 0
+                    && matches!(
+                        doc.fold_of(i - 1),
+                        "после" | "итогам" | "ходе" | "время" | "перед"
+                    );
+                if framed && participants.len() == 1 {
+                    let frame_end = ctx
+                        .actors_in(&clause)
+                        .filter(|a| participants.contains(&Ref::Doc(a.entity)))
+                        .map(|a| a.tokens.end)
+                        .max()
+                        .unwrap_or(i + 1);
+                    if let Some(a) = ctx.actors_in(&clause).find(|a| {
+                        a.tokens.start >= frame_end
+                            && a.kind == EntityKind::Person
+                            && a.cases.contains(Case::Nom)
+                            && !ctx.after_preposition_token(a.tokens.start)
+                            && !participants.contains(&Ref::Doc(a.entity))
+                    }) {
+                        participants.push(Ref::Doc(a.entity));
+                    }
+                }
                 // «Путин поздравил Токаева … в телефонном разговоре»: in the frame of a call,
                 // the person the clause's verb addresses is the other side.
                 if trigger == Trigger::CallNoun && participants.len() == 1 {

@@ -443,6 +443,27 @@ impl PersonFinder {
             if f.tokens.len() == 1 {
                 continue; // the gazetteer's reading of the same word wins
             }
+            // «После встречи с Путиным Эрдоган …»: two known surnames side by side, in cases
+            // that cannot agree, are two people, not a given name and a surname («Керри Фишер»
+            // agrees, and may be Carrie).
+            let first = f.tokens.start;
+            let surname_at = |t: usize| {
+                weak_at
+                    .get(&t)
+                    .map(|&k| &doc.mentions[k])
+                    .filter(|m| m.surname_only && m.tokens.len() == 1)
+            };
+            let surname_first_word = !f.surname_first
+                && f.tokens.len() == 2
+                && surname_at(first)
+                    .zip(surname_at(first + 1))
+                    .is_some_and(|(a, b)| a.cases.intersect(b.cases).is_empty())
+                && doc.word(first).is_none_or(|w| {
+                    w.prob(|p| p.name == Some(NameType::Given) && !p.guessed) < 0.5
+                });
+            if surname_first_word {
+                continue;
+            }
             let given = f.given.as_deref().map(key);
             // The given name as written may be a case form of the known one that the
             // dictionary cannot produce («Никола» of «Никол»): a case ending after it agrees.
