@@ -2246,11 +2246,14 @@ fn sides_from_next_sentence(
     let [s] = draft.sentences[..] else {
         return None;
     };
+    // (Drafts are in sentence order: this sentence's own are the last ones.)
     if s as usize + 1 != t
         || !ctx.same_paragraph(s)
         || drafts
             .iter()
-            .any(|(o, _, _)| o.kind.is_contact() && o.sentences.contains(&(t as u32)))
+            .rev()
+            .take_while(|(o, _, _)| o.sentences[0] >= t as u32)
+            .any(|(o, _, _)| o.kind.is_contact())
     {
         return None;
     }
