@@ -1958,3 +1958,15 @@ fn after_a_framed_contact_the_main_clause_s_subject_is_the_other_side() {
         );
     }
 }
+
+#[test]
+fn a_two_letter_east_asian_surname_alone_names_the_person_given_in_full() {
+    let evs = events(
+        "Юн Сок Ёль и Фумио Кисида готовятся к саммиту. Последний раз Юн и Кисида встретились \
+         в мае в Хиросиме.",
+        "2023-07-10",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1, vec!["Фумио Кисида", "Юн Сок Ёль"], "{evs:?}");
+    assert_eq!(m.3.as_deref(), Some("2023-05"));
+}

@@ -543,7 +543,10 @@ impl PersonFinder {
                     .to_lowercase()
                     .replace('ё', "е"),
             };
-            if nominative.chars().count() >= 3 {
+            // (Two letters are too few for a surname to stand alone, except an East Asian one
+            // of a name given in full: «Юн Сок Ёль … Юн и Кисида».)
+            if nominative.chars().count() >= 3 || crate::gazetteer::east_asian_surname(&nominative)
+            {
                 by_surname.entry(nominative).or_insert(m.entity);
             }
         }
