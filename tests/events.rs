@@ -1970,3 +1970,15 @@ fn a_two_letter_east_asian_surname_alone_names_the_person_given_in_full() {
     assert_eq!(m.1, vec!["Фумио Кисида", "Юн Сок Ёль"], "{evs:?}");
     assert_eq!(m.3.as_deref(), Some("2023-05"));
 }
+
+#[test]
+fn a_guest_named_by_a_relative_pronoun_is_the_sentence_s_subject() {
+    let evs = events(
+        "Премьер-министр Японии в пятницу стал первым иностранным лидером, которого президент \
+         США принял в Белом доме после вступления в должность.",
+        "2021-04-17",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1, vec!["Джо Байден", "Ёсихидэ Суга"], "{evs:?}");
+    assert_eq!(m.2.as_deref(), Some("Вашингтон"));
+}

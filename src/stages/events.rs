@@ -996,6 +996,21 @@ impl EventExtractor {
                 // An indeclinable subject after the verb reads as an accusative too («… принял
                 // Мун Чжэ Ин»): it is no guest.
                 guests.retain(|g| !subject.contains(g));
+                // «Премьер-министр Японии стал первым лидером, которого президент США принял в
+                // Белом доме»: the relative pronoun's object is the sentence's subject.
+                if guests.is_empty()
+                    && (clause.start..i)
+                        .any(|k| matches!(doc.fold_of(k), "которого" | "которую" | "которых"))
+                {
+                    let before = ctx.range.start..clause.start;
+                    if let Some(a) = ctx.actors_in(&before).find(|a| {
+                        a.kind == EntityKind::Person
+                            && a.cases.contains(Case::Nom)
+                            && !ctx.after_preposition_token(a.tokens.start)
+                    }) {
+                        guests.push(Ref::Doc(a.entity));
+                    }
+                }
                 if guests.is_empty() {
                     // «казахстанского лидера принял Владимир Путин», «где его принял Франциск»
                     guests = ctx.object_before(i, &clause, &subject);
