@@ -1982,3 +1982,12 @@ fn a_guest_named_by_a_relative_pronoun_is_the_sentence_s_subject() {
     assert_eq!(m.1, vec!["Ёсихидэ Суга", "Джо Байден"], "{evs:?}");
     assert_eq!(m.2.as_deref(), Some("Вашингтон"));
 }
+
+#[test]
+fn a_foreign_word_of_a_body_s_name_inside_a_role_is_skipped() {
+    let evs = events(
+        "Путин провёл переговоры со спикером Милли Меджлиса Сахибой Гафаровой.",
+        "2021-06-18",
+    );
+    assert_eq!(find(&evs, "TALKS").1.len(), 2, "{evs:?}");
+}

@@ -3393,15 +3393,23 @@ impl Ctx<'_, '_> {
                 // «с верховным лидером Исламской Республики аятоллой …»: capitalised words
                 // of a body's name in the genitive, inside the role.
                 // «Госсовета» is a proper noun of a body (no person or place name).
+                let body_word = |x: usize| {
+                    x < clause.end
+                        && self.doc.tokens[x].shape == Shape::Title
+                        && self.doc.word(x).is_some_and(|w| {
+                            w.prob(|p| p.name.is_some_and(|n| n != NameType::Other)) < 0.3
+                                && w.prob(|p| {
+                                    matches!(p.pos, Pos::Adj | Pos::Noun | Pos::Propn)
+                                        && p.case == Some(Case::Gen)
+                                }) >= 0.5
+                        })
+                };
+                // («со спикером Милли Меджлиса …»: a foreign word of the name before one.)
                 let body_name = j > k + 1
-                    && self.doc.tokens[j].shape == Shape::Title
-                    && self.doc.word(j).is_some_and(|w| {
-                        w.prob(|p| p.name.is_some_and(|n| n != NameType::Other)) < 0.3
-                            && w.prob(|p| {
-                                matches!(p.pos, Pos::Adj | Pos::Noun | Pos::Propn)
-                                    && p.case == Some(Case::Gen)
-                            }) >= 0.5
-                    });
+                    && (body_word(j)
+                        || (self.doc.tokens[j].shape == Shape::Title
+                            && self.doc.tokens[j].kind == TokenKind::Word
+                            && body_word(j + 1)));
                 // «со своим бразильским коллегой …»
                 let own = self.doc.lower(j).is_some_and(|w| w.has_lemma("свой"));
                 // «с генеральным секретарём ЦК КПВ То Ламом»: a body's abbreviation the
