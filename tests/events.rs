@@ -1991,3 +1991,17 @@ fn a_foreign_word_of_a_body_s_name_inside_a_role_is_skipped() {
     );
     assert_eq!(find(&evs, "TALKS").1.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn a_fronted_with_phrase_and_a_list_of_portfolios_name_the_other_side() {
+    for text in [
+        "На полях форума с министром иностранных дел Малайзии Мохамадом Хасаном встретился \
+         Сергей Лавров.",
+        "С Путиным в тот же день встретился Си Цзиньпин.",
+        "Лавров встретился с министром инвестиций, торговли и промышленности Малайзии Мохамадом \
+         Хасаном.",
+    ] {
+        let evs = events(text, "2024-09-05");
+        assert_eq!(find(&evs, "MEETING").1.len(), 2, "{text}: {evs:?}");
+    }
+}

@@ -3252,8 +3252,14 @@ impl Ctx<'_, '_> {
             if k + 1 >= clause.end || !preps.contains(&self.doc.fold_of(k)) {
                 continue;
             }
-            if k + 3 < i {
-                // A preposition well before the trigger belongs to another phrase.
+            // A preposition well before the trigger belongs to another phrase, unless the
+            // trigger is a verb and nothing but the phrase stands between them: «На полях
+            // форума с министром … Малайзии Тенку Зафрулом Азизом встретился министр …».
+            let fronted = k < i
+                && trigger_at(self.doc, i).is_some_and(|t| !t.is_noun())
+                && (k + 1..i)
+                    .all(|x| !is_finite_verb(self.doc, x) && trigger_at(self.doc, x).is_none());
+            if k + 3 < i && !fronted {
                 continue;
             }
             // «В телефонном разговоре Путин рассказал о встрече с Трампом»: a preposition
@@ -3380,6 +3386,19 @@ impl Ctx<'_, '_> {
                 };
                 let joined =
                     self.doc.fold_of(j) == "и" && adjective_at(j - 1) && adjective_at(j + 1);
+                // «с министром инвестиций, торговли и промышленности Малайзии …»: a list of
+                // portfolios in the genitive inside the role.
+                let portfolio = |x: usize| {
+                    x < clause.end
+                        && self.doc.tokens[x].shape == Shape::Lower
+                        && self.doc.lower(x).is_some_and(|w| {
+                            w.prob(|p| p.pos == Pos::Noun && p.case == Some(Case::Gen)) >= 0.5
+                        })
+                };
+                let listed = j > k + 1
+                    && (self.doc.is_punct(j, ",") || self.doc.fold_of(j) == "и")
+                    && portfolio(j - 1)
+                    && portfolio(j + 1);
                 // «министром народной власти по иностранным делам …»: «по» inside a role.
                 let inner = j > k + 1
                     && matches!(self.doc.fold_of(j), "по" | "при")
@@ -3419,6 +3438,7 @@ impl Ctx<'_, '_> {
                     && self.doc.tokens[j].kind == TokenKind::Word
                     && self.doc.text_of(j).chars().count() <= 6;
                 let modifier = joined
+                    || listed
                     || inner
                     || body_name
                     || own
