@@ -2005,3 +2005,21 @@ fn a_fronted_with_phrase_and_a_list_of_portfolios_name_the_other_side() {
         assert_eq!(find(&evs, "MEETING").1.len(), 2, "{text}: {evs:?}");
     }
 }
+
+#[test]
+fn each_of_the_guests_is_received_on_his_own() {
+    let evs = events(
+        "Встреча Владимира Путина и Дональда Трампа прошла в Хельсинки. Перед саммитом каждого \
+         из гостей по отдельности принял в президентском дворце финский президент Саули Ниинистё.",
+        "2018-07-17",
+    );
+    let meetings: Vec<_> = evs.iter().filter(|e| e.0 == "MEETING").collect();
+    assert_eq!(meetings.len(), 3, "{evs:?}");
+    assert!(
+        meetings
+            .iter()
+            .filter(|m| m.1.contains(&"Саули Ниинистё".to_string()))
+            .all(|m| m.1.len() == 2),
+        "{evs:?}"
+    );
+}

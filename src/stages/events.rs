@@ -591,8 +591,23 @@ impl EventExtractor {
         previous: &[(EventDraft, Vec<Ref>, Option<Ref>)],
     ) -> Vec<(EventDraft, Vec<Ref>, Option<Ref>)> {
         let mut out = Vec::new();
+        // «принял каждого из гостей по отдельности», «встретился с каждым из них»: a contact
+        // of the first side with each of the others.
+        let clause = clause_of(ctx.doc, &ctx.range, ctx.marks, i);
+        let each = (clause.start..clause.end.saturating_sub(1))
+            .any(|k| ctx.doc.fold_of(k).starts_with("кажд") && ctx.doc.fold_of(k + 1) == "из");
         for (draft, parties, place) in self.extract_joint(ctx, i, trigger, previous) {
             match draft.kind {
+                EventType::Meeting | EventType::Talks | EventType::PhoneCall
+                    if each && parties.len() > 2 =>
+                {
+                    let first = parties[0];
+                    out.extend(
+                        parties[1..]
+                            .iter()
+                            .map(|&r| (draft.clone(), vec![first, r], place)),
+                    );
+                }
                 EventType::Visit if parties.len() > 1 => {
                     out.extend(parties.into_iter().map(|r| (draft.clone(), vec![r], place)));
                 }
@@ -996,6 +1011,18 @@ impl EventExtractor {
                 // An indeclinable subject after the verb reads as an accusative too («… принял
                 // Мун Чжэ Ин»): it is no guest.
                 guests.retain(|g| !subject.contains(g));
+                // «каждого из гостей по отдельности принял Ниинистё»: the article's last two
+                // people, each on his own (split by `extract`).
+                let each = (clause.start..clause.end.saturating_sub(1))
+                    .any(|k| doc.fold_of(k).starts_with("кажд") && doc.fold_of(k + 1) == "из");
+                if guests.is_empty() && each {
+                    guests.extend(
+                        ctx.recent
+                            .iter()
+                            .map(|&p| Ref::Doc(p))
+                            .filter(|r| !subject.contains(r)),
+                    );
+                }
                 // «Премьер-министр Японии стал первым лидером, которого президент США принял в
                 // Белом доме»: the relative pronoun's object is the sentence's subject.
                 if guests.is_empty()
@@ -3185,6 +3212,21 @@ impl Ctx<'_, '_> {
             // «Во время встречи Лавров и Блинкен обсудили …»: the preposition governs the
             // event noun; the name after it is the subject.
             if trigger_at(self.doc, prev).is_some() {
+                return false;
+            }
+            // «принял в президентском дворце финский президент …»: a place in the locative
+            // closes its phrase; a nominative after it starts another.
+            if k == start
+                && self
+                    .doc
+                    .lower(prev)
+                    .and_then(|w| w.best())
+                    .is_some_and(|p| p.pos == Pos::Noun && p.case == Some(Case::Loc))
+                && self
+                    .doc
+                    .lower(start)
+                    .is_some_and(|w| w.best().is_some_and(|p| p.case == Some(Case::Nom)))
+            {
                 return false;
             }
             let modifier = self.doc.tokens[prev].kind == TokenKind::Word
