@@ -2023,3 +2023,23 @@ fn each_of_the_guests_is_received_on_his_own() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn the_next_meeting_that_must_take_place_is_planned_and_undated() {
+    let evs = events(
+        "Лавров, Чавушоглу и Ван И провели в четверг встречу в Дохе. Следующая встреча министров \
+         трёх стран должна пройти в Анкаре.",
+        "2021-03-11",
+    );
+    let next = evs
+        .iter()
+        .find(|e| e.2.as_deref() == Some("Анкара"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(next.4, "planned", "{evs:?}");
+    assert_eq!(next.3, None, "{evs:?}");
+    assert!(
+        evs.iter()
+            .any(|e| e.2.as_deref() == Some("Доха") && e.4 == "happened"),
+        "{evs:?}"
+    );
+}

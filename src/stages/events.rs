@@ -198,6 +198,14 @@ const CUES: &[(&str, Status)] = &[
     ("надеет", Status::Hypothetical),
     ("не исключено", Status::Hypothetical),
     ("рассматрива", Status::Hypothetical),
+    // «Следующая встреча должна пройти в Анкаре» (not «должна была пройти», above).
+    ("должна пройти", Status::Planned),
+    ("должен пройти", Status::Planned),
+    ("должны пройти", Status::Planned),
+    ("должно пройти", Status::Planned),
+    ("должна состояться", Status::Planned),
+    ("должен состояться", Status::Planned),
+    ("должны состояться", Status::Planned),
     ("планир", Status::Planned),
     ("запланир", Status::Planned),
     ("намерен", Status::Planned),
@@ -1571,7 +1579,14 @@ impl EventExtractor {
                     matches!(p.pos, Pos::Adj) || p.verb_form == Some(VerbForm::Part)
                 })
         });
-        let undated = (last_time || earlier) && date.is_none();
+        // «Следующая встреча министров должна пройти в Анкаре»: the next one, on a day the
+        // text does not give, not on the day of the one just reported.
+        let next_one = trigger.is_noun()
+            && (i.saturating_sub(2)..i).any(|k| {
+                doc.lower(k)
+                    .is_some_and(|w| w.parses.iter().any(|p| &*p.lemma == "следующий"))
+            });
+        let undated = (last_time || earlier || next_one) && date.is_none();
         // «X совершил визит в Санкт-Петербург — первый после избрания в мае. В
         // Константиновском дворце его принял Путин»: an undated contact is on the day of the
         // latest event of one of its sides (the visit, the talks before «затем»), not on the
