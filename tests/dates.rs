@@ -393,3 +393,13 @@ fn seasons_with_a_year_and_seasons_something_is_set_for() {
         ],
     );
 }
+
+#[test]
+fn an_infinitive_makes_a_plan_only_in_its_own_segment() {
+    check(
+        "Министр пригласил коллегу посетить Каракас; в последний раз министры встречались там в \
+         феврале.",
+        "2020-05-21",
+        &[("в феврале", "2020-02")],
+    );
+}

@@ -2043,3 +2043,39 @@ fn the_next_meeting_that_must_take_place_is_planned_and_undated() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn role_words_in_an_invitation_are_the_people_introduced_with_them() {
+    let evs = events(
+        "Глава Татарстана Рустам Минниханов встретился в Казани с послом КНР в России Чжаном \
+         Ханьхуэем. По итогам встречи посол пригласил главу республики посетить провинцию Хубэй.",
+        "2021-10-21",
+    );
+    assert_eq!(find(&evs, "INVITATION").1.len(), 2, "{evs:?}");
+    // The helper sorts the sides; the triple keeps the direction: the ambassador invited.
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", "2021-10-21"])
+        .write_stdin(
+            "Глава Татарстана Рустам Минниханов встретился в Казани с послом КНР в России \
+             Чжаном Ханьхуэем. По итогам встречи посол пригласил главу республики посетить \
+             провинцию Хубэй.",
+        )
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let r = records(&out.stdout).remove(0);
+    let name = |id: &Value| r["entities"][id.as_str().unwrap()]["name"].clone();
+    let invited = r["triples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["predicate"] == "INVITED")
+        .unwrap_or_else(|| panic!("{r}"));
+    assert_eq!(name(&invited["subject"]), "Чжан Ханьхуэй", "{r}");
+    assert_eq!(
+        name(&invited["object"]),
+        "Рустам Нургалиевич Минниханов",
+        "{r}"
+    );
+}

@@ -919,7 +919,8 @@ struct Verbs {
     finite: Vec<(usize, Option<Tense>)>,
     /// Tokens that end a comma-bounded segment (commas, semicolons, colons, dashes).
     breaks: Vec<usize>,
-    infinitive: bool,
+    /// Infinitives, by token.
+    infinitives: Vec<usize>,
     future: bool,
 }
 
@@ -934,7 +935,7 @@ impl Verbs {
                         && matches!(doc.text_of(k), "," | ";" | ":" | "—" | "–" | "(" | ")")
                 })
                 .collect(),
-            infinitive: false,
+            infinitives: Vec::new(),
             future: speaks_of_future(doc, sentence.clone()),
         };
         for k in sentence.clone() {
@@ -954,7 +955,7 @@ impl Verbs {
                 continue;
             };
             match p.verb_form {
-                Some(VerbForm::Inf) => v.infinitive = true,
+                Some(VerbForm::Inf) => v.infinitives.push(k),
                 Some(VerbForm::Fin) => v.finite.push((k, p.tense)),
                 _ => {}
             }
@@ -987,10 +988,18 @@ impl Verbs {
                 .map(|&(_, t)| t)
         };
         let nearest = nearest_in(lo, hi).or_else(|| nearest_in(0, usize::MAX));
+        // «собирался посетить Москву в мае»: an infinitive is a plan, whatever the tense — in
+        // the date's own segment («…пригласил посетить Каракас; в последний раз министры
+        // встречались там в феврале» is in the past).
+        let segment = if nearest_in(lo, hi).is_some() {
+            lo..hi
+        } else {
+            0..usize::MAX
+        };
+        let infinitive = self.infinitives.iter().any(|k| segment.contains(k));
         match nearest {
             Some(Some(Tense::Fut)) => Direction::Future,
-            // «собирался посетить Москву в мае»: an infinitive is a plan, whatever the tense.
-            Some(Some(Tense::Past)) if !self.infinitive => Direction::Past,
+            Some(Some(Tense::Past)) if !infinitive => Direction::Past,
             _ if self.future => Direction::Future,
             _ => Direction::Either,
         }

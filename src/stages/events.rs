@@ -1175,6 +1175,50 @@ impl EventExtractor {
             Trigger::InviteVerb => {
                 participants.extend(subject.iter().copied());
                 participants.extend(ctx.objects_after(i, &clause, Case::Acc, EntityKind::Person));
+                // «Посол пригласил губернатора посетить …», «пригласил российского коллегу»:
+                // a word for a person as the object, with no name, is the other side of the
+                // contact just reported.
+                let role_object = (i + 1..(i + 4).min(clause.end)).any(|k| {
+                    doc.tokens[k].shape == Shape::Lower
+                        && doc.lower(k).is_some_and(|w| {
+                            w.prob(|p| p.pos == Pos::Noun && p.animate && p.case == Some(Case::Acc))
+                                >= 0.5
+                        })
+                });
+                // «Посол пригласил …»: a word for a person as the subject is whoever the
+                // article introduced with that word («с послом КНР Чжаном Ханьхуэем»).
+                let role_subject = (clause.start..i).find(|&k| {
+                    doc.tokens[k].kind == TokenKind::Word
+                        && doc.lower(k).is_some_and(|w| {
+                            w.prob(|p| p.pos == Pos::Noun && p.animate && p.case == Some(Case::Nom))
+                                >= 0.5
+                        })
+                        && !ctx.actors_in(&clause).any(|a| a.tokens.contains(&k))
+                });
+                if let Some(k) = role_subject
+                    && let Some(holder) = doc
+                        .lower(k)
+                        .and_then(|w| w.best())
+                        .and_then(|p| ctx.role_holder(&p.lemma))
+                    && !participants.contains(&Ref::Doc(holder))
+                {
+                    participants.clear();
+                    participants.push(Ref::Doc(holder));
+                    participants.extend(ctx.objects_after(
+                        i,
+                        &clause,
+                        Case::Acc,
+                        EntityKind::Person,
+                    ));
+                }
+                if participants.len() == 1 && role_object {
+                    let other = ctx
+                        .recent
+                        .iter()
+                        .map(|&p| Ref::Doc(p))
+                        .find(|r| *r != participants[0]);
+                    participants.extend(other);
+                }
                 if participants.len() < 2 {
                     return None;
                 }
@@ -2397,8 +2441,13 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
         let next_is = |f: &dyn Fn(&crate::morph::WordInfo) -> bool| {
             k + 1 < sentence.end && doc.lower(k + 1).is_some_and(f)
         };
-        // «, которые …», «, но …»: a relative or contrasting clause.
+        // «, как только будет восстановлено авиасообщение»: a clause of time.
         (doc.is_punct(k, ",")
+            && k + 2 < sentence.end
+            && doc.fold_of(k + 1) == "как"
+            && doc.fold_of(k + 2) == "только")
+            // «, которые …», «, но …»: a relative or contrasting clause.
+            || (doc.is_punct(k, ",")
             && next_is(&|w| {
                 w.parses
                     .iter()
@@ -4421,6 +4470,25 @@ impl Ctx<'_, '_> {
             return None;
         }
         Some(Ref::Doc(first.entity))
+    }
+
+    /// The person of the latest contact the article introduced with the role noun `lemma`
+    /// («с послом КНР Чжаном Ханьхуэем» for «посол»): a mention of theirs with that word
+    /// shortly before it, in its sentence (a role may run long: «с министром народной власти
+    /// по иностранным делам Боливарианской Республики Венесуэла Хорхе …»).
+    fn role_holder(&self, lemma: &str) -> Option<u32> {
+        let doc = self.doc;
+        self.recent.iter().copied().find(|&p| {
+            doc.mentions.iter().any(|m| {
+                m.entity == p
+                    && (m.tokens.start.saturating_sub(12)..m.tokens.start).any(|k| {
+                        doc.tokens[k].sentence == m.sentence
+                            && doc
+                                .lower(k)
+                                .is_some_and(|w| w.parses.iter().any(|x| &*x.lemma == lemma))
+                    })
+            })
+        })
     }
 
     /// The city where the sentence before (in the paragraph) says something took place:
