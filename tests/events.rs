@@ -2079,3 +2079,19 @@ fn role_words_in_an_invitation_are_the_people_introduced_with_them() {
         "{r}"
     );
 }
+
+#[test]
+fn an_invited_role_word_is_the_other_side_but_a_group_is_no_one() {
+    let evs = events(
+        "Губернатор Приморья Олег Кожемяко побывал в Сеуле, где его принял премьер-министр \
+         Республики Корея Ли Нак Ён. Кожемяко пригласил премьера посетить Приморье.",
+        "2019-11-21",
+    );
+    assert_eq!(find(&evs, "INVITATION").1.len(), 2, "{evs:?}");
+    let evs = events(
+        "Губернатор Свердловской области Евгений Куйвашев встретился с послом Великобритании \
+         Лори Бристоу. Губернатор пригласил представителей британского бизнеса на выставку.",
+        "2019-05-22",
+    );
+    assert!(evs.iter().all(|e| e.0 != "INVITATION"), "{evs:?}");
+}

@@ -1178,11 +1178,17 @@ impl EventExtractor {
                 // «Посол пригласил губернатора посетить …», «пригласил российского коллегу»:
                 // a word for a person as the object, with no name, is the other side of the
                 // contact just reported.
+                // («премьера» is also a premiere: any animate singular accusative reading will
+                // do; «пригласил представителей бизнеса» invites a group, no one side.)
                 let role_object = (i + 1..(i + 4).min(clause.end)).any(|k| {
                     doc.tokens[k].shape == Shape::Lower
                         && doc.lower(k).is_some_and(|w| {
-                            w.prob(|p| p.pos == Pos::Noun && p.animate && p.case == Some(Case::Acc))
-                                >= 0.5
+                            w.parses.iter().any(|p| {
+                                p.pos == Pos::Noun
+                                    && p.animate
+                                    && p.case == Some(Case::Acc)
+                                    && p.number == Some(Number::Sing)
+                            })
                         })
                 });
                 // «Посол пригласил …»: a word for a person as the subject is whoever the
