@@ -796,3 +796,15 @@ fn chinese_names_with_a_two_syllable_given_name_decline() {
     assert!(names.contains(&"Дин Сюэсян"), "{ps:?}");
     assert!(names.contains(&"Инь Юн"), "{ps:?}");
 }
+
+#[test]
+fn a_monarch_with_a_regnal_number_is_named_in_the_nominative() {
+    let ps = persons_on(
+        "Сиси провёл телефонный разговор с королём Иордании Абдаллой II. Король Тонга Тупоу VI \
+         выступил в парламенте.",
+        "2025-06-20",
+    );
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Абдалла II"), "{ps:?}");
+    assert!(names.contains(&"Тупоу VI"), "{ps:?}");
+}

@@ -942,10 +942,22 @@ impl PersonFinder {
                 .is_some_and(|w| w.prob(|p| p.name == Some(NameType::Geo) && !p.guessed) < 0.5)
             && roman_numeral(doc, i + 1)
         {
+            // In its nominative when the ending is clearly a case ending: «с королём Иордании
+            // Абдаллой II» is Абдалла II, «Мутары III» Мутара III; a final vowel may be the
+            // name's own («Тупоу IV», «Маргрете II»).
+            let written = doc.text_of(i);
+            let oblique = ["ой", "ою", "ом", "ем", "ы"]
+                .iter()
+                .any(|e| written.ends_with(e));
+            let name = doc
+                .word(i)
+                .filter(|_| oblique)
+                .map(|w| nominative(w, None, CaseSet::ANY, written))
+                .unwrap_or_else(|| written.to_string());
             return Some(Found {
                 tokens: i..i + 2,
                 sentence: 0,
-                given: Some(format!("{} {}", doc.text_of(i), doc.text_of(i + 1))),
+                given: Some(format!("{name} {}", doc.text_of(i + 1))),
                 patronymic: None,
                 surname: None,
                 cases: CaseSet::ANY,
