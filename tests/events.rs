@@ -2095,3 +2095,32 @@ fn an_invited_role_word_is_the_other_side_but_a_group_is_no_one() {
     );
     assert!(evs.iter().all(|e| e.0 != "INVITATION"), "{evs:?}");
 }
+
+#[test]
+fn a_contact_of_countries_takes_the_people_the_next_sentence_names() {
+    let evs = events(
+        "В Кремле состоялись российско-белорусские переговоры. Владимир Путин и Александр \
+         Лукашенко обсудили строительство АЭС.",
+        "2025-06-20",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(
+        t.1,
+        vec![
+            "Александр Григорьевич Лукашенко",
+            "Владимир Владимирович Путин"
+        ],
+        "{evs:?}"
+    );
+    // With nobody named after it, the countries stay.
+    let evs = events(
+        "В Кремле состоялись российско-белорусские переговоры. Стороны обсудили строительство \
+         АЭС.",
+        "2025-06-20",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").1,
+        vec!["Белоруссия", "Россия"],
+        "{evs:?}"
+    );
+}

@@ -527,6 +527,47 @@ impl EventExtractor {
                     .collect();
                 drafts.insert(at, (draft, sides, place));
             }
+            // «В Кремле состоялись российско-белорусские переговоры. Путин и Лукашенко
+            // обсудили …»: a contact of countries in the sentence before takes the people who
+            // acted for them.
+            if s > 0 {
+                let of_countries: Vec<usize> = (0..drafts.len())
+                    .rev()
+                    .take_while(|&d| drafts[d].0.sentences[0] + 1 >= s as u32)
+                    .filter(|&d| {
+                        let (draft, parties, _) = &drafts[d];
+                        draft.kind.is_contact()
+                            && draft.sentences[..] == [s as u32 - 1]
+                            && !parties.is_empty()
+                            && parties.iter().all(|r| {
+                                let kind = match *r {
+                                    Ref::Doc(e) => doc.entities[e as usize].kind,
+                                    Ref::Gaz(g) => doc.gazetteer.entity(g).kind,
+                                };
+                                kind == EntityKind::Country
+                            })
+                    })
+                    .collect();
+                for d in of_countries {
+                    let ctx = Ctx {
+                        doc,
+                        public: &public,
+                        actors: &actors,
+                        quotes: &quotes,
+                        marks: &marks,
+                        recent: &recent,
+                        visitors: &visitors,
+                        sentence: s,
+                        range: range.clone(),
+                    };
+                    let Some(sides) = sides_from_next_sentence(&ctx, &drafts[d].0, &[], &drafts)
+                    else {
+                        continue;
+                    };
+                    drafts[d].0.sentences.push(s as u32);
+                    drafts[d].1 = sides;
+                }
+            }
         }
         // «По данным СМИ, X встречался с Y. В Кремле эту информацию опровергли»: a report
         // the next sentence denies gives no event, as a denial in its own sentence does.
