@@ -2124,3 +2124,27 @@ fn a_contact_of_countries_takes_the_people_the_next_sentence_names() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_agreed_meeting_lies_ahead_and_him_received_is_the_visitor() {
+    let evs = events(
+        "Трамп и Си Цзиньпин договорились о встрече в Пекине в апреле.",
+        "2025-06-17",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        (m.3.as_deref(), m.4.as_str()),
+        (Some("2026-04"), "planned"),
+        "{evs:?}"
+    );
+    let evs = events(
+        "Накануне глава МИД Ирана Аббас Аракчи прибыл в Москву, где встретился с Лавровым. \
+         Сегодня его примет Путин.",
+        "2025-06-17",
+    );
+    assert!(
+        evs.iter().any(|e| e.4 == "planned"
+            && e.1 == vec!["Аббас Аракчи", "Владимир Владимирович Путин"]),
+        "{evs:?}"
+    );
+}

@@ -1651,8 +1651,27 @@ impl EventExtractor {
                     .date_token_in(i, &clause_dates)
                     .filter(|&(v, _)| v == d)
                     .is_some_and(|(_, k)| ctx.in_other_participial_phrase(k, i));
+                // «Трамп и Си договорились о встрече в Пекине в апреле»: what two sides agree
+                // on lies ahead; a month or day that has passed this year is next year's.
+                let agreed = (clause.start..i).any(|k| {
+                    doc.lower(k).is_some_and(|w| {
+                        w.parses.iter().any(|p| {
+                            p.pos == Pos::Verb && matches!(&*p.lemma, "договориться" | "условиться")
+                        })
+                    })
+                });
+                let next_year = DateValue {
+                    year: d.year + 1,
+                    ..d
+                };
                 if other {
                     date = None;
+                } else if agreed
+                    && d.month != 0
+                    && !(d.month == 2 && d.day == 29)
+                    && a.before(&next_year)
+                {
+                    date = Some(next_year);
                 } else {
                     status = Status::Happened;
                 }
@@ -3830,6 +3849,16 @@ impl Ctx<'_, '_> {
         }
         if i > clause.start && matches!(self.doc.fold_of(i - 1), "его" | "ее" | "их") {
             let k = i - 1;
+            // «Аракчи прибыл в Москву, где встретился с Лавровым. Сегодня его примет Путин»:
+            // the one received is the visitor of this sentence or the one before, not the
+            // last person named.
+            if let Some(v) = self.visitors.iter().rev().find(|v| {
+                v.sentence + 1 >= self.sentence as u32
+                    && self.same_paragraph(v.sentence)
+                    && !subject.contains(&Ref::Doc(v.person))
+            }) {
+                return vec![Ref::Doc(v.person)];
+            }
             return self
                 .actors
                 .iter()
