@@ -2148,3 +2148,18 @@ fn an_agreed_meeting_lies_ahead_and_him_received_is_the_visitor() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_meeting_not_yet_set_is_only_possible_but_an_open_date_keeps_the_plan() {
+    let evs = events(
+        "Встреча президентов России и США в Будапеште пока не назначена, заявил Рябков.",
+        "2025-10-20",
+    );
+    assert_eq!(find(&evs, "MEETING").4, "hypothetical", "{evs:?}");
+    let evs = events(
+        "Трамп заявил, что проведёт переговоры с Путиным. Дата встречи пока не назначена.",
+        "2025-10-20",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].4, "planned", "{evs:?}");
+}

@@ -168,6 +168,8 @@ const CUES: &[(&str, Status)] = &[
     // «Телефонного разговора … не было», «визит пока не подтверждён»
     ("не было", Status::Cancelled),
     ("не подтвержд", Status::Hypothetical),
+    // «Встреча в Будапеште пока не назначена»
+    ("не назначен", Status::Hypothetical),
     ("не получил приглашен", Status::Cancelled),
     // «должен был встретиться», «должны были пройти»: a plan that did not come true.
     ("должен был", Status::Cancelled),
@@ -1463,9 +1465,11 @@ impl EventExtractor {
         // «Трамп проведёт переговоры с Путиным. Дата и место встречи не определены»: a bare
         // noun that continues a contact not yet held is that contact, unless a past-tense verb
         // says it took place («Переговоры прошли …»).
+        // (Nor does a detail left open: «Дата встречи пока не назначена» is still that plan.)
         if let Some(before) = continued
             && before != Status::Happened
-            && status == Status::Happened
+            && (status == Status::Happened
+                || (status == Status::Hypothetical && before == Status::Planned))
             && !clause.clone().any(|k| {
                 doc.word(k).and_then(|w| w.best()).is_some_and(|p| {
                     p.verb_form == Some(VerbForm::Fin) && p.tense == Some(Tense::Past)
