@@ -2163,3 +2163,16 @@ fn a_meeting_not_yet_set_is_only_possible_but_an_open_date_keeps_the_plan() {
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(evs[0].4, "planned", "{evs:?}");
 }
+
+#[test]
+fn a_visit_of_a_title_that_starts_with_its_adjective_has_its_visitor() {
+    let evs = events(
+        "Это будет первый визит российского лидера в Индию с 2021 года.",
+        "2025-10-20",
+    );
+    assert_eq!(
+        find(&evs, "VISIT").1,
+        vec!["Владимир Владимирович Путин"],
+        "{evs:?}"
+    );
+}

@@ -3671,6 +3671,15 @@ impl Ctx<'_, '_> {
         {
             return countries;
         }
+        // «визит российского лидера»: a title may start with its adjective.
+        if let Some(a) = self.actors_in(clause).find(|a| {
+            a.tokens.start == i + 1
+                && a.kind == EntityKind::Person
+                && Self::is_party(a)
+                && a.cases.contains(Case::Gen)
+        }) {
+            return self.coordinated(a, clause, Some(Case::Gen));
+        }
         let mut k = i + 1;
         while k < clause.end
             && self
