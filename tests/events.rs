@@ -2176,3 +2176,16 @@ fn a_visit_of_a_title_that_starts_with_its_adjective_has_its_visitor() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn leaders_meeting_after_a_visit_are_the_visitor_and_the_host() {
+    let evs = events(
+        "Китайский лидер прибудет в Москву 8 мая. Переговоры глав государств пройдут в Кремле.",
+        "2025-10-20",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").1,
+        vec!["Владимир Владимирович Путин", "Си Цзиньпин"],
+        "{evs:?}"
+    );
+}

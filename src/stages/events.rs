@@ -1337,13 +1337,54 @@ impl EventExtractor {
                         })
                     })
                     .flatten();
-                let chosen: Vec<Ref> = if let Some(p) = of_ministers {
+                let mut chosen: Vec<Ref> = if let Some(p) = of_ministers {
                     p
                 } else if holders.len() >= 2 {
                     holders.into_iter().map(Ref::Doc).collect()
                 } else {
                     ctx.recent.iter().copied().map(Ref::Doc).collect()
                 };
+                // «Китайский лидер прибудет в Москву … Переговоры глав государств пройдут в
+                // Кремле»: with one leader named, the other is the host: whoever holds that
+                // office in the country the leader is visiting.
+                if leaders
+                    && chosen.len() == 1
+                    && let Some(v) = ctx.visitors.iter().rev().find(|v| {
+                        ctx.sentence as u32 - v.sentence <= 1
+                            && ctx.same_paragraph(v.sentence)
+                            && chosen[0] == Ref::Doc(v.person)
+                    })
+                    && let Some(date) = doc.date
+                {
+                    let country = match v.place {
+                        Some(Ref::Doc(e)) => {
+                            let ent = &doc.entities[e as usize];
+                            match ent.kind {
+                                EntityKind::Country => ent.gaz,
+                                _ => ent.gaz.and_then(|g| doc.gazetteer.entity(g).country),
+                            }
+                        }
+                        Some(Ref::Gaz(g)) => match doc.gazetteer.entity(g).kind {
+                            EntityKind::Country => Some(g),
+                            _ => doc.gazetteer.entity(g).country,
+                        },
+                        None => None,
+                    };
+                    let role = if clause
+                        .clone()
+                        .any(|k| doc.fold_of(k).starts_with("премьер"))
+                    {
+                        Role::HeadOfGovernment
+                    } else {
+                        Role::HeadOfState
+                    };
+                    let host = country
+                        .and_then(|c| doc.gazetteer.offices().holder(c, role, date))
+                        .filter(|&h| Some(h) != doc.entities[v.person as usize].gaz);
+                    if let Some(h) = host {
+                        chosen.push(Ref::Gaz(h));
+                    }
+                }
                 for r in chosen {
                     if !participants.contains(&r) {
                         participants.push(r);
