@@ -2189,3 +2189,22 @@ fn leaders_meeting_after_a_visit_are_the_visitor_and_the_host() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_invitation_noun_is_placed_where_it_invites_to_and_by_invitation_is_undated() {
+    let evs = events(
+        "Путин поблагодарил Си Цзиньпина за приглашение на парад в Пекине.",
+        "2025-10-20",
+    );
+    assert_eq!(
+        find(&evs, "INVITATION").2.as_deref(),
+        Some("Пекин"),
+        "{evs:?}"
+    );
+    let evs = events(
+        "Президент Венесуэлы Николас Мадуро, прилетевший в Москву во вторник по приглашению \
+         Владимира Путина, был принят в Кремле.",
+        "2019-09-25",
+    );
+    assert_eq!(find(&evs, "INVITATION").3, None, "{evs:?}");
+}

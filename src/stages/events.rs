@@ -1296,6 +1296,12 @@ impl EventExtractor {
                     _ => return None,
                 }
                 named_event = ctx.named_event(i, &clause);
+                // «поблагодарил Си Цзиньпина за приглашение на парад в Пекине»: where the
+                // invitation is to, named after it.
+                let after = i + 1..clause.end;
+                place = ctx
+                    .destination(i, &clause, false)
+                    .or_else(|| ctx.place_in(&after));
             }
         }
         // A plural reference stands for the people of the article; «лидеры», «президенты»,
@@ -1978,6 +1984,14 @@ impl EventExtractor {
         if let Some(at) = visit_place {
             place = at;
         }
+        // «прилетевший во вторник в Москву по приглашению Путина»: the day the invitation was
+        // made is not given (the day is the visit's).
+        let invited_by = trigger == Trigger::InviteNoun && i > 0 && doc.fold_of(i - 1) == "по";
+        let (date, date_explicit) = if invited_by {
+            (None, false)
+        } else {
+            (date, date_explicit)
+        };
         // «ТОКИО, 30 мая. Министры … провели встречу»: with nothing else to place a contact in
         // person, the city of the dateline, where the report was filed — unless the article
         // names another city (agencies date from their newsroom reports of events elsewhere:
