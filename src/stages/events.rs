@@ -351,6 +351,16 @@ enum Ref {
     Gaz(u32),
 }
 
+impl Ref {
+    /// The kind of entity referred to.
+    fn kind(self, doc: &Doc<'_>) -> EntityKind {
+        match self {
+            Ref::Doc(e) => doc.entities[e as usize].kind,
+            Ref::Gaz(g) => doc.gazetteer.entity(g).kind,
+        }
+    }
+}
+
 /// A quotation with who said it and to whom.
 #[derive(Clone, Debug)]
 struct Quote {
@@ -541,13 +551,7 @@ impl EventExtractor {
                         draft.kind.is_contact()
                             && draft.sentences[..] == [s as u32 - 1]
                             && !parties.is_empty()
-                            && parties.iter().all(|r| {
-                                let kind = match *r {
-                                    Ref::Doc(e) => doc.entities[e as usize].kind,
-                                    Ref::Gaz(g) => doc.gazetteer.entity(g).kind,
-                                };
-                                kind == EntityKind::Country
-                            })
+                            && parties.iter().all(|r| r.kind(doc) == EntityKind::Country)
                     })
                     .collect();
                 for d in of_countries {
@@ -1620,17 +1624,13 @@ impl EventExtractor {
         }
         // «… обсудили решение ОПЕК+»: between named people an organisation picked up from the
         // clause is a topic, not a side.
-        let kind_of = |r: &Ref| match *r {
-            Ref::Doc(e) => doc.entities[e as usize].kind,
-            Ref::Gaz(g) => doc.gazetteer.entity(g).kind,
-        };
         if participants
             .iter()
-            .filter(|r| kind_of(r) == EntityKind::Person)
+            .filter(|r| r.kind(doc) == EntityKind::Person)
             .count()
             >= 2
         {
-            participants.retain(|r| kind_of(r) != EntityKind::Organization);
+            participants.retain(|r| r.kind(doc) != EntityKind::Organization);
         }
         // «По видеосвязи прошла встреча … По итогам встречи премьеры …»: a meeting that took
         // place, of the people of a call just reported, is that call («Следующую встречу, уже
@@ -2459,13 +2459,9 @@ fn sides_from_next_sentence(
 ) -> Option<Vec<Ref>> {
     let doc = ctx.doc;
     let t = ctx.sentence;
-    let kind_of = |r: &Ref| match *r {
-        Ref::Doc(e) => doc.entities[e as usize].kind,
-        Ref::Gaz(g) => doc.gazetteer.entity(g).kind,
-    };
     let persons = |v: &[Ref]| {
         v.iter()
-            .filter(|r| kind_of(r) == EntityKind::Person)
+            .filter(|r| r.kind(doc) == EntityKind::Person)
             .copied()
             .collect::<Vec<_>>()
     };
