@@ -649,8 +649,7 @@ impl EventExtractor {
         // «принял каждого из гостей по отдельности», «встретился с каждым из них»: a contact
         // of the first side with each of the others.
         let clause = clause_of(ctx.doc, &ctx.range, ctx.marks, i);
-        let each = (clause.start..clause.end.saturating_sub(1))
-            .any(|k| ctx.doc.fold_of(k).starts_with("кажд") && ctx.doc.fold_of(k + 1) == "из");
+        let each = each_of(ctx.doc, &clause);
         for (draft, parties, place) in self.extract_joint(ctx, i, trigger, previous) {
             match draft.kind {
                 EventType::Meeting | EventType::Talks | EventType::PhoneCall
@@ -1068,9 +1067,7 @@ impl EventExtractor {
                 guests.retain(|g| !subject.contains(g));
                 // «каждого из гостей по отдельности принял Ниинистё»: the article's last two
                 // people, each on his own (split by `extract`).
-                let each = (clause.start..clause.end.saturating_sub(1))
-                    .any(|k| doc.fold_of(k).starts_with("кажд") && doc.fold_of(k + 1) == "из");
-                if guests.is_empty() && each {
+                if guests.is_empty() && each_of(doc, &clause) {
                     guests.extend(
                         ctx.recent
                             .iter()
@@ -2512,6 +2509,12 @@ fn sides_from_next_sentence(
     }
     let had = persons(had);
     (sides.len() >= 2 && had.iter().all(|r| sides.contains(r))).then_some(sides)
+}
+
+/// «каждого из гостей», «с каждым из них» in the clause: a contact with each of them apart.
+fn each_of(doc: &Doc<'_>, clause: &Range<usize>) -> bool {
+    (clause.start..clause.end.saturating_sub(1))
+        .any(|k| doc.fold_of(k).starts_with("кажд") && doc.fold_of(k + 1) == "из")
 }
 
 /// True unless `e` is a contact with fewer than two sides.
