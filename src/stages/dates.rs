@@ -428,6 +428,22 @@ impl DateResolver {
         None
     }
 
+    /// The year written after a season at `k`: «этого года» (relative to `year`), «2013
+    /// года». Returns the number of tokens and the year.
+    fn year_of_season(
+        &self,
+        doc: &Doc<'_>,
+        k: usize,
+        end: usize,
+        year: i16,
+    ) -> Option<(usize, DateValue)> {
+        if let Some((ylen, rel)) = relative_year(doc, k, end) {
+            return Some((ylen, DateValue::year(year + rel as i16)));
+        }
+        let (ylen, y) = self.year_after(doc, k, end)?;
+        Some((ylen, DateValue::year(i16::try_from(y).ok()?)))
+    }
+
     /// A year after a day-and-month or a month: «2024», «2024 года», «2024 г.». Returns the
     /// number of tokens and the year.
     fn year_after(&self, doc: &Doc<'_>, k: usize, end: usize) -> Option<(usize, i32)> {
@@ -591,12 +607,9 @@ impl DateResolver {
             _ => None,
         };
         if let Some(first) = season {
-            if let Some((ylen, rel)) = relative_year(doc, i + 1, end) {
-                return Some((1 + ylen, DateValue::year(year + rel as i16)));
-            }
-            // «весной 2013 года»
-            if let Some((ylen, y)) = self.year_after(doc, i + 1, end) {
-                return Some((1 + ylen, DateValue::year(i16::try_from(y).ok()?)));
+            // «весной этого года», «весной 2013 года»
+            if let Some((ylen, v)) = self.year_of_season(doc, i + 1, end, year) {
+                return Some((1 + ylen, v));
             }
             let last = first + 2;
             let y = match tense() {
@@ -616,12 +629,8 @@ impl DateResolver {
                 _ => None,
             };
             if let Some(first) = first {
-                if let Some((ylen, rel)) = relative_year(doc, i + 2, end) {
-                    return Some((2 + ylen, DateValue::year(year + rel as i16)));
-                }
-                // «на осень 2013 года»
-                if let Some((ylen, y)) = self.year_after(doc, i + 2, end) {
-                    return Some((2 + ylen, DateValue::year(i16::try_from(y).ok()?)));
+                if let Some((ylen, v)) = self.year_of_season(doc, i + 2, end, year) {
+                    return Some((2 + ylen, v));
                 }
                 let y = if month > first + 2 { year + 1 } else { year };
                 return Some((2, DateValue::year(y)));
