@@ -2208,3 +2208,17 @@ fn an_invitation_noun_is_placed_where_it_invites_to_and_by_invitation_is_undated
     );
     assert_eq!(find(&evs, "INVITATION").3, None, "{evs:?}");
 }
+
+#[test]
+fn a_visit_to_a_country_takes_the_city_the_sentence_before_names() {
+    let evs = events(
+        "Путин и Моди проведут переговоры в Нью-Дели 4 декабря. Это будет первый визит \
+         российского лидера в Индию с 2021 года.",
+        "2025-10-20",
+    );
+    assert_eq!(
+        find(&evs, "VISIT").2.as_deref(),
+        Some("Нью-Дели"),
+        "{evs:?}"
+    );
+}

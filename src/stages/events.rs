@@ -4583,7 +4583,8 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// A city of `country` after «в/во» in this sentence or the next one of the paragraph.
+    /// A city of `country` after «в/во» in this sentence, the one before or the next one of the
+    /// paragraph.
     fn city_of_country_near(&self, country: u32) -> Option<Ref> {
         let doc = self.doc;
         let next = self.sentence + 1;
@@ -4592,6 +4593,11 @@ impl Ctx<'_, '_> {
             && doc.sentences[next].paragraph == doc.sentences[self.sentence].paragraph
         {
             span.end = doc.sentence_tokens[next].end;
+        }
+        // «Путин и Моди проведут переговоры в Нью-Дели. Это будет первый визит российского
+        // лидера в Индию»: or the sentence before.
+        if self.sentence > 0 && self.same_paragraph(self.sentence as u32 - 1) {
+            span.start = doc.sentence_tokens[self.sentence - 1].start;
         }
         let in_country = |a: &&Actor| {
             a.kind == EntityKind::City
