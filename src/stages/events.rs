@@ -427,6 +427,13 @@ impl EventExtractor {
             .iter()
             .flat_map(|q| [q.tokens.start.saturating_sub(1), q.tokens.end])
             .collect();
+        let shared = Shared {
+            doc,
+            public: &public,
+            actors: &actors,
+            quotes: &quotes,
+            marks: &marks,
+        };
         let mut drafts: Vec<(EventDraft, Vec<Ref>, Option<Ref>)> = Vec::new();
         // The people the article is about so far: the persons of the headline, then the
         // participants of the latest event.
@@ -442,17 +449,7 @@ impl EventExtractor {
                 let Some(trigger) = triggers[i] else {
                     continue;
                 };
-                let ctx = Ctx {
-                    doc,
-                    public: &public,
-                    actors: &actors,
-                    quotes: &quotes,
-                    marks: &marks,
-                    recent: &recent,
-                    visitors: &visitors,
-                    sentence: s,
-                    range: range.clone(),
-                };
+                let ctx = shared.at(&recent, &visitors, s, range.clone());
                 for found in self.extract(&ctx, i, trigger, &drafts) {
                     if !has_sides(&found) {
                         fresh.push(found);
@@ -512,17 +509,7 @@ impl EventExtractor {
             for (mut draft, had, place) in
                 std::mem::replace(&mut sideless, std::mem::take(&mut fresh))
             {
-                let ctx = Ctx {
-                    doc,
-                    public: &public,
-                    actors: &actors,
-                    quotes: &quotes,
-                    marks: &marks,
-                    recent: &recent,
-                    visitors: &visitors,
-                    sentence: s,
-                    range: range.clone(),
-                };
+                let ctx = shared.at(&recent, &visitors, s, range.clone());
                 let Some(sides) = sides_from_next_sentence(&ctx, &draft, &had, &drafts) else {
                     continue;
                 };
@@ -555,17 +542,7 @@ impl EventExtractor {
                     })
                     .collect();
                 for d in of_countries {
-                    let ctx = Ctx {
-                        doc,
-                        public: &public,
-                        actors: &actors,
-                        quotes: &quotes,
-                        marks: &marks,
-                        recent: &recent,
-                        visitors: &visitors,
-                        sentence: s,
-                        range: range.clone(),
-                    };
+                    let ctx = shared.at(&recent, &visitors, s, range.clone());
                     let Some(sides) = sides_from_next_sentence(&ctx, &drafts[d].0, &[], &drafts)
                     else {
                         continue;
@@ -2815,6 +2792,41 @@ struct Visitor {
     person: u32,
     sentence: u32,
     place: Option<Ref>,
+}
+
+/// What every trigger of a document shares: the parts of [`Ctx`] fixed for the whole run.
+struct Shared<'d, 'a> {
+    doc: &'d Doc<'a>,
+    public: &'d Public,
+    actors: &'d [Actor],
+    quotes: &'d [Quote],
+    marks: &'d [usize],
+}
+
+impl<'d, 'a> Shared<'d, 'a> {
+    /// The context of sentence `sentence`, with the article's people and visitors so far.
+    fn at<'s>(
+        &self,
+        recent: &'s [u32],
+        visitors: &'s [Visitor],
+        sentence: usize,
+        range: Range<usize>,
+    ) -> Ctx<'s, 'a>
+    where
+        'd: 's,
+    {
+        Ctx {
+            doc: self.doc,
+            public: self.public,
+            actors: self.actors,
+            quotes: self.quotes,
+            marks: self.marks,
+            recent,
+            visitors,
+            sentence,
+            range,
+        }
+    }
 }
 
 struct Ctx<'d, 'a> {
