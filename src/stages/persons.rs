@@ -539,9 +539,7 @@ impl PersonFinder {
                     .name
                     .split_whitespace()
                     .last()
-                    .unwrap_or("")
-                    .to_lowercase()
-                    .replace('ё', "е"),
+                    .map_or_else(String::new, crate::text::fold_key),
             };
             // (Two letters are too few for a surname to stand alone, except an East Asian one
             // of a name given in full: «Юн Сок Ёль … Юн и Кисида».)
@@ -725,9 +723,7 @@ impl PersonFinder {
                     .name
                     .split_whitespace()
                     .last()
-                    .unwrap_or("")
-                    .to_lowercase()
-                    .replace('ё', "е"),
+                    .map_or_else(String::new, crate::text::fold_key),
             }
         };
         let words = |doc: &Doc<'_>, r: &Range<usize>| {
@@ -757,7 +753,7 @@ impl PersonFinder {
                 .is_none()
                 .then(|| ent.name.split_whitespace().collect::<Vec<_>>())
                 .filter(|w| w.len() >= 2)
-                .map(|w| w[0].to_lowercase().replace('ё', "е"))
+                .map(|w| crate::text::fold_key(w[0]))
                 .filter(|f| crate::gazetteer::east_asian_surname(f) && *f != key);
             if let Some(first) = first {
                 note(&mut by_first, first, m.entity);
@@ -777,10 +773,7 @@ impl PersonFinder {
             let key = match words(doc, &m.tokens) {
                 1 => key_of(doc, m.entity),
                 2..=4 => {
-                    let name = doc.entities[m.entity as usize]
-                        .name
-                        .to_lowercase()
-                        .replace('ё', "е");
+                    let name = crate::text::fold_key(&doc.entities[m.entity as usize].name);
                     if !full.contains_key(&name) {
                         continue;
                     }
