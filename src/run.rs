@@ -224,11 +224,12 @@ pub fn run(
         .collect();
     let (batch_tx, batch_rx) = sync_channel::<Vec<Item>>(2);
     let (record_tx, record_rx) = sync_channel::<(Output, Counts)>(2);
-    // With JSONL the only output and more than one worker, the workers encode their own
-    // records: the writer thread then only copies bytes (it had been a tenth of the workers'
-    // CPU, a cap near ten workers), and each record is freed by the thread that built it.
-    // With one worker the writer thread encodes on a core of its own, which is faster.
-    let encode = sinks.jsonl_only() && config.threads > 1;
+    // With JSONL the only output, the workers encode their own records: the writer thread
+    // then only copies bytes (it had been a tenth of the workers' CPU, a cap near ten
+    // workers), and each record is freed by the thread that built it. With one worker too:
+    // `--threads 1` is then one busy core, as a Spark task or `parallel -j N` counts it (the
+    // writer encoding on a core of its own had made one worker use 1.15 cores).
+    let encode = sinks.jsonl_only();
     let mut counts = Counts::default();
     let mut interrupted = false;
     let cut = Arc::new(AtomicBool::new(false));
