@@ -31,6 +31,8 @@
 #   natasha                              segment + morph + NER, on the first --natasha-mb MB (default 3)
 #                                        and scaled: MB/s and docs/s are rates, so they are comparable;
 #                                        run with OPENBLAS_NUM_THREADS=1 (its best setting here)
+# cores = CPU seconds (user + system, every thread) over wall seconds; MB/CPU-s = MB over CPU
+# seconds, the rate per busy core whatever number of helper threads a row kept busy.
 # MB = 10^6 bytes of JSONL input. Peak RSS from `/usr/bin/time -v` (Debian package `time`, installed
 # with apt-get when missing). Python peers: MB/s over their processing loop, imports/model loading
 # left out and shown apart; their RSS includes everything. Peers are installed with pip (pinned) into
@@ -108,7 +110,8 @@ DOCS=$(grep -c . "$CORPUS")
 cat "$CORPUS" > /dev/null   # warm the page cache
 
 # ---- helpers ---------------------------------------------------------------------------------
-# timed OUT_PREFIX cmd...: runs cmd under /usr/bin/time -v, stdout to $OUT_PREFIX.out; sets WALL, RSS_KB
+# timed OUT_PREFIX cmd...: runs cmd under /usr/bin/time -v, stdout to $OUT_PREFIX.out; sets WALL,
+# CPU (user + system seconds, all threads and child processes) and RSS_KB
 timed() {
   local pre=$1; shift
   # Exit status 1 is newsgraph's "some documents were error records": still a timed run.
@@ -118,10 +121,11 @@ timed() {
   }
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$pre.time")
   RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$pre.time")
+  CPU=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {s+=$2} END {print s}' "$pre.time")
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-ROWS="$WORK/rows.tsv"   # name, seconds, bytes, docs, rss_kb, note
-row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$ROWS"; }
+ROWS="$WORK/rows.tsv"   # name, seconds, bytes, docs, rss_kb, note[, cpu seconds]
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "${7:-}" >> "$ROWS"; }
 
 echo "== newsgraph throughput benchmark"
 echo "command:  $CMDLINE"
@@ -142,11 +146,11 @@ cat > "$WORK/pair.sh" <<EOF
 "$NG" extract --quiet --threads 1 "$WORK/half.01.jsonl" > /dev/null
 wait
 EOF
-w1=""; w2=""; wp=""; r1=0; r2=0; rp=0; wq1=""; wq2=""; rq1=0; rq2=0
+w1=""; w2=""; wp=""; r1=0; r2=0; rp=0; wq1=""; wq2=""; rq1=0; rq2=0; c1=""; c2=""; cp=""
 for i in $(seq "$REPEAT"); do
-  timed "$WORK/ng1" "$NG" extract --quiet --threads 1 "$CORPUS"; w1="$w1 $WALL"; [ "$RSS_KB" -gt "$r1" ] && r1=$RSS_KB
-  timed "$WORK/ng2" "$NG" extract --quiet --threads 2 "$CORPUS"; w2="$w2 $WALL"; [ "$RSS_KB" -gt "$r2" ] && r2=$RSS_KB
-  timed "$WORK/pair" sh "$WORK/pair.sh"; wp="$wp $WALL"; [ "$RSS_KB" -gt "$rp" ] && rp=$RSS_KB
+  timed "$WORK/ng1" "$NG" extract --quiet --threads 1 "$CORPUS"; w1="$w1 $WALL"; c1="$c1 $CPU"; [ "$RSS_KB" -gt "$r1" ] && r1=$RSS_KB
+  timed "$WORK/ng2" "$NG" extract --quiet --threads 2 "$CORPUS"; w2="$w2 $WALL"; c2="$c2 $CPU"; [ "$RSS_KB" -gt "$r2" ] && r2=$RSS_KB
+  timed "$WORK/pair" sh "$WORK/pair.sh"; wp="$wp $WALL"; cp="$cp $CPU"; [ "$RSS_KB" -gt "$rp" ] && rp=$RSS_KB
   if [ -n "$NGP" ]; then
     timed "$WORK/pgo1" "$NGP" extract --quiet --threads 1 "$CORPUS"; wq1="$wq1 $WALL"; [ "$RSS_KB" -gt "$rq1" ] && rq1=$RSS_KB
     timed "$WORK/pgo2" "$NGP" extract --quiet --threads 2 "$CORPUS"; wq2="$wq2 $WALL"; [ "$RSS_KB" -gt "$rq2" ] && rq2=$RSS_KB
@@ -157,9 +161,9 @@ for t in 1 2; do
   [ "$lines" -eq "$DOCS" ] || echo "WARNING: newsgraph --threads $t wrote $lines records for $DOCS documents" >&2
 done
 cmp -s "$WORK/ng1.out" "$WORK/ng2.out" || echo "WARNING: --threads 1 and --threads 2 outputs differ" >&2
-row "newsgraph --threads 1" "$(echo $w1 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$r1" "median of $REPEAT runs:$w1 s"
-row "newsgraph --threads 2" "$(echo $w2 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$r2" "median of $REPEAT runs:$w2 s"
-row "2 x newsgraph --threads 1" "$(echo $wp | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$rp" "2 processes, a half each, at once:$wp s (RSS: larger one)"
+row "newsgraph --threads 1" "$(echo $w1 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$r1" "median of $REPEAT runs:$w1 s" "$(echo $c1 | tr ' ' '\n' | median)"
+row "newsgraph --threads 2" "$(echo $w2 | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$r2" "median of $REPEAT runs:$w2 s" "$(echo $c2 | tr ' ' '\n' | median)"
+row "2 x newsgraph --threads 1" "$(echo $wp | tr ' ' '\n' | median)" "$BYTES" "$DOCS" "$rp" "2 processes, a half each, at once:$wp s (RSS: larger one)" "$(echo $cp | tr ' ' '\n' | median)"
 if [ -n "$NGP" ]; then
   for t in 1 2; do
     cmp -s "$WORK/ng1.out" "$WORK/pgo$t.out" || echo "WARNING: the PGO binary's output (--threads $t) differs from the standard binary's" >&2
@@ -174,27 +178,27 @@ if [ -s "$ONCE" ] || python3 tools/make_corpus.py --once --seed "$SEED" -o "$ONC
   ONCE_BYTES=$(stat -c %s "$ONCE")
   ONCE_DOCS=$(grep -c . "$ONCE")
   cat "$ONCE" > /dev/null
-  wo1=""; wo2=""; ro1=0; ro2=0
+  wo1=""; wo2=""; ro1=0; ro2=0; co1=""; co2=""
   for i in $(seq "$REPEAT"); do
-    timed "$WORK/once1" "$NG" extract --quiet --threads 1 "$ONCE"; wo1="$wo1 $WALL"; [ "$RSS_KB" -gt "$ro1" ] && ro1=$RSS_KB
-    timed "$WORK/once2" "$NG" extract --quiet --threads 2 "$ONCE"; wo2="$wo2 $WALL"; [ "$RSS_KB" -gt "$ro2" ] && ro2=$RSS_KB
+    timed "$WORK/once1" "$NG" extract --quiet --threads 1 "$ONCE"; wo1="$wo1 $WALL"; co1="$co1 $CPU"; [ "$RSS_KB" -gt "$ro1" ] && ro1=$RSS_KB
+    timed "$WORK/once2" "$NG" extract --quiet --threads 2 "$ONCE"; wo2="$wo2 $WALL"; co2="$co2 $CPU"; [ "$RSS_KB" -gt "$ro2" ] && ro2=$RSS_KB
   done
-  row "... each text once, -t 1" "$(echo $wo1 | tr ' ' '\n' | median)" "$ONCE_BYTES" "$ONCE_DOCS" "$ro1" "COLD:$ONCE; median of $REPEAT runs:$wo1 s"
-  row "... each text once, -t 2" "$(echo $wo2 | tr ' ' '\n' | median)" "$ONCE_BYTES" "$ONCE_DOCS" "$ro2" "COLD:$ONCE; median of $REPEAT runs:$wo2 s"
+  row "... each text once, -t 1" "$(echo $wo1 | tr ' ' '\n' | median)" "$ONCE_BYTES" "$ONCE_DOCS" "$ro1" "COLD:$ONCE; median of $REPEAT runs:$wo1 s" "$(echo $co1 | tr ' ' '\n' | median)"
+  row "... each text once, -t 2" "$(echo $wo2 | tr ' ' '\n' | median)" "$ONCE_BYTES" "$ONCE_DOCS" "$ro2" "COLD:$ONCE; median of $REPEAT runs:$wo2 s" "$(echo $co2 | tr ' ' '\n' | median)"
 fi
 
 # Steady state: the corpus N times over in one run.
 if [ "$LONG" -gt 0 ]; then
   for i in $(seq "$LONG"); do cat "$CORPUS"; done > "$WORK/long.jsonl"
-  wl1=""; wl2=""; rl1=0; rl2=0
+  wl1=""; wl2=""; rl1=0; rl2=0; cl1=""; cl2=""
   for i in 1 2 3; do
-    timed "$WORK/long1" "$NG" extract --quiet --threads 1 "$WORK/long.jsonl"; wl1="$wl1 $WALL"; [ "$RSS_KB" -gt "$rl1" ] && rl1=$RSS_KB
-    timed "$WORK/long2" "$NG" extract --quiet --threads 2 "$WORK/long.jsonl"; wl2="$wl2 $WALL"; [ "$RSS_KB" -gt "$rl2" ] && rl2=$RSS_KB
+    timed "$WORK/long1" "$NG" extract --quiet --threads 1 "$WORK/long.jsonl"; wl1="$wl1 $WALL"; cl1="$cl1 $CPU"; [ "$RSS_KB" -gt "$rl1" ] && rl1=$RSS_KB
+    timed "$WORK/long2" "$NG" extract --quiet --threads 2 "$WORK/long.jsonl"; wl2="$wl2 $WALL"; cl2="$cl2 $CPU"; [ "$RSS_KB" -gt "$rl2" ] && rl2=$RSS_KB
   done
   cmp -s "$WORK/long1.out" "$WORK/long2.out" || echo "WARNING: --threads 1 and --threads 2 outputs differ on the long corpus" >&2
   rm -f "$WORK/long1.out" "$WORK/long2.out"
-  row "... corpus ${LONG} times, -t 1" "$(echo $wl1 | tr ' ' '\n' | median)" "$((BYTES * LONG))" "$((DOCS * LONG))" "$rl1" "LONG:one run; median of 3:$wl1 s"
-  row "... corpus ${LONG} times, -t 2" "$(echo $wl2 | tr ' ' '\n' | median)" "$((BYTES * LONG))" "$((DOCS * LONG))" "$rl2" "LONG:one run; median of 3:$wl2 s"
+  row "... corpus ${LONG} times, -t 1" "$(echo $wl1 | tr ' ' '\n' | median)" "$((BYTES * LONG))" "$((DOCS * LONG))" "$rl1" "LONG:one run; median of 3:$wl1 s" "$(echo $cl1 | tr ' ' '\n' | median)"
+  row "... corpus ${LONG} times, -t 2" "$(echo $wl2 | tr ' ' '\n' | median)" "$((BYTES * LONG))" "$((DOCS * LONG))" "$rl2" "LONG:one run; median of 3:$wl2 s" "$(echo $cl2 | tr ' ' '\n' | median)"
   rm -f "$WORK/long.jsonl"
 fi
 
@@ -265,13 +269,15 @@ python3 - "$ROWS" "$START" "$START_RSS" <<'EOF'
 import sys
 rows = []
 for line in open(sys.argv[1], encoding="utf-8"):
-    name, s, b, d, rss, note = line.rstrip("\n").split("\t")
+    name, s, b, d, rss, note, cpu = line.rstrip("\n").split("\t")
     s, b, d, rss = float(s), int(b), int(d), int(rss)
-    rows.append((name, s, b, d, rss, note))
+    rows.append((name, s, b, d, rss, note, float(cpu) if cpu else None))
 start, start_rss = float(sys.argv[2]), int(sys.argv[3])
 rate = {r[0]: (r[2] / 1e6 / r[1] if r[1] > 0 else float("inf")) for r in rows}
-print(f"{'tool':<28}{'docs':>8}{'MB':>8}{'s':>8}{'MB/s':>9}{'docs/s':>10}{'RSS MB':>9}  note")
-for name, s, b, d, rss, note in rows:
+# cores: CPU seconds over wall seconds (all threads, start-up included); MB/CPU-s: the rate per
+# core busy, the figure that does not depend on how many helper threads a row kept busy.
+print(f"{'tool':<28}{'docs':>8}{'MB':>8}{'s':>8}{'MB/s':>9}{'docs/s':>10}{'RSS MB':>9}{'cores':>7}{'MB/CPU-s':>10}  note")
+for name, s, b, d, rss, note, cpu in rows:
     mbs = b / 1e6 / s if s > 0 else float("inf")
     dps = d / s if s > 0 else float("inf")
     if note.startswith("COLD:"):
@@ -280,8 +286,9 @@ for name, s, b, d, rss, note in rows:
         note = note[5:] + (f"; {b / 1e6 / net:.2f} MB/s without the {start:.2f} s start-up" if net > 0 else "")
     elif note.startswith("LONG:"):
         note = note[5:]
-    print(f"{name:<28}{d:>8}{b/1e6:>8.2f}{s:>8.2f}{mbs:>9.2f}{dps:>10.0f}{rss/1024:>9.1f}  {note}")
-print(f"{'newsgraph start-up':<28}{0:>8}{0:>8.2f}{start:>8.2f}{'':>9}{'':>10}{start_rss/1024:>9.1f}  empty stdin, median of 5")
+    cores = f"{cpu / s:7.2f}{b / 1e6 / cpu:10.2f}" if cpu and s > 0 else f"{'':>7}{'':>10}"
+    print(f"{name:<28}{d:>8}{b/1e6:>8.2f}{s:>8.2f}{mbs:>9.2f}{dps:>10.0f}{rss/1024:>9.1f}{cores}  {note}")
+print(f"{'newsgraph start-up':<28}{0:>8}{0:>8.2f}{start:>8.2f}{'':>9}{'':>10}{start_rss/1024:>9.1f}{'':>17}  empty stdin, median of 5")
 print()
 ng1, ng2 = rate["newsgraph --threads 1"], rate["newsgraph --threads 2"]
 print("ratios (MB/s; >1 = newsgraph faster):")
