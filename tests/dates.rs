@@ -146,6 +146,33 @@ fn a_month_something_is_set_for_lies_ahead() {
 }
 
 #[test]
+fn a_month_agreed_on_lies_ahead() {
+    // What two sides agreed on is to come, though the verb is past; the events stage gives the
+    // meeting the same month.
+    check(
+        "Лидеры договорились о встрече в апреле.",
+        "2025-11-20",
+        &[("в апреле", "2026-04")],
+    );
+    check(
+        "Министры условились встретиться в марте.",
+        "2025-11-20",
+        &[("в марте", "2026-03")],
+    );
+    // The date of the agreement itself is past.
+    check(
+        "В апреле стороны договорились о прекращении огня.",
+        "2025-11-20",
+        &[("В апреле", "2025-04")],
+    );
+    check(
+        "Стороны быстро договорились и уже в четверг 20 ноября выдвинули кандидата.",
+        "2025-11-25",
+        &[("в четверг", "2025-11-20"), ("20 ноября", "2025-11-20")],
+    );
+}
+
+#[test]
 fn seasons_and_parts_of_the_year() {
     check(
         "Моди может посетить Россию осенью.",

@@ -309,7 +309,11 @@ impl DateResolver {
                     i += 1;
                     continue;
                 }
-                let tense = || verbs.get_or_init(|| Verbs::of(doc, &range)).direction(i);
+                let tense = || {
+                    verbs
+                        .get_or_init(|| Verbs::of(doc, &range))
+                        .direction(doc, i)
+                };
                 // «на следующий день», «в тот же день» count from the last day written before,
                 // past dates of coarser precision («В этот день 99 лет назад …»).
                 let previous = last_day;
@@ -926,6 +930,8 @@ enum Direction {
 /// infinitive or a future tense occurs.
 struct Verbs {
     finite: Vec<(usize, Option<Tense>)>,
+    /// Finite verbs of agreeing on something to come («договорились», «условились»), by token.
+    agreed: Vec<usize>,
     /// Tokens that end a comma-bounded segment (commas, semicolons, colons, dashes).
     breaks: Vec<usize>,
     /// Infinitives, by token.
@@ -937,6 +943,7 @@ impl Verbs {
     fn of(doc: &Doc<'_>, sentence: &std::ops::Range<usize>) -> Verbs {
         let mut v = Verbs {
             finite: Vec::new(),
+            agreed: Vec::new(),
             breaks: sentence
                 .clone()
                 .filter(|&k| {
@@ -965,7 +972,12 @@ impl Verbs {
             };
             match p.verb_form {
                 Some(VerbForm::Inf) => v.infinitives.push(k),
-                Some(VerbForm::Fin) => v.finite.push((k, p.tense)),
+                Some(VerbForm::Fin) => {
+                    v.finite.push((k, p.tense));
+                    if matches!(&*p.lemma, "договориться" | "условиться") {
+                        v.agreed.push(k);
+                    }
+                }
                 _ => {}
             }
         }
@@ -974,7 +986,7 @@ impl Verbs {
 
     /// The direction of a date at token `i`: the finite verb nearest it decides («во вторник
     /// встретились, а в пятницу встретятся снова» has one date each way).
-    fn direction(&self, i: usize) -> Direction {
+    fn direction(&self, doc: &Doc<'_>, i: usize) -> Direction {
         // Within the date's own segment first: «приедет в Пекин в феврале, а китайский лидер
         // назвал его другом» — «назвал» is nearer but belongs to the next clause.
         let lo = self
@@ -989,14 +1001,29 @@ impl Verbs {
             .find(|&&b| b > i)
             .copied()
             .unwrap_or(usize::MAX);
-        let nearest_in = |lo: usize, hi: usize| {
+        let nearest_at = |lo: usize, hi: usize| {
             self.finite
                 .iter()
                 .filter(|(k, _)| (lo..hi).contains(k))
                 .min_by_key(|(k, _)| k.abs_diff(i))
-                .map(|&(_, t)| t)
+                .copied()
         };
-        let nearest = nearest_in(lo, hi).or_else(|| nearest_in(0, usize::MAX));
+        let nearest_in = |lo: usize, hi: usize| nearest_at(lo, hi).map(|(_, t)| t);
+        let verb = nearest_at(lo, hi).or_else(|| nearest_at(0, usize::MAX));
+        let nearest = verb.map(|(_, t)| t);
+        // «договорились о встрече в апреле»: what was agreed on lies ahead, though the verb
+        // is past (the events stage reads it so too); «в апреле договорились» dates the
+        // agreement.
+        // Only a date inside what was agreed on: after «о …» or an infinitive, with no
+        // clause between («договорилась и уже в четверг выдвинула» is past).
+        let agreed = verb.is_some_and(|(k, _)| {
+            k < i
+                && self.agreed.contains(&k)
+                && !self.breaks.iter().any(|b| (k..i).contains(b))
+                && !(k + 1..i).any(|j| doc.fold_of(j) == "и")
+                && (k + 1..i)
+                    .any(|j| matches!(doc.fold_of(j), "о" | "об") || self.infinitives.contains(&j))
+        });
         // «собирался посетить Москву в мае»: an infinitive is a plan, whatever the tense — in
         // the date's own segment («…пригласил посетить Каракас; в последний раз министры
         // встречались там в феврале» is in the past).
@@ -1008,6 +1035,7 @@ impl Verbs {
         let infinitive = self.infinitives.iter().any(|k| segment.contains(k));
         match nearest {
             Some(Some(Tense::Fut)) => Direction::Future,
+            Some(Some(Tense::Past)) if agreed => Direction::Future,
             Some(Some(Tense::Past)) if !infinitive => Direction::Past,
             _ if self.future => Direction::Future,
             _ => Direction::Either,
