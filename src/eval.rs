@@ -6,7 +6,7 @@
 //! ignored (it cannot be scored). Entity types outside the scored set are ignored on both
 //! sides.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -161,11 +161,26 @@ pub struct Report {
     pub linked: u64,
     /// Of those, with the right QID.
     pub linked_right: u64,
+    /// Gold entities with a QID whose span was found (as a scored type) without a QID: an
+    /// entity of the tool's own id space (`ng:…`) or none, so a link missed.
+    pub found_unlinked: u64,
 }
 
 impl Report {
-    /// Wikidata link accuracy on the spans found.
+    /// Wikidata link accuracy on the gold-linked spans found: the right QID over every such
+    /// span, whether the prediction gave it a QID or not.
     pub fn link_accuracy(&self) -> f64 {
+        let found = self.linked + self.found_unlinked;
+        if found == 0 {
+            0.0
+        } else {
+            self.linked_right as f64 / found as f64
+        }
+    }
+
+    /// The right QID over the gold-linked spans found with a QID (wrong QIDs only; a span
+    /// found without one does not count).
+    pub fn qid_accuracy(&self) -> f64 {
         if self.linked == 0 {
             0.0
         } else {
@@ -209,10 +224,13 @@ impl Report {
         }
         let _ = writeln!(
             out,
-            "\nWikidata link accuracy on the spans found: {:.3} ({} of {}); {} documents{}",
+            "\nWikidata link accuracy on the gold-linked spans found: {:.3} ({} of {}; {} found \
+             without a QID); of those found with a QID, {:.3} right; {} documents{}",
             self.link_accuracy(),
             self.linked_right,
-            self.linked,
+            self.linked + self.found_unlinked,
+            self.found_unlinked,
+            self.qid_accuracy(),
             self.documents,
             if self.missing.is_empty() {
                 String::new()
@@ -260,11 +278,17 @@ pub fn score_pair(gold: &AnnDoc, pred: &AnnDoc, report: &mut Report) {
         .or_default()
         .add(&loc(gold), &loc(pred));
 
-    // Links: gold spans with a QID, found (any scored type) with a QID.
+    // Links: gold spans with a QID, found (any scored type) with a QID, or without one.
     let pred_links: HashMap<&SpanKey, &String> = pred
         .links
         .iter()
         .filter_map(|(id, q)| pred.entities.get(id).map(|(_, s)| (s, q)))
+        .collect();
+    let pred_spans: HashSet<&SpanKey> = pred
+        .entities
+        .values()
+        .filter(|(k, _)| types.contains(k.as_str()))
+        .map(|(_, s)| s)
         .collect();
     for (id, q) in &gold.links {
         let Some((kind, span)) = gold.entities.get(id) else {
@@ -276,6 +300,8 @@ pub fn score_pair(gold: &AnnDoc, pred: &AnnDoc, report: &mut Report) {
         if let Some(pq) = pred_links.get(span) {
             report.linked += 1;
             report.linked_right += (*pq == q) as u64;
+        } else if pred_spans.contains(span) {
+            report.found_unlinked += 1;
         }
     }
 
@@ -399,7 +425,17 @@ mod tests {
                 gold: 5
             }
         );
-        assert_eq!((r.linked, r.linked_right), (2, 1));
+        assert_eq!((r.linked, r.linked_right, r.found_unlinked), (2, 1, 0));
+        assert_eq!(r.link_accuracy(), 0.5);
+        // The same spans, Казани without a QID (an `ng:` id): found, not linked, so wrong.
+        let unlinked = parse_ann(
+            "T1\tPERSON 0 5\tПутин\nT2\tCITY 10 16\tКазани\nN1\tReference T1 Wikidata:Q7747\t\n",
+        )
+        .unwrap();
+        let mut u = Report::default();
+        score_pair(&gold, &unlinked, &mut u);
+        assert_eq!((u.linked, u.linked_right, u.found_unlinked), (1, 1, 1));
+        assert_eq!((u.link_accuracy(), u.qid_accuracy()), (0.5, 1.0));
         assert_eq!(
             r.relations["PARTICIPANT_IN"],
             Prf {

@@ -14,6 +14,9 @@ and the cities NEREL train links to a Wikidata QID.
   '?' alias equal to the name, and drops smaller places.
 * A city that is neither a capital nor NEREL-linked nor hand-listed is dropped when its name is also a
   country or region name («Армения» in Colombia, «Колумбия» in the USA, «Алтай» in China).
+* Namesakes: of cities with the same Russian name only one is kept (the city a hand-listed adjective
+  names, else a capital, else the NEREL-linked one, else a hand-listed one, else the most populous):
+  «Лондон» is London, not London, Ontario.
 * country=: ISO country of the GeoNames record (China for Hong Kong and Macao), left empty for Crimea
   and Sevastopol (contested).
 """
@@ -310,12 +313,39 @@ def build(shared, links, nerel_mod, iso2id, taken_qids, reserved_qids, report, o
 
     for e in ents:
         e.capital_of = capitals.get(e.gid) if e.gid else None
+    ents = _drop_namesakes(ents, report)
     report.update(cities_skipped_noname=skipped_noname, cities_skipped_ambiguous=skipped_ambig,
                   cities_marked_ambiguous=len(ambiguous_marked), cities_nerel_only=len(nerel_only))
     report["cities_ambiguous_marked"] = sorted(ambiguous_marked)
     report["cities_nerel_unresolved"] = sorted(unresolved)
     report["cities_ambiguous_dropped"] = sorted(dropped)
     return ents, None
+
+
+def _drop_namesakes(ents, report):
+    """Keeps one city of each Russian name: a bare «Лондон», «Мадрид», «Одесса» in Russian news is
+    London, Madrid, Odessa, not the same-named city in Ontario, Colombia or Texas, and the matcher
+    cannot tell them apart (both rows scored alike, the first won). The one kept: the one a
+    hand-listed adjective names, else a capital, else the one NEREL links to a QID (annotators saw it in Russian news), else a hand-
+    listed one, else the most populous."""
+    # hand/place_adjectives.tsv pins an adjective to the namesake it means («валенсийский»: Valencia
+    # in Spain, not the more populous one in Venezuela): the name means that one too.
+    pinned = {h["target"] for h in read_hand(os.path.join(HAND, "place_adjectives.tsv"))}
+
+    def rank(e):
+        key = f"geonames:{e.gid}" if e.gid else None
+        return (e.id in pinned or f"ng:{key}" in pinned, bool(e.capital_of),
+                e.id.startswith("wikidata:"), "+hand" in e.attrs.get("src", ""), e.pop or 0, -(e.gid or 0))
+    groups = collections.defaultdict(list)
+    for e in ents:
+        groups[norm(e.name)].append(e)
+    keep, dropped = set(), []
+    for group in groups.values():
+        best = max(group, key=rank)
+        keep.add(id(best))
+        dropped += [f"{e.name} {e.id} (kept {best.id})" for e in group if e is not best]
+    report["cities_namesakes_dropped"] = sorted(dropped)
+    return [e for e in ents if id(e) in keep]
 
 
 def capitals_by_gid(ents):
