@@ -8,7 +8,7 @@
 use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::{Gazetteer, NamePart, NamePosting, WordCase};
 use crate::model::{EntityKind, Via};
-use crate::morph::{Case, CaseSet, NameType, Number, Pos, VerbForm};
+use crate::morph::{Case, CaseSet, Gender, NameType, Number, Pos, Tense, VerbForm};
 use crate::text::chars::{is_alpha, is_upper};
 use crate::text::{Shape, TokenKind};
 
@@ -707,6 +707,16 @@ impl EntityMatcher {
                     if doc.used_gazetteer(p.entity).is_some() {
                         score += 8;
                     }
+                    // «Клинтон заявила», «сказал Буш»: a past-tense verb beside the surname
+                    // agrees with the person's sex; it outweighs office (Hillary and Bill
+                    // Clinton both held one).
+                    if let Some(g) = past_verb_gender_beside(doc, i, len) {
+                        score += if (g == Gender::Fem) == entity.female {
+                            4
+                        } else {
+                            -4
+                        };
+                    }
                     if gaz.offices().is_office_holder(p.entity) {
                         score += 2;
                         // «Алиевым» in 2023 is Ilham, not Heydar: the one in office on the
@@ -842,6 +852,30 @@ fn person_verb_after(doc: &Doc<'_>, k: usize) -> bool {
                     && PERSON_VERBS.contains(&p.lemma)
             })
         })
+}
+
+/// The gender of a past-tense singular verb right after a name at `i..i + len`, or right
+/// before it («заявила Клинтон»), in the same sentence: the sex of the person named, when the
+/// verb's reading is a likely one.
+fn past_verb_gender_beside(doc: &Doc<'_>, i: usize, len: usize) -> Option<Gender> {
+    let gender_at = |k: usize| -> Option<Gender> {
+        if k >= doc.tokens.len() || doc.tokens[k].sentence != doc.tokens[i].sentence {
+            return None;
+        }
+        doc.lower(k)?
+            .parses
+            .iter()
+            .find(|p| {
+                p.pos == Pos::Verb
+                    && p.verb_form == Some(VerbForm::Fin)
+                    && p.tense == Some(Tense::Past)
+                    && p.number == Some(Number::Sing)
+                    && p.prob >= 0.3
+            })
+            .and_then(|p| p.gender)
+            .filter(|&g| g != Gender::Neut)
+    };
+    gender_at(i + len).or_else(|| i.checked_sub(1).and_then(gender_at))
 }
 
 /// True when token `i` reads as part of a person's name: a given name followed by an agreeing
