@@ -2222,3 +2222,37 @@ fn a_visit_to_a_country_takes_the_city_the_sentence_before_names() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_side_named_by_another_office_or_country_is_not_the_visitor() {
+    // A one-sided meeting just after a visit is with the visitor, unless the other side is
+    // named by an office the visitor does not hold or of another country (Wang Yi was foreign
+    // minister on this date).
+    let meetings = |text: &str| {
+        events(text, "2021-06-01")
+            .into_iter()
+            .filter(|e| e.0 == "MEETING")
+            .count()
+    };
+    assert_eq!(
+        meetings("Ван И прибыл в Москву. Шойгу встретился с министром обороны Китая."),
+        0
+    );
+    assert_eq!(
+        meetings("Ван И прибыл в Москву. Шойгу встретился с китайским министром обороны."),
+        0
+    );
+    assert_eq!(
+        meetings("Ван И прибыл в Москву. Шойгу встретился с послом Франции."),
+        0
+    );
+    // An office he holds, or none named, is still the visitor.
+    let evs = events(
+        "Ван И прибыл в Москву. Лавров встретился с китайским министром.",
+        "2021-06-01",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Ван И", "Сергей Викторович Лавров"]
+    );
+}

@@ -1532,13 +1532,31 @@ impl EventExtractor {
         // named side is with the other person the article is about.
         // (Not when «с» names someone the text leaves unnamed or unknown: «встретится с
         // вице-премьером Госсовета КНР».)
-        let unnamed_other = (i + 1..clause.end).any(|k| {
-            matches!(doc.fold_of(k), "с" | "со")
-                && k + 1 < clause.end
-                && doc.tokens[k + 1].shape == Shape::Lower
-                && doc.lower(k + 1).is_some_and(|w| {
+        // The role noun of «с послом …», «с министром обороны …»: a side the text names by
+        // office only. (The rule below for plans looks at the noun right after «с» only.)
+        let role_noun = |k: usize| {
+            k < clause.end
+                && doc.tokens[k].shape == Shape::Lower
+                && doc.lower(k).is_some_and(|w| {
                     w.prob(|p| p.pos == Pos::Noun && p.animate && p.case == Some(Case::Ins)) >= 0.5
                 })
+        };
+        let after_s = |k: usize| matches!(doc.fold_of(k), "с" | "со");
+        let unnamed_other = (i + 1..clause.end).any(|k| after_s(k) && role_noun(k + 1));
+        // «с китайским министром обороны»: one adjective may come first.
+        let unnamed_role = (i + 1..clause.end).find_map(|k| {
+            if !after_s(k) {
+                None
+            } else if role_noun(k + 1) {
+                Some(k + 1)
+            } else {
+                let adjective = k + 1 < clause.end
+                    && doc
+                        .lower(k + 1)
+                        .and_then(|w| w.best())
+                        .is_some_and(|p| p.pos == Pos::Adj && p.case == Some(Case::Ins));
+                (adjective && role_noun(k + 2)).then_some(k + 2)
+            }
         });
         if kind.is_contact()
             && participants.len() == 1
@@ -1559,10 +1577,36 @@ impl EventExtractor {
         // «Видодо прибыл в Москву. Переговоры с Владимиром Путиным продлились …»: a contact
         // with one named side, just after a visit by someone else, is with the visitor.
         if kind.is_contact() && kind != EventType::PhoneCall && participants.len() == 1 {
+            // A side named by office must fit the visitor: «встретился с послом Франции» or
+            // «с министром обороны Китая» after Wang Yi's visit is someone else.
+            let fits = |v: &Visitor| {
+                let Some(role) = unnamed_role else {
+                    return true;
+                };
+                let country = (role - 1..clause.end.min(role + 5)).find_map(|j| {
+                    doc.mentions_at(j)
+                        .iter()
+                        .find(|m| {
+                            m.kind == EntityKind::Country
+                                && (if j < role {
+                                    m.via == Via::Adjective
+                                } else {
+                                    m.cases.contains(Case::Gen)
+                                })
+                        })
+                        .and_then(|m| doc.entities[m.entity as usize].gaz)
+                });
+                let same_country = country.is_none_or(|c| {
+                    country_of(doc, v.person) == Some(c)
+                        || ctx.public.countries.get(&v.person) == Some(&c)
+                });
+                same_country && !ctx.other_portfolio(role, v.person)
+            };
             let visitor = ctx.visitors.iter().rev().find(|v| {
                 ctx.sentence as u32 - v.sentence <= 1
                     && ctx.same_paragraph(v.sentence)
                     && Ref::Doc(v.person) != participants[0]
+                    && fits(v)
             });
             if let Some(v) = visitor {
                 participants.push(Ref::Doc(v.person));
@@ -3169,6 +3213,7 @@ impl Ctx<'_, '_> {
                 .iter()
                 .rev()
                 .filter(|a| a.tokens.end <= k && a.kind == EntityKind::Person)
+                .filter(|a| !self.other_portfolio(k, a.entity))
                 .find(|a| {
                     // The gazetteer's country, or the one the person was introduced with
                     // («премьер-министр Вьетнама Фам Минь Тинь … Вьетнамский премьер»).
@@ -3202,7 +3247,7 @@ impl Ctx<'_, '_> {
     /// «принять» stands for the latest visitor who is not the host.
     fn role_object(&self, i: usize, clause: &Range<usize>, subject: &[Ref]) -> Option<Ref> {
         // «принял лидера ХАМАС»: a capitalised complement after the role names someone else.
-        let role = (clause.start..clause.end).filter(|&k| k != i).any(|k| {
+        let role = (clause.start..clause.end).filter(|&k| k != i).find(|&k| {
             self.doc.mentions_at(k).is_empty()
                 && self.doc.lower(k).is_some_and(|w| {
                     w.parses.iter().any(|p| {
@@ -3215,16 +3260,57 @@ impl Ctx<'_, '_> {
                         && matches!(t.shape, Shape::Title | Shape::Upper)
                 })
         });
-        if !role {
-            return None;
-        }
+        let k = role?;
         // A visitor of this paragraph, not of an earlier story.
         self.visitors
             .iter()
             .rev()
             .filter(|v| self.same_paragraph(v.sentence))
+            .filter(|v| !self.other_portfolio(k, v.person))
             .map(|v| Ref::Doc(v.person))
             .find(|v| !subject.contains(v))
+    }
+
+    /// Whether the role noun at `k` names a portfolio («министр обороны», «министра
+    /// финансов») that person `e` is known not to hold: the foreign minister, or a head of
+    /// state or government, on the article date. «Министр обороны Китая» after Wang Yi's
+    /// visit is not Wang Yi.
+    fn other_portfolio(&self, k: usize, e: u32) -> bool {
+        let doc = self.doc;
+        let is_minister = doc.lower(k).is_some_and(|w| w.has_lemma("министр"));
+        let Some(next) = (k + 1 < doc.tokens.len()).then(|| doc.fold_of(k + 1)) else {
+            return false;
+        };
+        if !is_minister || doc.tokens[k + 1].sentence != doc.tokens[k].sentence {
+            return false;
+        }
+        let foreign = next == "иностранных" || next == "мид";
+        // A portfolio is a genitive noun right after the role, not a country («министр
+        // Китая») and not a name.
+        let portfolio = !foreign
+            && doc.mentions_at(k + 1).is_empty()
+            && doc.tokens[k + 1].shape == Shape::Lower
+            && doc.lower(k + 1).is_some_and(|w| {
+                w.best()
+                    .is_some_and(|p| p.pos == Pos::Noun && p.case == Some(Case::Gen))
+            });
+        if !foreign && !portfolio {
+            return false;
+        }
+        let (Some(gaz_id), Some(date)) = (doc.entities[e as usize].gaz, doc.date) else {
+            return false;
+        };
+        let mut roles = doc.gazetteer.offices().roles_of(gaz_id, date).map(|r| r.1);
+        if foreign {
+            roles.any(|r| matches!(r, Role::HeadOfState | Role::HeadOfGovernment))
+        } else {
+            roles.any(|r| {
+                matches!(
+                    r,
+                    Role::ForeignMinister | Role::HeadOfState | Role::HeadOfGovernment
+                )
+            })
+        }
     }
 
     /// Parties after «при посредничестве» or «при участии» in `clause` (and the rest of the
