@@ -2256,3 +2256,33 @@ fn a_side_named_by_another_office_or_country_is_not_the_visitor() {
         ["Ван И", "Сергей Викторович Лавров"]
     );
 }
+
+#[test]
+fn a_date_after_posle_or_inside_a_frame_is_not_the_events_day() {
+    // «после 2019 года» bounds the visit; «в ходе телефонного разговора 16 октября» dates the
+    // call the meeting was agreed in, and does not make the meeting a call.
+    let evs = events(
+        "Премьер-министр Индии Нарендра Моди прибудет в Москву 8 июля. Это будет первый визит \
+         индийского премьера в Россию после 2019 года.",
+        "2025-06-20",
+    );
+    let visits: Vec<&Ev> = evs.iter().filter(|e| e.0 == "VISIT").collect();
+    assert_eq!(visits.len(), 1, "{evs:?}");
+    assert_eq!(visits[0].3.as_deref(), Some("2025-07-08"));
+    assert_eq!(visits[0].4, "planned");
+    let evs = events(
+        "Ранее президенты России и США договорились о встрече в ходе телефонного разговора 16 \
+         октября.",
+        "2025-10-22",
+    );
+    let meeting = find(&evs, "MEETING");
+    assert_eq!(
+        (meeting.3.as_deref(), meeting.4.as_str()),
+        (None, "planned")
+    );
+    let call = find(&evs, "PHONE_CALL");
+    assert_eq!(
+        (call.3.as_deref(), call.4.as_str()),
+        (Some("2025-10-16"), "happened")
+    );
+}

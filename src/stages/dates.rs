@@ -1015,12 +1015,14 @@ impl Verbs {
         // is past (the events stage reads it so too); «в апреле договорились» dates the
         // agreement.
         // Only a date inside what was agreed on: after «о …» or an infinitive, with no
-        // clause between («договорилась и уже в четверг выдвинула» is past).
+        // clause between («договорилась и уже в четверг выдвинула» is past), and not the date
+        // of the talk the agreement came in («договорились о встрече в ходе разговора 16
+        // октября»).
         let agreed = verb.is_some_and(|(k, _)| {
             k < i
                 && self.agreed.contains(&k)
                 && !self.breaks.iter().any(|b| (k..i).contains(b))
-                && !(k + 1..i).any(|j| doc.fold_of(j) == "и")
+                && !(k + 1..i).any(|j| matches!(doc.fold_of(j), "и" | "ходе" | "время"))
                 && (k + 1..i)
                     .any(|j| matches!(doc.fold_of(j), "о" | "об") || self.infinitives.contains(&j))
         });

@@ -2564,7 +2564,17 @@ fn call_context(doc: &Doc<'_>, i: usize) -> bool {
         .any(|k| {
             matches!(doc.fold_of(k), "режиме" | "формате") && k + 1 < range.end && mode(k + 1)
         });
-    let near = (lo..hi).any(mode) || after_side || format;
+    // «договорились о встрече в ходе телефонного разговора»: a call named after «в ходе» or
+    // «во время» is the frame the trigger was spoken of in, not its mode.
+    let framed = |k: usize| {
+        k > i
+            && (i + 1..k).any(|j| {
+                matches!(doc.fold_of(j), "ходе" | "время")
+                    && j > 0
+                    && matches!(doc.fold_of(j - 1), "в" | "во")
+            })
+    };
+    let near = (lo..hi).any(|k| mode(k) && !framed(k)) || after_side || format;
     // «По видеосвязи прошла во вторник встреча …»: the mode fronted, a few words earlier.
     let fronted = (i.saturating_sub(12).max(range.start)..i).any(|k| {
         doc.fold_of(k) == "по"
@@ -4792,8 +4802,30 @@ impl Ctx<'_, '_> {
             .iter()
             .take_while(|d| d.tokens.start < span.end)
             .filter(|d| d.tokens.end <= span.end && !self.is_bound(d))
+            .filter(|d| !self.in_frame_after(i, d.tokens.start) && !self.after_bound(i, d))
             .min_by_key(|d| d.tokens.start.abs_diff(i))
             .map(|d| (d.value, d.tokens.start))
+    }
+
+    /// «первый визит … после 2019 года»: what the event follows or precedes, not its day (the
+    /// dates stage may have taken the preposition into the date or not). Not when the date is
+    /// an adjective of the trigger itself: «после июньской встречи» dates that meeting.
+    fn after_bound(&self, i: usize, d: &DateDraft) -> bool {
+        let doc = self.doc;
+        let bound = |k: usize| matches!(doc.fold_of(k), "после" | "перед");
+        (bound(d.tokens.start) || (d.tokens.start > 0 && bound(d.tokens.start - 1)))
+            && d.tokens.end != i
+    }
+
+    /// Whether a date at `k` after the trigger at `i` is inside «в ходе …» or «во время …»
+    /// between them: «договорились о встрече в ходе телефонного разговора 16 октября» dates
+    /// the call, not the meeting.
+    fn in_frame_after(&self, i: usize, k: usize) -> bool {
+        k > i
+            && (i + 1..k).any(|j| {
+                matches!(self.doc.fold_of(j), "ходе" | "время")
+                    && matches!(self.doc.fold_of(j - 1), "в" | "во")
+            })
     }
 
     /// True when token `k` is inside a participial phrase set off by commas that does not
