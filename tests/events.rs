@@ -2286,3 +2286,20 @@ fn a_date_after_posle_or_inside_a_frame_is_not_the_events_day() {
         (Some("2025-10-16"), "happened")
     );
 }
+
+#[test]
+fn who_joins_a_meeting_is_one_of_its_sides() {
+    let evs = events(
+        "Канцлер Германии Фридрих Мерц и президент Франции Эммануэль Макрон встретились в \
+         Берлине. Позднее к ним присоединился премьер-министр Польши Дональд Туск.",
+        "2025-10-22",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1, ["Дональд Туск", "Фридрих Мерц", "Эммануэль Макрон"]);
+    // Joining something else is no side of it.
+    let evs = events(
+        "Мерц и Макрон встретились в Берлине. Позднее Туск присоединился к санкциям.",
+        "2025-10-22",
+    );
+    assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
+}

@@ -526,6 +526,28 @@ impl EventExtractor {
                     .collect();
                 drafts.insert(at, (draft, sides, place));
             }
+            // «Мерц и Макрон встретились в Берлине. Позднее к ним присоединился Туск»: who
+            // joins a contact of this sentence or the one before is one of its sides.
+            let joiners = joiners_in(doc, &actors, &range);
+            if !joiners.is_empty()
+                && let Some(d) = (0..drafts.len()).rev().find(|&d| {
+                    let draft = &drafts[d].0;
+                    draft.kind.is_contact()
+                        && draft.sentences.iter().any(|&x| {
+                            x + 1 >= s as u32
+                                && doc.sentences[x as usize].paragraph == doc.sentences[s].paragraph
+                        })
+                })
+            {
+                for e in joiners {
+                    if !drafts[d].1.contains(&Ref::Doc(e)) {
+                        drafts[d].1.push(Ref::Doc(e));
+                    }
+                }
+                if !drafts[d].0.sentences.contains(&(s as u32)) {
+                    drafts[d].0.sentences.push(s as u32);
+                }
+            }
             // «В Кремле состоялись российско-белорусские переговоры. Путин и Лукашенко
             // обсудили …»: a contact of countries in the sentence before takes the people who
             // acted for them.
@@ -2723,6 +2745,48 @@ fn actors_starting_in(actors: &[Actor], range: Range<usize>) -> &[Actor] {
     let lo = actors.partition_point(|a| a.tokens.start < range.start);
     let hi = lo + actors[lo..].partition_point(|a| a.tokens.start < range.end);
     &actors[lo..hi]
+}
+
+/// The persons who join others in a sentence: the nominative persons of a clause with
+/// «присоединиться к ним» or «… к переговорам/встрече/беседе» («Позднее к ним присоединился
+/// премьер-министр Польши Дональд Туск»).
+fn joiners_in(doc: &Doc<'_>, actors: &[Actor], range: &Range<usize>) -> Vec<u32> {
+    let Some(verb) = range.clone().find(|&k| {
+        doc.lower(k).is_some_and(|w| {
+            w.parses.iter().any(|p| {
+                p.pos == Pos::Verb
+                    && &*p.lemma == "присоединиться"
+                    && p.verb_form == Some(VerbForm::Fin)
+            })
+        })
+    }) else {
+        return Vec::new();
+    };
+    // «к ним» / «к переговорам» before or after the verb, within a few words.
+    let lo = verb.saturating_sub(3).max(range.start);
+    let hi = (verb + 4).min(range.end);
+    let to_them = (lo..hi).any(|k| {
+        doc.fold_of(k) == "к"
+            && k + 1 < range.end
+            && (matches!(doc.fold_of(k + 1), "ним" | "нему" | "ней")
+                || trigger_at(doc, k + 1).is_some_and(|t| t.is_noun()))
+    });
+    if !to_them {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for a in actors {
+        if a.kind == EntityKind::Person
+            && range.contains(&a.tokens.start)
+            && a.cases.contains(Case::Nom)
+            && !(a.tokens.start > range.start
+                && matches!(doc.fold_of(a.tokens.start - 1), "с" | "со" | "к"))
+            && !out.contains(&a.entity)
+        {
+            out.push(a.entity);
+        }
+    }
+    out
 }
 
 fn persons_in(doc: &Doc<'_>, actors: &[Actor], sentence: usize) -> Vec<u32> {
