@@ -146,6 +146,16 @@ fn a_month_something_is_set_for_lies_ahead() {
 }
 
 #[test]
+fn a_day_something_is_set_for_lies_ahead() {
+    // The nearest finite verb («отметил») is past, but what is scheduled for a day is ahead.
+    check(
+        "Как отметил источник, встреча запланирована на 28 июня.",
+        "2024-04-16",
+        &[("на 28 июня", "2024-06-28")],
+    );
+}
+
+#[test]
 fn a_month_agreed_on_lies_ahead() {
     // What two sides agreed on is to come, though the verb is past; the events stage gives the
     // meeting the same month.

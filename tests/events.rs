@@ -2303,3 +2303,16 @@ fn who_joins_a_meeting_is_one_of_its_sides() {
     );
     assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn who_says_in_a_fronted_kak_phrase_is_no_side() {
+    // «Как отметила X, встреча …»: the bare noun continues the contact before; X is the source.
+    let evs = events(
+        "Путин и Лукашенко проведут переговоры в Минске. Как отметила пресс-секретарь Наталья \
+         Эйсмонт, встреча запланирована на 28 июня.",
+        "2024-04-16",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].3.as_deref(), Some("2024-06-28"));
+    assert_eq!(evs[0].4, "planned");
+}

@@ -817,12 +817,20 @@ impl DateResolver {
                 let v = valid_day(year as i32 + rel, m, day as u8)?;
                 return Some((len + ylen, v));
             }
+            // «встреча запланирована на 28 июня»: a day something is set for lies ahead.
+            let direction = || {
+                if set_for(doc, i) {
+                    Direction::Future
+                } else {
+                    tense()
+                }
+            };
             let best = [-1, 0, 1]
                 .into_iter()
                 .filter_map(|dy| valid_day(year as i32 + dy, m, day as u8))
                 // A day a few weeks off is the nearest whatever the tense (articles are often
                 // dated the day they were filed, and dated wrongly).
-                .filter(|v| distance(anchor, *v) <= 31 || tense().allows(anchor, *v))
+                .filter(|v| distance(anchor, *v) <= 31 || direction().allows(anchor, *v))
                 .min_by_key(|v| distance(anchor, *v))?;
             return Some((len, best));
         }
@@ -859,11 +867,7 @@ impl DateResolver {
                 && doc.fold_of(i - 1) == "на"
                 && word
                 && doc.tokens[i].shape == crate::text::Shape::Lower;
-            let set_for = after_na
-                && i > 1
-                && ["заплан", "намеч", "назнач", "перен", "отлож", "планир"]
-                    .iter()
-                    .any(|stem| doc.fold_of(i - 2).starts_with(stem));
+            let set_for = after_na && set_for(doc, i);
             if cue || after_na {
                 let direction = if set_for { Direction::Future } else { tense() };
                 let best = [-1i16, 0, 1]
@@ -913,6 +917,16 @@ fn distance(anchor: Date, v: DateValue) -> i64 {
         .and_then(|d| anchor.until(d).ok())
         .map(|span| i64::from(span.get_days()).abs())
         .unwrap_or(i64::MAX)
+}
+
+/// Whether the date at `i` follows «на» after a word of setting or moving a date
+/// («запланирован на», «перенесли на», «назначена на»): what is set for it lies ahead.
+fn set_for(doc: &Doc<'_>, i: usize) -> bool {
+    i > 1
+        && doc.fold_of(i - 1) == "на"
+        && ["заплан", "намеч", "назнач", "перен", "отлож", "планир"]
+            .iter()
+            .any(|stem| doc.fold_of(i - 2).starts_with(stem))
 }
 
 /// Which way in time a date without a year points, from the verbs of its sentence.

@@ -2630,6 +2630,12 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
                     .iter()
                     .any(|p| matches!(&*p.lemma, "который" | "где" | "когда" | "что" | "но" | "а" | "однако"))
             }))
+            // «Как отметила пресс-секретарь Наталья Эйсмонт, встреча запланирована …»: a
+            // fronted «как» phrase of saying closes at its comma; who said it is the source.
+            || (doc.is_punct(k, ",")
+                && doc.fold_of(sentence.start) == "как"
+                && !(sentence.start + 1..k).any(|j| doc.is_punct(j, ","))
+                && (sentence.start + 1..(sentence.start + 4).min(k)).any(|j| is_finite_verb(doc, j)))
             // «… и предложил …»: a second predicate with its own status. (A capital «И» inside
             // a sentence is part of a name: «Лавров и Ван И обсудили».)
             || (matches!(doc.fold_of(k), "и" | "а" | "но")
@@ -3212,7 +3218,9 @@ impl Ctx<'_, '_> {
         }
         // «Путин заявил, что готов принять …», «…, а затем встретился с …»: the subject of the
         // sentence before this clause.
-        let before_clause = self.range.start..clause.start;
+        // («Как отметила Эйсмонт, встреча запланирована …»: who said it is no side.)
+        let said_by = self.fronted_saying_end().unwrap_or(self.range.start);
+        let before_clause = said_by.max(self.range.start)..clause.start;
         let main = self.actors_in(&before_clause).find(|a| {
             a.kind == EntityKind::Person
                 && a.cases.contains(Case::Nom)
@@ -3479,6 +3487,20 @@ impl Ctx<'_, '_> {
 
     /// «он встретился», «она посетила», «они провели»; «который собирался посетить»: the
     /// person a pronoun subject stands for.
+    /// The end of a fronted «Как сообщил X,» phrase of the sentence (its comma), if any: the
+    /// one who says is the source of what follows, not a side of it.
+    fn fronted_saying_end(&self) -> Option<usize> {
+        let doc = self.doc;
+        let start = self.range.start;
+        if doc.fold_of(start) != "как" {
+            return None;
+        }
+        let comma = (start + 1..self.range.end).find(|&k| doc.is_punct(k, ","))?;
+        (start + 1..(start + 4).min(comma))
+            .any(|j| is_finite_verb(doc, j))
+            .then_some(comma)
+    }
+
     fn pronoun_subject(&self, i: usize, clause: &Range<usize>) -> Option<Vec<Ref>> {
         let k = (clause.start..i).find(|&k| {
             matches!(
