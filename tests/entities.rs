@@ -839,3 +839,16 @@ fn a_monarch_with_a_regnal_number_is_named_in_the_nominative() {
     assert!(names.contains(&"Абдалла II"), "{ps:?}");
     assert!(names.contains(&"Тупоу VI"), "{ps:?}");
 }
+
+#[test]
+fn korean_names_in_news_spellings_are_one_person() {
+    // «Чве» (not only the Kontsevich «Чхве»): the name is one person, not «Сон» linked to
+    // another Korean of that surname.
+    let ps = persons("В аэропорту его встретила глава МИД КНДР Чве Сон Хи.");
+    assert!(
+        ps.iter()
+            .any(|p| p.0 == "Чве Сон Хи" && p.1 == "Чве Сон Хи"),
+        "{ps:?}"
+    );
+    assert!(!ps.iter().any(|p| p.0 == "Сон"), "{ps:?}");
+}

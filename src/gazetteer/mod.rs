@@ -109,6 +109,14 @@ pub const EAST_ASIAN_SURNAMES: &[&str] = &[
     "сюн",
     "цуй",
     "ню",
+    // Korean, in the spellings Russian news uses besides the Kontsevich ones («Чве Сон Хи»,
+    // «Чо Тэ Ёль», «Хон Нам Ги», «Квон Ён Се», «Сон Ки Хён», «Рю Чжин»).
+    "чве",
+    "чо",
+    "хон",
+    "квон",
+    "сон",
+    "рю",
 ];
 
 /// True when `fold` (a folded word) is one of [`EAST_ASIAN_SURNAMES`]. The person finder asks
