@@ -2316,3 +2316,27 @@ fn who_says_in_a_fronted_kak_phrase_is_no_side() {
     assert_eq!(evs[0].3.as_deref(), Some("2024-06-28"));
     assert_eq!(evs[0].4, "planned");
 }
+
+#[test]
+fn a_residence_places_the_meeting_in_its_city_and_takes_no_part() {
+    let place = |text: &str| find(&events(text, "2024-04-16"), "MEETING").2.clone();
+    assert_eq!(
+        place("Токаев принял в Акорде министра иностранных дел Китая Ван И.").as_deref(),
+        Some("Астана")
+    );
+    assert_eq!(
+        place("Путин принял в резиденции «Бочаров ручей» премьер-министра Армении Пашиняна.")
+            .as_deref(),
+        Some("Сочи")
+    );
+    // In quotes, nominative, before the verb: still the place, not a side.
+    let evs = events(
+        "Помпео прилетел в Сочи. Затем американского гостя в резиденции «Бочаров ручей» примет \
+         Владимир Путин.",
+        "2019-05-13",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Владимир Владимирович Путин", "Майк Помпео"]
+    );
+}

@@ -3629,25 +3629,48 @@ impl Ctx<'_, '_> {
     }
 
     fn after_preposition_token(&self, start: usize) -> bool {
-        start > 0
-            && matches!(
-                self.doc.fold_of(start - 1),
-                "с" | "со"
-                    | "в"
-                    | "во"
-                    | "на"
-                    | "из"
-                    | "у"
-                    | "к"
-                    | "о"
-                    | "об"
-                    | "по"
-                    | "для"
-                    | "от"
-                    | "между"
-                    | "за"
-                    | "при"
-            )
+        self.named_building_at(start)
+            || start > 0
+                && matches!(
+                    self.doc.fold_of(start - 1),
+                    "с" | "со"
+                        | "в"
+                        | "во"
+                        | "на"
+                        | "из"
+                        | "у"
+                        | "к"
+                        | "о"
+                        | "об"
+                        | "по"
+                        | "для"
+                        | "от"
+                        | "между"
+                        | "за"
+                        | "при"
+                )
+    }
+
+    /// Whether a body at `k` is named after a locative noun for a building: «в резиденции
+    /// «Бочаров ручей»», «во дворце Бельвю». Such a name, nominative in quotes, is where
+    /// something happens, not who takes part.
+    fn named_building_at(&self, k: usize) -> bool {
+        let doc = self.doc;
+        if !doc
+            .mentions_at(k)
+            .iter()
+            .any(|m| m.kind == EntityKind::Organization)
+        {
+            return false;
+        }
+        let q = usize::from(k > 0 && doc.is_punct(k - 1, "\""));
+        k >= 2 + q
+            && matches!(doc.fold_of(k - 2 - q), "в" | "во" | "на")
+            && doc.lower(k - 1 - q).is_some_and(|w| {
+                w.parses
+                    .iter()
+                    .any(|p| p.pos == Pos::Noun && p.case == Some(Case::Loc))
+            })
     }
 
     /// Parties governed by one of `preps` after the trigger: «с Токаевым», «между X и Y».
@@ -4488,9 +4511,13 @@ impl Ctx<'_, '_> {
         let mut best: Option<(Ref, u8)> = None;
         for a in self.actors_in(span) {
             let k = a.tokens.start;
-            if k == 0
-                || !matches!(self.doc.fold_of(k - 1), "в" | "во" | "на")
-                || !a.cases.contains(Case::Loc)
+            // «в резиденции «Бочаров ручей»», «во дворце Бельвю»: a body with a seat named
+            // after a locative noun for a building, in quotes or not (and then nominative).
+            let named_building = a.kind == EntityKind::Organization && self.named_building_at(k);
+            if !named_building
+                && (k == 0
+                    || !matches!(self.doc.fold_of(k - 1), "в" | "во" | "на")
+                    || !a.cases.contains(Case::Loc))
                 || self.envoy_seat(a)
                 || self.speaker_place(a)
             {
