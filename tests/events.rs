@@ -2340,3 +2340,16 @@ fn a_residence_places_the_meeting_in_its_city_and_takes_no_part() {
         ["Владимир Владимирович Путин", "Майк Помпео"]
     );
 }
+
+#[test]
+fn a_conjunct_titled_with_an_unknown_body_is_a_side() {
+    // «премьером Госсовета КНР Ли Цяном»: «Госсовета» is a body the gazetteers do not know.
+    let evs = events(
+        "Шольц провел переговоры с Си Цзиньпином и премьером Госсовета КНР Ли Цяном.",
+        "2023-10-27",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").1,
+        ["Ли Цян", "Олаф Шольц", "Си Цзиньпин"]
+    );
+}

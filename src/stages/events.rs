@@ -3093,9 +3093,21 @@ impl Ctx<'_, '_> {
                     && self.doc.tokens[k].kind == TokenKind::Word
                     && self.doc.tokens[k].shape == Shape::Upper
                     && self.doc.text_of(k).chars().count() >= 2;
+                // «и премьером Госсовета КНР Ли Цяном»: a capitalised body in the genitive the
+                // gazetteers do not know.
+                let body = k > end + 1
+                    && self.doc.tokens[k].shape == Shape::Title
+                    && !self
+                        .actors_in(span)
+                        .any(|a| a.tokens.start == k && a.kind == EntityKind::Person)
+                    && self.doc.lower(k).is_some_and(|w| {
+                        w.prob(|p| {
+                            matches!(p.pos, Pos::Noun | Pos::Propn) && p.case == Some(Case::Gen)
+                        }) >= 0.5
+                    });
                 match country {
                     Some(c) if k > end + 1 => k = c.tokens.end,
-                    _ if title_word || acronym => k += 1,
+                    _ if title_word || acronym || body => k += 1,
                     _ => break,
                 }
             }
