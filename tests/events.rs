@@ -2353,3 +2353,21 @@ fn a_conjunct_titled_with_an_unknown_body_is_a_side() {
         ["Ли Цян", "Олаф Шольц", "Си Цзиньпин"]
     );
 }
+
+#[test]
+fn a_meeting_sought_or_at_risk_is_hypothetical() {
+    let status = |text: &str| events(text, "2024-04-16")[0].4.clone();
+    assert_eq!(
+        status("Активист Бен Карнс объявил голодовку в надежде добиться встречи с Байденом."),
+        "hypothetical"
+    );
+    assert_eq!(
+        status("Ранее Керри пытался вести переговоры с Башаром Асадом."),
+        "hypothetical"
+    );
+    // «срыв» alone calls it off; «под угрозой срыва» does not yet.
+    assert_eq!(
+        status("Под угрозой срыва встреча Макрона с Шольцем, назначенная на воскресенье."),
+        "hypothetical"
+    );
+}

@@ -198,6 +198,16 @@ const CUES: &[(&str, Status)] = &[
     ("вероятн", Status::Hypothetical),
     ("рассчитыва", Status::Hypothetical),
     ("надеет", Status::Hypothetical),
+    // «в надежде добиться встречи с президентом», «пытался вести переговоры», «попытка
+    // встретиться»: sought, not had.
+    ("в надежде", Status::Hypothetical),
+    ("добиться", Status::Hypothetical),
+    ("добива", Status::Hypothetical),
+    ("пытал", Status::Hypothetical),
+    ("пытает", Status::Hypothetical),
+    ("попыт", Status::Hypothetical),
+    // «под угрозой срыва встреча …»: at risk, not yet called off.
+    ("под угрозой", Status::Hypothetical),
     ("не исключено", Status::Hypothetical),
     ("рассматрива", Status::Hypothetical),
     // «Следующая встреча должна пройти в Анкаре» (not «должна была пройти», above).
@@ -2141,7 +2151,11 @@ impl EventExtractor {
                         .map_or(text.len(), |e| m.start() + e);
                     let after = text[word_end..].trim_start();
                     let before = text[..m.start()].trim_end();
-                    if after.starts_with("не ") || before.ends_with(" не") || before == "не" {
+                    if after.starts_with("не ")
+                        || before.ends_with(" не")
+                        || before == "не"
+                        || before.ends_with("под угрозой")
+                    {
                         continue;
                     }
                 }
