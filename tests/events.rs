@@ -2371,3 +2371,13 @@ fn a_meeting_sought_or_at_risk_is_hypothetical() {
         "hypothetical"
     );
 }
+
+#[test]
+fn a_relative_named_after_s_ego_is_the_other_side() {
+    // «с его женой X»: «его» is a possessive there; X is whom he called.
+    let evs = events(
+        "Нельсон Мандела в больнице. Обама связался по телефону с его женой Грасой Машел.",
+        "2013-06-27",
+    );
+    assert_eq!(find(&evs, "PHONE_CALL").1, ["Барак Обама", "Граса Машел"]);
+}

@@ -3828,6 +3828,12 @@ impl Ctx<'_, '_> {
                     j += 1;
                     continue;
                 }
+                // «с его женой Грасой Машел», «с её сыном»: after «с» these are possessives (the
+                // object would be «с ним»); whose relative it is says nothing of who.
+                if j == k + 1 && matches!(self.doc.fold_of(j), "его" | "ее" | "их") {
+                    j += 1;
+                    continue;
+                }
                 // «с коллегой», «с ним»
                 if let Some(r) = self.pronoun_or_colleague(j) {
                     return vec![vec![r]];
