@@ -2381,3 +2381,14 @@ fn a_relative_named_after_s_ego_is_the_other_side() {
     );
     assert_eq!(find(&evs, "PHONE_CALL").1, ["Барак Обама", "Граса Машел"]);
 }
+
+#[test]
+fn an_indeclinable_region_places_the_meeting() {
+    // «на Бали»: the dictionary declines «бали» as another word (nominative only); the exact
+    // alias gives the name every case.
+    let evs = events(
+        "Си Цзиньпин и Джо Байден провели встречу на полях саммита G20 на Бали.",
+        "2022-11-14",
+    );
+    assert_eq!(find(&evs, "MEETING").2.as_deref(), Some("Бали"));
+}

@@ -1,6 +1,6 @@
 """regions.tsv: first-level subdivisions from shared/data/regions/regions.csv (QIDs and Russian names)
 for Russia, the other CIS/CSTO/SCO neighbours, the US, Canada, Germany, China (with Hong Kong and
-Macao), India, Japan, Brazil, Italy, Australia; Spain's autonomous communities (hand-selected keys; the
+Macao), India, Japan, Brazil, Italy, Australia; Spain's autonomous communities and Bali (hand-selected keys; the
 UK nations are COUNTRY rows, see countries.py); plus the STATE_OR_PROVINCE entities NEREL train links
 to QIDs that regions.csv does not have.
 
@@ -23,7 +23,7 @@ from common import Entity, HAND, norm, read_hand, word_ambiguity
 
 INCLUDE_ALL = {"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "TM", "AM", "GE", "US", "CA", "DE", "CN", "IN",
                "JP", "BR", "IT", "AU"}
-INCLUDE_HAND_ONLY = {"GB", "ES"}
+INCLUDE_HAND_ONLY = {"GB", "ES", "ID"}
 TYPE_WORD = {"US": "штат", "BR": "штат", "AU": "штат", "JP": "префектура", "CA": "провинция", "CN": "провинция"}
 # type words that newsgraph accepts as evidence before a '?' name (src/stages/entities.rs TYPE_WORDS)
 READER_TYPE_WORDS = {"штат", "область", "республика"}

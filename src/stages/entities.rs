@@ -576,6 +576,23 @@ impl EntityMatcher {
                     }
                     continue;
                 }
+                // The same entity's form reached by two aliases stands for the cases of both
+                // («Бали»: the name as the dictionary declines it, nominative only, and the
+                // exact alias, every case).
+                if let Some(b) = best.as_mut()
+                    && b.1.entity == p.entity
+                    && b.2 == start
+                {
+                    b.1.cases = b.1.cases.union(p.cases);
+                    if score > b.0 {
+                        b.0 = score;
+                        b.1 = NamePosting {
+                            cases: b.1.cases,
+                            ..p
+                        };
+                    }
+                    continue;
+                }
                 if best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, p, start));
                 }
