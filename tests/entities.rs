@@ -852,3 +852,17 @@ fn korean_names_in_news_spellings_are_one_person() {
     );
     assert!(!ps.iter().any(|p| p.0 == "Сон"), "{ps:?}");
 }
+
+#[test]
+fn head_of_a_state_named_by_its_adjective_is_the_holder() {
+    // «российского государства» is read as the country itself; the title is still the head's.
+    let ps = persons_on(
+        "Глава российского государства прибыл в Минск.",
+        "2023-11-15",
+    );
+    assert!(
+        ps.iter()
+            .any(|p| p.0 == "Глава российского государства" && p.1 == "Владимир Владимирович Путин"),
+        "{ps:?}"
+    );
+}

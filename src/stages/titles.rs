@@ -144,12 +144,18 @@ impl TitleResolver {
                     .iter()
                     .any(|p| p.pos == Pos::Noun && &*p.lemma == "глава")
             });
+            // «глава российского государства»: the gazetteer reads «российское государство»
+            // as the country itself, so the body is the mention's own last word.
+            let own_body = m.tokens.len() >= 2 && doc.fold_of(end - 1) == "государства";
             let role = match doc.fold_of(end) {
+                _ if own_body => Role::HeadOfState,
                 "мид" | "дипломатии" => Role::ForeignMinister,
                 "правительства" | "кабинета" => Role::HeadOfGovernment,
                 "государства" => Role::HeadOfState,
                 _ => continue,
             };
+            // The title's last token.
+            let end = if own_body { end - 1 } else { end };
             let Some(country) = doc.entities[m.entity as usize].gaz else {
                 continue;
             };
