@@ -866,3 +866,23 @@ fn head_of_a_state_named_by_its_adjective_is_the_holder() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn the_king_of_jordan_and_bin_salman_alone_are_known() {
+    let ps = persons_on(
+        "Король Иордании встретился с Бен Салманом. Путин позвонил бен Салману.",
+        "2023-11-15",
+    );
+    assert!(
+        ps.iter()
+            .any(|p| p.0 == "Король Иордании" && p.1 == "Абдалла II"),
+        "{ps:?}"
+    );
+    assert_eq!(
+        ps.iter()
+            .filter(|p| p.1 == "Мухаммед ибн Сальман Аль Сауд")
+            .count(),
+        2,
+        "{ps:?}"
+    );
+}
