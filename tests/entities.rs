@@ -886,3 +886,41 @@ fn the_king_of_jordan_and_bin_salman_alone_are_known() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn defence_ministers_by_title_and_date() {
+    let name = |text: &str, date: &str| persons_on(text, date)[0].1.clone();
+    assert_eq!(
+        name("Министр обороны России прибыл в Минск.", "2023-11-15"),
+        "Сергей Кужугетович Шойгу"
+    );
+    assert_eq!(
+        name("Министр обороны России прибыл в Минск.", "2024-06-15"),
+        "Андрей Рэмович Белоусов"
+    );
+    assert_eq!(
+        name("Глава Пентагона прибыл в Киев.", "2023-11-15"),
+        "Ллойд Остин"
+    );
+    // «Дун Цзюнем»: the last part of an East Asian name the dictionary only guesses at.
+    let ps = persons_on("Остин встретился с Дун Цзюнем.", "2024-05-15");
+    assert!(
+        ps.iter().any(|p| p.0 == "Дун Цзюнем" && p.1 == "Дун Цзюнь"),
+        "{ps:?}"
+    );
+}
+
+#[test]
+fn a_surname_alone_is_the_namesake_named_last_before_it() {
+    // Two Austens named in full: «Остин» alone is the one named last before, not Lloyd Austin,
+    // whom the gazetteer knows by the surname alone.
+    let ps = persons(
+        "Джейн Остин родилась в Стивентоне. Её отец Джордж Остин был священником. Остин писала по утрам.",
+    );
+    let last = ps.last().unwrap();
+    assert_eq!(
+        (last.0.as_str(), last.1.as_str()),
+        ("Остин", "Джордж Остин"),
+        "{ps:?}"
+    );
+}

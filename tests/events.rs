@@ -2234,13 +2234,22 @@ fn a_side_named_by_another_office_or_country_is_not_the_visitor() {
             .filter(|e| e.0 == "MEETING")
             .count()
     };
-    assert_eq!(
-        meetings("Ван И прибыл в Москву. Шойгу встретился с министром обороны Китая."),
-        0
+    // (The title names China's defence minister on that date, not the visitor.)
+    let evs = events(
+        "Ван И прибыл в Москву. Шойгу встретился с министром обороны Китая.",
+        "2021-06-01",
     );
     assert_eq!(
-        meetings("Ван И прибыл в Москву. Шойгу встретился с китайским министром обороны."),
-        0
+        find(&evs, "MEETING").1,
+        ["Вэй Фэнхэ", "Сергей Кужугетович Шойгу"]
+    );
+    let evs = events(
+        "Ван И прибыл в Москву. Шойгу встретился с китайским министром обороны.",
+        "2021-06-01",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Вэй Фэнхэ", "Сергей Кужугетович Шойгу"]
     );
     assert_eq!(
         meetings("Ван И прибыл в Москву. Шойгу встретился с послом Франции."),
@@ -2391,4 +2400,16 @@ fn an_indeclinable_region_places_the_meeting() {
         "2022-11-14",
     );
     assert_eq!(find(&evs, "MEETING").2.as_deref(), Some("Бали"));
+}
+
+#[test]
+fn defence_ministers_in_the_plural_are_the_holders() {
+    let evs = events(
+        "Министры обороны России и Белоруссии провели встречу в Минске.",
+        "2023-11-15",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Виктор Хренин", "Сергей Кужугетович Шойгу"]
+    );
 }

@@ -16,7 +16,8 @@ ENTITY_HEADER = ["id", "type", "name", "aliases", "attrs"]
 OFFICES_HEADER = ["person", "country", "role", "start", "end", "office"]
 TITLES_HEADER = ["title", "role", "country"]
 TYPES = {"PERSON", "COUNTRY", "CITY", "REGION", "ORGANIZATION", "EVENT"}
-ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_head_of_government", "minister", "other"}
+ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_head_of_government", "defence_minister",
+         "minister", "other"}
 ATTR_KEYS = {"given", "patronymic", "surname", "gender", "country", "capital", "place", "date", "src"}
 ID_RE = re.compile(r"^(wikidata:Q[1-9][0-9]*|ng:[a-z]+:[a-z0-9-]+)$")
 DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")

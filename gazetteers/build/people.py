@@ -33,7 +33,8 @@ from common import Entity, HAND, morph, norm, read_hand, slug
 
 KEY_ROLES = ("head_of_state", "head_of_government", "foreign_minister")
 ROLE_ORDER = {r: i for i, r in enumerate(["head_of_state", "head_of_government", "foreign_minister",
-                                          "deputy_head_of_government", "minister", "other"])}
+                                          "deputy_head_of_government", "defence_minister", "minister",
+                                          "other"])}
 DROP_PERSONS = {"Q9318440"}          # Wikidata duplicate of Dendeviin Terbishdagva (Q23061846)
 HOME_COUNTRY = {"Q9682": "GB", "Q43274": "GB"}
 PATRONYMIC = re.compile(r"(вич|вна|ична|инична)$")

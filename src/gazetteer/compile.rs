@@ -255,10 +255,11 @@ impl<'m> Expander<'m> {
                 }
                 // «Хамад» (only a genitive plural to the dictionary) in a man's name declines
                 // like a masculine noun: «Тамимом бин Хамадом».
+                // («Дун Цзюнь» → «Дун Цзюнем»: of an East Asian name, the last part.)
                 if gender != Some(Gender::Fem)
                     && w.shape == Shape::Title
                     && !from_arabic_article(words, j)
-                    && !last_only
+                    && (!last_only || Some(j) == last_word)
                     && let Some(forms_of) = masculine_consonant_forms(&w.fold)
                 {
                     synthesized[j] = forms_of;
@@ -283,6 +284,18 @@ impl<'m> Expander<'m> {
                     || (surname && w.fold.ends_with(['и', 'о', 'у', 'е', 'э', 'ю', 'ы']));
                 inflects[j] =
                     name_part && !p.indeclinable && !fixed && (!last_only || Some(j) == last_word);
+                // «Дун Цзюнь»: the last part of an East Asian name that the dictionary only
+                // guesses at («цзюнь» like «тень») declines as a man's name on a consonant.
+                if last_only
+                    && Some(j) == last_word
+                    && p.guessed
+                    && gender != Some(Gender::Fem)
+                    && w.shape == Shape::Title
+                    && let Some(forms_of) = masculine_consonant_forms(&w.fold)
+                {
+                    synthesized[j] = forms_of;
+                    inflects[j] = true;
+                }
             } else if head.is_none() {
                 match p.pos {
                     Pos::Noun | Pos::Propn => {
@@ -958,29 +971,45 @@ fn from_arabic_article(words: &[AliasWord], j: usize) -> bool {
 /// The singular case forms of a man's name on a hard consonant that the dictionary does not
 /// know as a name («хамад» → «хамада», «хамаду», «хамадом», «хамаде»).
 fn masculine_consonant_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
-    let last = fold.chars().last()?;
-    if fold.chars().count() < 3
+    // «Цзюнь» → «Цзюнем»: a soft consonant declines like «конь».
+    let (stem, soft) = match fold.strip_suffix('ь') {
+        Some(stem) => (stem, true),
+        None => (fold, false),
+    };
+    let last = stem.chars().last()?;
+    if stem.chars().count() < 3
         || !last.is_alphabetic()
         || "аеёиоуыэюяйь".contains(last)
-        || !fold.chars().all(|c| c.is_alphabetic())
+        || !stem.chars().all(|c| c.is_alphabetic())
     {
         return None;
     }
     let sibilant_or_ts = "жшщчц".contains(last);
-    let endings: [(Case, &str); 6] = [
-        (Case::Nom, ""),
-        (Case::Gen, "а"),
-        (Case::Dat, "у"),
-        (Case::Acc, "а"),
-        (Case::Ins, if sibilant_or_ts { "ем" } else { "ом" }),
-        (Case::Loc, "е"),
-    ];
+    let endings: [(Case, &str); 6] = if soft {
+        [
+            (Case::Nom, "ь"),
+            (Case::Gen, "я"),
+            (Case::Dat, "ю"),
+            (Case::Acc, "я"),
+            (Case::Ins, "ем"),
+            (Case::Loc, "е"),
+        ]
+    } else {
+        [
+            (Case::Nom, ""),
+            (Case::Gen, "а"),
+            (Case::Dat, "у"),
+            (Case::Acc, "а"),
+            (Case::Ins, if sibilant_or_ts { "ем" } else { "ом" }),
+            (Case::Loc, "е"),
+        ]
+    };
     Some(
         endings
             .into_iter()
             .map(|(case, end)| {
                 (
-                    format!("{fold}{end}"),
+                    format!("{stem}{end}"),
                     Parse {
                         lemma: fold.into(),
                         case: Some(case),

@@ -73,6 +73,8 @@ pub enum Role {
     ForeignMinister,
     /// Deputy prime minister.
     DeputyHeadOfGovernment,
+    /// Defence minister, secretary of defense.
+    DefenceMinister,
     /// Another cabinet minister.
     Minister,
     /// Anything else.
@@ -86,6 +88,7 @@ impl Role {
             "head_of_government" => Role::HeadOfGovernment,
             "foreign_minister" => Role::ForeignMinister,
             "deputy_head_of_government" => Role::DeputyHeadOfGovernment,
+            "defence_minister" => Role::DefenceMinister,
             "minister" => Role::Minister,
             "other" => Role::Other,
             _ => return None,

@@ -4054,6 +4054,8 @@ impl Ctx<'_, '_> {
         } else if fold.starts_with("министр") && next(1) == "иностранных" && next(2) == "дел"
         {
             (Role::ForeignMinister, 2)
+        } else if fold.starts_with("министр") && next(1) == "обороны" {
+            (Role::DefenceMinister, 1)
         } else if fold.starts_with("лидер") || fold.starts_with("президент") {
             // Resolved per country below.
             (Role::Other, 0)

@@ -166,8 +166,12 @@ fn east_asian_nominative(written: &str) -> String {
             // Chinese «Шанфу» or «Цзиньпин» keeps its vowel.
             let closes_syllable = last.is_some_and(|c| "нмкпглНМКПГЛ".contains(c));
             if stem.chars().count() >= 2 && consonant && closes_syllable {
-                // «Чхолем» → «Чхоль»: a soft ending was written with the soft sign.
-                if last == Some('л') && matches!(ending, "ем" | "е") {
+                // «Чхолем» → «Чхоль»: a soft ending was written with the soft sign; so
+                // «Цзюнем» → «Цзюнь» (a hard «Мун» gives «Муном»; «Муне» and «Цзюне» are alike,
+                // so only the instrumental tells).
+                if (last == Some('л') && matches!(ending, "ем" | "е"))
+                    || (last == Some('н') && ending == "ем")
+                {
                     return format!("{stem}ь");
                 }
                 return stem.to_string();
@@ -732,6 +736,8 @@ impl PersonFinder {
                 .count()
         };
         let mut full: HashMap<String, Option<u32>> = HashMap::default();
+        // Where each surname's people are named in full, in text order.
+        let mut named_at: HashMap<String, Vec<(usize, u32)>> = HashMap::default();
         // «Ким Чен Ын … Ким пригласил»: an East Asian name without name parts in the
         // gazetteer (its surname is shared) is also known by its first word, the surname, where
         // no other person of the text has that surname by name parts.
@@ -758,6 +764,10 @@ impl PersonFinder {
             if let Some(first) = first {
                 note(&mut by_first, first, m.entity);
             }
+            named_at
+                .entry(key.clone())
+                .or_default()
+                .push((m.tokens.start, m.entity));
             note(&mut full, key, m.entity);
         }
         for (key, e) in by_first {
@@ -781,8 +791,22 @@ impl PersonFinder {
                 }
                 _ => continue,
             };
-            if let Some(Some(e)) = full.get(&key) {
-                doc.mentions[k].entity = *e;
+            match full.get(&key) {
+                Some(Some(e)) => doc.mentions[k].entity = *e,
+                // «Джейн Остин … Джордж Остин … Остин»: of several people of that surname
+                // named in full, the one named last before, never a third one the gazetteer
+                // knows by the surname alone (Lloyd Austin).
+                Some(None) => {
+                    let start = doc.mentions[k].tokens.start;
+                    let named = &named_at[&key];
+                    let current = doc.mentions[k].entity;
+                    if !named.iter().any(|&(_, e)| e == current)
+                        && let Some(&(_, e)) = named.iter().rev().find(|&&(at, _)| at < start)
+                    {
+                        doc.mentions[k].entity = e;
+                    }
+                }
+                None => {}
             }
         }
     }
