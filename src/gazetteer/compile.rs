@@ -212,6 +212,8 @@ impl<'m> Expander<'m> {
         let mut head: Option<usize> = None;
         // Forms made by rule for a word the dictionary cannot decline as a name.
         let mut synthesized: Vec<Vec<(String, Parse)>> = vec![Vec::new(); words.len()];
+        // Forms made by rule in addition to the dictionary's.
+        let mut extra: Vec<Vec<(String, Parse)>> = vec![Vec::new(); words.len()];
         for (j, w) in words.iter().enumerate() {
             if w.kind != TokenKind::Word || w.shape == Shape::Upper {
                 chosen.push(None);
@@ -285,16 +287,18 @@ impl<'m> Expander<'m> {
                 inflects[j] =
                     name_part && !p.indeclinable && !fixed && (!last_only || Some(j) == last_word);
                 // «Дун Цзюнь»: the last part of an East Asian name that the dictionary only
-                // guesses at («цзюнь» like «тень») declines as a man's name on a consonant.
+                // guesses at and declines («цзюнь» like «тень») also declines as a man's name
+                // on a consonant. (A part it leaves as written keeps every case: «с Цай
+                // Инвэнь».)
                 if last_only
                     && Some(j) == last_word
                     && p.guessed
+                    && inflects[j]
                     && gender != Some(Gender::Fem)
                     && w.shape == Shape::Title
                     && let Some(forms_of) = masculine_consonant_forms(&w.fold)
                 {
-                    synthesized[j] = forms_of;
-                    inflects[j] = true;
+                    extra[j] = forms_of;
                 }
             } else if head.is_none() {
                 match p.pos {
@@ -342,7 +346,9 @@ impl<'m> Expander<'m> {
                 continue;
             }
             let (a, _) = c.as_ref().expect("inflecting words have an analysis");
-            forms[j] = self.paradigm(&words[j].norm, chosen_at[j], a).to_vec();
+            // The rule's forms first: only two variants per case are kept below.
+            forms[j] = std::mem::take(&mut extra[j]);
+            forms[j].extend_from_slice(&self.paradigm(&words[j].norm, chosen_at[j], a));
             // «Мирзиёевым», «Токаевым»: a surname in -ов/-ев/-ин takes -ым in the instrumental.
             // The dictionary declines some of them as nouns («Мирзиёевом», right for «Дарвином»),
             // so the surname ending is added beside the noun one.
