@@ -2602,15 +2602,7 @@ fn call_context(doc: &Doc<'_>, i: usize) -> bool {
         });
     // «договорились о встрече в ходе телефонного разговора»: a call named after «в ходе» or
     // «во время» is the frame the trigger was spoken of in, not its mode.
-    let framed = |k: usize| {
-        k > i
-            && (i + 1..k).any(|j| {
-                matches!(doc.fold_of(j), "ходе" | "время")
-                    && j > 0
-                    && matches!(doc.fold_of(j - 1), "в" | "во")
-            })
-    };
-    let near = (lo..hi).any(|k| mode(k) && !framed(k)) || after_side || format;
+    let near = (lo..hi).any(|k| mode(k) && !frame_between(doc, i, k)) || after_side || format;
     // «По видеосвязи прошла во вторник встреча …»: the mode fronted, a few words earlier.
     let fronted = (i.saturating_sub(12).max(range.start)..i).any(|k| {
         doc.fold_of(k) == "по"
@@ -2618,6 +2610,15 @@ fn call_context(doc: &Doc<'_>, i: usize) -> bool {
             && matches!(doc.fold_of(k + 1), "видеосвязи" | "телефону")
     });
     near || fronted
+}
+
+/// Whether «в ходе» or «во время» stands between a trigger at `i` and a later token `k`: what
+/// follows it is the frame the trigger was spoken of in.
+fn frame_between(doc: &Doc<'_>, i: usize, k: usize) -> bool {
+    k > i
+        && (i + 1..k).any(|j| {
+            matches!(doc.fold_of(j), "ходе" | "время") && matches!(doc.fold_of(j - 1), "в" | "во")
+        })
 }
 
 /// The clause around token `i`: bounded by `;`, `:`, brackets, the quote marks of
@@ -4968,11 +4969,7 @@ impl Ctx<'_, '_> {
     /// between them: «договорились о встрече в ходе телефонного разговора 16 октября» dates
     /// the call, not the meeting.
     fn in_frame_after(&self, i: usize, k: usize) -> bool {
-        k > i
-            && (i + 1..k).any(|j| {
-                matches!(self.doc.fold_of(j), "ходе" | "время")
-                    && matches!(self.doc.fold_of(j - 1), "в" | "во")
-            })
+        frame_between(self.doc, i, k)
     }
 
     /// True when token `k` is inside a participial phrase set off by commas that does not
