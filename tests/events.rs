@@ -2413,3 +2413,13 @@ fn defence_ministers_in_the_plural_are_the_holders() {
         ["Виктор Хренин", "Сергей Кужугетович Шойгу"]
     );
 }
+
+#[test]
+fn a_cause_clause_has_its_own_status() {
+    // «отказались» belongs to the clause before «, поэтому»; the trip happened.
+    let evs = events(
+        "Претенденты отказались от должности, поэтому Лавров поехал на саммит в Дохе без кандидата.",
+        "2024-04-16",
+    );
+    assert_eq!(find(&evs, "VISIT").4, "happened", "{evs:?}");
+}

@@ -2643,7 +2643,23 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
             && next_is(&|w| {
                 w.parses
                     .iter()
-                    .any(|p| matches!(&*p.lemma, "который" | "где" | "когда" | "что" | "но" | "а" | "однако"))
+                    .any(|p| {
+                        matches!(
+                            &*p.lemma,
+                            "который"
+                                | "где"
+                                | "когда"
+                                | "что"
+                                | "но"
+                                | "а"
+                                | "однако"
+                                // «…отказались от должности, поэтому Россия поехала на саммит»:
+                                // a cause or a concession has its own predicate and status.
+                                | "поэтому"
+                                | "поскольку"
+                                | "хотя"
+                        )
+                    })
             }))
             // «Как отметила пресс-секретарь Наталья Эйсмонт, встреча запланирована …»: a
             // fronted «как» phrase of saying closes at its comma; who said it is the source.
