@@ -924,3 +924,13 @@ fn a_surname_alone_is_the_namesake_named_last_before_it() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn an_east_asian_syllable_in_i_kratkoe_gets_it_back() {
+    let ps = persons("Лавров встретился с послом Китая в России Чжан Ханьхуэем.");
+    assert!(
+        ps.iter()
+            .any(|p| p.0 == "Чжан Ханьхуэем" && p.1 == "Чжан Ханьхуэй"),
+        "{ps:?}"
+    );
+}

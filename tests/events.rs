@@ -2423,3 +2423,28 @@ fn a_cause_clause_has_its_own_status() {
     );
     assert_eq!(find(&evs, "VISIT").4, "happened", "{evs:?}");
 }
+
+#[test]
+fn a_call_framing_a_proposal_happened() {
+    // «предложил» is what was said in the call; the call itself took place.
+    let evs = events(
+        "Эрдоган в телефонном разговоре с Путиным предложил провести встречу в Стамбуле.",
+        "2024-04-16",
+    );
+    assert_eq!(find(&evs, "PHONE_CALL").4, "happened");
+    assert_eq!(find(&evs, "MEETING").4, "hypothetical");
+}
+
+#[test]
+fn an_office_holder_with_a_common_word_name_opens_a_coordination() {
+    // «Макрон» is also a common word; at a clause start «и», a name and a plural verb of a
+    // person make it the name.
+    let evs = events(
+        "Макрон и Шольц провели переговоры по видеосвязи.",
+        "2024-04-16",
+    );
+    assert_eq!(
+        find(&evs, "PHONE_CALL").1,
+        ["Олаф Шольц", "Эммануэль Макрон"]
+    );
+}

@@ -653,7 +653,7 @@ impl EntityMatcher {
             && doc.is_common_word(i)
             && !(entity.kind == EntityKind::Person
                 && gaz.offices().is_office_holder(p.entity)
-                && person_verb_after(doc, i + 1))
+                && (person_verb_after(doc, i + 1) || name_coordinated_after(doc, i + 1)))
         {
             return None;
         }
@@ -865,6 +865,24 @@ fn person_verb_after(doc: &Doc<'_>, k: usize) -> bool {
                 p.pos == Pos::Verb
                     && p.verb_form == Some(VerbForm::Fin)
                     && p.number != Some(Number::Plur)
+                    && p.prob >= 0.3
+                    && PERSON_VERBS.contains(&p.lemma)
+            })
+        })
+}
+
+/// «Макрон и Шольц провели переговоры»: «и», a capitalised word and a plural verb only a
+/// person does, right after token `k - 1`, in the same sentence.
+fn name_coordinated_after(doc: &Doc<'_>, k: usize) -> bool {
+    k + 2 < doc.tokens.len()
+        && doc.tokens[k + 2].sentence == doc.tokens[k - 1].sentence
+        && doc.fold_of(k) == "и"
+        && doc.tokens[k + 1].shape == Shape::Title
+        && doc.lower(k + 2).is_some_and(|w| {
+            w.parses.iter().any(|p| {
+                p.pos == Pos::Verb
+                    && p.verb_form == Some(VerbForm::Fin)
+                    && p.number == Some(Number::Plur)
                     && p.prob >= 0.3
                     && PERSON_VERBS.contains(&p.lemma)
             })

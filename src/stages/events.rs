@@ -2133,6 +2133,19 @@ impl EventExtractor {
                 })
                 .map(|k| doc.tokens[k].start as usize);
             let verb_between = |at: usize| topic_from.is_some_and(|v| v < at);
+            // «Эрдоган в телефонном разговоре с Путиным предложил провести встречу»: after a
+            // call noun in the locative of a frame, what follows is what was said in it.
+            let framed_call = trigger == Trigger::CallNoun
+                && (i.saturating_sub(2)..i).any(|k| {
+                    matches!(doc.fold_of(k), "в" | "во")
+                        || (matches!(doc.fold_of(k), "ходе" | "время")
+                            && k > 0
+                            && matches!(doc.fold_of(k - 1), "в" | "во"))
+                })
+                && doc.lower(i).is_some_and(|w| {
+                    w.cases(|p| p.pos == Pos::Noun).contains(Case::Loc)
+                        || w.cases(|p| p.pos == Pos::Noun).contains(Case::Gen)
+                });
             for m in self.cues.find_overlapping_iter(text) {
                 let at = bytes.start + m.start();
                 // Cues match at a word start only.
@@ -2140,7 +2153,7 @@ impl EventExtractor {
                 if prev.is_some_and(is_alnum) || concession.is_some_and(|c| at > c) {
                     continue;
                 }
-                if own_clause && at > trigger_end && verb_between(at) {
+                if own_clause && at > trigger_end && (verb_between(at) || framed_call) {
                     continue;
                 }
                 let status = CUES[m.pattern().as_usize()].1;

@@ -157,6 +157,16 @@ fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) 
 /// The nominative of the last syllable of an East Asian name: only it declines, by the
 /// endings of a masculine noun on a consonant («Ына» → «Ын», «Муном» → «Мун»).
 fn east_asian_nominative(written: &str) -> String {
+    // «Ханьхуэем», «Ханьхуэю», «Ханьхуэя» → «Ханьхуэй»: a syllable in -й loses it before the
+    // ending.
+    for ending in ["ем", "ю", "я"] {
+        if let Some(stem) = written.strip_suffix(ending)
+            && stem.chars().count() >= 3
+            && stem.ends_with(['э', 'а', 'о', 'у'])
+        {
+            return format!("{stem}й");
+        }
+    }
     for ending in ["ом", "ем", "а", "у", "е"] {
         if let Some(stem) = written.strip_suffix(ending) {
             let last = stem.chars().last();
