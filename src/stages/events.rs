@@ -660,29 +660,26 @@ impl EventExtractor {
         let clause = clause_of(ctx.doc, &ctx.range, ctx.marks, i);
         let each = each_of(ctx.doc, &clause);
         for (draft, parties, place) in self.extract_joint(ctx, i, trigger, previous) {
-            match draft.kind {
-                EventType::Meeting | EventType::Talks | EventType::PhoneCall
-                    if each && parties.len() > 2 =>
-                {
-                    let first = parties[0];
-                    out.extend(
-                        parties[1..]
-                            .iter()
-                            .map(|&r| (draft.clone(), vec![first, r], place)),
-                    );
-                }
-                EventType::Visit if parties.len() > 1 => {
-                    out.extend(parties.into_iter().map(|r| (draft.clone(), vec![r], place)));
-                }
-                EventType::Invitation if parties.len() > 2 => {
-                    let inviter = parties[0];
-                    out.extend(
-                        parties[1..]
-                            .iter()
-                            .map(|&r| (draft.clone(), vec![inviter, r], place)),
-                    );
-                }
-                _ => out.push((draft, parties, place)),
+            // The first side (the host, the inviter) with each of the others: every
+            // invitation, and a contact «с каждым из гостей».
+            let first_with_each = parties.len() > 2
+                && (draft.kind == EventType::Invitation
+                    || (each
+                        && matches!(
+                            draft.kind,
+                            EventType::Meeting | EventType::Talks | EventType::PhoneCall
+                        )));
+            if first_with_each {
+                let first = parties[0];
+                out.extend(
+                    parties[1..]
+                        .iter()
+                        .map(|&r| (draft.clone(), vec![first, r], place)),
+                );
+            } else if draft.kind == EventType::Visit && parties.len() > 1 {
+                out.extend(parties.into_iter().map(|r| (draft.clone(), vec![r], place)));
+            } else {
+                out.push((draft, parties, place));
             }
         }
         out
