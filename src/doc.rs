@@ -107,6 +107,9 @@ pub struct Doc<'a> {
     pub words: &'a [u32],
     /// Analysis id of each token in lower case.
     pub lower: &'a [u32],
+    /// Per token, the states of the names and titles lexicons after it as a key's first
+    /// word (`Lexicon::first`), for `Lexicon::matches_from`.
+    pub starts: &'a [[u32; 2]],
     /// The analyses.
     pub cache: &'a MorphCache,
     /// The gazetteer.
@@ -141,6 +144,7 @@ impl<'a> Doc<'a> {
         sentence_tokens: &'a [Range<usize>],
         words: &'a [u32],
         lower: &'a [u32],
+        starts: &'a [[u32; 2]],
         cache: &'a MorphCache,
         gazetteer: &'a Gazetteer,
         date: Option<DateValue>,
@@ -153,6 +157,7 @@ impl<'a> Doc<'a> {
             sentence_tokens,
             words,
             lower,
+            starts,
             cache,
             gazetteer,
             date,

@@ -478,21 +478,37 @@ pub struct MorphCache {
     /// Words of up to 16 bytes (nearly all), keyed by their bytes packed in the key itself:
     /// a probe compares the key's integers in the table's own memory, where a `Box<str>` key
     /// costs a pointer chase and a `memcmp` call on every hit.
-    short: HashMap<ShortWord, u32, foldhash::fast::RandomState>,
+    short: HashMap<ShortWord, Slot, foldhash::fast::RandomState>,
     /// Longer words.
-    long: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    long: HashMap<Box<str>, Slot, foldhash::fast::RandomState>,
     infos: Vec<WordInfo>,
-    /// Per id, the id of the word's folded form once asked for (`u32::MAX` before): a word
-    /// seen again costs one lookup, not two.
-    folded: Vec<u32>,
     /// Per id, the answers to [`Memo`] questions (0: not asked yet, else answer + 1). Stages
     /// read the cache through a shared reference, and a cache belongs to one worker, so a
     /// `RefCell` is enough.
     memos: std::cell::RefCell<Vec<[u8; Memo::COUNT]>>,
+    /// The gazetteer whose lexicon states the slots keep ([`crate::Gazetteer::serial`]).
+    starts_owner: u64,
     /// Words kept before the cache is cleared ([`MorphCache::set_limit`]); 0 for
     /// [`MorphCache::MAX_WORDS`].
     limit: usize,
 }
+
+/// What the cache knows of a word as written, kept in the hash table's bucket itself: the
+/// probe that finds the word finds the rest without touching another array (each would be
+/// one more cache miss per token of running text).
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// Id of the word's analyses.
+    id: u32,
+    /// Id of its folded form once asked for, else [`UNKNOWN`].
+    low: u32,
+    /// The states after the word as a key's first word in the two lexicons of the gazetteer
+    /// `MorphCache::starts_owner`, once asked for ([`MorphCache::lookup`]).
+    starts: Option<[u32; 2]>,
+}
+
+/// Marks a slot's folded id as not asked for yet.
+const UNKNOWN: u32 = u32::MAX;
 
 /// A word of at most 16 bytes as a hash key, built without a copy loop: for 8–16 bytes its
 /// first and last eight (they overlap and cover the word), for 4–7 its first and last four,
@@ -557,23 +573,30 @@ impl MorphCache {
     /// memory flat on corpora with an open vocabulary.
     pub const MAX_WORDS: usize = 200_000;
 
+    /// The slot of a word as written, if the cache has it.
+    fn slot(&mut self, word: &str) -> Option<&mut Slot> {
+        match ShortWord::new(word) {
+            Some(k) => self.short.get_mut(&k),
+            None => self.long.get_mut(word),
+        }
+    }
+
     /// The id of `word`'s analyses, analysing it on first sight.
     pub fn id(&mut self, morph: &Morph, word: &str) -> u32 {
-        let short = ShortWord::new(word);
-        let known = match short {
-            Some(k) => self.short.get(&k),
-            None => self.long.get(word),
-        };
-        if let Some(&id) = known {
-            return id;
+        if let Some(slot) = self.slot(word) {
+            return slot.id;
         }
         let id = self.infos.len() as u32;
         self.infos.push(morph.analyze(word));
-        self.folded.push(u32::MAX);
         self.memos.get_mut().push([0; Memo::COUNT]);
-        match short {
-            Some(k) => self.short.insert(k, id),
-            None => self.long.insert(word.into(), id),
+        let slot = Slot {
+            id,
+            low: UNKNOWN,
+            starts: None,
+        };
+        match ShortWord::new(word) {
+            Some(k) => self.short.insert(k, slot),
+            None => self.long.insert(word.into(), slot),
         };
         id
     }
@@ -581,17 +604,51 @@ impl MorphCache {
     /// The ids of a word as written and of its folded (lower-case, ё→е) form.
     pub fn ids(&mut self, morph: &Morph, written: &str, folded: &str) -> (u32, u32) {
         let id = self.id(morph, written);
-        let known = self.folded[id as usize];
-        if known != u32::MAX {
-            return (id, known);
+        let slot = self.slot(written).expect("just added");
+        if slot.low != UNKNOWN {
+            return (id, slot.low);
         }
         let low = if written == folded {
             id
         } else {
             self.id(morph, folded)
         };
-        self.folded[id as usize] = low;
+        self.slot(written).expect("just added").low = low;
         (id, low)
+    }
+
+    /// [`MorphCache::ids`], and the states after the word as a key's first word in the two
+    /// lexicons of gazetteer `owner` (its [`crate::Gazetteer::serial`]), from `starts` the
+    /// first time (it is given the folded word, and must depend on it alone). Every token of
+    /// every document starts a lexicon match, and a probe of the gazetteer's large edge
+    /// table misses the processor's caches far more often than the cache's own bucket does.
+    /// A cache used with another gazetteer forgets the states it kept for the last one.
+    pub fn lookup(
+        &mut self,
+        morph: &Morph,
+        written: &str,
+        folded: &str,
+        owner: u64,
+        starts: impl FnOnce(&str) -> [u32; 2],
+    ) -> (u32, u32, [u32; 2]) {
+        if owner != self.starts_owner {
+            self.short.values_mut().for_each(|s| s.starts = None);
+            self.long.values_mut().for_each(|s| s.starts = None);
+            self.starts_owner = owner;
+        }
+        if let Some(&mut Slot {
+            id,
+            low,
+            starts: Some(known),
+        }) = self.slot(written)
+            && low != UNKNOWN
+        {
+            return (id, low, known);
+        }
+        let (id, low) = self.ids(morph, written, folded);
+        let slot = self.slot(written).expect("just added");
+        let states = *slot.starts.get_or_insert_with(|| starts(folded));
+        (id, low, states)
     }
 
     /// The analyses behind an id from [`MorphCache::id`].
@@ -636,7 +693,6 @@ impl MorphCache {
             self.short.clear();
             self.long.clear();
             self.infos.clear();
-            self.folded.clear();
         }
     }
 }
@@ -734,5 +790,35 @@ mod tests {
         let info = cache.info(a);
         assert!(info.has_lemma("встретиться"));
         assert_eq!(info.best().unwrap().tense, Some(Tense::Past));
+    }
+
+    #[test]
+    fn lookup_keeps_lexicon_states_per_gazetteer() {
+        let morph = Morph::bundled().unwrap();
+        let mut cache = MorphCache::default();
+        let asked = std::cell::Cell::new(0);
+        let states = |owner: u32| {
+            let asked = &asked;
+            move |folded: &str| {
+                asked.set(asked.get() + 1);
+                [folded.len() as u32, owner]
+            }
+        };
+        let (id, low, s) = cache.lookup(&morph, "Путина", "путина", 1, states(1));
+        assert_eq!((id, low), cache.ids(&morph, "Путина", "путина"));
+        assert_ne!(
+            id, low,
+            "the written and the folded word have ids of their own"
+        );
+        assert_eq!(s, [12, 1], "the states are those of the folded word");
+        assert_eq!(
+            cache.lookup(&morph, "Путина", "путина", 1, states(1)).2,
+            [12, 1]
+        );
+        assert_eq!(asked.get(), 1, "asked once per word and gazetteer");
+        // Another gazetteer: the states are asked for again, the analyses are kept.
+        let (id2, low2, s2) = cache.lookup(&morph, "Путина", "путина", 2, states(2));
+        assert_eq!((id2, low2, s2), (id, low, [12, 2]));
+        assert_eq!(asked.get(), 2);
     }
 }

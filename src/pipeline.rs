@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crate::doc::{Doc, EventDraft, NO_WORD};
 use crate::gazetteer::Gazetteer;
+use crate::gazetteer::lexicon::NO_STATE;
 use crate::input::Document;
 use crate::model::{
     DateMention, DateSource, DateValue, EntityId, EntityInfo, EntityKind, Event, EventType,
@@ -52,6 +53,7 @@ pub struct Scratch {
     sentence_tokens: Vec<Range<usize>>,
     words: Vec<u32>,
     lower: Vec<u32>,
+    starts: Vec<[u32; 2]>,
     chars: CharIndex,
     cache: MorphCache,
 }
@@ -151,6 +153,8 @@ impl Analyzer {
             scratch.lower.clear();
             scratch.words.resize(scratch.tokens.len(), NO_WORD);
             scratch.lower.resize(scratch.tokens.len(), NO_WORD);
+            scratch.starts.clear();
+            scratch.starts.resize(scratch.tokens.len(), [NO_STATE; 2]);
         }
         scratch.chars.build(text);
 
@@ -167,6 +171,7 @@ impl Analyzer {
             &scratch.sentence_tokens,
             &scratch.words,
             &scratch.lower,
+            &scratch.starts,
             &scratch.cache,
             &self.gazetteer,
             date,
@@ -205,21 +210,33 @@ impl Analyzer {
         record
     }
 
-    /// Looks up every word token in the morphology cache, as written and in lower case.
+    /// Looks up every word token in the morphology cache, as written and in lower case, and
+    /// where each token stands as a key's first word in the gazetteer's lexicons.
     fn analyze_words(&self, scratch: &mut Scratch) {
         scratch.words.clear();
         scratch.lower.clear();
+        scratch.starts.clear();
+        let gaz = &self.gazetteer;
+        let starts_of = |folded: &str| [gaz.names().first(folded), gaz.titles().first(folded)];
         for t in &scratch.tokens {
+            let folded = t.text(&scratch.norm.fold);
             if t.kind != TokenKind::Word {
                 scratch.words.push(NO_WORD);
                 scratch.lower.push(NO_WORD);
+                scratch.starts.push(match t.kind {
+                    TokenKind::Punct => [NO_STATE; 2],
+                    _ => starts_of(folded),
+                });
                 continue;
             }
             let written = t.text(&scratch.norm.norm);
-            let folded = t.text(&scratch.norm.fold);
-            let (id, low) = scratch.cache.ids(&self.morph, written, folded);
+            let (id, low, starts) =
+                scratch
+                    .cache
+                    .lookup(&self.morph, written, folded, gaz.serial(), starts_of);
             scratch.words.push(id);
             scratch.lower.push(low);
+            scratch.starts.push(starts);
         }
     }
 }
@@ -480,5 +497,53 @@ fn push_triples(
             Predicate::PointInTime,
             date.to_string(),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One worker's buffers may serve analyzers with different gazetteers in turn: the lexicon
+    /// states its cache keeps for one gazetteer are not used with another.
+    #[test]
+    fn a_scratch_moves_between_gazetteers() {
+        let morph = Morph::bundled().unwrap();
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gazetteer");
+        let small = Analyzer::new(
+            morph.clone(),
+            Arc::new(Gazetteer::load_dir(&fixture, &morph).unwrap()),
+        );
+        let full = Analyzer::new(
+            morph.clone(),
+            Arc::new(Gazetteer::embedded(&morph).unwrap()),
+        );
+        let doc = Document::new(
+            "d",
+            "В Казани и Астане говорили о Нижнем Новгороде, Ярославле и Пекине.",
+        );
+        let date = DateValue::parse("2024-02-22");
+        let alone = |a: &Analyzer| a.analyze(&doc, date, &mut Scratch::default());
+        let (want_small, want_full) = (alone(&small), alone(&full));
+        let names = |r: &Record| {
+            r.mentions
+                .iter()
+                .map(|m| m.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_ne!(
+            names(&want_small),
+            names(&want_full),
+            "the gazetteers differ here"
+        );
+        let mut shared = Scratch::default();
+        for (a, want) in [
+            (&full, &want_full),
+            (&small, &want_small),
+            (&full, &want_full),
+        ] {
+            assert_eq!(&a.analyze(&doc, date, &mut shared), want);
+        }
     }
 }

@@ -955,14 +955,32 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
         .enumerate()
         .map(|(i, e)| (e.id.clone(), i as u32))
         .collect();
+    let names = names.build();
+    // Per name group, whether every form in it needs a capital on its first word: most
+    // names, and most words of running text are in lower case.
+    let mut capitalised = vec![0u64; names.len().div_ceil(64)];
+    for g in 0..names.len() as u32 {
+        let all_titled = names.postings(g).iter().all(|p| {
+            aliases[p.alias as usize].words.first() == Some(&crate::gazetteer::WordCase::Title)
+        });
+        if all_titled {
+            capitalised[g as usize / 64] |= 1 << (g % 64);
+        }
+    }
     Gazetteer {
         entities,
         by_id,
-        names: names.build(),
+        names,
+        capitalised,
         aliases,
         titles: titles.build(),
         title_rows,
         offices,
+        serial: {
+            // Starts at 1: a fresh morphology cache belongs to no gazetteer (0).
+            static COMPILED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+            COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        },
     }
 }
 

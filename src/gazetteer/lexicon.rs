@@ -22,6 +22,9 @@ pub const MAX_KEY_TOKENS: usize = 12;
 /// Marks "none" in the `u32` links of a state.
 const NONE: u32 = u32::MAX;
 
+/// The state [`Lexicon::first`] gives for a word that starts no key.
+pub const NO_STATE: u32 = NONE;
+
 /// The hash of an edge: the state it leaves and the word it reads. Fixed seed, so that runs
 /// are reproducible.
 fn edge_hash(from: u32, word: &str) -> u64 {
@@ -227,6 +230,14 @@ impl<P> Lexicon<P> {
         id
     }
 
+    /// The state after `word` read as a key's first word ([`NO_STATE`] when no key starts
+    /// with it). It depends on the word alone, so a worker may keep it per distinct word and
+    /// hand it to [`Lexicon::matches_from`]: the first step is the one taken at every token of
+    /// running text, and most words end it.
+    pub fn first(&self, word: &str) -> u32 {
+        self.step(0, word).unwrap_or(NONE)
+    }
+
     /// Every key that starts at `tokens[first]` and ends on a token boundary before `limit`,
     /// as `(number of tokens, group)`, shortest first. `fold` is the folded text the tokens
     /// index into. Keys never start on punctuation.
@@ -238,16 +249,39 @@ impl<P> Lexicon<P> {
         limit: usize,
         out: &mut Vec<(usize, u32)>,
     ) {
+        let state = match tokens.get(first) {
+            Some(t) if first < limit && t.kind != TokenKind::Punct => self.first(t.text(fold)),
+            _ => NONE,
+        };
+        self.matches_from(fold, tokens, first, limit, state, out);
+    }
+
+    /// [`Lexicon::matches_at`] given `state`, what [`Lexicon::first`] says of
+    /// `tokens[first]` ([`NO_STATE`] for punctuation).
+    pub fn matches_from(
+        &self,
+        fold: &str,
+        tokens: &[Token],
+        first: usize,
+        limit: usize,
+        state: u32,
+        out: &mut Vec<(usize, u32)>,
+    ) {
         out.clear();
-        if first >= limit || tokens[first].kind == TokenKind::Punct {
+        if first >= limit || state == NONE {
             return;
         }
-        let mut state = 0;
-        for (n, token) in tokens[first..limit].iter().enumerate().take(MAX_KEY_TOKENS) {
-            let Some(next) = self.step(state, token.text(fold)) else {
-                return;
-            };
-            state = next;
+        debug_assert!(tokens[first].kind != TokenKind::Punct);
+        debug_assert_eq!(state, self.first(tokens[first].text(fold)));
+        let mut state = state;
+        let tokens = &tokens[first..limit.min(first + MAX_KEY_TOKENS)];
+        for (n, token) in tokens.iter().enumerate() {
+            if n > 0 {
+                let Some(next) = self.step(state, token.text(fold)) else {
+                    return;
+                };
+                state = next;
+            }
             let group = self.states[state as usize].group;
             if group != NONE {
                 out.push((n + 1, group));

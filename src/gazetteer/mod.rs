@@ -249,10 +249,13 @@ pub struct Gazetteer {
     entities: Vec<EntityData>,
     by_id: HashMap<EntityId, u32>,
     names: Lexicon<NamePosting>,
+    /// Bit per group of `names`: every form in it needs a capital first letter.
+    capitalised: Vec<u64>,
     aliases: Vec<AliasData>,
     titles: Lexicon<TitlePosting>,
     title_rows: Vec<TitleData>,
     offices: OfficeIndex,
+    serial: u64,
 }
 
 /// The gazetteer files compiled into the binary, so that it runs anywhere (a Spark executor
@@ -303,9 +306,23 @@ impl Gazetteer {
         &self.aliases[index as usize]
     }
 
+    /// True when every form in group `group` of [`Gazetteer::names`] needs its first word
+    /// to start with a capital ([`WordCase::Title`]): then a word in lower case starts none of
+    /// them, which a small bit set tells without reading the postings.
+    pub fn needs_capital(&self, group: u32) -> bool {
+        self.capitalised[group as usize / 64] & (1 << (group % 64)) != 0
+    }
+
     /// The title lexicon.
     pub fn titles(&self) -> &Lexicon<TitlePosting> {
         &self.titles
+    }
+
+    /// A number that tells this compiled gazetteer from every other one compiled in the
+    /// process (a clone shares it): what a per-worker cache of lexicon states
+    /// ([`crate::morph::MorphCache::starts`]) belongs to.
+    pub fn serial(&self) -> u64 {
+        self.serial
     }
 
     /// The title at `index`.

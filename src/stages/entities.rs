@@ -6,6 +6,7 @@
 //! matched too, so «МИД России» is an ORGANIZATION containing the COUNTRY «России».
 
 use crate::doc::{Doc, MentionDraft};
+use crate::gazetteer::lexicon::NO_STATE;
 use crate::gazetteer::{Gazetteer, NamePart, NamePosting, WordCase};
 use crate::model::{EntityKind, Via};
 use crate::morph::{Case, CaseSet, Gender, NameType, Number, Pos, Tense, VerbForm};
@@ -469,11 +470,12 @@ impl EntityMatcher {
             if !person_noun {
                 continue;
             }
-            gaz.titles().matches_at(
+            gaz.titles().matches_from(
                 &doc.norm.fold,
                 doc.tokens,
                 next,
                 doc.tokens.len(),
+                doc.starts[next][1],
                 &mut found,
             );
             let state_role =
@@ -525,8 +527,9 @@ impl EntityMatcher {
         deferred: &mut Vec<(std::ops::Range<usize>, NamePosting)>,
     ) -> Option<(usize, NamePosting, usize)> {
         let gaz = doc.gazetteer;
+        let start = doc.starts.get(i).map_or(NO_STATE, |s| s[0]);
         gaz.names()
-            .matches_at(&doc.norm.fold, doc.tokens, i, limit, found);
+            .matches_from(&doc.norm.fold, doc.tokens, i, limit, start, found);
         // Most tokens start no name: nothing below can change that.
         if found.is_empty() {
             return None;
@@ -547,7 +550,12 @@ impl EntityMatcher {
         {
             return None;
         }
+        // A word in lower case fails the first word of a name that needs a capital.
+        let lower_case = matches!(doc.tokens[i].shape, Shape::Lower | Shape::NoLetter);
         for &(len, group) in found.iter().rev() {
+            if lower_case && gaz.needs_capital(group) {
+                continue;
+            }
             let mut best: Option<(i32, NamePosting, usize)> = None;
             for &p in gaz.names().postings(group) {
                 if Some(p.entity) == except {

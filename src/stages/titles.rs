@@ -83,8 +83,14 @@ impl TitleResolver {
             let range = doc.sentence_tokens[s].clone();
             let mut i = range.start;
             while i < range.end {
-                gaz.titles()
-                    .matches_at(&doc.norm.fold, doc.tokens, i, range.end, &mut found);
+                gaz.titles().matches_from(
+                    &doc.norm.fold,
+                    doc.tokens,
+                    i,
+                    range.end,
+                    doc.starts[i][1],
+                    &mut found,
+                );
                 let Some(&(len, group)) = found.last() else {
                     i += 1;
                     continue;
