@@ -21,7 +21,7 @@ use crate::stages::{
     DateResolver, EntityMatcher, EventExtractor, PersonFinder, PlaceFinder, TitleResolver,
 };
 use crate::text::{
-    CharIndex, NormText, Normalizer, Sentence, SentenceSplitter, Token, TokenKind, Tokenizer,
+    CharIndex, NormText, Normalizer, Sentence, SentenceSplitter, Shape, Token, TokenKind, Tokenizer,
 };
 
 /// The stages in the order `analyze` runs them; [`Analyzer::analyze_through`] stops after one
@@ -217,7 +217,21 @@ impl Analyzer {
         scratch.lower.clear();
         scratch.starts.clear();
         let gaz = &self.gazetteer;
-        let starts_of = |folded: &str| [gaz.names().first(folded), gaz.titles().first(folded)];
+        // In lower case a word starts no name whose first word needs a capital: the state is
+        // then none, and the name matcher stops at once (the word as written decides it, so
+        // the cache may keep it per written word).
+        let starts_of = |folded: &str, shape: Shape| {
+            let names = match gaz.names().first(folded) {
+                s if s != NO_STATE
+                    && matches!(shape, Shape::Lower | Shape::NoLetter)
+                    && gaz.first_needs_capital(s) =>
+                {
+                    NO_STATE
+                }
+                s => s,
+            };
+            [names, gaz.titles().first(folded)]
+        };
         for t in &scratch.tokens {
             let folded = t.text(&scratch.norm.fold);
             if t.kind != TokenKind::Word {
@@ -225,7 +239,7 @@ impl Analyzer {
                 scratch.lower.push(NO_WORD);
                 scratch.starts.push(match t.kind {
                     TokenKind::Punct => [NO_STATE; 2],
-                    _ => starts_of(folded),
+                    _ => starts_of(folded, t.shape),
                 });
                 continue;
             }
@@ -233,7 +247,9 @@ impl Analyzer {
             let (id, low, starts) =
                 scratch
                     .cache
-                    .lookup(&self.morph, written, folded, gaz.serial(), starts_of);
+                    .lookup(&self.morph, written, folded, gaz.serial(), |f| {
+                        starts_of(f, t.shape)
+                    });
             scratch.words.push(id);
             scratch.lower.push(low);
             scratch.starts.push(starts);

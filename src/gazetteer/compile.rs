@@ -956,15 +956,23 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
         .map(|(i, e)| (e.id.clone(), i as u32))
         .collect();
     let names = names.build();
-    // Per name group, whether every form in it needs a capital on its first word: most
-    // names, and most words of running text are in lower case.
+    // Most names need a capital on their first word, and most words of running text are in
+    // lower case: per name group, and per state after a key's first word (for every key
+    // that starts with it), whether a capital is needed.
     let mut capitalised = vec![0u64; names.len().div_ceil(64)];
     for g in 0..names.len() as u32 {
-        let all_titled = names.postings(g).iter().all(|p| {
-            aliases[p.alias as usize].words.first() == Some(&crate::gazetteer::WordCase::Title)
-        });
+        let all_titled = names
+            .postings(g)
+            .iter()
+            .all(|p| aliases[p.alias as usize].words.first() == Some(&WordCase::Title));
         if all_titled {
             capitalised[g as usize / 64] |= 1 << (g % 64);
+        }
+    }
+    let mut open_first = vec![0u64; names.states().div_ceil(64)];
+    for (g, state) in names.first_states() {
+        if capitalised[g as usize / 64] & (1 << (g % 64)) == 0 {
+            open_first[state as usize / 64] |= 1 << (state % 64);
         }
     }
     Gazetteer {
@@ -972,6 +980,7 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
         by_id,
         names,
         capitalised,
+        open_first,
         aliases,
         titles: titles.build(),
         title_rows,

@@ -174,6 +174,28 @@ impl<P> Lexicon<P> {
         self.groups.is_empty()
     }
 
+    /// Number of states (key prefixes that end on a word, and the empty one): the states
+    /// [`Lexicon::first`] returns are below it.
+    pub fn states(&self) -> usize {
+        self.states.len()
+    }
+
+    /// Every key as `(group, state)`: its group of postings and the state after its first
+    /// word (what [`Lexicon::first`] gives for that word).
+    pub fn first_states(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.states
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.group != NONE)
+            .map(|(i, s)| {
+                let mut at = i as u32;
+                while self.states[at as usize].parent != 0 {
+                    at = self.states[at as usize].parent;
+                }
+                (s.group, at)
+            })
+    }
+
     /// Bytes used by the trie and the posting table (the edge map's buckets estimated).
     pub fn memory(&self) -> usize {
         self.edges.capacity() * (std::mem::size_of::<(u64, u32)>() + 1)
@@ -257,7 +279,9 @@ impl<P> Lexicon<P> {
     }
 
     /// [`Lexicon::matches_at`] given `state`, what [`Lexicon::first`] says of
-    /// `tokens[first]` ([`NO_STATE`] for punctuation).
+    /// `tokens[first]`, or [`NO_STATE`] to find nothing (for punctuation, or when the caller
+    /// knows no key from there can fit).
+    #[inline]
     pub fn matches_from(
         &self,
         fold: &str,
@@ -268,14 +292,18 @@ impl<P> Lexicon<P> {
         out: &mut Vec<(usize, u32)>,
     ) {
         out.clear();
-        if first >= limit || state == NONE {
-            return;
+        // Inlined up to here: at most tokens of running text no key starts, and the call
+        // ends before it is made.
+        if first < limit && state != NONE {
+            self.walk(fold, &tokens[first..limit], state, out);
         }
-        debug_assert!(tokens[first].kind != TokenKind::Punct);
-        debug_assert_eq!(state, self.first(tokens[first].text(fold)));
-        let mut state = state;
-        let tokens = &tokens[first..limit.min(first + MAX_KEY_TOKENS)];
-        for (n, token) in tokens.iter().enumerate() {
+    }
+
+    /// The keys through `state`, the state after `tokens[0]`, onto `out`.
+    fn walk(&self, fold: &str, tokens: &[Token], mut state: u32, out: &mut Vec<(usize, u32)>) {
+        debug_assert!(tokens[0].kind != TokenKind::Punct);
+        debug_assert_eq!(state, self.first(tokens[0].text(fold)));
+        for (n, token) in tokens.iter().take(MAX_KEY_TOKENS).enumerate() {
             if n > 0 {
                 let Some(next) = self.step(state, token.text(fold)) else {
                     return;

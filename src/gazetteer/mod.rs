@@ -251,6 +251,9 @@ pub struct Gazetteer {
     names: Lexicon<NamePosting>,
     /// Bit per group of `names`: every form in it needs a capital first letter.
     capitalised: Vec<u64>,
+    /// Bit per state of `names` after a key's first word: some key from there may start in
+    /// lower case.
+    open_first: Vec<u64>,
     aliases: Vec<AliasData>,
     titles: Lexicon<TitlePosting>,
     title_rows: Vec<TitleData>,
@@ -311,6 +314,13 @@ impl Gazetteer {
     /// them, which a small bit set tells without reading the postings.
     pub fn needs_capital(&self, group: u32) -> bool {
         self.capitalised[group as usize / 64] & (1 << (group % 64)) != 0
+    }
+
+    /// True when every key of [`Gazetteer::names`] through `state`, a state after a key's
+    /// first word ([`Lexicon::first`]), needs that word to start with a capital: a word in
+    /// lower case then starts no name, and the matcher need not walk on.
+    pub fn first_needs_capital(&self, state: u32) -> bool {
+        self.open_first[state as usize / 64] & (1 << (state % 64)) == 0
     }
 
     /// The title lexicon.
