@@ -2798,14 +2798,16 @@ fn actors_starting_in(actors: &[Actor], range: Range<usize>) -> &[Actor] {
 /// «присоединиться к ним» or «… к переговорам/встрече/беседе» («Позднее к ним присоединился
 /// премьер-министр Польши Дональд Туск»).
 fn joiners_in(doc: &Doc<'_>, actors: &[Actor], range: &Range<usize>) -> Vec<u32> {
+    // Every form of the verb starts so; the text is at hand, the analyses are a pointer away.
     let Some(verb) = range.clone().find(|&k| {
-        doc.lower(k).is_some_and(|w| {
-            w.parses.iter().any(|p| {
-                p.pos == Pos::Verb
-                    && &*p.lemma == "присоединиться"
-                    && p.verb_form == Some(VerbForm::Fin)
+        doc.fold_of(k).starts_with("присоедин")
+            && doc.lower(k).is_some_and(|w| {
+                w.parses.iter().any(|p| {
+                    p.pos == Pos::Verb
+                        && &*p.lemma == "присоединиться"
+                        && p.verb_form == Some(VerbForm::Fin)
+                })
             })
-        })
     }) else {
         return Vec::new();
     };
