@@ -295,6 +295,28 @@ pub enum DateSource {
     Dateline,
 }
 
+impl DateSource {
+    /// The contract spelling (`input`, `option`, `dateline`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Input => "input",
+            DateSource::Option => "option",
+            DateSource::Dateline => "dateline",
+        }
+    }
+}
+
+impl Precision {
+    /// The contract spelling (`year`, `month`, `day`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+        }
+    }
+}
+
 /// How a mention was found; lets consumers (and the NEREL scorer) tell names from titles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -313,6 +335,19 @@ pub enum Via {
     /// «деревня», «житель» («в городе Фигерас»), or a Latin spelling in brackets right after a
     /// person's name («Аарон Шварц (Aaron Swartz)»), which is that person.
     Context,
+}
+
+impl Via {
+    /// The contract spelling (`gazetteer`, `adjective`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Gazetteer => "gazetteer",
+            Via::Adjective => "adjective",
+            Via::Morphology => "morphology",
+            Via::Title => "title",
+            Via::Context => "context",
+        }
+    }
 }
 
 /// One entity mention. `text` equals the original text between `start` and `end`.

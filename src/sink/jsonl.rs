@@ -81,12 +81,12 @@ impl JsonlSink {
 /// Appends `record` as one JSON line to `buf`: the bytes [`JsonlSink::write`] would write, so
 /// that workers can encode their own records and the writer thread only copies bytes.
 pub fn encode_line(buf: &mut Vec<u8>, record: &Record) {
-    // Writing into a Vec cannot fail, and a Record always serializes (string keys, finite
-    // numbers).
-    write_line(buf, record).expect("a record serializes into memory");
+    super::json::write_record(buf, record);
+    buf.push(b'\n');
 }
 
 fn write_line(w: &mut impl Write, record: &Record) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, record).map_err(io::Error::from)?;
-    w.write_all(b"\n")
+    let mut line = Vec::with_capacity(4096);
+    encode_line(&mut line, record);
+    w.write_all(&line)
 }

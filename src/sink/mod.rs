@@ -7,6 +7,7 @@
 mod brat;
 mod csv;
 mod graphml;
+mod json;
 mod jsonl;
 pub mod manifest;
 mod neo4j;
