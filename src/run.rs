@@ -318,7 +318,10 @@ pub fn run(
                 let parts: Vec<(Vec<u8>, Counts)> = batch
                     .par_chunks(ENCODE_CHUNK)
                     .map(|chunk| {
-                        let mut buffer = Vec::new();
+                        // A record's line is about twice its text (offsets, names, ids):
+                        // sized once, the buffer is not copied as it grows.
+                        let text: usize = chunk.iter().map(Item::text_len).sum();
+                        let mut buffer = Vec::with_capacity(2 * text + 1024 * chunk.len());
                         let mut c = Counts::default();
                         for item in chunk {
                             let record = analyze(item);
