@@ -106,12 +106,15 @@ fn tokenize_span(norm: &str, range: std::ops::Range<usize>, sentence: u32, out: 
     // loop stops, and the sentence is cut again by the full rules: a character such as a
     // combining accent may join the segment before it.
     let mut words = SimpleWords::new(text);
-    while let Some((at, piece)) = words.next() {
-        // Half the segments are the spaces between words: they only mark the next token.
-        if matches!(piece.as_bytes()[0], b' ' | b'\t') {
+    loop {
+        // Half the segments are the spaces between words: they only mark the next token, so
+        // they are stepped over here rather than cut and returned as segments.
+        if words.skip_blanks() {
             span.space = true;
-            continue;
         }
+        let Some((at, piece)) = words.next() else {
+            break;
+        };
         let piece_shape = words.shape.unwrap_or_else(|| shape(piece));
         span.piece(at, piece, piece_shape, words.dot, out);
     }
@@ -378,6 +381,17 @@ impl<'a> SimpleWords<'a> {
             shape: None,
             dot: false,
         }
+    }
+
+    /// Steps over spaces and tabs at the current position (what the segments of spaces and
+    /// tabs would cover); true when there were any.
+    fn skip_blanks(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        while self.at < bytes.len() && matches!(bytes[self.at], b' ' | b'\t') {
+            self.at += 1;
+        }
+        self.at > start
     }
 
     /// Byte length of the character starting at `i`.
