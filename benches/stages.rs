@@ -143,6 +143,17 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut out = Vec::with_capacity(4 << 20);
             for r in &records {
+                newsgraph::sink::encode_line(&mut out, r);
+            }
+            assert!(out.len() > bytes);
+            out.len()
+        })
+    });
+    // The same bytes through serde_json alone, what `encode_line` replaced: the reference.
+    g.bench_function("jsonl serialization (serde_json)", |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(4 << 20);
+            for r in &records {
                 serde_json::to_writer(&mut out, r).unwrap();
                 out.push(b'\n');
             }
