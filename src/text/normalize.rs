@@ -402,7 +402,14 @@ impl Normalizer {
                     at += 2;
                     // The lower-case letters а–я that follow need nothing: they stay as they
                     // are in both copies, in a word already open.
-                    // (Not before U+0300–U+033F, lead byte CC: a combining mark composes.)
+                    // (Not before U+0300–U+033F, lead byte CC: a combining mark composes;
+                    // inside four letters each is followed by the next one's lead byte.)
+                    while let Some(four) = bytes.get(at..at + 8)
+                        && super::chars::four_lower_russian(four.try_into().expect("8 bytes"))
+                        && bytes.get(at + 8) != Some(&0xCC)
+                    {
+                        at += 8;
+                    }
                     while super::chars::is_lower_russian_at(bytes, at)
                         && bytes.get(at + 2) != Some(&0xCC)
                     {
