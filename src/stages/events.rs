@@ -2288,14 +2288,14 @@ fn is_finite_verb(doc: &Doc<'_>, k: usize) -> bool {
     })
 }
 
-/// The index in [`LEMMAS`] of the trigger lemma word `w` reads as, or 254 for none.
+/// The index in [`LEMMAS`] of the trigger lemma word `w` reads as, or [`LITERAL`] for none.
 fn trigger_lemma(w: &WordInfo) -> u8 {
     // One hash lookup per reading instead of comparing every trigger lemma.
     static BY_LEMMA: std::sync::LazyLock<
         std::collections::HashMap<&'static str, Trigger, foldhash::fast::FixedState>,
     > = std::sync::LazyLock::new(|| LEMMAS.iter().copied().collect());
     if !w.parses.iter().any(|p| BY_LEMMA.contains_key(&*p.lemma)) {
-        return 254;
+        return LITERAL;
     }
     // The table's order decides between two readings («приём» of «принять»…).
     LEMMAS
@@ -2305,7 +2305,7 @@ fn trigger_lemma(w: &WordInfo) -> u8 {
                 .iter()
                 .any(|p| &*p.lemma == *lemma && p.prob >= 0.05)
         })
-        .map_or(254, |k| k as u8)
+        .map_or(LITERAL, |k| k as u8)
 }
 
 fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
@@ -2314,8 +2314,14 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     }
     let w = doc.lower(i)?;
     let fold = doc.fold_of(i);
-    // The trigger lemma depends on the word alone: asked once per distinct word.
-    let k = doc.word_memo(i, Memo::EventTrigger, || trigger_lemma(w));
+    let k = trigger_class(doc, i, w);
+    if k == NO_TRIGGER {
+        debug_assert!(
+            literal_trigger(doc, i, fold, w).is_none(),
+            "«{fold}» is a trigger by its letters: add it to literal_trigger_word"
+        );
+        return None;
+    }
     let found = LEMMAS.get(usize::from(k)).map(|&(_, t)| t);
     // «собрались обсудить»: an intention, not a gathering.
     if found == Some(Trigger::MeetVerb)
@@ -2339,6 +2345,72 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
         }
         return Some(trigger);
     }
+    literal_trigger(doc, i, fold, w)
+}
+
+/// [`Memo::EventTrigger`]: the index in [`LEMMAS`] of the trigger lemma word `i` reads as;
+/// else [`LITERAL`] when a rule of [`literal_trigger`] on its letters may still make it one;
+/// else [`NO_TRIGGER`], and `trigger_at` leaves at once (most words). Depends on the folded
+/// word alone, so it is asked once per distinct word.
+fn trigger_class(doc: &Doc<'_>, i: usize, w: &WordInfo) -> u8 {
+    doc.word_memo(i, Memo::EventTrigger, || match trigger_lemma(w) {
+        LITERAL if !literal_trigger_word(doc.fold_of(i)) => NO_TRIGGER,
+        k => k,
+    })
+}
+
+/// No trigger lemma, but a rule of [`literal_trigger`] may apply.
+const LITERAL: u8 = 254;
+/// No trigger lemma, and no rule of [`literal_trigger`] can apply.
+const NO_TRIGGER: u8 = 253;
+const _: () = assert!(
+    LEMMAS.len() < NO_TRIGGER as usize,
+    "memo values of LEMMAS indices"
+);
+
+/// Every word a rule of [`literal_trigger`] looks for, by its letters (a debug build checks,
+/// at every other word, that those rules find nothing).
+fn literal_trigger_word(fold: &str) -> bool {
+    matches!(
+        fold,
+        "разговор"
+            | "разговора"
+            | "разговоре"
+            | "разговоров"
+            | "беседа"
+            | "беседы"
+            | "беседе"
+            | "беседу"
+            | "телефону"
+            | "видеосвязи"
+            | "поговорили"
+            | "поговорил"
+            | "поговорила"
+            | "поговорить"
+            | "поговорит"
+            | "поговорят"
+            | "пообщались"
+            | "провели"
+            | "провел"
+            | "провела"
+            | "состоялся"
+            | "состоялась"
+    ) || [
+        "саммит",
+        "обменял",
+        "обсу",
+        "говори",
+        "беседов",
+        "побеседов",
+        "разговарив",
+    ]
+    .iter()
+    .any(|p| fold.starts_with(p))
+}
+
+/// The triggers that the lemma table does not give, read from the word's letters and its
+/// context: «в телефонном разговоре», «провёл беседу с …», «саммит с участием …».
+fn literal_trigger(doc: &Doc<'_>, i: usize, fold: &str, w: &WordInfo) -> Option<Trigger> {
     if matches!(
         fold,
         "разговор"
@@ -2483,7 +2555,7 @@ fn discussed_after_a_visit(doc: &Doc<'_>, i: usize, w: &WordInfo) -> bool {
     doc.sentence_tokens[s - 1].clone().any(|k| {
         doc.tokens[k].kind == TokenKind::Word
             && doc.lower(k).is_some_and(|wk| {
-                let t = doc.word_memo(k, Memo::EventTrigger, || trigger_lemma(wk));
+                let t = trigger_class(doc, k, wk);
                 matches!(
                     LEMMAS.get(usize::from(t)),
                     Some((_, Trigger::Arrive | Trigger::VisitNoun))
