@@ -934,3 +934,30 @@ fn an_east_asian_syllable_in_i_kratkoe_gets_it_back() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn an_indeclinable_place_after_a_noun_for_a_thing_is_no_given_name() {
+    // «в районе Сочи Обама»: «Сочи» is the genitive of «района», not Obama's given name (the
+    // person finder had made one person «Сочи Обама» of the two).
+    for (text, place, person) in [
+        ("В районе Сочи Обама держал оборону.", "Сочи", "Обама"),
+        (
+            "В окрестностях Бенгази Каддафи держал оборону.",
+            "Бенгази",
+            "Каддафи",
+        ),
+    ] {
+        let ms = mentions(text);
+        assert!(has(&ms, "CITY", place, place), "{text}: {ms:?}");
+        assert!(
+            ms.iter().any(|m| m.0 == "PERSON" && m.1 == person),
+            "{text}: {ms:?}"
+        );
+    }
+    // A person noun before the place keeps it as a given name: an apposition.
+    let ms = mentions("Американка София Коппола сняла новый фильм.");
+    assert!(
+        ms.iter().any(|m| m.0 == "PERSON" && m.1 == "София Коппола"),
+        "{ms:?}"
+    );
+}

@@ -1917,6 +1917,14 @@ fn gazetteer_given(doc: &Doc<'_>, m: &MentionDraft, cases: CaseSet) -> Option<St
         && doc
             .lower(j - 1)
             .is_some_and(|l| l.prob(|p| p.pos == Pos::Adp) >= 0.5);
+    // «в районе Сочи Обама …», «в окрестностях Бенгази Каддафи …»: after a noun for a thing
+    // an indeclinable place is that noun's genitive, not a given name (a person noun before
+    // it, «американка София Коппола», is an apposition and keeps the reading).
+    let after_thing = j > 0
+        && doc.tokens[j - 1].shape == Shape::Lower
+        && doc
+            .lower(j - 1)
+            .is_some_and(|l| l.prob(|p| p.pos == Pos::Noun && !p.animate) >= 0.5);
     let surname = doc.word(m.tokens.end).is_some_and(|s| {
         s.prob(|p| p.name == Some(NameType::Surname) && !p.guessed) >= 0.5
             || surname_shaped_at(doc, m.tokens.end)
@@ -1925,6 +1933,7 @@ fn gazetteer_given(doc: &Doc<'_>, m: &MentionDraft, cases: CaseSet) -> Option<St
         && m.cases.contains(Case::Nom)
         && cases.contains(Case::Nom)
         && !after_preposition
+        && !after_thing
         && surname)
         .then(|| doc.text_of(j).to_string())
 }
