@@ -2448,3 +2448,34 @@ fn an_office_holder_with_a_common_word_name_opens_a_coordination() {
         ["Олаф Шольц", "Эммануэль Макрон"]
     );
 }
+
+#[test]
+fn a_settlement_named_after_its_noun_places_the_event() {
+    // «в городе Сочи», «в курортном городе Сочи», «в столице Казахстана Астане»: the name
+    // comes after the noun, not after «в»; a settlement only, not a country («в столице
+    // России» stays the capital by the title rule).
+    for (text, place) in [
+        ("В городе Сочи Путин провёл переговоры с Эрдоганом.", "Сочи"),
+        (
+            "В курортном городе Сочи Путин провёл переговоры с Эрдоганом.",
+            "Сочи",
+        ),
+        (
+            "В столице Казахстана Астане Путин провёл переговоры с Токаевым.",
+            "Астана",
+        ),
+        (
+            "В городе Москва Путин провёл переговоры с Токаевым.",
+            "Москва",
+        ),
+    ] {
+        let evs = events(text, "2024-07-01");
+        assert_eq!(find(&evs, "TALKS").2.as_deref(), Some(place), "{text}");
+    }
+    // The noun needs «в» before it: «жители города Сочи» name no place of the talks.
+    let evs = events(
+        "Жители города Сочи обсуждали, как Путин провёл переговоры с Эрдоганом.",
+        "2024-07-01",
+    );
+    assert_eq!(find(&evs, "TALKS").2, None, "{evs:?}");
+}

@@ -2288,6 +2288,20 @@ fn is_finite_verb(doc: &Doc<'_>, k: usize) -> bool {
     })
 }
 
+/// Nouns for a settlement that the name after them names: «в городе Сочи», «в столице
+/// Казахстана Астане».
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "город",
+    "городок",
+    "столица",
+    "село",
+    "деревня",
+    "посёлок",
+    "поселок",
+    "станица",
+    "курорт",
+];
+
 /// The index in [`LEMMAS`] of the trigger lemma word `w` reads as, or [`LITERAL`] for none.
 fn trigger_lemma(w: &WordInfo) -> u8 {
     // One hash lookup per reading instead of comparing every trigger lemma.
@@ -4649,12 +4663,7 @@ impl Ctx<'_, '_> {
             // «в резиденции «Бочаров ручей»», «во дворце Бельвю»: a body with a seat named
             // after a locative noun for a building, in quotes or not (and then nominative).
             let named_building = a.kind == EntityKind::Organization && self.named_building_at(k);
-            if !named_building
-                && (k == 0
-                    || !matches!(self.doc.fold_of(k - 1), "в" | "во" | "на")
-                    || !a.cases.contains(Case::Loc))
-                || self.envoy_seat(a)
-                || self.speaker_place(a)
+            if !named_building && !self.located_at(a) || self.envoy_seat(a) || self.speaker_place(a)
             {
                 continue;
             }
@@ -4698,6 +4707,58 @@ impl Ctx<'_, '_> {
             }
         }
         best.map(|(p, _)| p)
+    }
+
+    /// Whether actor `a` is named as where something is: «в Казани», and the same name after
+    /// the locative noun for a settlement it names, «в городе Сочи», «в курортном городе
+    /// Сочи», «в столице Казахстана Астане» (the name then in the locative or, as an
+    /// apposition, in the nominative: «в городе Москва»).
+    fn located_at(&self, a: &Actor) -> bool {
+        let doc = self.doc;
+        let k = a.tokens.start;
+        let after_preposition = |j: usize| j > 0 && matches!(doc.fold_of(j - 1), "в" | "во" | "на");
+        if after_preposition(k) {
+            return a.cases.contains(Case::Loc);
+        }
+        if !matches!(a.kind, EntityKind::City | EntityKind::Region)
+            || !(a.cases.contains(Case::Loc) || a.cases.contains(Case::Nom))
+        {
+            return false;
+        }
+        // «столице Казахстана Астане»: the country the capital is of, in the genitive.
+        let mut j = k;
+        if let Some(m) = doc.mentions_ending_at(j, 4).find(|m| {
+            matches!(m.kind, EntityKind::Country | EntityKind::Region)
+                && m.cases.contains(Case::Gen)
+        }) {
+            j = m.tokens.start;
+        }
+        let Some(noun) = j.checked_sub(1) else {
+            return false;
+        };
+        let names_it = doc.tokens[noun].shape == Shape::Lower
+            && doc.lower(noun).is_some_and(|w| {
+                w.prob(|p| {
+                    p.pos == Pos::Noun
+                        && p.case == Some(Case::Loc)
+                        && SETTLEMENT_NOUNS.contains(&&*p.lemma)
+                }) >= 0.5
+            });
+        if !names_it {
+            return false;
+        }
+        // «в курортном городе», «в небольшом приморском городке»: adjectives before the noun.
+        let mut start = noun;
+        while start > 0
+            && noun - start < 2
+            && doc
+                .lower(start - 1)
+                .and_then(|w| w.best())
+                .is_some_and(|p| p.pos == Pos::Adj)
+        {
+            start -= 1;
+        }
+        after_preposition(start)
     }
 
     /// «В Кремле не исключили», «в МИД Японии заявили»: a place or body followed by a verb of
