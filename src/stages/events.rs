@@ -2385,58 +2385,54 @@ const _: () = assert!(
 /// Every word a rule of [`literal_trigger`] looks for, by its letters (a debug build checks,
 /// at every other word, that those rules find nothing).
 fn literal_trigger_word(fold: &str) -> bool {
-    matches!(
-        fold,
-        "разговор"
-            | "разговора"
-            | "разговоре"
-            | "разговоров"
-            | "беседа"
-            | "беседы"
-            | "беседе"
-            | "беседу"
-            | "телефону"
-            | "видеосвязи"
-            | "поговорили"
-            | "поговорил"
-            | "поговорила"
-            | "поговорить"
-            | "поговорит"
-            | "поговорят"
-            | "пообщались"
-            | "провели"
-            | "провел"
-            | "провела"
-            | "состоялся"
-            | "состоялась"
-    ) || [
-        "саммит",
-        "обменял",
-        "обсу",
-        "говори",
-        "беседов",
-        "побеседов",
-        "разговарив",
-    ]
-    .iter()
-    .any(|p| fold.starts_with(p))
+    [CONVERSATION_FORMS, CALL_PHRASE_NOUNS, CALL_VERB_FORMS]
+        .iter()
+        .any(|words| words.contains(&fold))
+        || ["саммит", "обменял"]
+            .iter()
+            .chain(DISCUSS_PREFIXES)
+            .any(|p| fold.starts_with(p))
 }
+
+/// «разговор», «беседа»: a conversation, a call in a call's context.
+const CONVERSATION_FORMS: &[&str] = &[
+    "разговор",
+    "разговора",
+    "разговоре",
+    "разговоров",
+    "беседа",
+    "беседы",
+    "беседе",
+    "беседу",
+];
+
+/// «по телефону», «по видеосвязи».
+const CALL_PHRASE_NOUNS: &[&str] = &["телефону", "видеосвязи"];
+
+/// Verbs that make a call in a call's context: «поговорили по телефону», «провели
+/// видеоконференцию».
+const CALL_VERB_FORMS: &[&str] = &[
+    "поговорили",
+    "поговорил",
+    "поговорила",
+    "поговорить",
+    "поговорит",
+    "поговорят",
+    "пообщались",
+    "провели",
+    "провел",
+    "провела",
+    "состоялся",
+    "состоялась",
+];
+
+/// Stems of «обсудить», «говорить», «беседовать», «разговаривать».
+const DISCUSS_PREFIXES: &[&str] = &["обсу", "говори", "беседов", "побеседов", "разговарив"];
 
 /// The triggers that the lemma table does not give, read from the word's letters and its
 /// context: «в телефонном разговоре», «провёл беседу с …», «саммит с участием …».
 fn literal_trigger(doc: &Doc<'_>, i: usize, fold: &str, w: &WordInfo) -> Option<Trigger> {
-    if matches!(
-        fold,
-        "разговор"
-            | "разговора"
-            | "разговоре"
-            | "разговоров"
-            | "беседа"
-            | "беседы"
-            | "беседе"
-            | "беседу"
-    ) && call_context(doc, i)
-    {
+    if CONVERSATION_FORMS.contains(&fold) && call_context(doc, i) {
         return Some(Trigger::CallNoun);
     }
     // «провёл беседу с …», «состоялась беседа премьера с …»: a meeting. (The Loc form
@@ -2509,31 +2505,13 @@ fn literal_trigger(doc: &Doc<'_>, i: usize, fold: &str, w: &WordInfo) -> Option<
         });
     }
     // «лидеры обсудили по телефону …»: the phrase itself names the call.
-    if matches!(fold, "телефону" | "видеосвязи") && i > 0 && doc.fold_of(i - 1) == "по"
-    {
+    if CALL_PHRASE_NOUNS.contains(&fold) && i > 0 && doc.fold_of(i - 1) == "по" {
         return Some(Trigger::CallNoun);
     }
-    if matches!(
-        fold,
-        "поговорили"
-            | "поговорил"
-            | "поговорила"
-            | "поговорить"
-            | "поговорит"
-            | "поговорят"
-            | "пообщались"
-            | "провели"
-            | "провел"
-            | "провела"
-            | "состоялся"
-            | "состоялась"
-    ) && call_context(doc, i)
-    {
+    if CALL_VERB_FORMS.contains(&fold) && call_context(doc, i) {
         return Some(Trigger::CallVerb);
     }
-    if ["обсу", "говори", "беседов", "побеседов", "разговарив"]
-        .iter()
-        .any(|p| fold.starts_with(p))
+    if DISCUSS_PREFIXES.iter().any(|p| fold.starts_with(p))
         && !call_context(doc, i)
         && discussed_after_a_visit(doc, i, w)
     {
