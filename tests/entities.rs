@@ -961,3 +961,21 @@ fn an_indeclinable_place_after_a_noun_for_a_thing_is_no_given_name() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_office_holders_name_at_a_clause_start_before_a_persons_state_is_the_person() {
+    // «Макрон» is also a diacritic: at a clause start it needs evidence, and «намерен»,
+    // «уверен», «готов» are said of people («заявил» already counted).
+    for text in [
+        "Макрон намерен встретиться с Трампом в Париже в декабре.",
+        "Макрон уверен, что встреча состоится.",
+    ] {
+        let ms = mentions(text);
+        assert!(
+            has(&ms, "PERSON", "Макрон", "Эммануэль Макрон"),
+            "{text}: {ms:?}"
+        );
+    }
+    // Not a person where the word is a common one: «Мир готов к переменам».
+    assert!(mentions("Мир готов к переменам.").is_empty());
+}

@@ -864,17 +864,21 @@ static PERSON_VERBS: crate::text::WordList = crate::text::WordList::new(&[
     "выступить",
 ]);
 
-/// True when token `k` is a finite singular verb of [`PERSON_VERBS`].
+/// True when token `k` is a finite singular verb of [`PERSON_VERBS`], or a singular short
+/// adjective of intent or conviction that only a person is said to be («Макрон намерен
+/// встретиться …», «уверен», «готов», «согласен»).
 fn person_verb_after(doc: &Doc<'_>, k: usize) -> bool {
+    const PERSON_STATES: &[&str] = &["намеренный", "уверенный", "готовый", "согласный"];
     k < doc.tokens.len()
         && doc.tokens[k].sentence == doc.tokens[k - 1].sentence
         && doc.lower(k).is_some_and(|w| {
             w.parses.iter().any(|p| {
-                p.pos == Pos::Verb
-                    && p.verb_form == Some(VerbForm::Fin)
-                    && p.number != Some(Number::Plur)
+                p.number != Some(Number::Plur)
                     && p.prob >= 0.3
-                    && PERSON_VERBS.contains(&p.lemma)
+                    && (p.pos == Pos::Verb
+                        && p.verb_form == Some(VerbForm::Fin)
+                        && PERSON_VERBS.contains(&p.lemma)
+                        || p.pos == Pos::Adj && p.short && PERSON_STATES.contains(&&*p.lemma))
             })
         })
 }
