@@ -653,7 +653,7 @@ pub mod events {
         pub core: super::Prf,
         /// Same with MEETING and TALKS as one type.
         pub relaxed: super::Prf,
-        /// Participant pairs (see [`pairs`]).
+        /// Participant pairs (see `pairs`).
         pub pairs: super::Prf,
         /// Events matched on everything.
         pub full: super::Prf,

@@ -6,7 +6,7 @@
 //! names the adjectives before the head noun and the head noun itself, while words after the
 //! head — «Игры *будущего*», «Республика *Казахстан*» — stay as written), and the forms of all
 //! six cases are generated in the alias's number, adjectives agreeing with the head's gender.
-//! Every form becomes a key of the [`Lexicon`], with the cases it can stand for.
+//! Every form becomes a key of the [`super::Lexicon`], with the cases it can stand for.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -966,13 +966,13 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
             .iter()
             .all(|p| aliases[p.alias as usize].words.first() == Some(&WordCase::Title));
         if all_titled {
-            capitalised[g as usize / 64] |= 1 << (g % 64);
+            super::set_bit(&mut capitalised, g);
         }
     }
     let mut open_first = vec![0u64; names.states().div_ceil(64)];
     for (g, state) in names.first_states() {
-        if capitalised[g as usize / 64] & (1 << (g % 64)) == 0 {
-            open_first[state as usize / 64] |= 1 << (state % 64);
+        if !super::bit(&capitalised, g) {
+            super::set_bit(&mut open_first, state);
         }
     }
     Gazetteer {

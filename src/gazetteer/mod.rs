@@ -261,6 +261,16 @@ pub struct Gazetteer {
     serial: u64,
 }
 
+/// Bit `i` of a bit set kept as 64-bit words.
+pub(crate) fn bit(set: &[u64], i: u32) -> bool {
+    set[i as usize / 64] & (1 << (i % 64)) != 0
+}
+
+/// Sets bit `i` of a bit set kept as 64-bit words.
+pub(crate) fn set_bit(set: &mut [u64], i: u32) {
+    set[i as usize / 64] |= 1 << (i % 64);
+}
+
 /// The gazetteer files compiled into the binary, so that it runs anywhere (a Spark executor
 /// receives one file) without a data folder next to it.
 mod embedded {
@@ -313,14 +323,14 @@ impl Gazetteer {
     /// to start with a capital ([`WordCase::Title`]): then a word in lower case starts none of
     /// them, which a small bit set tells without reading the postings.
     pub fn needs_capital(&self, group: u32) -> bool {
-        self.capitalised[group as usize / 64] & (1 << (group % 64)) != 0
+        bit(&self.capitalised, group)
     }
 
     /// True when every key of [`Gazetteer::names`] through `state`, a state after a key's
     /// first word ([`Lexicon::first`]), needs that word to start with a capital: a word in
     /// lower case then starts no name, and the matcher need not walk on.
     pub fn first_needs_capital(&self, state: u32) -> bool {
-        self.open_first[state as usize / 64] & (1 << (state % 64)) == 0
+        !bit(&self.open_first, state)
     }
 
     /// The title lexicon.
@@ -330,7 +340,7 @@ impl Gazetteer {
 
     /// A number that tells this compiled gazetteer from every other one compiled in the
     /// process (a clone shares it): what a per-worker cache of lexicon states
-    /// ([`crate::morph::MorphCache::starts`]) belongs to.
+    /// ([`crate::morph::MorphCache::lookup`]) belongs to.
     pub fn serial(&self) -> u64 {
         self.serial
     }
