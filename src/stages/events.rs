@@ -2288,6 +2288,22 @@ fn is_finite_verb(doc: &Doc<'_>, k: usize) -> bool {
     })
 }
 
+/// The first of the up to `max` tokens right before `k` whose likeliest reading is an
+/// adjective («провели неформальную беседу», «в курортном городе»); `k` when there are none.
+fn adjectives_before(doc: &Doc<'_>, k: usize, max: usize) -> usize {
+    let mut start = k;
+    while start > 0
+        && k - start < max
+        && doc
+            .lower(start - 1)
+            .and_then(|w| w.best())
+            .is_some_and(|p| p.pos == Pos::Adj)
+    {
+        start -= 1;
+    }
+    start
+}
+
 /// Nouns for a settlement that the name after them names: «в городе Сочи», «в столице
 /// Казахстана Астане».
 const SETTLEMENT_NOUNS: &[&str] = &[
@@ -2471,16 +2487,7 @@ fn literal_trigger(doc: &Doc<'_>, i: usize, fold: &str, w: &WordInfo) -> Option<
     // беседу за чаем»: a summit or talk its subject held is a meeting of them (with no sides
     // named, none). Adjectives may come between.
     if (fold.starts_with("саммит") || matches!(fold, "беседу" | "беседы")) && {
-        let mut k = i;
-        while k > 0
-            && i - k < 3
-            && doc
-                .lower(k - 1)
-                .and_then(|w| w.best())
-                .is_some_and(|p| p.pos == Pos::Adj)
-        {
-            k -= 1;
-        }
+        let k = adjectives_before(doc, i, 3);
         k > 0
             && doc.lower(k - 1).is_some_and(|w| {
                 w.parses.iter().any(|p| {
@@ -4726,17 +4733,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         // «в курортном городе», «в небольшом приморском городке»: adjectives before the noun.
-        let mut start = noun;
-        while start > 0
-            && noun - start < 2
-            && doc
-                .lower(start - 1)
-                .and_then(|w| w.best())
-                .is_some_and(|p| p.pos == Pos::Adj)
-        {
-            start -= 1;
-        }
-        after_preposition(start)
+        after_preposition(adjectives_before(doc, noun, 2))
     }
 
     /// «В Кремле не исключили», «в МИД Японии заявили»: a place or body followed by a verb of
