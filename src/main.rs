@@ -70,7 +70,7 @@ struct ExtractArgs {
     /// Files (.txt: one article; .jsonl: one JSON object per line; also .gz/.zst), folders
     /// (walked recursively), or `-` / nothing for JSONL on standard input.
     inputs: Vec<PathBuf>,
-    /// Output folder; without it, JSONL goes to standard output.
+    /// Output folder; without it, or with `-`, JSONL goes to standard output.
     #[arg(short = 'o', long = "output")]
     output: Option<PathBuf>,
     /// Output formats, comma-separated: jsonl, csv, neo4j, ntriples, nquads, graphml, brat.
@@ -163,10 +163,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         });
     }
 
-    let morph = Morph::bundled().context("loading the morphology dictionary")?;
-    let gazetteer = load_gazetteer(args.gazetteers.as_ref(), &morph)?;
-    let analyzer = Analyzer::new(morph, Arc::new(gazetteer));
-    let target = match &args.output {
+    // `-o -` is standard output, as `-` is standard input: a folder named "-" is never meant.
+    let folder = args.output.as_ref().filter(|dir| dir.as_os_str() != "-");
+    let target = match folder {
         Some(dir) => {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create output folder {}", dir.display()))?;
@@ -174,7 +173,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         }
         None => {
             if args.format.iter().any(|f| *f != Format::Jsonl) {
-                bail!("formats other than jsonl need an output folder (-o DIR)");
+                bail!(
+                    "formats other than jsonl need an output folder (-o DIR, not standard output)"
+                );
             }
             if args.resume {
                 bail!("--resume needs an output folder (-o DIR)");
@@ -182,6 +183,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             Target::Stdout
         }
     };
+    // Arguments are checked above, before the dictionaries load.
+    let morph = Morph::bundled().context("loading the morphology dictionary")?;
+    let gazetteer = load_gazetteer(args.gazetteers.as_ref(), &morph)?;
+    let analyzer = Analyzer::new(morph, Arc::new(gazetteer));
     let input_names: Vec<String> = args
         .inputs
         .iter()

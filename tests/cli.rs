@@ -163,6 +163,47 @@ fn output_folder_gets_records_and_no_temporary_files() {
 }
 
 #[test]
+fn dash_as_output_is_standard_output_not_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = newsgraph()
+        .current_dir(dir.path())
+        .args(["extract", "--quiet", "-o", "-", "--gazetteers"])
+        .arg(fixture_gazetteer())
+        .arg(seed())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(records(&out).len(), 1);
+    assert!(
+        !dir.path().join("-").exists(),
+        "a folder named - was created"
+    );
+    // Several files cannot share standard output.
+    let err = newsgraph()
+        .current_dir(dir.path())
+        .args([
+            "extract",
+            "--quiet",
+            "-o",
+            "-",
+            "--format",
+            "csv",
+            "--gazetteers",
+        ])
+        .arg(fixture_gazetteer())
+        .arg(seed())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8_lossy(&err).contains("need an output folder"));
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
 fn unknown_format_and_bad_date_are_usage_errors() {
     newsgraph()
         .args(["extract", "--format", "xml"])
