@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use newsgraph::gazetteer::{CacheUse, GazetteerCache};
 use newsgraph::model::DateValue;
 use newsgraph::run::{Counts, RunConfig, run};
 use newsgraph::sink::manifest::{self, describe};
@@ -82,6 +83,13 @@ struct ExtractArgs {
     /// Gazetteer folder (default: the lists built into the binary).
     #[arg(long)]
     gazetteers: Option<PathBuf>,
+    /// Folder that keeps compiled gazetteers between runs, so that start-up reads one
+    /// instead of compiling it [default: $XDG_CACHE_HOME/newsgraph or ~/.cache/newsgraph].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    cache_dir: Option<PathBuf>,
+    /// Compile the gazetteer at start-up without reading or writing the cache.
+    #[arg(long)]
+    no_cache: bool,
     /// Article date for documents without one (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     date: Option<DateValue>,
@@ -133,9 +141,18 @@ fn parse_date(s: &str) -> Result<DateValue, String> {
 }
 
 fn load_gazetteer(dir: Option<&PathBuf>, morph: &Morph) -> Result<Gazetteer> {
+    load_gazetteer_cached(dir, morph, None).map(|(g, _)| g)
+}
+
+/// The gazetteer of `dir` (or the built-in one), through `cache` when given.
+fn load_gazetteer_cached(
+    dir: Option<&PathBuf>,
+    morph: &Morph,
+    cache: Option<&GazetteerCache>,
+) -> Result<(Gazetteer, CacheUse)> {
     let loaded = match dir {
-        Some(d) => Gazetteer::load_dir(d, morph),
-        None => Gazetteer::embedded(morph),
+        Some(d) => Gazetteer::load_dir_cached(d, morph, cache),
+        None => Gazetteer::embedded_cached(morph, cache),
     };
     loaded.map_err(|errors| {
         for e in &errors {
@@ -185,7 +202,21 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     };
     // Arguments are checked above, before the dictionaries load.
     let morph = Morph::bundled().context("loading the morphology dictionary")?;
-    let gazetteer = load_gazetteer(args.gazetteers.as_ref(), &morph)?;
+    let cache = match (&args.cache_dir, args.no_cache) {
+        (_, true) => None,
+        (Some(dir), false) => Some(GazetteerCache::new(dir)),
+        (None, false) => GazetteerCache::default_dir().map(GazetteerCache::new),
+    };
+    let (gazetteer, cache_use) =
+        load_gazetteer_cached(args.gazetteers.as_ref(), &morph, cache.as_ref())?;
+    if let CacheUse::Unwritable(why) = &cache_use
+        && !args.quiet
+    {
+        // Not an error: the run goes on; only its start-up is slower than it could be.
+        eprintln!(
+            "newsgraph: the compiled gazetteer could not be cached ({why}); --cache-dir DIR or --no-cache"
+        );
+    }
     let analyzer = Analyzer::new(morph, Arc::new(gazetteer));
     let input_names: Vec<String> = args
         .inputs

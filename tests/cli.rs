@@ -203,6 +203,101 @@ fn dash_as_output_is_standard_output_not_a_folder() {
     assert!(!dir.path().join("-").exists());
 }
 
+/// The entries of a cache folder, sorted.
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_compiled_gazetteer_is_cached_and_a_bad_entry_is_compiled_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let run = |extra: &[&str]| {
+        newsgraph()
+            .args(["extract", "--quiet", "--date", "2024-02-22", "--cache-dir"])
+            .arg(&cache)
+            .args(extra)
+            .arg(seed())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let fresh = newsgraph()
+        .args(["extract", "--quiet", "--date", "2024-02-22", "--no-cache"])
+        .arg(seed())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!cache.exists(), "--no-cache wrote nothing yet");
+    assert_eq!(run(&[]), fresh, "compiled and stored");
+    let stored = entries(&cache);
+    assert_eq!(stored.len(), 1, "one entry, no temporary file: {stored:?}");
+    let entry = cache.join(&stored[0]);
+    let bytes = std::fs::read(&entry).unwrap();
+    let modified = || std::fs::metadata(&entry).unwrap().modified().unwrap();
+    let written = modified();
+    assert_eq!(run(&[]), fresh, "read from the cache");
+    assert_eq!(modified(), written, "read, not compiled and written again");
+    // A damaged entry is not read: compiled again, same records, and the entry rewritten.
+    let mut bad = bytes.clone();
+    let mid = bad.len() / 2;
+    bad[mid] ^= 1;
+    std::fs::write(&entry, &bad).unwrap();
+    assert_eq!(run(&[]), fresh, "damaged entry");
+    assert_eq!(std::fs::read(&entry).unwrap(), bytes, "rewritten whole");
+    std::fs::write(&entry, b"").unwrap();
+    assert_eq!(run(&[]), fresh, "empty entry");
+    // Another gazetteer folder is another entry.
+    run(&["--gazetteers", fixture_gazetteer().to_str().unwrap()]);
+    assert_eq!(entries(&cache).len(), 2);
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_slows_start_up_only() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the cache folder should be.
+    let blocked = dir.path().join("file");
+    std::fs::write(&blocked, b"").unwrap();
+    let out = newsgraph()
+        .args(["extract", "--date", "2024-02-22", "--cache-dir"])
+        .arg(&blocked)
+        .arg(seed())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(records(&out.stdout).len(), 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("could not be cached"), "{err}");
+    // --quiet keeps it quiet.
+    let out = newsgraph()
+        .args(["extract", "--quiet", "--cache-dir"])
+        .arg(&blocked)
+        .arg(seed())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(out.stderr.is_empty());
+    newsgraph()
+        .args(["extract", "--no-cache", "--cache-dir"])
+        .arg(&blocked)
+        .arg(seed())
+        .assert()
+        .code(2);
+}
+
 #[test]
 fn unknown_format_and_bad_date_are_usage_errors() {
     newsgraph()

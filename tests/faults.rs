@@ -13,6 +13,20 @@ fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_newsgraph"))
 }
 
+/// `sh`, with the binary's cache in the tests' folder.
+fn sh() -> Command {
+    let mut cmd = Command::new("sh");
+    cmd.env("XDG_CACHE_HOME", test_cache());
+    cmd
+}
+
+/// The binary as a std command (these tests send it signals), caching in the tests' folder.
+fn ng() -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.env("XDG_CACHE_HOME", test_cache());
+    cmd
+}
+
 /// NEREL dev repeated `times`, with fresh ids: a corpus that takes a while.
 fn corpus(dir: &Path, times: usize) -> PathBuf {
     let (one, _) = nerel_dev_jsonl(dir);
@@ -69,7 +83,7 @@ fn resume_after_sigkill_at_random_points_loses_and_repeats_nothing() {
         ]
     };
     let clean = dir.path().join("clean");
-    let status = Command::new(bin()).args(args(&clean)).status().unwrap();
+    let status = ng().args(args(&clean)).status().unwrap();
     assert!(status.success());
     let want = std::fs::read(clean.join("records.jsonl")).unwrap();
 
@@ -80,11 +94,7 @@ fn resume_after_sigkill_at_random_points_loses_and_repeats_nothing() {
         resumable.push("--resume".into());
         let mut kills = 0;
         loop {
-            let mut child = Command::new(bin())
-                .args(&resumable)
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap();
+            let mut child = ng().args(&resumable).stderr(Stdio::null()).spawn().unwrap();
             // Wait for the first checkpoint, then a bit more, then SIGKILL.
             let started = Instant::now();
             let checkpoint = out.join(".newsgraph-checkpoint.json");
@@ -138,7 +148,7 @@ fn sigint_stops_cleanly_and_rolls_back_without_resume() {
     let input = corpus(dir.path(), 12);
     for (resume, out) in [(false, "plain"), (true, "resumable")] {
         let out = dir.path().join(out);
-        let mut cmd = Command::new(bin());
+        let mut cmd = ng();
         cmd.args([
             "extract",
             "--quiet",
@@ -200,7 +210,7 @@ fn sigint_on_stdout_leaves_the_records_written_so_far_in_order_and_counts_them()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
         .collect();
     let stdout_path = dir.path().join("out.jsonl");
-    let mut child = Command::new(bin())
+    let mut child = ng()
         .args(["extract", "--quiet", "--threads", "2", "--batch-docs", "16"])
         .arg(&input)
         .stdout(std::fs::File::create(&stdout_path).unwrap())
@@ -258,7 +268,7 @@ fn run_fed_20_lines(
     stdout_path: &Path,
 ) -> (std::process::Child, std::process::ChildStdin) {
     use std::io::Write;
-    let mut child = Command::new(bin())
+    let mut child = ng()
         .args(["extract", "--quiet", "--threads", "2", "--batch-docs", "16"])
         .stdin(Stdio::piped())
         .stdout(std::fs::File::create(stdout_path).unwrap())
@@ -355,7 +365,7 @@ fn sigint_with_input_stalled_ends_the_run_without_waiting_for_it() {
 fn broken_pipe_on_stdout_is_a_quiet_success() {
     let dir = tempfile::tempdir().unwrap();
     let input = corpus(dir.path(), 4);
-    let mut child = Command::new(bin())
+    let mut child = ng()
         .args(["extract", "--quiet"])
         .arg(&input)
         .stdout(Stdio::piped())
@@ -400,13 +410,13 @@ fn full_disk_exits_3_without_final_names() {
         out.display(),
         input.display()
     );
-    let output = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+    let output = sh().arg("-c").arg(&script).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(3), "{stderr}");
     assert!(stderr.contains("cannot write"), "{stderr}");
     assert!(final_names(&out).is_empty(), "{:?}", final_names(&out));
     // And on standard output: /dev/full says ENOSPC.
-    let output = Command::new("sh")
+    let output = sh()
         .arg("-c")
         .arg(format!(
             "'{}' extract --quiet '{}' > /dev/full",
@@ -436,7 +446,7 @@ fn resume_after_a_kill_between_commit_and_checkpoint_removal() {
         out.to_str().unwrap(),
         input.to_str().unwrap(),
     ];
-    assert!(Command::new(bin()).args(args).status().unwrap().success());
+    assert!(ng().args(args).status().unwrap().success());
     let want = std::fs::read(out.join("records.jsonl")).unwrap();
     let checkpoint = |bytes: u64| {
         serde_json::json!({
@@ -455,7 +465,7 @@ fn resume_after_a_kill_between_commit_and_checkpoint_removal() {
     )
     .unwrap();
     std::fs::remove_file(out.join("events.csv")).unwrap();
-    assert!(Command::new(bin()).args(args).status().unwrap().success());
+    assert!(ng().args(args).status().unwrap().success());
     assert!(std::fs::read(out.join("records.jsonl")).unwrap() == want);
     assert!(out.join("events.csv").exists());
     assert!(!out.join(".newsgraph-checkpoint.json").exists());
@@ -466,7 +476,7 @@ fn resume_after_a_kill_between_commit_and_checkpoint_removal() {
         checkpoint(want.len() as u64 + 1000),
     )
     .unwrap();
-    let run = Command::new(bin()).args(args).output().unwrap();
+    let run = ng().args(args).output().unwrap();
     assert!(!run.status.success());
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(err.contains("checkpoint vouches"), "{err}");

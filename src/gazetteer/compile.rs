@@ -985,11 +985,7 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
         titles: titles.build(),
         title_rows,
         offices,
-        serial: {
-            // Starts at 1: a fresh morphology cache belongs to no gazetteer (0).
-            static COMPILED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-            COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-        },
+        serial: super::next_serial(),
     }
 }
 

@@ -55,7 +55,7 @@ impl Hasher for Prehashed {
 type EdgeMap = std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<Prehashed>>;
 
 /// One state of the trie: a key prefix ending on a word.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct State {
     /// The state it was reached from.
     parent: u32,
@@ -69,7 +69,7 @@ struct State {
 }
 
 /// A built lexicon: key → list of postings.
-#[derive(Clone)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Lexicon<P> {
     /// Edge hash → the first state of its chain.
     edges: EdgeMap,

@@ -4,6 +4,7 @@
 //! `path:line`), [`compile`] expands aliases into inflected forms and builds the lexicons,
 //! and the resulting [`Gazetteer`] is shared read-only by every worker thread.
 
+pub mod cache;
 pub mod compile;
 pub mod lexicon;
 pub mod offices;
@@ -16,6 +17,7 @@ type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>
 use std::path::Path;
 use std::sync::Arc;
 
+pub use cache::{CacheKey, CacheUse, GazetteerCache};
 pub use lexicon::{Lexicon, LexiconBuilder};
 pub use offices::OfficeIndex;
 pub use source::{AliasFlags, GazetteerError, Role, SourceSet};
@@ -129,7 +131,7 @@ pub fn east_asian_surname(fold: &str) -> bool {
 }
 
 /// What the gazetteer knows about one entity.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EntityData {
     /// Stable id.
     pub id: EntityId,
@@ -156,7 +158,7 @@ pub struct EntityData {
 }
 
 /// Which part of a person's name an alias is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NamePart {
     /// A full name, or any alias of a non-person.
     Full,
@@ -169,7 +171,7 @@ pub enum NamePart {
 }
 
 /// Letter case an alias word requires in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum WordCase {
     /// Any case.
     Any,
@@ -180,7 +182,7 @@ pub enum WordCase {
 }
 
 /// One alias after expansion.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AliasData {
     /// Case requirement per token of the alias.
     pub words: Box<[WordCase]>,
@@ -194,7 +196,7 @@ pub struct AliasData {
 }
 
 /// A name form's posting: which entity, through which alias, in which cases.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NamePosting {
     /// Entity index.
     pub entity: u32,
@@ -205,7 +207,7 @@ pub struct NamePosting {
 }
 
 /// A title phrase.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TitleData {
     /// The phrase, nominative.
     pub title: Arc<str>,
@@ -218,7 +220,7 @@ pub struct TitleData {
 }
 
 /// A title form's posting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TitlePosting {
     /// Title index.
     pub title: u32,
@@ -244,7 +246,7 @@ pub struct GazetteerStats {
 }
 
 /// The compiled gazetteer; immutable and shared by all threads.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Gazetteer {
     entities: Vec<EntityData>,
     by_id: HashMap<EntityId, u32>,
@@ -258,7 +260,16 @@ pub struct Gazetteer {
     titles: Lexicon<TitlePosting>,
     title_rows: Vec<TitleData>,
     offices: OfficeIndex,
+    /// Set afresh when compiled or loaded ([`Gazetteer::serial`]), never stored.
+    #[serde(skip)]
     serial: u64,
+}
+
+/// A number no other gazetteer compiled or loaded in this process has ([`Gazetteer::serial`]).
+pub(crate) fn next_serial() -> u64 {
+    // Starts at 1: a fresh morphology cache belongs to no gazetteer (0).
+    static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Bit `i` of a bit set kept as 64-bit words.
@@ -292,6 +303,66 @@ impl Gazetteer {
                 .map(|(name, text)| (Path::new(*name), *text)),
         )?;
         Ok(compile::compile(&src, morph))
+    }
+
+    /// [`Gazetteer::embedded`], read from `cache` when it holds this build's entry for the
+    /// embedded files, else compiled and stored there (see [`cache`]).
+    pub fn embedded_cached(
+        morph: &Morph,
+        cache: Option<&GazetteerCache>,
+    ) -> Result<(Gazetteer, CacheUse), Vec<GazetteerError>> {
+        let files: Vec<(&Path, &str)> = embedded::FILES
+            .iter()
+            .map(|(name, text)| (Path::new(*name), *text))
+            .collect();
+        Gazetteer::compile_cached(&files, morph, cache)
+    }
+
+    /// [`Gazetteer::load_dir`], read from `cache` when it holds this build's entry for the
+    /// folder's files as they are now, else compiled and stored there.
+    pub fn load_dir_cached(
+        dir: &Path,
+        morph: &Morph,
+        cache: Option<&GazetteerCache>,
+    ) -> Result<(Gazetteer, CacheUse), Vec<GazetteerError>> {
+        let (files, errors) = SourceSet::read_files(dir)?;
+        if !errors.is_empty() {
+            // Report the files that cannot be read with the errors of the others.
+            return Err(SourceSet::read_dir(dir).err().unwrap_or(errors));
+        }
+        let files: Vec<(&Path, &str)> = files
+            .iter()
+            .map(|(path, text)| (path.as_path(), text.as_str()))
+            .collect();
+        Gazetteer::compile_cached(&files, morph, cache)
+    }
+
+    /// Files `(path, content)` compiled, or their entry in `cache`. The key takes each file's
+    /// name without its folder, so a moved folder keeps its entry.
+    fn compile_cached(
+        files: &[(&Path, &str)],
+        morph: &Morph,
+        cache: Option<&GazetteerCache>,
+    ) -> Result<(Gazetteer, CacheUse), Vec<GazetteerError>> {
+        let compiled = || {
+            SourceSet::parse_files(files.iter().copied()).map(|src| compile::compile(&src, morph))
+        };
+        let Some(cache) = cache else {
+            return compiled().map(|g| (g, CacheUse::Off));
+        };
+        let key = CacheKey::of(files.iter().map(|(path, text)| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            (name, text.as_bytes())
+        }));
+        if let Some(gazetteer) = cache.load(&key) {
+            return Ok((gazetteer, CacheUse::Hit));
+        }
+        let gazetteer = compiled()?;
+        let used = match cache.store(&key, &gazetteer) {
+            Ok(()) => CacheUse::Stored,
+            Err(e) => CacheUse::Unwritable(format!("{}: {e}", cache.dir().display())),
+        };
+        Ok((gazetteer, used))
     }
 
     /// Names of the embedded files, as `gazetteers/<file>`.

@@ -34,7 +34,7 @@ fn probe_day(d: DateValue) -> Day {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Term {
     start: Day,
     end: Day,
@@ -42,7 +42,7 @@ struct Term {
 }
 
 /// Office terms indexed by `(country, role)`; entity indices are those of the gazetteer.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OfficeIndex {
     terms: HashMap<(u32, Role), Vec<Term>>,
     by_person: HashMap<u32, Vec<(u32, Role, Day, Day)>>,

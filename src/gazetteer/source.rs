@@ -63,7 +63,9 @@ pub enum PersonGender {
 }
 
 /// An office role, as in `offices.tsv` and `titles.tsv`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Role {
     /// President, monarch, supreme leader.
     HeadOfState,
@@ -97,7 +99,7 @@ impl Role {
 }
 
 /// How an alias is matched.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AliasFlags {
     /// `=`: exactly as written, no inflection.
     pub exact: bool,
@@ -232,6 +234,25 @@ const TITLE_HEADER: &str = "title\trole\tcountry";
 impl SourceSet {
     /// Reads every `*.tsv` file of `dir` (sorted by name) and checks the whole set.
     pub fn read_dir(dir: &Path) -> Result<SourceSet, Vec<GazetteerError>> {
+        let (files, mut errors) = SourceSet::read_files(dir)?;
+        let parsed = SourceSet::parse_files(files.iter().map(|(p, t)| (p.as_path(), t.as_str())));
+        match parsed {
+            Ok(set) if errors.is_empty() => Ok(set),
+            Ok(_) => Err(errors),
+            Err(mut more) => {
+                errors.append(&mut more);
+                Err(errors)
+            }
+        }
+    }
+
+    /// The `*.tsv` files of `dir`, sorted by name, as `(path, content)`, and the errors of
+    /// those that cannot be read; an error for the folder itself when it cannot be listed or
+    /// has no such file.
+    #[allow(clippy::type_complexity)]
+    pub fn read_files(
+        dir: &Path,
+    ) -> Result<(Vec<(PathBuf, String)>, Vec<GazetteerError>), Vec<GazetteerError>> {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             vec![GazetteerError {
                 path: dir.to_path_buf(),
@@ -270,15 +291,7 @@ impl SourceSet {
                 }),
             }
         }
-        let parsed = SourceSet::parse_files(files.iter().map(|(p, t)| (p.as_path(), t.as_str())));
-        match parsed {
-            Ok(set) if errors.is_empty() => Ok(set),
-            Ok(_) => Err(errors),
-            Err(mut more) => {
-                errors.append(&mut more);
-                Err(errors)
-            }
-        }
+        Ok((files, errors))
     }
 
     /// Parses files given as `(path, content)` and checks the whole set: unique ids, known

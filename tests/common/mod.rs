@@ -6,9 +6,18 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// The `newsgraph` binary under test.
+/// The `newsgraph` binary under test, with its default cache of compiled gazetteers in
+/// [`test_cache`] rather than the user's home.
 pub fn newsgraph() -> Command {
-    Command::cargo_bin("newsgraph").expect("the binary is built by cargo test")
+    let mut cmd = Command::cargo_bin("newsgraph").expect("the binary is built by cargo test");
+    cmd.env("XDG_CACHE_HOME", test_cache());
+    cmd
+}
+
+/// `XDG_CACHE_HOME` of the tests' runs: one folder under `target/` that every test shares,
+/// as runs on one machine share the user's cache.
+pub fn test_cache() -> PathBuf {
+    root().join("target/test-cache")
 }
 
 /// The project root.

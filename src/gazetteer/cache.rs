@@ -1,0 +1,266 @@
+//! The compiled gazetteer kept on disk between runs.
+//!
+//! Compiling the gazetteer inflects every name with the morphology dictionary: about 0.13
+//! CPU-seconds, most of a short run's start-up, and paid again by every process, as when
+//! Spark pipes each partition through a new one. A compiled gazetteer is written once to a
+//! cache folder and read back by later runs (a few milliseconds).
+//!
+//! An entry is found by a key that hashes everything the compiled result depends on: the
+//! gazetteer files' names and bytes, this build of newsgraph (its version and a hash of its
+//! sources and `Cargo.lock`, made by `build.rs`, so a changed compiler of names or another
+//! morphology dictionary never reads an old entry), the file format and the target. An
+//! entry that cannot be used (missing, cut short, corrupted, of another format) is ignored
+//! and compiled afresh, so the cache can change how long start-up takes and never what is
+//! matched. Entries are written to a temporary file and renamed into place, so processes
+//! that compile at the same time never read each other's half-written files.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::Gazetteer;
+
+/// First bytes of an entry; the last one is the layout's version.
+const MAGIC: &[u8; 8] = b"NGGAZC\x00\x01";
+/// Bytes before the payload: magic, key, payload length (u64), CRC-32 of the payload (u32).
+const HEADER: usize = 8 + 32 + 8 + 4;
+
+/// What a compiled gazetteer depends on, hashed: an entry is used only under its own key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CacheKey([u8; 32]);
+
+impl CacheKey {
+    /// The key of a gazetteer compiled from `files` (name, content) by this build.
+    pub fn of<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> CacheKey {
+        let mut h = Sha256::new();
+        h.update(MAGIC);
+        for part in [
+            env!("CARGO_PKG_VERSION"),
+            env!("NEWSGRAPH_BUILD_ID"),
+            std::env::consts::ARCH,
+            std::env::consts::OS,
+        ] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        for (name, bytes) in files {
+            h.update((name.len() as u64).to_le_bytes());
+            h.update(name.as_bytes());
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        }
+        CacheKey(h.finalize().into())
+    }
+
+    /// The first 16 bytes in hex: the entry's file name.
+    fn short_hex(&self) -> String {
+        self.0[..16].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// How the gazetteer of a run was had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Read from the cache.
+    Hit,
+    /// Compiled, and written to the cache.
+    Stored,
+    /// Compiled; the cache had no usable entry and none could be written (the reason).
+    Unwritable(String),
+    /// Compiled without a cache.
+    Off,
+}
+
+/// A folder of compiled gazetteers.
+#[derive(Clone, Debug)]
+pub struct GazetteerCache {
+    dir: PathBuf,
+}
+
+impl GazetteerCache {
+    /// A cache in `dir` (created when the first entry is written).
+    pub fn new(dir: impl Into<PathBuf>) -> GazetteerCache {
+        GazetteerCache { dir: dir.into() }
+    }
+
+    /// The usual place: `$XDG_CACHE_HOME/newsgraph`, else `$HOME/.cache/newsgraph`.
+    pub fn default_dir() -> Option<PathBuf> {
+        let nonempty = |v: &str| std::env::var_os(v).filter(|s| !s.is_empty());
+        nonempty("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .or_else(|| nonempty("HOME").map(|home| Path::new(&home).join(".cache")))
+            .map(|base| base.join("newsgraph"))
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file of the entry under `key`.
+    pub fn path(&self, key: &CacheKey) -> PathBuf {
+        self.dir.join(format!("gazetteer-{}.bin", key.short_hex()))
+    }
+
+    /// The gazetteer stored under `key`, or `None` when there is no usable entry.
+    pub fn load(&self, key: &CacheKey) -> Option<Gazetteer> {
+        let bytes = std::fs::read(self.path(key)).ok()?;
+        decode(&bytes, key)
+    }
+
+    /// Writes `gazetteer` under `key`, replacing any entry there.
+    pub fn store(&self, key: &CacheKey, gazetteer: &Gazetteer) -> std::io::Result<()> {
+        let bytes = encode(gazetteer, key)?;
+        std::fs::create_dir_all(&self.dir)?;
+        let path = self.path(key);
+        // A name of this process's own: another process writing the same entry at the same
+        // time writes another file, and either rename leaves a whole entry.
+        let tmp = self.dir.join(format!(
+            ".gazetteer-{}.{}.tmp",
+            key.short_hex(),
+            std::process::id()
+        ));
+        // Not synced to disk: an entry torn by a crash fails its CRC and is compiled again.
+        let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(&bytes));
+        match written.and_then(|()| std::fs::rename(&tmp, &path)) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// An entry's bytes: header, then the gazetteer in postcard's compact encoding.
+fn encode(gazetteer: &Gazetteer, key: &CacheKey) -> std::io::Result<Vec<u8>> {
+    let payload = postcard::to_stdvec(gazetteer).map_err(std::io::Error::other)?;
+    let mut bytes = Vec::with_capacity(HEADER + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&key.0);
+    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    Ok(bytes)
+}
+
+/// The gazetteer of an entry's bytes, if they are whole and stored under `key`. The CRC is
+/// checked before decoding: a decoded gazetteer's indices are trusted by the matchers, so
+/// damaged bytes must never be decoded into one.
+fn decode(bytes: &[u8], key: &CacheKey) -> Option<Gazetteer> {
+    if bytes.len() < HEADER || &bytes[..8] != MAGIC || bytes[8..40] != key.0 {
+        return None;
+    }
+    let len = u64::from_le_bytes(bytes[40..48].try_into().ok()?);
+    let crc = u32::from_le_bytes(bytes[48..52].try_into().ok()?);
+    let payload = &bytes[HEADER..];
+    if payload.len() as u64 != len || crc32fast::hash(payload) != crc {
+        return None;
+    }
+    let mut gazetteer: Gazetteer = postcard::from_bytes(payload).ok()?;
+    gazetteer.serial = super::next_serial();
+    Some(gazetteer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Morph;
+
+    /// The test fixture gazetteer (every kind of row, offices and titles), compiled.
+    fn small() -> (Gazetteer, CacheKey) {
+        let files = [
+            (
+                "entities.tsv",
+                include_str!("../../tests/fixtures/gazetteer/entities.tsv"),
+            ),
+            (
+                "offices.tsv",
+                include_str!("../../tests/fixtures/gazetteer/offices.tsv"),
+            ),
+            (
+                "people.tsv",
+                include_str!("../../tests/fixtures/gazetteer/people.tsv"),
+            ),
+            (
+                "titles.tsv",
+                include_str!("../../tests/fixtures/gazetteer/titles.tsv"),
+            ),
+        ];
+        let src =
+            super::super::SourceSet::parse_files(files.iter().map(|(n, t)| (Path::new(*n), *t)))
+                .unwrap();
+        let morph = Morph::bundled().unwrap();
+        let key = CacheKey::of(files.iter().map(|(n, t)| (*n, t.as_bytes())));
+        (super::super::compile::compile(&src, &morph), key)
+    }
+
+    #[test]
+    fn an_entry_reads_back_as_the_same_gazetteer_with_a_new_serial() {
+        let (gaz, key) = small();
+        let mut back = decode(&encode(&gaz, &key).unwrap(), &key).unwrap();
+        assert_ne!(back.serial(), gaz.serial());
+        back.serial = gaz.serial;
+        // Every field, hash maps compared as maps (their order after reading differs).
+        assert!(back == gaz);
+    }
+
+    #[test]
+    fn the_bundled_gazetteer_reads_back_equal() {
+        let morph = Morph::bundled().unwrap();
+        let gaz = Gazetteer::embedded(&morph).unwrap();
+        let key = CacheKey::of([("x", &b""[..])]);
+        let mut back = decode(&encode(&gaz, &key).unwrap(), &key).unwrap();
+        back.serial = gaz.serial;
+        assert!(back == gaz);
+    }
+
+    #[test]
+    fn damaged_or_foreign_entries_are_not_used() {
+        let (gaz, key) = small();
+        let bytes = encode(&gaz, &key).unwrap();
+        let other = CacheKey::of([("people.tsv", &b"other"[..])]);
+        assert!(decode(&bytes, &other).is_none(), "another key");
+        for cut in [0, 7, HEADER - 1, HEADER, bytes.len() - 1] {
+            assert!(decode(&bytes[..cut], &key).is_none(), "cut at {cut}");
+        }
+        // One flipped bit anywhere in the payload or the header.
+        for at in (0..bytes.len()).step_by(97) {
+            let mut bad = bytes.clone();
+            bad[at] ^= 0x10;
+            assert!(decode(&bad, &key).is_none(), "bit flipped at {at}");
+        }
+        assert!(decode(&bytes, &key).is_some());
+    }
+
+    #[test]
+    fn the_key_changes_with_any_byte_or_name_of_the_files() {
+        let a = CacheKey::of([("a.tsv", &b"x\ty"[..])]);
+        assert_eq!(a, CacheKey::of([("a.tsv", &b"x\ty"[..])]));
+        assert_ne!(a, CacheKey::of([("a.tsv", &b"x\tz"[..])]));
+        assert_ne!(a, CacheKey::of([("b.tsv", &b"x\ty"[..])]));
+        // Where one file ends and the next begins is part of the key.
+        assert_ne!(
+            CacheKey::of([("a.tsv", &b"xy"[..]), ("b.tsv", &b""[..])]),
+            CacheKey::of([("a.tsv", &b"x"[..]), ("b.tsv", &b"y"[..])])
+        );
+    }
+
+    #[test]
+    fn store_then_load_and_a_damaged_file_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = GazetteerCache::new(dir.path().join("sub"));
+        let (gaz, key) = small();
+        assert!(cache.load(&key).is_none());
+        cache.store(&key, &gaz).unwrap();
+        let names: Vec<_> = std::fs::read_dir(cache.dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+        assert!(cache.load(&key).is_some());
+        std::fs::write(cache.path(&key), b"NGGAZC\x00\x01 but cut short").unwrap();
+        assert!(cache.load(&key).is_none());
+    }
+}
