@@ -276,6 +276,16 @@ impl Spans<'_> {
         self.of_norm(self.doc.sentences[s as usize].range.clone())
     }
 
+    /// A sentence's code-point bounds, without copying its text (every sentence of every
+    /// record has them; few are quoted as evidence).
+    fn sentence_bounds(&self, s: u32) -> [u32; 2] {
+        let (start, end) = self.bytes(self.doc.sentences[s as usize].range.clone());
+        [
+            self.chars.char_at(self.doc.text, start),
+            self.chars.char_at(self.doc.text, end),
+        ]
+    }
+
     fn of_norm(&self, norm: Range<usize>) -> Span {
         let (s, e) = self.bytes(norm);
         Span {
@@ -309,10 +319,7 @@ fn build_record(d: &Doc<'_>, doc_id: &str, chars: &CharIndex) -> Record {
         .sentences
         .iter()
         .enumerate()
-        .map(|(s, _)| {
-            let span = spans.sentence(s as u32);
-            [span.start, span.end]
-        })
+        .map(|(s, _)| spans.sentence_bounds(s as u32))
         .collect();
 
     for m in &d.mentions {
