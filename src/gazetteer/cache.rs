@@ -103,10 +103,20 @@ impl GazetteerCache {
         self.dir.join(format!("gazetteer-{}.bin", key.short_hex()))
     }
 
-    /// The gazetteer stored under `key`, or `None` when there is no usable entry.
+    /// Entries kept: the ones read or written last (see [`GazetteerCache::store`]).
+    pub const KEEP: usize = 8;
+
+    /// The gazetteer stored under `key`, or `None` when there is no usable entry. A usable
+    /// entry's modification time is set to now (best effort), so that pruning keeps the
+    /// entries in use.
     pub fn load(&self, key: &CacheKey) -> Option<Gazetteer> {
-        let bytes = std::fs::read(self.path(key)).ok()?;
-        decode(&bytes, key)
+        let path = self.path(key);
+        let bytes = std::fs::read(&path).ok()?;
+        let gazetteer = decode(&bytes, key)?;
+        if let Ok(f) = std::fs::File::options().append(true).open(&path) {
+            let _ = f.set_modified(std::time::SystemTime::now());
+        }
+        Some(gazetteer)
     }
 
     /// Writes `gazetteer` under `key`, replacing any entry there.
@@ -124,11 +134,45 @@ impl GazetteerCache {
         // Not synced to disk: an entry torn by a crash fails its CRC and is compiled again.
         let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(&bytes));
         match written.and_then(|()| std::fs::rename(&tmp, &path)) {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                self.prune();
+                Ok(())
+            }
             Err(e) => {
                 let _ = std::fs::remove_file(&tmp);
                 Err(e)
             }
+        }
+    }
+
+    /// Keeps the [`GazetteerCache::KEEP`] entries used last and removes the others, and
+    /// temporary files an interrupted writer left more than an hour ago: every new build
+    /// and every edited gazetteer folder adds an entry, and nothing else would ever remove
+    /// the old ones. Best effort: a file that cannot be removed stays.
+    fn prune(&self) {
+        let Ok(listing) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let now = std::time::SystemTime::now();
+        let mut entries = Vec::new();
+        for item in listing.flatten() {
+            let name = item.file_name();
+            let name = name.to_string_lossy();
+            let Ok(modified) = item.metadata().and_then(|m| m.modified()) else {
+                continue;
+            };
+            if name.starts_with(".gazetteer-") && name.ends_with(".tmp") {
+                let age = now.duration_since(modified).unwrap_or_default();
+                if age > std::time::Duration::from_secs(3600) {
+                    let _ = std::fs::remove_file(item.path());
+                }
+            } else if name.starts_with("gazetteer-") && name.ends_with(".bin") {
+                entries.push((modified, item.path()));
+            }
+        }
+        entries.sort_by(|a, b| b.0.cmp(&a.0));
+        for (_, path) in entries.into_iter().skip(Self::KEEP) {
+            let _ = std::fs::remove_file(path);
         }
     }
 }
@@ -245,6 +289,61 @@ mod tests {
             CacheKey::of([("a.tsv", &b"xy"[..]), ("b.tsv", &b""[..])]),
             CacheKey::of([("a.tsv", &b"x"[..]), ("b.tsv", &b"y"[..])])
         );
+    }
+
+    #[test]
+    fn old_entries_and_stale_temporary_files_are_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = GazetteerCache::new(dir.path());
+        let hours_ago =
+            |h: u64| std::time::SystemTime::now() - std::time::Duration::from_secs(3600 * h + 60);
+        let file = |name: &str, age_hours: u64| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, b"x").unwrap();
+            let f = std::fs::File::options().append(true).open(&path).unwrap();
+            f.set_modified(hours_ago(age_hours)).unwrap();
+        };
+        // Ten older entries, the one used last an hour ago, the others days before.
+        for i in 0..10u64 {
+            file(&format!("gazetteer-old{i:02}.bin"), 1 + 24 * i);
+        }
+        file(".gazetteer-stale.1.tmp", 2);
+        file(".gazetteer-busy.2.tmp", 0);
+        file("unrelated.txt", 1000);
+        let (gaz, key) = small();
+        cache.store(&key, &gaz).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        let mut expect: Vec<String> = (0..7).map(|i| format!("gazetteer-old{i:02}.bin")).collect();
+        expect.push(".gazetteer-busy.2.tmp".into());
+        expect.push(
+            cache
+                .path(&key)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into(),
+        );
+        expect.push("unrelated.txt".into());
+        expect.sort();
+        assert_eq!(names, expect);
+        // Reading an entry marks it used.
+        let oldest = dir.path().join("gazetteer-old06.bin");
+        let before = std::fs::metadata(&oldest).unwrap().modified().unwrap();
+        assert!(before < hours_ago(100));
+        let entry = cache.path(&key);
+        std::fs::File::options()
+            .append(true)
+            .open(&entry)
+            .unwrap()
+            .set_modified(hours_ago(1000))
+            .unwrap();
+        assert!(cache.load(&key).is_some());
+        let touched = std::fs::metadata(&entry).unwrap().modified().unwrap();
+        assert!(touched > hours_ago(1));
     }
 
     #[test]
