@@ -170,7 +170,7 @@ impl GazetteerCache {
                 entries.push((modified, item.path()));
             }
         }
-        entries.sort_by(|a, b| b.0.cmp(&a.0));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0));
         for (_, path) in entries.into_iter().skip(Self::KEEP) {
             let _ = std::fs::remove_file(path);
         }
