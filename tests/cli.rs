@@ -245,10 +245,12 @@ fn the_compiled_gazetteer_is_cached_and_a_bad_entry_is_compiled_again() {
     assert_eq!(stored.len(), 1, "one entry, no temporary file: {stored:?}");
     let entry = cache.join(&stored[0]);
     let bytes = std::fs::read(&entry).unwrap();
-    let modified = || std::fs::metadata(&entry).unwrap().modified().unwrap();
-    let written = modified();
+    // A written entry is a new file renamed into place: a new inode. Reading one only marks
+    // it used.
+    let inode = || std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&entry).unwrap());
+    let written = inode();
     assert_eq!(run(&[]), fresh, "read from the cache");
-    assert_eq!(modified(), written, "read, not compiled and written again");
+    assert_eq!(inode(), written, "read, not compiled and written again");
     // A damaged entry is not read: compiled again, same records, and the entry rewritten.
     let mut bad = bytes.clone();
     let mid = bad.len() / 2;
@@ -256,6 +258,7 @@ fn the_compiled_gazetteer_is_cached_and_a_bad_entry_is_compiled_again() {
     std::fs::write(&entry, &bad).unwrap();
     assert_eq!(run(&[]), fresh, "damaged entry");
     assert_eq!(std::fs::read(&entry).unwrap(), bytes, "rewritten whole");
+    assert_ne!(inode(), written);
     std::fs::write(&entry, b"").unwrap();
     assert_eq!(run(&[]), fresh, "empty entry");
     // Another gazetteer folder is another entry.
