@@ -950,8 +950,26 @@ struct Verbs {
     breaks: Vec<usize>,
     /// Infinitives, by token.
     infinitives: Vec<usize>,
+    /// Present-tense verbs of ability, intent or planning («могут», «хочет», «планирует»,
+    /// «собирается»), by token: with an infinitive after them they speak of what is to come.
+    modal: Vec<usize>,
     future: bool,
 }
+
+/// Lemmas of the verbs in [`Verbs::modal`].
+const MODAL_LEMMAS: &[&str] = &[
+    "мочь",
+    "хотеть",
+    "собираться",
+    "планировать",
+    "намереваться",
+    "надеяться",
+    "рассчитывать",
+    "предполагать",
+    "стремиться",
+    "обещать",
+    "готовиться",
+];
 
 impl Verbs {
     fn of(doc: &Doc<'_>, sentence: &std::ops::Range<usize>) -> Verbs {
@@ -966,6 +984,7 @@ impl Verbs {
                 })
                 .collect(),
             infinitives: Vec::new(),
+            modal: Vec::new(),
             future: speaks_of_future(doc, sentence.clone()),
         };
         for k in sentence.clone() {
@@ -990,6 +1009,9 @@ impl Verbs {
                     v.finite.push((k, p.tense));
                     if matches!(&*p.lemma, "договориться" | "условиться") {
                         v.agreed.push(k);
+                    }
+                    if p.tense == Some(Tense::Pres) && MODAL_LEMMAS.contains(&&*p.lemma) {
+                        v.modal.push(k);
                     }
                 }
                 _ => {}
@@ -1049,8 +1071,18 @@ impl Verbs {
             0..usize::MAX
         };
         let infinitive = self.infinitives.iter().any(|k| segment.contains(k));
+        // «Эрдоган и Путин могут провести встречу в сентябре», «планирует посетить Пекин в
+        // мае»: a present-tense verb of ability or intent with an infinitive after it in the
+        // same segment speaks of what is to come («любит гулять в мае» stays either way).
+        let modal = verb.is_some_and(|(k, _)| {
+            self.modal.contains(&k)
+                && self.infinitives.iter().any(|&j| {
+                    j > k && segment.contains(&j) && !self.breaks.iter().any(|b| (k..j).contains(b))
+                })
+        });
         match nearest {
             Some(Some(Tense::Fut)) => Direction::Future,
+            Some(Some(Tense::Pres)) if modal => Direction::Future,
             Some(Some(Tense::Past)) if agreed => Direction::Future,
             Some(Some(Tense::Past)) if !infinitive => Direction::Past,
             _ if self.future => Direction::Future,
