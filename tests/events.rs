@@ -2479,3 +2479,22 @@ fn a_settlement_named_after_its_noun_places_the_event() {
     );
     assert_eq!(find(&evs, "TALKS").2, None, "{evs:?}");
 }
+
+#[test]
+fn tot_as_a_subject_takes_up_the_person_spoken_of() {
+    // «тот» before its verb stands for the last person named who was not a subject.
+    let evs = events(
+        "Лукашенко заявил, что готов встретиться с Пашиняном, если тот приедет в Минск.",
+        "2024-03-15",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, ["Никол Вованович Пашинян"], "{evs:?}");
+    assert_eq!(v.2.as_deref(), Some("Минск"));
+    // As a determiner it is no subject: the pronoun after it is.
+    let evs = events(
+        "Путин встретился с Токаевым в Астане. В тот же день он посетил Бишкек.",
+        "2024-03-15",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, ["Владимир Владимирович Путин"], "{evs:?}");
+}

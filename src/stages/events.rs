@@ -3628,13 +3628,30 @@ impl Ctx<'_, '_> {
     }
 
     fn pronoun_subject(&self, i: usize, clause: &Range<usize>) -> Option<Vec<Ref>> {
-        let k = (clause.start..i).find(|&k| {
-            matches!(
-                self.doc.fold_of(k),
-                "он" | "она" | "они" | "который" | "которая" | "которые"
-            )
+        let doc = self.doc;
+        let k = (clause.start..i).find(|&k| match doc.fold_of(k) {
+            "он" | "она" | "они" | "который" | "которая" | "которые" => true,
+            // «тот» standing for a person, right before its verb («если тот приедет»), not
+            // a determiner («в тот день», «тот же»).
+            "тот" | "та" => k + 1 == i || is_finite_verb(doc, k + 1),
+            _ => false,
         })?;
-        match self.doc.fold_of(k) {
+        match doc.fold_of(k) {
+            "тот" | "та" => {
+                // «готов встретиться с Пашиняном, если тот приедет»: the demonstrative takes
+                // up the last person named who was not a subject — the one spoken of — in
+                // this sentence or the one before.
+                let from = doc.sentence_tokens[self.sentence.saturating_sub(1)].start;
+                self.actors
+                    .iter()
+                    .rev()
+                    .filter(|a| a.kind == EntityKind::Person && a.tokens.end <= k)
+                    .take_while(|a| a.tokens.start >= from)
+                    .find(|a| {
+                        !a.cases.contains(Case::Nom) || self.governed_by_preposition(a.tokens.start)
+                    })
+                    .map(|a| vec![Ref::Doc(a.entity)])
+            }
             "они" | "которые" => {
                 (self.recent.len() >= 2).then(|| self.recent.iter().map(|&p| Ref::Doc(p)).collect())
             }
