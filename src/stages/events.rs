@@ -3630,7 +3630,9 @@ impl Ctx<'_, '_> {
     fn pronoun_subject(&self, i: usize, clause: &Range<usize>) -> Option<Vec<Ref>> {
         let doc = self.doc;
         let k = (clause.start..i).find(|&k| match doc.fold_of(k) {
-            "он" | "она" | "они" | "который" | "которая" | "которые" => true,
+            "он" | "она" | "они" | "который" | "которая" | "которые" => {
+                true
+            }
             // «тот» standing for a person, right before its verb («если тот приедет»), not
             // a determiner («в тот день», «тот же»).
             "тот" | "та" => k + 1 == i || is_finite_verb(doc, k + 1),
