@@ -2498,3 +2498,17 @@ fn tot_as_a_subject_takes_up_the_person_spoken_of() {
     let v = find(&evs, "VISIT");
     assert_eq!(v.1, ["Владимир Владимирович Путин"], "{evs:?}");
 }
+
+#[test]
+fn a_verb_that_is_future_or_imperative_did_not_happen() {
+    // «встретимся» reads as the future and as the imperative, half and half.
+    for text in [
+        "«Мы встретимся с Эрдоганом в Стамбуле», — заявил Путин.",
+        "Путин сказал: «Мы встретимся с Эрдоганом в Стамбуле».",
+    ] {
+        let evs = events(text, "2024-03-15");
+        let m = find(&evs, "MEETING");
+        assert_eq!(m.4, "planned", "{text}: {evs:?}");
+        assert_eq!(m.3, None, "{text}: {evs:?}");
+    }
+}

@@ -2226,11 +2226,18 @@ impl EventExtractor {
         }
         // The verb reading of the word, not its best one: «примет» is also the genitive
         // plural of «примета».
+        // Between equally likely readings the one with a tense: «встретимся» is the future
+        // («мы встретимся») or the imperative («встретимся!»), half and half, and neither
+        // happened.
         let reading = verb.and_then(|k| doc.word(k)).and_then(|w| {
             w.parses
                 .iter()
                 .filter(|p| matches!(p.pos, Pos::Verb | Pos::Aux))
-                .max_by(|a, b| a.prob.total_cmp(&b.prob))
+                .max_by(|a, b| {
+                    a.prob
+                        .total_cmp(&b.prob)
+                        .then(a.tense.is_some().cmp(&b.tense.is_some()))
+                })
                 .or_else(|| w.best())
         });
         // «Встреча Путина и Трампа обсуждается»: the event as the subject of a verb of
@@ -2255,6 +2262,8 @@ impl EventExtractor {
             _ if in_the_works => Status::Hypothetical,
             Some(p) if p.tense == Some(Tense::Fut) => Status::Planned,
             Some(p) if p.verb_form == Some(VerbForm::Inf) => Status::Planned,
+            // «Встретимся в Стамбуле!»: a call to meet.
+            Some(p) if p.imperative => Status::Hypothetical,
             _ => Status::Happened,
         }
     }
