@@ -979,3 +979,45 @@ fn an_office_holders_name_at_a_clause_start_before_a_persons_state_is_the_person
     // Not a person where the word is a common one: «Мир готов к переменам».
     assert!(mentions("Мир готов к переменам.").is_empty());
 }
+
+#[test]
+fn two_known_surnames_side_by_side_are_two_people() {
+    // An indeclinable surname before a declined one: a speaker and whom he addressed.
+    let ms = mentions("Об этом сообщил Лукашенко Зеленскому по телефону.");
+    assert!(
+        has(
+            &ms,
+            "PERSON",
+            "Лукашенко",
+            "Александр Григорьевич Лукашенко"
+        ),
+        "{ms:?}"
+    );
+    assert!(
+        has(
+            &ms,
+            "PERSON",
+            "Зеленскому",
+            "Владимир Александрович Зеленский"
+        ),
+        "{ms:?}"
+    );
+    // A foreign given name before a declined surname stays one name.
+    let ms = mentions("Он встретился с Джо Байденом.");
+    assert!(has(&ms, "PERSON", "Джо Байденом", "Джо Байден"), "{ms:?}");
+}
+
+#[test]
+fn verbs_of_proposing_and_asking_are_evidence_for_an_ambiguous_name() {
+    // «Макрон» is also a common word: at a clause start it needs a verb only a person does.
+    for text in [
+        "Макрон предложил провести встречу.",
+        "Макрон потребовал объяснений.",
+    ] {
+        let ms = mentions(text);
+        assert!(
+            has(&ms, "PERSON", "Макрон", "Эммануэль Макрон"),
+            "{text}: {ms:?}"
+        );
+    }
+}

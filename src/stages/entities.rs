@@ -862,6 +862,17 @@ static PERSON_VERBS: crate::text::WordList = crate::text::WordList::new(&[
     "подписать",
     "обсудить",
     "выступить",
+    "предложить",
+    "предлагать",
+    "потребовать",
+    "подтвердить",
+    "поблагодарить",
+    "предупредить",
+    "попросить",
+    "отказаться",
+    "пригрозить",
+    "раскритиковать",
+    "говорить",
 ]);
 
 /// True when token `k` is a finite singular verb of [`PERSON_VERBS`], or a singular short

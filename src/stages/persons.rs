@@ -278,12 +278,50 @@ impl PersonFinder {
                 !not_person[k - 1]
             });
         }
+        // «предложил Лукашенко Зеленскому»: two known surnames side by side, of two people,
+        // are those two people, not one unknown «Лукашенко Зеленский», when the first is no
+        // given name and the second is in an oblique case (a given name before a declined
+        // surname would decline too, unless foreign: «Джо Байденом», a given name). Not East
+        // Asian names, whose syllables are each someone's surname («Ким Чон Нама»), nor two
+        // nominatives («Керри Фишер» is one actress).
+        let lone_surname = |m: &MentionDraft| {
+            m.kind == EntityKind::Person
+                && m.via == Via::Gazetteer
+                && m.tokens.len() == 1
+                && m.surname_only
+                && !crate::gazetteer::east_asian_surname(doc.fold_of(m.tokens.start))
+        };
+        let surname_at: HashMap<usize, (u32, CaseSet)> = doc
+            .mentions
+            .iter()
+            .filter(|m| lone_surname(m))
+            .map(|m| (m.tokens.start, (m.entity, m.cases)))
+            .collect();
+        let two_people = |first: usize| {
+            let no_given = odds(doc, first).is_none_or(|o| o.given < 0.5);
+            match (surname_at.get(&first), surname_at.get(&(first + 1))) {
+                (Some(&(a, _)), Some(&(b, cases))) => {
+                    a != b
+                        && no_given
+                        && !cases.contains(Case::Nom)
+                        && doc.tokens[first].sentence == doc.tokens[first + 1].sentence
+                }
+                _ => false,
+            }
+        };
+        let beside_another_surname = |m: &MentionDraft| {
+            let j = m.tokens.start;
+            lone_surname(m) && (two_people(j) || (j > 0 && two_people(j - 1)))
+        };
         // One-word gazetteer persons («Обама», «Шварц», «Ким») may be part of a longer name the
         // gazetteer does not know («Аарон Шварц», «Ким Чон Нам»): they do not block it.
         let weak: Vec<bool> = doc
             .mentions
             .iter()
             .map(|m| {
+                if beside_another_surname(m) {
+                    return false;
+                }
                 let one_word = m.tokens.len() == 1
                     && (m.surname_only || !doc.entities[m.entity as usize].name.contains(' '));
                 // «Кравцова Бориса Вячеславовича»: a known given name and patronymic after
@@ -806,9 +844,13 @@ impl PersonFinder {
                 // «Джейн Остин … Джордж Остин … Остин»: of several people of that surname
                 // named in full, the one named last before, never a third one the gazetteer
                 // knows by the surname alone (Lloyd Austin).
+                // (A key from `by_first` alone, shared by two East Asian names, has no
+                // places in `named_at`: nobody to choose from.)
                 Some(None) => {
                     let start = doc.mentions[k].tokens.start;
-                    let named = &named_at[&key];
+                    let Some(named) = named_at.get(&key) else {
+                        continue;
+                    };
                     let current = doc.mentions[k].entity;
                     if !named.iter().any(|&(_, e)| e == current)
                         && let Some(&(_, e)) = named.iter().rev().find(|&&(at, _)| at < start)
