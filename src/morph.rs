@@ -376,6 +376,12 @@ impl Morph {
         Ok(Morph { dict, tags })
     }
 
+    /// What tells this dictionary from another: its description of its source and the
+    /// number of its tags (the gazetteer cache's key includes it).
+    pub fn identity(&self) -> String {
+        format!("{}|{}", self.dict.meta(), self.dict.ud_tags().len())
+    }
+
     /// The underlying dictionary, for form generation at gazetteer build time.
     pub fn dict(&self) -> &Dictionary {
         &self.dict

@@ -231,7 +231,10 @@ fn the_compiled_gazetteer_is_cached_and_a_bad_entry_is_compiled_again() {
             .stdout
             .clone()
     };
+    // --no-cache reads and writes nothing, not even in the default folder.
+    let default_home = dir.path().join("xdg");
     let fresh = newsgraph()
+        .env("XDG_CACHE_HOME", &default_home)
         .args(["extract", "--quiet", "--date", "2024-02-22", "--no-cache"])
         .arg(seed())
         .assert()
@@ -239,7 +242,15 @@ fn the_compiled_gazetteer_is_cached_and_a_bad_entry_is_compiled_again() {
         .get_output()
         .stdout
         .clone();
-    assert!(!cache.exists(), "--no-cache wrote nothing yet");
+    assert!(!default_home.exists(), "--no-cache wrote a cache");
+    // Without it the default folder is used.
+    newsgraph()
+        .env("XDG_CACHE_HOME", &default_home)
+        .args(["extract", "--quiet"])
+        .arg(seed())
+        .assert()
+        .success();
+    assert_eq!(entries(&default_home.join("newsgraph")).len(), 1);
     assert_eq!(run(&[]), fresh, "compiled and stored");
     let stored = entries(&cache);
     assert_eq!(stored.len(), 1, "one entry, no temporary file: {stored:?}");

@@ -7,12 +7,17 @@
 //!
 //! An entry is found by a key that hashes everything the compiled result depends on: the
 //! gazetteer files' names and bytes, this build of newsgraph (its version and a hash of its
-//! sources and `Cargo.lock`, made by `build.rs`, so a changed compiler of names or another
-//! morphology dictionary never reads an old entry), the file format and the target. An
+//! sources and `Cargo.lock`, made by `build.rs`, so a changed compiler of names never reads
+//! an old entry), the morphology dictionary's own description of itself (a dictionary patched
+//! in without a change to `Cargo.lock`), the file format and the target. An
 //! entry that cannot be used (missing, cut short, corrupted, of another format) is ignored
 //! and compiled afresh, so the cache can change how long start-up takes and never what is
 //! matched. Entries are written to a temporary file and renamed into place, so processes
 //! that compile at the same time never read each other's half-written files.
+//!
+//! The key is no secret and the CRC-32 no signature: whoever may write to the folder could
+//! plant an entry, and the matchers trust a decoded gazetteer's indices. So the folder is made
+//! `0700` and its entries `0600`, and a folder or entry that others may write to is not used.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -31,8 +36,10 @@ const HEADER: usize = 8 + 32 + 8 + 4;
 pub struct CacheKey([u8; 32]);
 
 impl CacheKey {
-    /// The key of a gazetteer compiled from `files` (name, content) by this build.
-    pub fn of<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> CacheKey {
+    /// The key of a gazetteer compiled from `files` (name, content) by this build with the
+    /// morphology dictionary `morph` ([`crate::Morph::identity`]: a dictionary patched into
+    /// the build without a change to `Cargo.lock` still changes the key).
+    pub fn of<'a>(morph: &str, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> CacheKey {
         let mut h = Sha256::new();
         h.update(MAGIC);
         for part in [
@@ -40,6 +47,7 @@ impl CacheKey {
             env!("NEWSGRAPH_BUILD_ID"),
             std::env::consts::ARCH,
             std::env::consts::OS,
+            morph,
         ] {
             h.update((part.len() as u64).to_le_bytes());
             h.update(part.as_bytes());
@@ -106,11 +114,38 @@ impl GazetteerCache {
     /// Entries kept: the ones read or written last (see [`GazetteerCache::store`]).
     pub const KEEP: usize = 8;
 
-    /// The gazetteer stored under `key`, or `None` when there is no usable entry. A usable
-    /// entry's modification time is set to now (best effort), so that pruning keeps the
-    /// entries in use.
+    /// Why the folder must not be used, if it must not: one that other users may write to
+    /// could hold an entry made to match a key (the key is no secret and the CRC no
+    /// signature), and the matchers trust a decoded gazetteer's indices. A folder that does
+    /// not exist yet is fine (it is created private to the umask).
+    pub fn refusal(&self) -> Option<String> {
+        let meta = std::fs::metadata(&self.dir).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if meta.permissions().mode() & 0o022 != 0 {
+                return Some(format!(
+                    "{}: writable by other users, not used",
+                    self.dir.display()
+                ));
+            }
+        }
+        (!meta.is_dir()).then(|| format!("{}: not a folder", self.dir.display()))
+    }
+
+    /// The gazetteer stored under `key`, or `None` when there is no usable entry (an entry
+    /// others may write to is not used). A usable entry's modification time is set to now
+    /// (best effort), so that pruning keeps the entries in use.
     pub fn load(&self, key: &CacheKey) -> Option<Gazetteer> {
         let path = self.path(key);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).ok()?.permissions().mode();
+            if mode & 0o022 != 0 {
+                return None;
+            }
+        }
         let bytes = std::fs::read(&path).ok()?;
         let gazetteer = decode(&bytes, key)?;
         if let Ok(f) = std::fs::File::options().append(true).open(&path) {
@@ -122,17 +157,32 @@ impl GazetteerCache {
     /// Writes `gazetteer` under `key`, replacing any entry there.
     pub fn store(&self, key: &CacheKey, gazetteer: &Gazetteer) -> std::io::Result<()> {
         let bytes = encode(gazetteer, key)?;
-        std::fs::create_dir_all(&self.dir)?;
+        // Private to the user whatever the umask: [`GazetteerCache::refusal`] and `load`
+        // refuse folders and entries others may write to.
+        let mut folder = std::fs::DirBuilder::new();
+        folder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut folder, 0o700);
+        folder.create(&self.dir)?;
         let path = self.path(key);
-        // A name of this process's own: another process writing the same entry at the same
-        // time writes another file, and either rename leaves a whole entry.
+        // A name of this process's own (its id and the time in nanoseconds: ids repeat across
+        // containers sharing a folder), created new, never opened if it exists: another
+        // process writing the same entry at the same time writes another file, and either
+        // rename leaves a whole entry.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
         let tmp = self.dir.join(format!(
-            ".gazetteer-{}.{}.tmp",
+            ".gazetteer-{}.{}-{nanos}.tmp",
             key.short_hex(),
             std::process::id()
         ));
         // Not synced to disk: an entry torn by a crash fails its CRC and is compiled again.
-        let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(&bytes));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let written = options.open(&tmp).and_then(|mut f| f.write_all(&bytes));
         match written.and_then(|()| std::fs::rename(&tmp, &path)) {
             Ok(()) => {
                 self.prune();
@@ -236,7 +286,7 @@ mod tests {
             super::super::SourceSet::parse_files(files.iter().map(|(n, t)| (Path::new(*n), *t)))
                 .unwrap();
         let morph = Morph::bundled().unwrap();
-        let key = CacheKey::of(files.iter().map(|(n, t)| (*n, t.as_bytes())));
+        let key = CacheKey::of("test", files.iter().map(|(n, t)| (*n, t.as_bytes())));
         (super::super::compile::compile(&src, &morph), key)
     }
 
@@ -254,7 +304,7 @@ mod tests {
     fn the_bundled_gazetteer_reads_back_equal() {
         let morph = Morph::bundled().unwrap();
         let gaz = Gazetteer::embedded(&morph).unwrap();
-        let key = CacheKey::of([("x", &b""[..])]);
+        let key = CacheKey::of("test", [("x", &b""[..])]);
         let mut back = decode(&encode(&gaz, &key).unwrap(), &key).unwrap();
         back.serial = gaz.serial;
         assert!(back == gaz);
@@ -264,7 +314,7 @@ mod tests {
     fn damaged_or_foreign_entries_are_not_used() {
         let (gaz, key) = small();
         let bytes = encode(&gaz, &key).unwrap();
-        let other = CacheKey::of([("people.tsv", &b"other"[..])]);
+        let other = CacheKey::of("test", [("people.tsv", &b"other"[..])]);
         assert!(decode(&bytes, &other).is_none(), "another key");
         for cut in [0, 7, HEADER - 1, HEADER, bytes.len() - 1] {
             assert!(decode(&bytes[..cut], &key).is_none(), "cut at {cut}");
@@ -280,14 +330,16 @@ mod tests {
 
     #[test]
     fn the_key_changes_with_any_byte_or_name_of_the_files() {
-        let a = CacheKey::of([("a.tsv", &b"x\ty"[..])]);
-        assert_eq!(a, CacheKey::of([("a.tsv", &b"x\ty"[..])]));
-        assert_ne!(a, CacheKey::of([("a.tsv", &b"x\tz"[..])]));
-        assert_ne!(a, CacheKey::of([("b.tsv", &b"x\ty"[..])]));
+        let a = CacheKey::of("test", [("a.tsv", &b"x\ty"[..])]);
+        assert_eq!(a, CacheKey::of("test", [("a.tsv", &b"x\ty"[..])]));
+        assert_ne!(a, CacheKey::of("test", [("a.tsv", &b"x\tz"[..])]));
+        assert_ne!(a, CacheKey::of("test", [("b.tsv", &b"x\ty"[..])]));
+        // So is the morphology dictionary.
+        assert_ne!(a, CacheKey::of("other", [("a.tsv", &b"x\ty"[..])]));
         // Where one file ends and the next begins is part of the key.
         assert_ne!(
-            CacheKey::of([("a.tsv", &b"xy"[..]), ("b.tsv", &b""[..])]),
-            CacheKey::of([("a.tsv", &b"x"[..]), ("b.tsv", &b"y"[..])])
+            CacheKey::of("test", [("a.tsv", &b"xy"[..]), ("b.tsv", &b""[..])]),
+            CacheKey::of("test", [("a.tsv", &b"x"[..]), ("b.tsv", &b"y"[..])])
         );
     }
 
@@ -344,6 +396,32 @@ mod tests {
         assert!(cache.load(&key).is_some());
         let touched = std::fs::metadata(&entry).unwrap().modified().unwrap();
         assert!(touched > hours_ago(1));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_and_entries_others_may_write_are_not_used() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let cache = GazetteerCache::new(dir.path().join("c"));
+        assert_eq!(cache.refusal(), None, "a folder still to be made");
+        let (gaz, key) = small();
+        cache.store(&key, &gaz).unwrap();
+        assert_eq!(cache.refusal(), None);
+        assert!(cache.load(&key).is_some());
+        let set = |path: &Path, mode: u32| {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+        };
+        set(&cache.path(&key), 0o666);
+        assert!(cache.load(&key).is_none(), "an entry anyone may write");
+        set(&cache.path(&key), 0o644);
+        assert!(cache.load(&key).is_some());
+        set(cache.dir(), 0o777);
+        assert!(cache.refusal().unwrap().contains("writable by other users"));
+        set(cache.dir(), 0o775);
+        assert!(cache.refusal().is_some(), "group-writable");
+        set(cache.dir(), 0o755);
+        assert_eq!(cache.refusal(), None);
     }
 
     #[test]

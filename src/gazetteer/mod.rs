@@ -350,10 +350,16 @@ impl Gazetteer {
         let Some(cache) = cache else {
             return compiled().map(|g| (g, CacheUse::Off));
         };
-        let key = CacheKey::of(files.iter().map(|(path, text)| {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            (name, text.as_bytes())
-        }));
+        if let Some(why) = cache.refusal() {
+            return compiled().map(|g| (g, CacheUse::Unwritable(why)));
+        }
+        let key = CacheKey::of(
+            &morph.identity(),
+            files.iter().map(|(path, text)| {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                (name, text.as_bytes())
+            }),
+        );
         if let Some(gazetteer) = cache.load(&key) {
             return Ok((gazetteer, CacheUse::Hit));
         }
