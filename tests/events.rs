@@ -2512,3 +2512,32 @@ fn a_verb_that_is_future_or_imperative_did_not_happen() {
         assert_eq!(m.3, None, "{text}: {evs:?}");
     }
 }
+
+#[test]
+fn a_second_partner_after_a_then_is_a_second_meeting() {
+    for text in [
+        "Путин встретился с Си Цзиньпином, а затем с Моди.",
+        "Путин встретился с Си Цзиньпином, а также с Моди.",
+    ] {
+        let evs = events(text, "2024-03-15");
+        let pairs: Vec<&Vec<String>> = evs
+            .iter()
+            .filter(|e| e.0 == "MEETING")
+            .map(|e| &e.1)
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                &vec![
+                    "Владимир Владимирович Путин".to_string(),
+                    "Си Цзиньпин".to_string()
+                ],
+                &vec![
+                    "Владимир Владимирович Путин".to_string(),
+                    "Нарендра Моди".to_string()
+                ],
+            ],
+            "{text}: {evs:?}"
+        );
+    }
+}

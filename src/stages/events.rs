@@ -3150,6 +3150,42 @@ impl Ctx<'_, '_> {
             .filter(|p| matches!(*p, "с" | "со" | "между"));
         let mut end = first.tokens.end;
         loop {
+            // «с Си Цзиньпином, а затем с Моди», «…, а также с …», «и потом с …»: another
+            // meeting, in sequence, as a repeated «с» after «и» is. The words after the comma
+            // have no verb of their own, so they belong here though the clause ends at it.
+            if matches!(prep, Some("с" | "со")) {
+                let limit = self.range.end;
+                let mut k = end;
+                if k < limit && self.doc.is_punct(k, ",") {
+                    k += 1;
+                }
+                let after_comma = k;
+                if k < limit && matches!(self.doc.fold_of(k), "а" | "и") {
+                    k += 1;
+                }
+                let adverb = k < limit
+                    && matches!(
+                        self.doc.fold_of(k),
+                        "затем" | "потом" | "также" | "позже" | "позднее"
+                    );
+                if adverb {
+                    k += 1;
+                }
+                if k > after_comma
+                    && adverb
+                    && k + 1 < limit
+                    && matches!(self.doc.fold_of(k), "с" | "со")
+                    && let Some(a) = self.actors_in(&(k + 1..limit)).find(|a| {
+                        a.tokens.start == k + 1
+                            && Self::is_party(a)
+                            && case.is_none_or(|c| a.cases.contains(c))
+                    })
+                {
+                    groups.push(vec![Ref::Doc(a.entity)]);
+                    end = a.tokens.end;
+                    continue;
+                }
+            }
             let conj =
                 end < span.end && (self.doc.fold_of(end) == "и" || self.doc.is_punct(end, ","));
             if !conj {
