@@ -2541,3 +2541,20 @@ fn a_second_partner_after_a_then_is_a_second_meeting() {
         );
     }
 }
+
+#[test]
+fn the_meeting_a_journey_is_for_lies_ahead() {
+    let evs = events(
+        "Премьер Израиля Биньямин Нетаньяху вылетел в Вашингтон для встречи с Байденом.",
+        "2024-03-15",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.4, "planned", "{evs:?}");
+    assert_eq!(m.3, None, "{evs:?}");
+    // After a common noun «для» names no purpose of a journey.
+    let evs = events(
+        "Путин и Берлускони всегда находили повод для встреч.",
+        "2024-03-15",
+    );
+    assert!(evs.iter().all(|e| e.4 != "planned"), "{evs:?}");
+}

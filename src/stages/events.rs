@@ -2214,6 +2214,21 @@ impl EventExtractor {
                 return Status::Planned;
             }
         }
+        // «вылетел в Вашингтон для встречи с Байденом»: the event a journey is for lies
+        // ahead of it (adjectives may stand between: «для двусторонней встречи»). Not after a
+        // common noun: «находили повод для встреч» is no plan.
+        if trigger.is_noun() {
+            let k = adjectives_before(doc, i, 2);
+            let after_common_noun = k >= 2
+                && doc.tokens[k - 2].shape == Shape::Lower
+                && doc
+                    .lower(k - 2)
+                    .and_then(|w| w.best())
+                    .is_some_and(|p| p.pos == Pos::Noun);
+            if k > clause.start && doc.fold_of(k - 1) == "для" && !after_common_noun {
+                return Status::Planned;
+            }
+        }
         // «договорились провести встречу», «намерены провести переговоры»
         if trigger.is_noun()
             && (clause.start..i).any(|k| {
