@@ -153,7 +153,8 @@ impl Span<'_> {
         let Some(c) = piece.chars().next() else {
             return;
         };
-        if c.is_whitespace() {
+        // A piece with a letter is no white space: the common case skips the Unicode check.
+        if piece_shape == Shape::NoLetter && c.is_whitespace() {
             self.space = true;
             return;
         }
