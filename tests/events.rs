@@ -2558,3 +2558,30 @@ fn the_meeting_a_journey_is_for_lies_ahead() {
     );
     assert!(evs.iter().all(|e| e.4 != "planned"), "{evs:?}");
 }
+
+#[test]
+fn a_call_to_two_people_is_two_calls() {
+    let evs = events("Макрон позвонил Путину и Зеленскому.", "2024-03-15");
+    let calls: Vec<&Vec<String>> = evs
+        .iter()
+        .filter(|e| e.0 == "PHONE_CALL")
+        .map(|e| &e.1)
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            &vec![
+                "Владимир Владимирович Путин".to_string(),
+                "Эммануэль Макрон".to_string()
+            ],
+            &vec![
+                "Владимир Александрович Зеленский".to_string(),
+                "Эммануэль Макрон".to_string()
+            ],
+        ],
+        "{evs:?}"
+    );
+    // One called person stays one call.
+    let evs = events("Шольц позвонил Путину.", "2024-03-15");
+    assert_eq!(find(&evs, "PHONE_CALL").1.len(), 2, "{evs:?}");
+}

@@ -731,6 +731,17 @@ impl EventExtractor {
             if distributive && groups.len() == 1 {
                 groups = groups.remove(0).into_iter().map(|r| vec![r]).collect();
             }
+            // «Макрон позвонил Путину и Зеленскому»: a call to each (a call is between two
+            // unless a conference is said).
+            if trigger == Trigger::CallVerb
+                && groups.iter().all(Vec::is_empty)
+                && ctx.doc.lower(i).is_some_and(|w| w.has_lemma("позвонить"))
+            {
+                let called = ctx.objects_after(i, &clause, Case::Dat, EntityKind::Person);
+                if called.len() > 1 {
+                    groups = called.into_iter().map(|r| vec![r]).collect();
+                }
+            }
             if groups.len() > 1 {
                 return groups
                     .into_iter()
