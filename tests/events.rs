@@ -2585,3 +2585,14 @@ fn a_call_to_two_people_is_two_calls() {
     let evs = events("Шольц позвонил Путину.", "2024-03-15");
     assert_eq!(find(&evs, "PHONE_CALL").1.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn players_who_meet_in_a_final_hold_no_meeting() {
+    for text in [
+        "В финале Медведев встретится с Синнером.",
+        "Во втором туре встретятся Макрон и Ле Пен.",
+    ] {
+        let evs = events(text, "2024-03-15");
+        assert!(evs.iter().all(|e| e.0 != "MEETING"), "{text}: {evs:?}");
+    }
+}

@@ -265,6 +265,20 @@ const DENIALS: &[&str] = &[
     "никаких контактов",
 ];
 
+/// Stages and bouts of a competition in the locative: where two players «встретятся».
+static SPORT_STAGES: crate::text::WordList = crate::text::WordList::new(&[
+    "финале",
+    "полуфинале",
+    "четвертьфинале",
+    "матче",
+    "поединке",
+    "бою",
+    "раунде",
+    "туре",
+    "плей-офф",
+    "дерби",
+]);
+
 /// Nouns for groups acting for a country: «делегациями России и Китая».
 const DELEGATION_NOUNS: &[&str] = &[
     "делегациями",
@@ -808,6 +822,19 @@ impl EventExtractor {
         let mut kind = trigger.event_type();
         // «Песков опроверг сообщения о том, что готовится встреча», «визит не планируется».
         if self.denied(doc, &ctx.range, &clause, i) {
+            return None;
+        }
+        // «В финале Медведев встретится с Синнером», «встреча в полуфинале»: a match, not a
+        // meeting; so is «во втором туре встретятся …». A stage of a competition in the
+        // locative, in the clause (adjectives between allowed).
+        if matches!(trigger, Trigger::MeetVerb | Trigger::MeetNoun)
+            && clause.clone().any(|k| {
+                SPORT_STAGES.contains(doc.fold_of(k)) && {
+                    let a = adjectives_before(doc, k, 2);
+                    a > clause.start && matches!(doc.fold_of(a - 1), "в" | "во")
+                }
+            })
+        {
             return None;
         }
         // «путём переговоров», «ускорить переговоры о мирном договоре»: negotiation as a
