@@ -38,9 +38,11 @@ pub fn four_lower_russian(bytes: &[u8; 8]) -> bool {
 /// big-endian number, are checked against the two ranges with no branch.
 #[inline]
 pub fn is_lower_russian_at(bytes: &[u8], i: usize) -> bool {
-    let b0 = bytes.get(i).copied().unwrap_or(0);
-    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-    is_lower_russian_pair(b0, b1)
+    // One bounds check for the pair.
+    match bytes.get(i..i + 2) {
+        Some(&[b0, b1]) => is_lower_russian_pair(b0, b1),
+        _ => false,
+    }
 }
 
 /// The lower case of `c` when it is ASCII or in U+0400–U+045F (the Russian alphabet and its
