@@ -2513,6 +2513,14 @@ fn a_verb_that_is_future_or_imperative_did_not_happen() {
     }
 }
 
+/// The sorted sides of each event of type `kind`, in order.
+fn sides_of(evs: &[Ev], kind: &str) -> Vec<Vec<String>> {
+    evs.iter()
+        .filter(|e| e.0 == kind)
+        .map(|e| e.1.clone())
+        .collect()
+}
+
 #[test]
 fn a_second_partner_after_a_then_is_a_second_meeting() {
     for text in [
@@ -2520,22 +2528,11 @@ fn a_second_partner_after_a_then_is_a_second_meeting() {
         "Путин встретился с Си Цзиньпином, а также с Моди.",
     ] {
         let evs = events(text, "2024-03-15");
-        let pairs: Vec<&Vec<String>> = evs
-            .iter()
-            .filter(|e| e.0 == "MEETING")
-            .map(|e| &e.1)
-            .collect();
         assert_eq!(
-            pairs,
+            sides_of(&evs, "MEETING"),
             [
-                &vec![
-                    "Владимир Владимирович Путин".to_string(),
-                    "Си Цзиньпин".to_string()
-                ],
-                &vec![
-                    "Владимир Владимирович Путин".to_string(),
-                    "Нарендра Моди".to_string()
-                ],
+                ["Владимир Владимирович Путин", "Си Цзиньпин"],
+                ["Владимир Владимирович Путин", "Нарендра Моди"],
             ],
             "{text}: {evs:?}"
         );
@@ -2562,22 +2559,11 @@ fn the_meeting_a_journey_is_for_lies_ahead() {
 #[test]
 fn a_call_to_two_people_is_two_calls() {
     let evs = events("Макрон позвонил Путину и Зеленскому.", "2024-03-15");
-    let calls: Vec<&Vec<String>> = evs
-        .iter()
-        .filter(|e| e.0 == "PHONE_CALL")
-        .map(|e| &e.1)
-        .collect();
     assert_eq!(
-        calls,
+        sides_of(&evs, "PHONE_CALL"),
         [
-            &vec![
-                "Владимир Владимирович Путин".to_string(),
-                "Эммануэль Макрон".to_string()
-            ],
-            &vec![
-                "Владимир Александрович Зеленский".to_string(),
-                "Эммануэль Макрон".to_string()
-            ],
+            ["Владимир Владимирович Путин", "Эммануэль Макрон"],
+            ["Владимир Александрович Зеленский", "Эммануэль Макрон"],
         ],
         "{evs:?}"
     );
