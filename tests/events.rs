@@ -2582,3 +2582,12 @@ fn players_who_meet_in_a_final_hold_no_meeting() {
         assert!(evs.iter().all(|e| e.0 != "MEETING"), "{text}: {evs:?}");
     }
 }
+
+#[test]
+fn who_blames_someone_for_talks_is_no_side_of_them() {
+    let evs = events(
+        "Трамп обвинил Байдена в провале переговоров с Ираном.",
+        "2024-03-15",
+    );
+    assert_eq!(sides_of(&evs, "TALKS"), [["Джо Байден", "Иран"]], "{evs:?}");
+}

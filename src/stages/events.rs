@@ -992,7 +992,24 @@ impl EventExtractor {
                 participants.extend(others);
                 participants.extend(ctx.after_preposition(i, &clause, &["между"], Case::Ins));
                 participants.extend(ctx.quote_pronoun_before(i, &clause, true));
-                if participants.len() < 2 || needs_subject {
+                // «Трамп обвинил Байдена в провале переговоров с Ираном»: who blames someone for
+                // talks is no side of them; the one blamed is.
+                let blamed = (clause.start..i)
+                    .find(|&k| {
+                        verb_of(
+                            doc.word(k),
+                            &["обвинить", "обвинять", "упрекнуть", "упрекать"],
+                            |_| true,
+                        )
+                    })
+                    .map(|k| ctx.objects_after(k, &clause, Case::Acc, EntityKind::Person));
+                if let Some(blamed) = blamed {
+                    for r in blamed {
+                        if !participants.contains(&r) {
+                            participants.push(r);
+                        }
+                    }
+                } else if participants.len() < 2 || needs_subject {
                     // «X и Y провели переговоры», «президенты обменялись мнениями в ходе встречи»
                     let anywhere = if subject.is_empty() {
                         ctx.subject_anywhere(&clause)
