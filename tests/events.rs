@@ -2591,3 +2591,17 @@ fn who_blames_someone_for_talks_is_no_side_of_them() {
     );
     assert_eq!(sides_of(&evs, "TALKS"), [["Джо Байден", "Иран"]], "{evs:?}");
 }
+
+#[test]
+fn talks_a_book_or_film_is_about_are_no_news_event() {
+    for text in [
+        "Книга о переговорах Рейгана и Горбачева вышла в Москве.",
+        "Снят фильм о встрече Путина и Буша.",
+    ] {
+        let evs = events(text, "2024-03-15");
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+    // Told of by a person, they are.
+    let evs = events("Путин рассказал о переговорах с Трампом.", "2024-03-15");
+    assert_eq!(find(&evs, "TALKS").1.len(), 2, "{evs:?}");
+}

@@ -824,6 +824,34 @@ impl EventExtractor {
         if self.denied(doc, &ctx.range, &clause, i) {
             return None;
         }
+        // «Книга о переговорах Рейгана и Горбачёва вышла в Москве»: the subject of a work,
+        // not an event of the news (its place and day are the work's).
+        if trigger.is_noun() {
+            let k = adjectives_before(doc, i, 2);
+            if k >= 2
+                && matches!(doc.fold_of(k - 1), "о" | "об")
+                && doc.lower(k - 2).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        p.pos == Pos::Noun
+                            && matches!(
+                                &*p.lemma,
+                                "книга"
+                                    | "фильм"
+                                    | "статья"
+                                    | "публикация"
+                                    | "мемуары"
+                                    | "воспоминание"
+                                    | "спектакль"
+                                    | "выставка"
+                                    | "роман"
+                                    | "сериал"
+                            )
+                    })
+                })
+            {
+                return None;
+            }
+        }
         // «В финале Медведев встретится с Синнером», «встреча в полуфинале»: a match, not a
         // meeting; so is «во втором туре встретятся …». A stage of a competition in the
         // locative, in the clause (adjectives between allowed).
