@@ -2605,3 +2605,18 @@ fn talks_a_book_or_film_is_about_are_no_news_event() {
     let evs = events("Путин рассказал о переговорах с Трампом.", "2024-03-15");
     assert_eq!(find(&evs, "TALKS").1.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn calls_in_the_plural_are_one_with_each() {
+    let evs = events(
+        "Лукашенко провел телефонные разговоры с Путиным и Токаевым.",
+        "2024-03-15",
+    );
+    assert_eq!(sides_of(&evs, "PHONE_CALL").len(), 2, "{evs:?}");
+    // One call with two named is left as one (a conference call may be meant).
+    let evs = events(
+        "Лукашенко провел телефонный разговор с Путиным и Токаевым.",
+        "2024-03-15",
+    );
+    assert_eq!(sides_of(&evs, "PHONE_CALL").len(), 1, "{evs:?}");
+}

@@ -740,8 +740,19 @@ impl EventExtractor {
                         )
                 })
             };
-            let distributive =
-                (i.saturating_sub(2)..i).any(bilateral_at) || (announced && !trigger.is_noun());
+            // «провёл телефонные разговоры с X и Y»: calls in the plural are one with each
+            // (the trigger is the noun or the verb before it).
+            let calls = matches!(trigger, Trigger::CallNoun | Trigger::CallVerb)
+                && (i..(i + 3).min(clause.end)).any(|k| {
+                    ctx.doc.lower(k).is_some_and(|w| {
+                        w.best().is_some_and(|p| {
+                            &*p.lemma == "разговор" && p.number == Some(crate::morph::Number::Plur)
+                        })
+                    })
+                });
+            let distributive = (i.saturating_sub(2)..i).any(bilateral_at)
+                || (announced && !trigger.is_noun())
+                || calls;
             if distributive && groups.len() == 1 {
                 groups = groups.remove(0).into_iter().map(|r| vec![r]).collect();
             }
