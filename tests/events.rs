@@ -2620,3 +2620,13 @@ fn calls_in_the_plural_are_one_with_each() {
     );
     assert_eq!(sides_of(&evs, "PHONE_CALL").len(), 1, "{evs:?}");
 }
+
+#[test]
+fn the_invitation_a_planned_visit_is_made_on_has_been_given() {
+    let evs = events(
+        "Президент Египта посетит Россию по приглашению Владимира Путина.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "VISIT").4, "planned", "{evs:?}");
+    assert_eq!(find(&evs, "INVITATION").4, "happened", "{evs:?}");
+}

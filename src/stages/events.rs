@@ -1567,6 +1567,15 @@ impl EventExtractor {
             after_relative(doc, &ctx.range, ctx.marks, &clause),
             trigger,
         );
+        // «Президент Египта посетит Россию по приглашению Путина»: the visit lies ahead, the
+        // invitation it is made on has been given.
+        if status == Status::Planned
+            && trigger == Trigger::InviteNoun
+            && i > 0
+            && doc.fold_of(i - 1) == "по"
+        {
+            status = Status::Happened;
+        }
         // «Встреча … была запланирована на 12 ноября, однако её пришлось отложить»: a clause
         // of contrast that cancels the event by a pronoun.
         if status != Status::Cancelled
