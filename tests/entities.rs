@@ -911,6 +911,34 @@ fn defence_ministers_by_title_and_date() {
 }
 
 #[test]
+fn heads_of_state_by_the_seat_of_their_office() {
+    // «глава Кремля», «хозяин Белого дома»: the office's holder at the article's date, in
+    // any case of «глава».
+    let holder = |text: &str, date: &str| {
+        persons_on(text, date)
+            .into_iter()
+            .find(|p| p.0.starts_with(['Г', 'г', 'Х', 'х']))
+            .map(|p| p.1)
+    };
+    assert_eq!(
+        holder("Глава Кремля прибыл в Минск.", "2024-03-15").as_deref(),
+        Some("Владимир Владимирович Путин")
+    );
+    assert_eq!(
+        holder("Токаев встретился с хозяином Кремля.", "2009-03-15").as_deref(),
+        Some("Дмитрий Анатольевич Медведев")
+    );
+    assert_eq!(
+        holder("Хозяин Белого дома позвонил Макрону.", "2024-03-15").as_deref(),
+        Some("Джо Байден")
+    );
+    assert_eq!(
+        holder("Глава Елисейского дворца посетил Пекин.", "2024-03-15").as_deref(),
+        Some("Эммануэль Макрон")
+    );
+}
+
+#[test]
 fn a_surname_alone_is_the_namesake_named_last_before_it() {
     // Two Austens named in full: «Остин» alone is the one named last before, not Lloyd Austin,
     // whom the gazetteer knows by the surname alone.
@@ -1002,6 +1030,13 @@ fn two_known_surnames_side_by_side_are_two_people() {
         ),
         "{ms:?}"
     );
+    // A declined surname before another person's surname: whom one met, and who left.
+    let ms = mentions("После встречи с Путиным Орбан отправился в Пекин.");
+    assert!(
+        has(&ms, "PERSON", "Путиным", "Владимир Владимирович Путин"),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "PERSON", "Орбан", "Виктор Орбан"), "{ms:?}");
     // A foreign given name before a declined surname stays one name.
     let ms = mentions("Он встретился с Джо Байденом.");
     assert!(has(&ms, "PERSON", "Джо Байденом", "Джо Байден"), "{ms:?}");

@@ -283,7 +283,10 @@ impl PersonFinder {
         // given name and the second is in an oblique case (a given name before a declined
         // surname would decline too, unless foreign: «Джо Байденом», a given name). Not East
         // Asian names, whose syllables are each someone's surname («Ким Чон Нама»), nor two
-        // nominatives («Керри Фишер» is one actress).
+        // nominatives («Керри Фишер» is one actress). So are two where the first is declined
+        // into an oblique case and the second is no given name: «после встречи с Путиным
+        // Орбан»; the parts of one name agree in case, and a surname standing first is
+        // followed by a given name («Путиным Владимиром»).
         let lone_surname = |m: &MentionDraft| {
             m.kind == EntityKind::Person
                 && m.via == Via::Gazetteer
@@ -300,10 +303,12 @@ impl PersonFinder {
         let two_people = |first: usize| {
             let no_given = odds(doc, first).is_none_or(|o| o.given < 0.5);
             match (surname_at.get(&first), surname_at.get(&(first + 1))) {
-                (Some(&(a, _)), Some(&(b, cases))) => {
+                (Some(&(a, first_cases)), Some(&(b, cases))) => {
+                    let declined_first = !first_cases.is_empty()
+                        && !first_cases.contains(Case::Nom)
+                        && odds(doc, first + 1).is_none_or(|o| o.given < 0.5);
                     a != b
-                        && no_given
-                        && !cases.contains(Case::Nom)
+                        && ((no_given && !cases.contains(Case::Nom)) || declined_first)
                         && doc.tokens[first].sentence == doc.tokens[first + 1].sentence
                 }
                 _ => false,
