@@ -142,6 +142,33 @@ fn months_follow_the_tense() {
 }
 
 #[test]
+fn a_day_weeks_away_follows_the_tense() {
+    // A few days off is the nearest day whatever the tense (an article may be dated a little
+    // wrongly); three weeks ahead of the article, a past verb means last year's day.
+    check(
+        "Путин встретился с Лукашенко 18 марта в Минске.",
+        "2024-03-15",
+        &[("18 марта", "2024-03-18")],
+    );
+    check(
+        "Лукашенко провёл переговоры с Путиным в Минске 5 апреля.",
+        "2024-03-15",
+        &[("5 апреля", "2023-04-05")],
+    );
+    check(
+        "Путин встретится с Лукашенко 5 апреля в Минске.",
+        "2024-03-15",
+        &[("5 апреля", "2024-04-05")],
+    );
+    // The same three weeks back, in the future tense: next year's day.
+    check(
+        "Путин встретится с Лукашенко 24 февраля в Минске.",
+        "2024-03-15",
+        &[("24 февраля", "2025-02-24")],
+    );
+}
+
+#[test]
 fn a_month_something_is_set_for_lies_ahead() {
     // «на» + month: what a plan is set or moved to, ahead of the article even when the
     // sentence is in the past tense.

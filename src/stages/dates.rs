@@ -828,9 +828,10 @@ impl DateResolver {
             let best = [-1, 0, 1]
                 .into_iter()
                 .filter_map(|dy| valid_day(year as i32 + dy, m, day as u8))
-                // A day a few weeks off is the nearest whatever the tense (articles are often
-                // dated the day they were filed, and dated wrongly).
-                .filter(|v| distance(anchor, *v) <= 31 || direction().allows(anchor, *v))
+                // A day up to a week off is the nearest whatever the tense (articles are
+                // often dated the day they were filed, and dated wrongly); further off, the
+                // tense decides: «провёл переговоры 5 апреля» in mid-March is last April.
+                .filter(|v| distance(anchor, *v) <= 7 || direction().allows(anchor, *v))
                 .min_by_key(|v| distance(anchor, *v))?;
             return Some((len, best));
         }
