@@ -2338,6 +2338,20 @@ fn a_residence_places_the_meeting_in_its_city_and_takes_no_part() {
             .as_deref(),
         Some("Сочи")
     );
+    // Declined without quotes: «Бочаров» declines as a possessive adjective, «Ак» not at all.
+    assert_eq!(
+        place("Путин встретился с Эрдоганом в Бочаровом ручье.").as_deref(),
+        Some("Сочи")
+    );
+    assert_eq!(
+        place("Путин встретился с Эрдоганом в Ак-Сарае.").as_deref(),
+        Some("Анкара")
+    );
+    // A residence outside any city: its region.
+    assert_eq!(
+        place("Путин принял Лукашенко в Ново-Огарёве.").as_deref(),
+        Some("Московская область")
+    );
     // In quotes, nominative, before the verb: still the place, not a side.
     let evs = events(
         "Помпео прилетел в Сочи. Затем американского гостя в резиденции «Бочаров ручей» примет \
