@@ -18,7 +18,8 @@ use crate::model::{
 };
 use crate::morph::{Morph, MorphCache};
 use crate::stages::{
-    DateResolver, EntityMatcher, EventExtractor, PersonFinder, PlaceFinder, TitleResolver,
+    DateResolver, EntityMatcher, EventExtractor, OrgFinder, PersonFinder, PlaceFinder,
+    TitleResolver,
 };
 use crate::text::{
     CharIndex, NormText, Normalizer, Sentence, SentenceSplitter, Shape, Token, TokenKind, Tokenizer,
@@ -34,7 +35,8 @@ pub enum Stage {
     Morphology,
     /// Gazetteer names.
     Entities,
-    /// Names outside the gazetteers: settlements by context, persons by morphology.
+    /// Names outside the gazetteers: settlements and organisations by context, persons by
+    /// morphology.
     Persons,
     /// Titles.
     Titles,
@@ -88,6 +90,7 @@ pub struct Analyzer {
     tokenizer: Tokenizer,
     entities: EntityMatcher,
     places: PlaceFinder,
+    orgs: OrgFinder,
     persons: PersonFinder,
     titles: TitleResolver,
     dates: DateResolver,
@@ -105,6 +108,7 @@ impl Analyzer {
             tokenizer: Tokenizer,
             entities: EntityMatcher,
             places: PlaceFinder,
+            orgs: OrgFinder,
             persons: PersonFinder,
             titles: TitleResolver,
             dates: DateResolver,
@@ -190,6 +194,7 @@ impl Analyzer {
         }
         if last >= Stage::Persons {
             self.places.run(&mut d);
+            self.orgs.run(&mut d);
             self.persons.run(&mut d);
         }
         if last >= Stage::Titles {

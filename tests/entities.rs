@@ -1056,3 +1056,45 @@ fn verbs_of_proposing_and_asking_are_evidence_for_an_ambiguous_name() {
         );
     }
 }
+
+#[test]
+fn an_organisation_is_named_in_quotes_after_a_word_for_one() {
+    // A generic noun: the quoted name in the nominative, as written, whatever the noun's case;
+    // the same name quoted later is the same organisation.
+    let ms = mentions(
+        "Акции компании «Металлоинвест» выросли. «Металлоинвест» заявил о рекордной прибыли.",
+    );
+    let org: Vec<_> = ms.iter().filter(|m| m.0 == "ORGANIZATION").collect();
+    assert_eq!(org.len(), 2, "{ms:?}");
+    assert!(
+        org.iter()
+            .all(|m| m.1 == "Металлоинвест" && m.2 == "Металлоинвест" && m.3 == "context"),
+        "{ms:?}"
+    );
+    let ms = mentions("Представители партии «Новые люди» встретились с избирателями.");
+    assert!(
+        has(&ms, "ORGANIZATION", "Новые люди", "Новые люди"),
+        "{ms:?}"
+    );
+    let ms = mentions("ЗАО «Рога и копыта» объявило о банкротстве.");
+    assert!(
+        has(&ms, "ORGANIZATION", "Рога и копыта", "Рога и копыта"),
+        "{ms:?}"
+    );
+    // A quoted name that is also a country's is the organisation.
+    let ms = mentions("Директор банка «Россия» дал интервью.");
+    assert!(has(&ms, "ORGANIZATION", "Россия", "Россия"), "{ms:?}");
+    assert!(!ms.iter().any(|m| m.0 == "COUNTRY"), "{ms:?}");
+    // After a word for a role in it, a one-word name is declined: its nominative.
+    let ms = mentions("Нападающий «Спартака» забил гол.");
+    assert!(has(&ms, "ORGANIZATION", "Спартака", "Спартак"), "{ms:?}");
+    // Not after a word for a film, a prize or a theatre (other kinds of name).
+    for text in [
+        "Он снялся в фильме «Брат».",
+        "Роман получил премию «Большая книга».",
+        "Спектакль идёт в театре «Современник».",
+    ] {
+        let ms = mentions(text);
+        assert!(!ms.iter().any(|m| m.0 == "ORGANIZATION"), "{text}: {ms:?}");
+    }
+}

@@ -1,11 +1,12 @@
 //! The analysis stages after tokenization, each a struct with one job, called in a fixed order
 //! by [`crate::pipeline::Analyzer`]:
-//! gazetteer names → settlements by context and person names by morphology → titles → dates →
-//! events.
+//! gazetteer names → settlements and organisations by context, person names by morphology →
+//! titles → dates → events.
 
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod orgs;
 pub mod persons;
 pub mod places;
 pub mod titles;
@@ -13,6 +14,7 @@ pub mod titles;
 pub use dates::DateResolver;
 pub use entities::EntityMatcher;
 pub use events::EventExtractor;
+pub use orgs::OrgFinder;
 pub use persons::PersonFinder;
 pub use places::PlaceFinder;
 pub use titles::TitleResolver;

@@ -480,10 +480,10 @@ fn person_starts(doc: &Doc<'_>, i: usize) -> bool {
             }))
 }
 
-/// The nominative of a one-word settlement name: the dictionary's place-name or noun reading
+/// The nominative of a one-word name (a settlement, an organisation): the dictionary's place-name or noun reading
 /// when it has one («Жуковского» → «Жуковский», «Жироны» → «Жирона»), else the word as written
 /// (names after «город» are often left undeclined: «в городе Фигерас»).
-fn nominative(doc: &Doc<'_>, i: usize) -> String {
+pub(crate) fn nominative(doc: &Doc<'_>, i: usize) -> String {
     let written = doc.text_of(i);
     let Some(w) = doc.word(i) else {
         return written.to_string();
