@@ -1098,3 +1098,25 @@ fn an_organisation_is_named_in_quotes_after_a_word_for_one() {
         assert!(!ms.iter().any(|m| m.0 == "ORGANIZATION"), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn a_family_name_after_a_particle_belongs_to_the_name() {
+    // «Фрейтас» after «де» is not declined with «Барбарой»: still one name.
+    let ms =
+        mentions("Победу одержал бразильский дуэт Агаты Беднарчук и Барбары Сейшас де Фрейтас.");
+    assert!(
+        ms.iter()
+            .any(|m| m.0 == "PERSON" && m.1 == "Барбары Сейшас де Фрейтас"),
+        "{ms:?}"
+    );
+    let ms = mentions("Бразильским дуэтом Агатой Беднарчук и Барбарой Сейшас де Фрейтас.");
+    assert!(
+        has(
+            &ms,
+            "PERSON",
+            "Барбарой Сейшас де Фрейтас",
+            "Барбара Сейшас де Фрейтас"
+        ),
+        "{ms:?}"
+    );
+}

@@ -1192,6 +1192,14 @@ impl PersonFinder {
                         j = k + 1;
                         parts += 1;
                     }
+                    // «Эдсон Арантис ду Насименту», «Барбарой Сейшас де Фрейтас»: after a
+                    // particle the family name of a Portuguese or Spanish name is written as
+                    // said («Насименту» is no dative), and belongs to the name whatever its
+                    // ending; the cases are those of the parts before.
+                    Some(_) if particle && parts >= 2 => {
+                        j = k + 1;
+                        parts += 1;
+                    }
                     // «с Хосейном Амир Абдоллахианом»: an uninflected middle part of a Persian
                     // or Arabic name between two parts that agree belongs to the name, as
                     // written.
