@@ -2644,3 +2644,49 @@ fn the_invitation_a_planned_visit_is_made_on_has_been_given() {
     assert_eq!(find(&evs, "VISIT").4, "planned", "{evs:?}");
     assert_eq!(find(&evs, "INVITATION").4, "happened", "{evs:?}");
 }
+
+#[test]
+fn a_visit_named_as_the_frame_of_what_its_visitor_did() {
+    // «накануне/перед/в преддверии визита»: the subject's visit, still ahead.
+    for text in [
+        "Накануне визита в Китай Путин дал интервью агентству Синьхуа.",
+        "Перед поездкой в Пекин Путин провел совещание.",
+    ] {
+        let evs = events(text, "2024-05-14");
+        let v = find(&evs, "VISIT");
+        assert_eq!(v.1, ["Владимир Владимирович Путин"], "{text}: {evs:?}");
+        assert_eq!(v.4, "planned", "{text}: {evs:?}");
+    }
+    let evs = events(
+        "В преддверии визита в Москву премьер-министр Индии Нарендра Моди заявил о важности \
+         партнёрства.",
+        "2024-07-07",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(
+        (v.1.as_slice(), v.2.as_deref(), v.4.as_str()),
+        (
+            &["Нарендра Моди".to_string()][..],
+            Some("Москва"),
+            "planned"
+        )
+    );
+    // «после визита»: behind it, and a second visit after it.
+    let evs = events(
+        "После визита в Москву Токаев отправился в Минск.",
+        "2024-05-14",
+    );
+    let places: Vec<_> = evs
+        .iter()
+        .filter(|e| e.0 == "VISIT" && e.4 == "happened")
+        .map(|e| e.2.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(places, ["Москва", "Минск"], "{evs:?}");
+    // «в ходе предстоящего визита»: an adjective between the frame and the noun.
+    let evs = events(
+        "В ходе предстоящего визита в США японский премьер Фумио Кисида намерен провести \
+         переговоры с Джо Байденом.",
+        "2023-01-09",
+    );
+    assert_eq!(find(&evs, "VISIT").1, ["Фумио Кисида"], "{evs:?}");
+}

@@ -2296,6 +2296,14 @@ impl EventExtractor {
         {
             best = Some(Status::Happened);
         }
+        // «Накануне визита в Китай Путин дал интервью», «перед встречей с Си»: what the
+        // sentence tells happened before the event, which was still ahead.
+        if trigger.is_noun() {
+            let k = adjectives_before(doc, i, 2);
+            if k > clause.start && visit_frame_before(doc, k).is_some_and(|f| f >= clause.start) {
+                best = Some(best.map_or(Status::Planned, |b| stronger(b, Status::Planned)));
+            }
+        }
         if let Some(b) = best {
             return b;
         }
@@ -2385,6 +2393,15 @@ impl EventExtractor {
             _ => Status::Happened,
         }
     }
+}
+
+/// The first token of a frame that puts an event ahead of what the sentence tells, right
+/// before token `k`: «накануне», «перед», «в преддверии» (+ the event noun).
+fn visit_frame_before(doc: &Doc<'_>, k: usize) -> Option<usize> {
+    if k >= 1 && matches!(doc.fold_of(k - 1), "накануне" | "перед") {
+        return Some(k - 1);
+    }
+    (k >= 2 && doc.fold_of(k - 2) == "в" && doc.fold_of(k - 1) == "преддверии").then(|| k - 2)
 }
 
 /// Which of two statuses wins: cancelled, then hypothetical, then planned.
@@ -4514,12 +4531,17 @@ impl Ctx<'_, '_> {
             "отказал",
         ];
         // «в ходе визита в Ханой Володин провёл встречу …», «во время поездки в Пекин он …»:
-        // the visit of whoever the sentence is about.
-        let during = i >= 2
-            && matches!(
-                (self.doc.fold_of(i - 2), self.doc.fold_of(i - 1)),
-                ("в", "ходе") | ("во", "время") | ("в", "рамках")
-            );
+        // the visit of whoever the sentence is about. So before and after it: «накануне
+        // визита в Китай Путин дал интервью», «после визита в Москву Токаев отправился …».
+        let k = adjectives_before(self.doc, i, 2);
+        let during = k > clause.start
+            && (visit_frame_before(self.doc, k).is_some()
+                || matches!(self.doc.fold_of(k - 1), "после")
+                || (k >= 2
+                    && matches!(
+                        (self.doc.fold_of(k - 2), self.doc.fold_of(k - 1)),
+                        ("в", "ходе") | ("во", "время") | ("в", "рамках") | ("по", "итогам")
+                    )));
         during
             || (clause.start..i).any(|k| {
                 let f = self.doc.fold_of(k);
