@@ -2690,3 +2690,24 @@ fn a_visit_named_as_the_frame_of_what_its_visitor_did() {
     );
     assert_eq!(find(&evs, "VISIT").1, ["Фумио Кисида"], "{evs:?}");
 }
+
+#[test]
+fn a_delegation_named_by_its_country_is_that_country() {
+    // As «делегации России и Китая» are the two countries, a person meeting one delegation
+    // meets its country; the one heading it, when named, is the side instead.
+    let sides = |text: &str| find(&events(text, "2024-03-15"), "MEETING").1.clone();
+    assert_eq!(
+        sides("Путин встретился с делегацией Китая."),
+        ["Владимир Владимирович Путин", "Китай"]
+    );
+    assert_eq!(
+        sides("Путин принял китайскую делегацию в Кремле."),
+        ["Владимир Владимирович Путин", "Китай"]
+    );
+    assert_eq!(
+        sides("Путин встретился с делегацией Китая во главе с Ван И."),
+        ["Ван И", "Владимир Владимирович Путин"]
+    );
+    // A delegation of no country is no side.
+    assert!(events("Мишустин принял делегацию предпринимателей.", "2024-03-15").is_empty());
+}

@@ -279,11 +279,14 @@ static SPORT_STAGES: crate::text::WordList = crate::text::WordList::new(&[
     "дерби",
 ]);
 
-/// Nouns for groups acting for a country: «делегациями России и Китая».
+/// Nouns for groups acting for a country: «делегациями России и Китая», «с делегацией
+/// Китая».
 const DELEGATION_NOUNS: &[&str] = &[
     "делегациями",
     "делегаций",
     "делегации",
+    "делегацией",
+    "делегацию",
     "представителями",
     "представителей",
     "сторонами",
@@ -4084,6 +4087,21 @@ impl Ctx<'_, '_> {
                                 && b.tokens.start >= a.tokens.end
                                 && b.tokens.start <= a.tokens.end + 4
                         });
+                    // «с делегацией Китая во главе с Ван И»: the one heading it is the side
+                    // (the next «с»).
+                    if delegations
+                        && (a.tokens.end..a.tokens.end + 3)
+                            .map(|x| {
+                                if x < clause.end {
+                                    self.doc.fold_of(x)
+                                } else {
+                                    ""
+                                }
+                            })
+                            .eq(["во", "главе", "с"])
+                    {
+                        break;
+                    }
                     if a.cases.contains(case) && !complement {
                         return self.coordinated_groups(a, clause, Some(case));
                     }
@@ -4430,7 +4448,51 @@ impl Ctx<'_, '_> {
                 return vec![r];
             }
         }
+        if kind == EntityKind::Person
+            && let Some(c) = self.delegation_country(i, clause, case)
+        {
+            return vec![c];
+        }
         Vec::new()
+    }
+
+    /// «встретился с делегацией Китая», «принял китайскую делегацию», «с делегацией из ОАЭ»:
+    /// a delegation in `case` right after the trigger at `i`, named by its country and by no
+    /// person, has that country as the side (as the event sets take «делегации России и
+    /// Китая»).
+    fn delegation_country(&self, i: usize, clause: &Range<usize>, case: Case) -> Option<Ref> {
+        let k = (i + 1..clause.end.min(i + 4)).find(|&k| {
+            self.doc.lower(k).is_some_and(|w| {
+                w.parses.iter().any(|p| {
+                    &*p.lemma == "делегация"
+                        && p.case == Some(case)
+                        && p.number == Some(Number::Sing)
+                })
+            })
+        })?;
+        let country_at = |j: usize| {
+            self.doc
+                .mentions_at(j)
+                .iter()
+                .find(|m| {
+                    m.kind == EntityKind::Country
+                        && m.via == Via::Gazetteer
+                        && m.cases.contains(Case::Gen)
+                })
+                .map(|m| Ref::Doc(m.entity))
+        };
+        // «китайскую делегацию», «с делегацией Китая», «с делегацией из ОАЭ».
+        let before = self
+            .doc
+            .mentions_ending_at(k, 2)
+            .find(|m| m.kind == EntityKind::Country && m.via == Via::Adjective && m.tokens.end == k)
+            .map(|m| Ref::Doc(m.entity));
+        before
+            .or_else(|| (k + 1 < clause.end).then(|| country_at(k + 1))?)
+            .or_else(|| {
+                (k + 2 < clause.end && self.doc.fold_of(k + 1) == "из")
+                    .then(|| country_at(k + 2))?
+            })
     }
 
     /// An accusative person before the verb, or an object pronoun right before it:
