@@ -2711,3 +2711,32 @@ fn a_delegation_named_by_its_country_is_that_country() {
     // A delegation of no country is no side.
     assert!(events("Мишустин принял делегацию предпринимателей.", "2024-03-15").is_empty());
 }
+
+#[test]
+fn a_title_after_a_word_for_a_deputy_or_aide_is_no_side() {
+    // «заместитель председателя КНР» is Han Zheng, not Xi Jinping, the title's holder.
+    let evs = events(
+        "Путин прибыл в Пекин. В аэропорту его встретил заместитель председателя КНР Хань Чжэн.",
+        "2024-05-16",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Владимир Владимирович Путин", "Хань Чжэн"]
+    );
+    let evs = events(
+        "Путин встретился с заместителем председателя КНР Хань Чжэном.",
+        "2024-05-16",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Владимир Владимирович Путин", "Хань Чжэн"]
+    );
+    // An unnamed aide is nobody known: no meeting with the president.
+    assert!(
+        events(
+            "Путин встретился с помощником президента США.",
+            "2024-05-16"
+        )
+        .is_empty()
+    );
+}

@@ -2960,6 +2960,19 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
         if nested {
             continue;
         }
+        // «заместитель председателя КНР Хань Чжэн», «помощник президента США»: a title in the
+        // genitive after a word for a person names whose deputy or aide this is, not a party.
+        if m.kind == EntityKind::Person
+            && m.via == Via::Title
+            && m.cases.contains(Case::Gen)
+            && m.tokens.start > 0
+            && doc.tokens[m.tokens.start - 1].kind == TokenKind::Word
+            && doc
+                .lower(m.tokens.start - 1)
+                .is_some_and(|w| w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5)
+        {
+            continue;
+        }
         // A name right after a title of the same person adds nothing but its extent:
         // «премьер-министр Вьетнама Фам Минь Тинь и …» coordinates after the name.
         if let Some(last) = out.last_mut()
