@@ -2740,3 +2740,25 @@ fn a_title_after_a_word_for_a_deputy_or_aide_is_no_side() {
         .is_empty()
     );
 }
+
+#[test]
+fn an_organisation_makes_no_visit() {
+    // A company or a band is no visitor the graph holds: «Директор компании «Газпром»
+    // прибыл» is someone unnamed, a band's tour no state visit.
+    for text in [
+        "Директор компании «Газпром» прибыл в Москву.",
+        "После концертов в России группа «Ленинград» отправится в Ниццу.",
+    ] {
+        let evs = events(text, "2024-03-15");
+        assert!(!evs.iter().any(|e| e.0 == "VISIT"), "{text}: {evs:?}");
+    }
+    // A country's delegation is: «делегация Китая прибыла в Москву»; and the one heading it,
+    // when named.
+    let evs = events("Делегация Китая прибыла в Москву.", "2024-03-15");
+    assert_eq!(find(&evs, "VISIT").1, ["Китай"], "{evs:?}");
+    let evs = events(
+        "Делегация Китая во главе с Ван И прибыла в Москву.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "VISIT").1, ["Ван И"], "{evs:?}");
+}

@@ -644,7 +644,20 @@ impl EventExtractor {
             // A visit is to somewhere: «посетившим обе страны», «посетили собор» name no
             // destination the graph can hold.
             let placed = draft.kind != EventType::Visit || draft.place.is_some();
-            if (!draft.kind.is_contact() || draft.participants.len() >= 2) && political && placed {
+            // A visitor is a person or a country (its delegation): a band on tour («группа
+            // «Ленинград» отправится в Ниццу») or a company is no visit the graph holds.
+            let visitor = draft.kind != EventType::Visit
+                || draft.participants.iter().all(|&p| {
+                    matches!(
+                        doc.entities[p as usize].kind,
+                        EntityKind::Person | EntityKind::Country
+                    )
+                });
+            if (!draft.kind.is_contact() || draft.participants.len() >= 2)
+                && political
+                && placed
+                && visitor
+            {
                 merge_into(doc, &mut events, draft);
             }
         }
@@ -3480,6 +3493,10 @@ impl Ctx<'_, '_> {
                 return r;
             }
         }
+        // «Делегация Китая прибыла в Москву»: the country.
+        if let Some(c) = self.delegation_country(clause.start..i, clause, Case::Nom) {
+            return vec![c];
+        }
         if let Some(r) = self.quote_pronoun_subject(clause) {
             return vec![r];
         }
@@ -4462,19 +4479,23 @@ impl Ctx<'_, '_> {
             }
         }
         if kind == EntityKind::Person
-            && let Some(c) = self.delegation_country(i, clause, case)
+            && let Some(c) = self.delegation_country(i + 1..clause.end.min(i + 4), clause, case)
         {
             return vec![c];
         }
         Vec::new()
     }
 
-    /// «встретился с делегацией Китая», «принял китайскую делегацию», «с делегацией из ОАЭ»:
-    /// a delegation in `case` right after the trigger at `i`, named by its country and by no
-    /// person, has that country as the side (as the event sets take «делегации России и
-    /// Китая»).
-    fn delegation_country(&self, i: usize, clause: &Range<usize>, case: Case) -> Option<Ref> {
-        let k = (i + 1..clause.end.min(i + 4)).find(|&k| {
+    /// «принял китайскую делегацию», «делегация Китая прибыла», «с делегацией из ОАЭ»: a
+    /// delegation in `case` within `span`, named by its country and by no person, has that
+    /// country as the side (as the event sets take «делегации России и Китая»).
+    fn delegation_country(
+        &self,
+        span: Range<usize>,
+        clause: &Range<usize>,
+        case: Case,
+    ) -> Option<Ref> {
+        let k = span.into_iter().find(|&k| {
             self.doc.lower(k).is_some_and(|w| {
                 w.parses.iter().any(|p| {
                     &*p.lemma == "делегация"
@@ -4492,20 +4513,38 @@ impl Ctx<'_, '_> {
                         && m.via == Via::Gazetteer
                         && m.cases.contains(Case::Gen)
                 })
-                .map(|m| Ref::Doc(m.entity))
+                .map(|m| (Ref::Doc(m.entity), m.tokens.end))
         };
         // «китайскую делегацию», «с делегацией Китая», «с делегацией из ОАЭ».
         let before = self
             .doc
             .mentions_ending_at(k, 2)
             .find(|m| m.kind == EntityKind::Country && m.via == Via::Adjective && m.tokens.end == k)
-            .map(|m| Ref::Doc(m.entity));
-        before
+            .map(|m| (Ref::Doc(m.entity), k + 1));
+        let (country, end) = before
             .or_else(|| (k + 1 < clause.end).then(|| country_at(k + 1))?)
             .or_else(|| {
                 (k + 2 < clause.end && self.doc.fold_of(k + 1) == "из")
                     .then(|| country_at(k + 2))?
+            })?;
+        // «делегация Китая во главе с Ван И»: the one heading it.
+        let headed = (end..end + 3)
+            .map(|x| {
+                if x < clause.end {
+                    self.doc.fold_of(x)
+                } else {
+                    ""
+                }
             })
+            .eq(["во", "главе", "с"]);
+        let head = headed
+            .then(|| {
+                self.actors_in(clause)
+                    .find(|a| a.tokens.start == end + 3 && a.kind == EntityKind::Person)
+            })
+            .flatten()
+            .map(|a| Ref::Doc(a.entity));
+        Some(head.unwrap_or(country))
     }
 
     /// An accusative person before the verb, or an object pronoun right before it:
