@@ -2742,7 +2742,7 @@ fn a_title_after_a_word_for_a_deputy_or_aide_is_no_side() {
 }
 
 #[test]
-fn an_organisation_makes_no_visit() {
+fn an_organisation_makes_no_visit_and_a_quoted_one_is_no_side() {
     // A company or a band is no visitor the graph holds: «Директор компании «Газпром»
     // прибыл» is someone unnamed, a band's tour no state visit.
     for text in [
@@ -2752,6 +2752,14 @@ fn an_organisation_makes_no_visit() {
         let evs = events(text, "2024-03-15");
         assert!(!evs.iter().any(|e| e.0 == "VISIT"), "{text}: {evs:?}");
     }
+    // An organisation known only by the word before its quoted name is no side either.
+    let evs = events(
+        "Сильвио Берлускони проголосовал на выборах. В настоящее время переговоры о \
+         формировании нового правительства ведут лидеры партии «Лига». Берлускони уже заявил, \
+         что его партия будет в оппозиции.",
+        "2018-03-10",
+    );
+    assert!(evs.is_empty(), "{evs:?}");
     // A country's delegation is: «делегация Китая прибыла в Москву»; and the one heading it,
     // when named.
     let evs = events("Делегация Китая прибыла в Москву.", "2024-03-15");

@@ -2960,6 +2960,12 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
         if m.via == Via::Adjective {
             continue;
         }
+        // An organisation known only from the word before its quoted name (a company, a band,
+        // a party: `stages::orgs`) is no side of a contact between states' people: «переговоры
+        // … ведут лидеры партии «Лига»» are not the party's.
+        if m.kind == EntityKind::Organization && m.via == Via::Context {
+            continue;
+        }
         // «в резиденции «Бочаров ручей»»: a surname-like word right after an opening quote
         // starts the name of a thing, not a person.
         if m.kind == EntityKind::Person
