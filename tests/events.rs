@@ -2770,3 +2770,13 @@ fn an_organisation_makes_no_visit_and_a_quoted_one_is_no_side() {
     );
     assert_eq!(find(&evs, "VISIT").1, ["Ван И"], "{evs:?}");
 }
+
+#[test]
+fn eyes_meeting_are_no_meeting() {
+    for text in [
+        "Лавров встретился взглядом с Блинкеном на саммите.",
+        "На саммите Путин и Байден лишь встретились глазами.",
+    ] {
+        assert!(events(text, "2024-03-15").is_empty(), "{text}");
+    }
+}

@@ -2524,6 +2524,13 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     {
         return None;
     }
+    // «встретился взглядом с …», «встретились глазами»: eyes meeting are no meeting.
+    if found == Some(Trigger::MeetVerb)
+        && i + 1 < doc.tokens.len()
+        && matches!(doc.fold_of(i + 1), "взглядом" | "взглядами" | "глазами")
+    {
+        return None;
+    }
     if let Some(trigger) = found {
         // «переговоры по видеосвязи», «видеовстреча»: a call, not a meeting in person.
         if matches!(trigger, Trigger::MeetNoun | Trigger::TalksNoun) && call_context(doc, i) {
