@@ -2316,7 +2316,7 @@ impl EventExtractor {
         // sentence tells happened before the event, which was still ahead.
         if trigger.is_noun() {
             let k = adjectives_before(doc, i, 2);
-            if k > clause.start && visit_frame_before(doc, k).is_some_and(|f| f >= clause.start) {
+            if k > clause.start && ahead_frame_before(doc, k).is_some_and(|f| f >= clause.start) {
                 best = Some(best.map_or(Status::Planned, |b| stronger(b, Status::Planned)));
             }
         }
@@ -2413,7 +2413,7 @@ impl EventExtractor {
 
 /// The first token of a frame that puts an event ahead of what the sentence tells, right
 /// before token `k`: «накануне», «перед», «в преддверии» (+ the event noun).
-fn visit_frame_before(doc: &Doc<'_>, k: usize) -> Option<usize> {
+fn ahead_frame_before(doc: &Doc<'_>, k: usize) -> Option<usize> {
     if k >= 1 && matches!(doc.fold_of(k - 1), "накануне" | "перед") {
         return Some(k - 1);
     }
@@ -4132,17 +4132,7 @@ impl Ctx<'_, '_> {
                         });
                     // «с делегацией Китая во главе с Ван И»: the one heading it is the side
                     // (the next «с»).
-                    if delegations
-                        && (a.tokens.end..a.tokens.end + 3)
-                            .map(|x| {
-                                if x < clause.end {
-                                    self.doc.fold_of(x)
-                                } else {
-                                    ""
-                                }
-                            })
-                            .eq(["во", "главе", "с"])
-                    {
+                    if delegations && self.headed_at(a.tokens.end, clause) {
                         break;
                     }
                     if a.cases.contains(case) && !complement {
@@ -4499,6 +4489,14 @@ impl Ctx<'_, '_> {
         Vec::new()
     }
 
+    /// Whether «во главе с» («headed by») starts at token `k` of `clause`.
+    fn headed_at(&self, k: usize, clause: &Range<usize>) -> bool {
+        k + 3 <= clause.end
+            && (k..k + 3)
+                .map(|x| self.doc.fold_of(x))
+                .eq(["во", "главе", "с"])
+    }
+
     /// «принял китайскую делегацию», «делегация Китая прибыла», «с делегацией из ОАЭ»: a
     /// delegation in `case` within `span`, named by its country and by no person, has that
     /// country as the side (as the event sets take «делегации России и Китая»).
@@ -4541,16 +4539,8 @@ impl Ctx<'_, '_> {
                     .then(|| country_at(k + 2))?
             })?;
         // «делегация Китая во главе с Ван И»: the one heading it.
-        let headed = (end..end + 3)
-            .map(|x| {
-                if x < clause.end {
-                    self.doc.fold_of(x)
-                } else {
-                    ""
-                }
-            })
-            .eq(["во", "главе", "с"]);
-        let head = headed
+        let head = self
+            .headed_at(end, clause)
             .then(|| {
                 self.actors_in(clause)
                     .find(|a| a.tokens.start == end + 3 && a.kind == EntityKind::Person)
@@ -4662,7 +4652,7 @@ impl Ctx<'_, '_> {
         // визита в Китай Путин дал интервью», «после визита в Москву Токаев отправился …».
         let k = adjectives_before(self.doc, i, 2);
         let during = k > clause.start
-            && (visit_frame_before(self.doc, k).is_some()
+            && (ahead_frame_before(self.doc, k).is_some()
                 || matches!(self.doc.fold_of(k - 1), "после")
                 || (k >= 2
                     && matches!(
