@@ -87,6 +87,10 @@ const ROLE: &[&str] = &[
 /// Most tokens inside the quotes of one name.
 const MAX_NAME_TOKENS: usize = 8;
 
+/// More tokens than any mention spans before this stage (the longest gazetteer names have
+/// about a dozen words).
+const MENTION_REACH: usize = 64;
+
 /// What the word before an opening quote makes of the name in the quotes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Cue {
@@ -198,20 +202,22 @@ impl OrgFinder {
         for (name, text) in found {
             let inside =
                 |m: &MentionDraft| name.start <= m.tokens.start && m.tokens.end <= name.end;
-            // A gazetteer organisation already named by the whole quoted text stays as it is.
-            if doc
+            // The mentions that may overlap the name (sorted by start; none is longer than
+            // `MENTION_REACH` tokens), not every mention of a long article for every name.
+            let from = doc
                 .mentions
+                .partition_point(|m| m.tokens.start + MENTION_REACH < name.start);
+            let to = doc.mentions.partition_point(|m| m.tokens.start < name.end);
+            let near = &doc.mentions[from..to.max(from)];
+            // A gazetteer organisation already named by the whole quoted text stays as it is.
+            if near
                 .iter()
                 .any(|m| m.tokens == name && m.kind == EntityKind::Organization)
             {
                 continue;
             }
             // A name overlapping a mention that reaches out of the quotes is left alone.
-            if doc
-                .mentions
-                .iter()
-                .any(|m| m.tokens.start < name.end && name.start < m.tokens.end && !inside(m))
-            {
+            if near.iter().any(|m| name.start < m.tokens.end && !inside(m)) {
                 continue;
             }
             let id = EntityId::new(&format!("ng:org:{}", slug(&text)));
