@@ -198,7 +198,7 @@ impl OrgFinder {
             }
         }
         let mut added = Vec::new();
-        let mut dropped: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut dropped: Vec<(usize, usize)> = Vec::new();
         for (name, text) in found {
             let inside =
                 |m: &MentionDraft| name.start <= m.tokens.start && m.tokens.end <= name.end;
@@ -224,7 +224,7 @@ impl OrgFinder {
             let entity =
                 doc.intern_new(id, EntityKind::Organization, Arc::from(text.as_str()), None);
             let sentence = doc.tokens[name.start].sentence;
-            dropped.push(name.clone());
+            dropped.push((name.start, name.end));
             added.push(MentionDraft {
                 tokens: name,
                 entity,
@@ -240,7 +240,12 @@ impl OrgFinder {
         }
         // A mention of the whole name gives way; one nested in it stays, as in a gazetteer
         // name («партии «Справедливая Россия»» also names the country).
-        doc.mentions.retain(|m| !dropped.contains(&m.tokens));
+        dropped.sort_unstable();
+        doc.mentions.retain(|m| {
+            dropped
+                .binary_search(&(m.tokens.start, m.tokens.end))
+                .is_err()
+        });
         doc.mentions.extend(added);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
