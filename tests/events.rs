@@ -2780,3 +2780,21 @@ fn eyes_meeting_are_no_meeting() {
         assert!(events(text, "2024-03-15").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_conversation_noun_is_a_meeting() {
+    // «общение» as the verbs «общаться/пообщаться» are: a contact of its sides.
+    let evs = events(
+        "В ходе общения с Путиным Токаев поднял вопрос о поставках газа.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        [
+            "Владимир Владимирович Путин",
+            "Касым-Жомарт Кемелевич Токаев"
+        ]
+    );
+    // With the press it is no contact the graph holds.
+    assert!(events("После общения с прессой Макрон уехал.", "2024-03-15").is_empty());
+}

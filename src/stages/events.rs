@@ -112,6 +112,7 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("турне", Trigger::VisitNoun),
     // «коротко пообщались на полях саммита», «лидеры общались в Осаке»; «по телефону» makes
     // it a call.
+    ("общение", Trigger::MeetNoun),
     ("пообщаться", Trigger::MeetVerb),
     ("общаться", Trigger::MeetVerb),
     ("созвониться", Trigger::CallVerb),
