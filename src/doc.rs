@@ -297,6 +297,14 @@ impl<'a> Doc<'a> {
         self.tokens[tokens.start].start as usize..self.tokens[tokens.end - 1].end as usize
     }
 
+    /// The original text of the non-empty token range `tokens`, as the article wrote it
+    /// (with «ё», its own quotes and dashes).
+    pub fn original_of(&self, tokens: &Range<usize>) -> &'a str {
+        let b = self.byte_span(tokens);
+        let (s, e) = self.norm.orig_span(self.text, b.start, b.end);
+        &self.text[s..e]
+    }
+
     /// The document entity for gazetteer entity `gaz`, added on first use.
     pub fn intern_gazetteer(&mut self, gaz: u32) -> u32 {
         let e = self.gazetteer.entity(gaz);

@@ -179,6 +179,7 @@ impl OrgFinder {
                 }
                 Cue::Role => continue,
             };
+            let text = crate::text::restore_yo(&text, doc.original_of(&name)).into_owned();
             let key = doc.norm.fold[doc.byte_span(&name)].to_string();
             names.push((key, text.clone()));
             found.push((name, text));

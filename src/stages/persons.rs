@@ -1608,6 +1608,7 @@ impl PersonFinder {
                 None if f.surname_first => format!("{surname} {given}"),
                 None => format!("{given} {surname}"),
             };
+            let name = crate::text::restore_yo(&name, doc.original_of(&f.tokens)).into_owned();
             let e = intern_person(doc, &name, Some(key(surname)));
             by_surname.insert(key(surname), e);
             entity_of[k] = Some(e);
@@ -1616,17 +1617,19 @@ impl PersonFinder {
             if entity_of[k].is_some() {
                 continue;
             }
+            let original = doc.original_of(&f.tokens);
+            let yo = |name: &str| crate::text::restore_yo(name, original).into_owned();
             let e = match (&f.given, &f.patronymic, &f.surname) {
                 (_, _, Some(s)) => match by_surname.get(&key(s)) {
                     Some(&e) => e,
                     None => {
-                        let e = intern_person(doc, s, Some(key(s)));
+                        let e = intern_person(doc, &yo(s), Some(key(s)));
                         by_surname.insert(key(s), e);
                         e
                     }
                 },
-                (Some(g), Some(p), None) => intern_person(doc, &format!("{g} {p}"), None),
-                (Some(g), None, None) => intern_person(doc, g, None),
+                (Some(g), Some(p), None) => intern_person(doc, &yo(&format!("{g} {p}")), None),
+                (Some(g), None, None) => intern_person(doc, &yo(g), None),
                 _ => continue,
             };
             entity_of[k] = Some(e);

@@ -211,8 +211,9 @@ impl PlaceFinder {
                 } else {
                     ("ng:city", EntityKind::City)
                 };
+                let name = crate::text::restore_yo(&name, doc.original_of(&(i..end)));
                 let id = EntityId::new(&format!("{prefix}:{}", slug(&name)));
-                let entity = doc.intern_new(id, kind, Arc::from(name.as_str()), None);
+                let entity = doc.intern_new(id, kind, Arc::from(name.as_ref()), None);
                 if let Some(b) = blocker {
                     replaced.push(b);
                 }

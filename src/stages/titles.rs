@@ -69,6 +69,17 @@ static POST: crate::text::WordList = crate::text::WordList::new(&[
     "кресла",
 ]);
 
+/// Whether a title (nominative, as in `titles.tsv`) names a woman (`Some(true)`), a man
+/// (`Some(false)`), or either (`None`): most offices are masculine nouns whoever holds them,
+/// a monarch's are not.
+fn female_title(title: &str) -> Option<bool> {
+    match title {
+        "королева" | "императрица" | "царица" => Some(true),
+        "король" | "император" | "царь" => Some(false),
+        _ => None,
+    }
+}
+
 /// Resolves titles. Holds no state.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct TitleResolver;
@@ -79,6 +90,18 @@ impl TitleResolver {
         let gaz = doc.gazetteer;
         let mut found = Vec::new();
         let mut added = Vec::new();
+        // Tokens inside a person's name of two words or more: «Артёму Королёву» holds no
+        // queen («королеву»). A lone capitalised word may be a title at the start of a
+        // sentence that the person finder took for a surname («Королевой Великобритании она
+        // была провозглашена …»).
+        let mut in_name = vec![false; doc.tokens.len()];
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.tokens.len() >= 2)
+        {
+            in_name[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
+        }
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             let mut i = range.start;
@@ -96,7 +119,7 @@ impl TitleResolver {
                     continue;
                 };
                 let end = i + len;
-                if i > range.start && NOT_CURRENT.contains(doc.fold_of(i - 1)) {
+                if in_name[i] || (i > range.start && NOT_CURRENT.contains(doc.fold_of(i - 1))) {
                     i = end;
                     continue;
                 }
@@ -370,6 +393,12 @@ impl TitleResolver {
                 // (In presidential systems the office list makes the head of state the head
                 // of government too, so «глава правительства США» resolves from the data.)
                 let holder = offices.holder(country, role, date)?;
+                // «королева» of a year when a king reigns is no head of state (the queen
+                // consort), nor is «король» a reigning queen.
+                let female = gaz.entity(holder).female;
+                if female_title(&gaz.title(posting.title).title).is_some_and(|f| f != female) {
+                    return None;
+                }
                 doc.intern_gazetteer(holder)
             }
         };

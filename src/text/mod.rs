@@ -8,7 +8,7 @@ pub mod sentences;
 pub mod tokens;
 pub mod wordlist;
 
-pub use normalize::{NormText, Normalizer, fold_key, fold_key_cow};
+pub use normalize::{NormText, Normalizer, fold_key, fold_key_cow, restore_yo};
 pub use offsets::CharIndex;
 pub use sentences::{Sentence, SentenceSplitter};
 pub use tokens::{Shape, Token, TokenKind, Tokenizer};

@@ -185,6 +185,65 @@ pub fn fold_key_cow(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `name` (built from the working copy, where «ё» is «е») with the «ё» of `original`, the
+/// text it was read from, put back: «Петр Толстой» read from «Пётр Толстой», «Королев» from
+/// «Королёвым». A word of `name` takes the «ё» of an original word that is the same word with
+/// at most an ending changed (the two agree up to their last letter or further, case and «ё»
+/// aside), and only where the two agree. Ids stay the same either way: slugs and matching
+/// keys fold «ё» to «е».
+pub fn restore_yo<'a>(name: &'a str, original: &str) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    let has_yo = |w: &str| w.contains(['ё', 'Ё']);
+    if !has_yo(original) || !name.contains(['е', 'Е']) {
+        return Cow::Borrowed(name);
+    }
+    let originals: Vec<Vec<char>> = original
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| has_yo(w))
+        .map(|w| w.chars().collect())
+        .collect();
+    let same = |a: char, b: char| {
+        let f = |c: char| match super::chars::lower_fast(c) {
+            Some('ё') => 'е',
+            Some(l) => l,
+            None => c,
+        };
+        f(a) == f(b)
+    };
+    let mut out = String::with_capacity(name.len() + 2);
+    let mut word: Vec<char> = Vec::new();
+    let flush = |word: &mut Vec<char>, out: &mut String| {
+        for o in &originals {
+            let common = word
+                .iter()
+                .zip(o)
+                .take_while(|&(&a, &b)| same(a, b))
+                .count();
+            if common + 1 >= word.len() && common >= word.len().min(3) {
+                for (c, &oc) in word.iter_mut().zip(o).take(common) {
+                    *c = match (*c, oc) {
+                        ('е', 'ё' | 'Ё') => 'ё',
+                        ('Е', 'ё' | 'Ё') => 'Ё',
+                        (c, _) => c,
+                    };
+                }
+                break;
+            }
+        }
+        out.extend(word.drain(..));
+    };
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    Cow::Owned(out)
+}
+
 /// Builds [`NormText`] working copies. Cannot fail; holds no state.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Normalizer;
@@ -446,6 +505,26 @@ mod tests {
         let mut out = NormText::default();
         Normalizer.normalize(s, &mut out);
         out
+    }
+
+    #[test]
+    fn restore_yo_puts_back_the_letters_of_the_original() {
+        let cases = [
+            ("Петр Толстой", "с Пётром Толстым", "Пётр Толстой"),
+            ("Королев", "Королёвым", "Королёв"),
+            ("Юн Сок Ель", "Юн Сок Ёль", "Юн Сок Ёль"),
+            ("Артем Семенов", "Артёма Семёнова", "Артём Семёнов"),
+            ("Жан-Пьер Кремен", "Жан-Пьера Кремёна", "Жан-Пьер Кремён"),
+            // A different word that only begins alike is not the source of the «ё».
+            ("Федоров", "Фёдор Федоров", "Федоров"),
+            ("Федор Федоров", "Фёдор Федоров", "Фёдор Федоров"),
+            // Nothing to restore.
+            ("Петр", "Петра", "Петр"),
+            ("Орел", "Пётр", "Орел"),
+        ];
+        for (name, original, want) in cases {
+            assert_eq!(restore_yo(name, original), want, "{name} / {original}");
+        }
     }
 
     #[test]
