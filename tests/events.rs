@@ -2798,3 +2798,52 @@ fn a_conversation_noun_is_a_meeting() {
     // With the press it is no contact the graph holds.
     assert!(events("После общения с прессой Макрон уехал.", "2024-03-15").is_empty());
 }
+
+#[test]
+fn visitors_together_meet_and_a_companion_visits_too() {
+    let sides = |evs: &[Ev], kind: &str| -> Vec<Vec<String>> {
+        evs.iter()
+            .filter(|e| e.0 == kind)
+            .map(|e| e.1.clone())
+            .collect()
+    };
+    for text in [
+        "Путин и Лукашенко вместе посетили выставку в Минске.",
+        "Путин и Лукашенко совместно посетили завод в Минске.",
+        "Путин и Лукашенко посетили выставку в Минске вместе.",
+        "Путин вместе с Лукашенко посетил выставку в Минске.",
+    ] {
+        let evs = events(text, "2024-03-15");
+        assert_eq!(
+            sides(&evs, "MEETING"),
+            [[
+                "Александр Григорьевич Лукашенко",
+                "Владимир Владимирович Путин"
+            ]],
+            "{text}: {evs:?}"
+        );
+        assert_eq!(find(&evs, "MEETING").2.as_deref(), Some("Минск"), "{text}");
+        assert_eq!(sides(&evs, "VISIT").len(), 2, "{text}: {evs:?}");
+    }
+    // Two visits, no meeting: nothing says they were together («вместе с тем» is «yet»).
+    for text in [
+        "Путин и Лукашенко посетили Минск.",
+        "Вместе с тем Путин и Лукашенко посетили Минск.",
+    ] {
+        let evs = events(text, "2024-03-15");
+        assert!(sides(&evs, "MEETING").is_empty(), "{text}: {evs:?}");
+        assert_eq!(sides(&evs, "VISIT").len(), 2, "{text}: {evs:?}");
+    }
+    // A name that is also a common word («макрон») at the start of the sentence, its verb
+    // after an adverb or «вместе с …».
+    let evs = events("Макрон и Шольц вместе прибыли в Киев.", "2024-03-15");
+    assert_eq!(
+        sides(&evs, "MEETING"),
+        [["Олаф Шольц", "Эммануэль Макрон"]],
+        "{evs:?}"
+    );
+    let evs = events("Макрон вместе с Шольцем прибыл в Киев.", "2024-03-15");
+    assert_eq!(sides(&evs, "VISIT").len(), 2, "{evs:?}");
+    let evs = events("Макрон сегодня прибыл в Киев.", "2024-03-15");
+    assert_eq!(sides(&evs, "VISIT"), [["Эммануэль Макрон"]], "{evs:?}");
+}

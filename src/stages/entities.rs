@@ -880,6 +880,7 @@ static PERSON_VERBS: crate::text::WordList = crate::text::WordList::new(&[
 /// встретиться …», «уверен», «готов», «согласен»).
 fn person_verb_after(doc: &Doc<'_>, k: usize) -> bool {
     const PERSON_STATES: &[&str] = &["намеренный", "уверенный", "готовый", "согласный"];
+    let k = past_adverbs(doc, k);
     k < doc.tokens.len()
         && doc.tokens[k].sentence == doc.tokens[k - 1].sentence
         && doc.lower(k).is_some_and(|w| {
@@ -894,14 +895,54 @@ fn person_verb_after(doc: &Doc<'_>, k: usize) -> bool {
         })
 }
 
+/// The first token from `k` on that is not one of up to two lower-case adverbs or particles
+/// in the sentence of `k - 1`, nor «вместе с» and a capitalised name: «Макрон и Шольц вместе
+/// прибыли», «Макрон сегодня заявил», «Макрон также отметил», «Макрон вместе с Шольцем
+/// прибыл» keep the verb that shows the name a person's.
+fn past_adverbs(doc: &Doc<'_>, k: usize) -> usize {
+    let same =
+        |t: usize| t < doc.tokens.len() && doc.tokens[t].sentence == doc.tokens[k - 1].sentence;
+    let mut v = k;
+    if same(v + 2)
+        && matches!(doc.fold_of(v), "вместе" | "совместно")
+        && matches!(doc.fold_of(v + 1), "с" | "со")
+        && doc.tokens[v + 2].shape == Shape::Title
+    {
+        v += 3;
+        // A second word of the name («с Олафом Шольцем»).
+        if same(v) && doc.tokens[v].shape == Shape::Title {
+            v += 1;
+        }
+        return v;
+    }
+    while v < k + 2
+        && v < doc.tokens.len()
+        && doc.tokens[v].sentence == doc.tokens[k - 1].sentence
+        && doc.tokens[v].shape == Shape::Lower
+        && doc
+            .lower(v)
+            .and_then(|w| w.best())
+            .is_some_and(|p| matches!(p.pos, Pos::Adv | Pos::Part))
+    {
+        v += 1;
+    }
+    v
+}
+
 /// «Макрон и Шольц провели переговоры»: «и», a capitalised word and a plural verb only a
-/// person does, right after token `k - 1`, in the same sentence.
+/// person does, right after token `k - 1` (adverbs aside), in the same sentence.
 fn name_coordinated_after(doc: &Doc<'_>, k: usize) -> bool {
-    k + 2 < doc.tokens.len()
+    if !(k + 2 < doc.tokens.len()
         && doc.tokens[k + 2].sentence == doc.tokens[k - 1].sentence
         && doc.fold_of(k) == "и"
-        && doc.tokens[k + 1].shape == Shape::Title
-        && doc.lower(k + 2).is_some_and(|w| {
+        && doc.tokens[k + 1].shape == Shape::Title)
+    {
+        return false;
+    }
+    let v = past_adverbs(doc, k + 2);
+    v < doc.tokens.len()
+        && doc.tokens[v].sentence == doc.tokens[k - 1].sentence
+        && doc.lower(v).is_some_and(|w| {
             w.parses.iter().any(|p| {
                 p.pos == Pos::Verb
                     && p.verb_form == Some(VerbForm::Fin)

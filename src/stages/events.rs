@@ -707,8 +707,26 @@ impl EventExtractor {
                         .iter()
                         .map(|&r| (draft.clone(), vec![first, r], place)),
                 );
-            } else if draft.kind == EventType::Visit && parties.len() > 1 {
-                out.extend(parties.into_iter().map(|r| (draft.clone(), vec![r], place)));
+            } else if draft.kind == EventType::Visit {
+                // «Путин вместе с Лукашенко посетил выставку»: the companion visits too, and
+                // «вместе/совместно» makes the visitors meet there.
+                let (together, companions) = ctx.together(i, &clause);
+                let mut visitors = parties;
+                for c in companions {
+                    if !visitors.contains(&c) {
+                        visitors.push(c);
+                    }
+                }
+                if together && visitors.len() > 1 {
+                    let mut meeting = draft.clone();
+                    meeting.kind = EventType::Meeting;
+                    out.push((meeting, visitors.clone(), place));
+                }
+                out.extend(
+                    visitors
+                        .into_iter()
+                        .map(|r| (draft.clone(), vec![r], place)),
+                );
             } else {
                 out.push((draft, parties, place));
             }
@@ -3292,6 +3310,41 @@ impl Ctx<'_, '_> {
         self.actors_in(clause)
             .find(|b| b.tokens.start == end && b.kind == EntityKind::Person)
             .unwrap_or(a)
+    }
+
+    /// Whether «вместе»/«совместно» qualifies the trigger at `i` (before it by three words at
+    /// most, or after it in `clause`), and the people of «вместе с X» there: those who do it
+    /// together. «Вместе с тем» («yet») is no such word.
+    fn together(&self, i: usize, clause: &Range<usize>) -> (bool, Vec<Ref>) {
+        let doc = self.doc;
+        let mut found = false;
+        let mut with = Vec::new();
+        let near = clause.start.max(i.saturating_sub(3))..clause.end;
+        for k in near {
+            if !matches!(doc.fold_of(k), "вместе" | "совместно")
+                || (k + 2 < doc.tokens.len()
+                    && matches!(doc.fold_of(k + 1), "с" | "со")
+                    && doc.fold_of(k + 2) == "тем")
+            {
+                continue;
+            }
+            found = true;
+            if k + 2 < clause.end && matches!(doc.fold_of(k + 1), "с" | "со") {
+                let span = k + 2..clause.end.min(k + 6);
+                if let Some(a) = self.actors_in(&span).find(|a| {
+                    a.kind == EntityKind::Person
+                        && a.tokens.start == k + 2
+                        && a.cases.contains(Case::Ins)
+                }) {
+                    for r in self.coordinated(a, clause, Some(Case::Ins)) {
+                        if !with.contains(&r) {
+                            with.push(r);
+                        }
+                    }
+                }
+            }
+        }
+        (found, with)
     }
 
     fn is_party(a: &Actor) -> bool {
