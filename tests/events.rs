@@ -2847,3 +2847,58 @@ fn visitors_together_meet_and_a_companion_visits_too() {
     let evs = events("Макрон сегодня прибыл в Киев.", "2024-03-15");
     assert_eq!(sides(&evs, "VISIT"), [["Эммануэль Макрон"]], "{evs:?}");
 }
+
+#[test]
+fn a_visit_of_someone_named_after_a_word_for_a_person_and_its_complements() {
+    // The visitor comes after «заместителя председателя КНР» (the title there is Xi's, not
+    // the visitor's), after «спецпосланника президента США».
+    let evs = events(
+        "Визит заместителя председателя КНР Хань Чжэна в Москву запланирован на апрель.",
+        "2024-03-15",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, ["Хань Чжэн"], "{evs:?}");
+    assert_eq!(v.2.as_deref(), Some("Москва"));
+    assert_eq!(v.4, "planned");
+    let evs = events(
+        "Визит спецпосланника президента США Стива Уиткоффа в Москву состоялся в четверг.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "VISIT").1, ["Стив Уиткофф"], "{evs:?}");
+    // An aide with no name is nobody the graph knows.
+    assert!(events("Визит помощника президента в Минск отложен.", "2024-03-15").is_empty());
+}
+
+#[test]
+fn a_delegation_from_a_country_after_s_is_that_country() {
+    let evs = events(
+        "Путин встретился с делегацией из ОАЭ в Кремле.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Владимир Владимирович Путин", "ОАЭ"],
+        "{evs:?}"
+    );
+    let evs = events(
+        "Лавров провел переговоры с делегацией из Ирана.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").1,
+        ["Иран", "Сергей Викторович Лавров"],
+        "{evs:?}"
+    );
+    // Headed by someone named: that person.
+    let evs = events(
+        "Путин встретился с делегацией из Китая во главе с Ван И.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Ван И", "Владимир Владимирович Путин"],
+        "{evs:?}"
+    );
+    // Students from a country are no delegation of it.
+    assert!(events("Путин встретился со студентами из Китая.", "2024-03-15").is_empty());
+}

@@ -4200,6 +4200,22 @@ impl Ctx<'_, '_> {
                     }
                     break;
                 }
+                // «с делегацией из ОАЭ»: the country it comes from is the side (or the one
+                // heading it, after the next «с»).
+                if j > k + 1
+                    && self.doc.fold_of(j) == "из"
+                    && DELEGATION_NOUNS.contains(&self.doc.fold_of(j - 1))
+                    && let Some(a) = self.actors_in(clause).find(|a| {
+                        a.tokens.start == j + 1
+                            && a.kind == EntityKind::Country
+                            && a.cases.contains(Case::Gen)
+                    })
+                {
+                    if self.headed_at(a.tokens.end, clause) {
+                        break;
+                    }
+                    return self.coordinated_groups(a, clause, Some(Case::Gen));
+                }
                 // «с мэром Москвы Сергеем Собяниным», «с губернатором Техаса …»: a city or
                 // region in the genitive after a role noun is its complement.
                 if j > k + 1
@@ -4403,6 +4419,12 @@ impl Ctx<'_, '_> {
         {
             return self.coordinated(a, clause, Some(Case::Gen));
         }
+        // «визит заместителя председателя КНР Хань Чжэна», «визит спецпосланника президента
+        // США Стива Уиткоффа»: a word for a person, its genitive complements (a title among
+        // them names someone else), then the person's name.
+        if let Some(a) = self.named_after_role_noun(k, clause) {
+            return self.coordinated(a, clause, Some(Case::Gen));
+        }
         // «визит нашей делегации», «лидеров России и Китая»
         if k < clause.end {
             if let Some(r) = self.role_plural(k, clause) {
@@ -4423,6 +4445,52 @@ impl Ctx<'_, '_> {
             }
         }
         Vec::new()
+    }
+
+    /// The person named after a lower-case animate noun in the genitive at `k` and its
+    /// complements: lower-case words and the mentions of countries, bodies and titles, up to
+    /// ten tokens, in `clause`. None when anything else comes first.
+    fn named_after_role_noun<'s>(
+        &'s self,
+        k: usize,
+        clause: &'s Range<usize>,
+    ) -> Option<&'s Actor> {
+        let doc = self.doc;
+        let role = k < clause.end
+            && doc.tokens[k].shape == Shape::Lower
+            && doc.lower(k).is_some_and(|w| {
+                w.prob(|p| p.pos == Pos::Noun && p.animate && p.case == Some(Case::Gen)) >= 0.5
+            });
+        if !role {
+            return None;
+        }
+        let mut j = k + 1;
+        while j < clause.end && j < k + 10 {
+            let here = doc.mentions_at(j);
+            if let Some(a) = self.actors_in(clause).find(|a| {
+                a.tokens.start == j
+                    && a.kind == EntityKind::Person
+                    && a.cases.contains(Case::Gen)
+                    && !here
+                        .iter()
+                        .any(|m| m.via == Via::Title && m.tokens == a.tokens)
+            }) {
+                return Some(a);
+            }
+            if let Some(m) = here.iter().max_by_key(|m| m.tokens.end) {
+                j = m.tokens.end;
+            } else if (doc.tokens[j].kind == TokenKind::Word
+                && doc.tokens[j].shape == Shape::Lower
+                && !is_finite_verb(doc, j))
+                || doc.is_punct(j, "\"")
+            {
+                // (Quotes around a body's name: «главы компании «Газпром» Алексея Миллера».)
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        None
     }
 
     /// «лидеры России и Китая», «главы МИД России и Турции»: each country's holder.
