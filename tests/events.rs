@@ -2902,3 +2902,19 @@ fn a_delegation_from_a_country_after_s_is_that_country() {
     // Students from a country are no delegation of it.
     assert!(events("Путин встретился со студентами из Китая.", "2024-03-15").is_empty());
 }
+
+#[test]
+fn a_range_from_one_day_to_another_dates_the_event_by_its_first_day() {
+    // The dates stage reads «с 20 по 22 марта» as one date; it is no bound («с 20 марта» alone
+    // is since when).
+    for text in [
+        "Визит Си Цзиньпина в Москву пройдет с 20 по 22 марта.",
+        "Си Цзиньпин посетит Москву с 20 по 22 марта.",
+        "Визит Си Цзиньпина в Москву пройдет 20-22 марта.",
+    ] {
+        let evs = events(text, "2024-03-15");
+        let v = find(&evs, "VISIT");
+        assert_eq!(v.3.as_deref(), Some("2024-03-20"), "{text}: {evs:?}");
+        assert_eq!(v.4, "planned", "{text}");
+    }
+}

@@ -5508,9 +5508,11 @@ impl Ctx<'_, '_> {
         match self.doc.fold_of(d.tokens.start) {
             // «встретятся до конца года»: the year is all the text says of when.
             "до" => self.doc.fold_of(d.tokens.start + 1) != "конца",
+            // (The dates stage may read «с 20 по 22 марта» as one date or as two.)
             "с" | "со" => {
-                !(d.tokens.end < self.doc.tokens.len()
-                    && matches!(self.doc.fold_of(d.tokens.end), "по" | "до"))
+                let range_word = |k: usize| matches!(self.doc.fold_of(k), "по" | "до");
+                !((d.tokens.end < self.doc.tokens.len() && range_word(d.tokens.end))
+                    || (d.tokens.start + 1..d.tokens.end).any(range_word))
             }
             _ => false,
         }
