@@ -579,11 +579,13 @@ pub enum Memo {
     SurnameShaped,
     /// Whether the word as written is a common word (`Doc::is_common_word`; per written word).
     CommonWord,
+    /// Which first word of a state body's name the word is a form of (`stages::bodies`).
+    BodyWord,
 }
 
 impl Memo {
     /// Number of questions: the last one's index plus one.
-    const COUNT: usize = Memo::CommonWord as usize + 1;
+    const COUNT: usize = Memo::BodyWord as usize + 1;
 }
 
 impl MorphCache {

@@ -18,7 +18,7 @@ use crate::model::{
 };
 use crate::morph::{Morph, MorphCache};
 use crate::stages::{
-    DateResolver, EntityMatcher, EventExtractor, OrgFinder, PersonFinder, PlaceFinder,
+    BodyFinder, DateResolver, EntityMatcher, EventExtractor, OrgFinder, PersonFinder, PlaceFinder,
     TitleResolver,
 };
 use crate::text::{
@@ -91,6 +91,7 @@ pub struct Analyzer {
     entities: EntityMatcher,
     places: PlaceFinder,
     orgs: OrgFinder,
+    bodies: BodyFinder,
     persons: PersonFinder,
     titles: TitleResolver,
     dates: DateResolver,
@@ -100,6 +101,7 @@ pub struct Analyzer {
 impl Analyzer {
     /// An analyzer over a loaded morphology and a compiled gazetteer.
     pub fn new(morph: Morph, gazetteer: Arc<Gazetteer>) -> Analyzer {
+        let bodies = BodyFinder::new(&gazetteer);
         Analyzer {
             morph,
             gazetteer,
@@ -109,6 +111,7 @@ impl Analyzer {
             entities: EntityMatcher,
             places: PlaceFinder,
             orgs: OrgFinder,
+            bodies,
             persons: PersonFinder,
             titles: TitleResolver,
             dates: DateResolver,
@@ -195,6 +198,7 @@ impl Analyzer {
         if last >= Stage::Persons {
             self.places.run(&mut d);
             self.orgs.run(&mut d);
+            self.bodies.run(&mut d);
             self.persons.run(&mut d);
         }
         if last >= Stage::Titles {

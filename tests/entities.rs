@@ -1195,3 +1195,51 @@ fn a_queen_is_a_reigning_queen_and_no_title_hides_in_a_surname() {
         ["Артём Королёв"]
     );
 }
+
+#[test]
+fn a_states_body_named_by_a_common_noun_is_that_states() {
+    let orgs = |text: &str| -> Vec<(String, String, String)> {
+        record(text)["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["type"] == "ORGANIZATION")
+            .map(|m| {
+                let s = |k: &str| m[k].as_str().unwrap().to_string();
+                (s("text"), s("name"), s("entity"))
+            })
+            .collect()
+    };
+    // The state after the word, or its adjective before; the bare word later is the same body.
+    let ms = orgs("Правительство Японии одобрило бюджет. Позже правительство объявило о мерах.");
+    assert_eq!(
+        ms,
+        [
+            (
+                "Правительство Японии".into(),
+                "Правительство (Япония)".into(),
+                "ng:org:pravitelstvo-yaponiya".into()
+            ),
+            (
+                "правительство".into(),
+                "Правительство (Япония)".into(),
+                "ng:org:pravitelstvo-yaponiya".into()
+            ),
+        ]
+    );
+    let ms = orgs("Японское правительство одобрило бюджет.");
+    assert_eq!(ms[0].0, "Японское правительство");
+    assert_eq!(ms[0].2, "ng:org:pravitelstvo-yaponiya");
+    // The gazetteer's body of that state, when it has one, by its id.
+    let ms = orgs("МВД России сообщило о задержании. В МВД отметили, что следствие идет.");
+    assert_eq!(ms.len(), 2, "{ms:?}");
+    assert!(ms.iter().all(|m| m.2 == "wikidata:Q1192838"), "{ms:?}");
+    // The bare word takes the country of the place named before it, a city's too.
+    let ms = orgs("В Техасе полиция задержала стрелка.");
+    assert_eq!(ms[0].1, "Полиция (США)", "{ms:?}");
+    let ms = orgs("Парламент Грузии принял закон. Спикер парламента заявил об этом.");
+    assert_eq!(ms[1].2, ms[0].2, "{ms:?}");
+    assert!(ms[0].2.starts_with("wikidata:"), "{ms:?}");
+    // No state anywhere: nothing to say which body it is.
+    assert!(orgs("Полиция задержала подозреваемого.").is_empty());
+}

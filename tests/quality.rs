@@ -29,6 +29,7 @@ fn nerel_dev_entities_stay_above_their_floors() {
         ("CITY", 0.89),
         ("STATE_OR_PROVINCE", 0.85),
         ("LOCATION (merged)", 0.905),
+        ("ORGANIZATION", 0.45),
     ] {
         assert!(f1(kind) >= floor, "{kind} F1 {:.3} < {floor}", f1(kind));
     }
@@ -39,8 +40,11 @@ fn nerel_dev_entities_stay_above_their_floors() {
         "QID accuracy {:.3}",
         report.qid_accuracy()
     );
+    // NEREL links a state's body named by its common noun («правительство», «полиции») to the
+    // class (Q7188 government, Q35535 police); newsgraph links it to that state's body, which
+    // the graph needs: those spans count as misses here.
     assert!(
-        report.link_accuracy() >= 0.55,
+        report.link_accuracy() >= 0.53,
         "link accuracy over the gold-linked spans found {:.3}",
         report.link_accuracy()
     );

@@ -381,6 +381,11 @@ impl Gazetteer {
         &self.entities[index as usize]
     }
 
+    /// The number of entities (their indexes are `0..entity_count()`).
+    pub fn entity_count(&self) -> usize {
+        self.entities.len()
+    }
+
     /// The index of an entity id.
     pub fn find(&self, id: &EntityId) -> Option<u32> {
         self.by_id.get(id).copied()

@@ -3,6 +3,7 @@
 //! gazetteer names → settlements and organisations by context, person names by morphology →
 //! titles → dates → events.
 
+pub mod bodies;
 pub mod dates;
 pub mod entities;
 pub mod events;
@@ -11,6 +12,7 @@ pub mod persons;
 pub mod places;
 pub mod titles;
 
+pub use bodies::BodyFinder;
 pub use dates::DateResolver;
 pub use entities::EntityMatcher;
 pub use events::EventExtractor;

@@ -1,0 +1,397 @@
+//! Bodies of a state named by a common noun: «правительство Японии», «японское правительство»,
+//! «МВД России», «полиция Нью-Йорка», and later in the article «правительство» alone.
+//!
+//! News names a government, a parliament, the police or a ministry by a word any state's body
+//! shares; the state comes from the phrase (a country, city or region in the genitive after
+//! the word, or a country adjective before it) or, for the bare word, from the article: the
+//! same body named with its state before, else the nearest country named before it in the
+//! paragraph, else the last one named before it in the article. The body becomes an
+//! ORGANIZATION (`via: context`) whose id joins the word and the state
+//! (`ng:org:pravitelstvo-yaponiya`, «Правительство (Япония)»), so one state's government is
+//! one node of the graph whatever the article calls it. A body the gazetteers name («МИД
+//! Китая», «Правительство Российской Федерации») is theirs; this stage leaves it alone.
+//!
+//! NEREL v1.1 annotates such words as ORGANIZATION, the bare ones too («правительство»,
+//! «полиции», «МВД» are the most frequent organisation spans that no earlier stage found in
+//! its train split).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::doc::{Doc, MentionDraft};
+use crate::gazetteer::Gazetteer;
+use crate::model::{EntityId, EntityKind, Via};
+use crate::morph::{Case, CaseSet, Memo, Pos};
+use crate::slug::slug;
+use crate::text::TokenKind;
+
+/// Finds bodies of a state by their common noun.
+#[derive(Debug, Default, Clone)]
+pub struct BodyFinder {
+    /// (short name, country) → the gazetteer's organisation for that state's body.
+    known: HashMap<(&'static str, u32), u32>,
+}
+
+/// One kind of body: the lemmas of its words, in order, and its short name.
+struct Body {
+    words: &'static [&'static str],
+    name: &'static str,
+}
+
+/// The start of a gazetteer organisation's name (folded) that makes it a state's body of the
+/// kind named (the short name of a [`Body`]): «Министерство внутренних дел Российской
+/// Федерации» is Russia's МВД when the gazetteer gives it the country.
+const GAZETTEER_FORMS: &[(&str, &str)] = &[
+    ("министерство внутренних дел ", "МВД"),
+    ("мвд ", "МВД"),
+    ("министерство иностранных дел ", "МИД"),
+    ("мид ", "МИД"),
+    ("министерство обороны ", "Минобороны"),
+    ("минобороны ", "Минобороны"),
+    ("министерство юстиции ", "Минюст"),
+    ("верховный суд ", "Верховный суд"),
+    ("конституционный суд ", "Конституционный суд"),
+    ("кабинет министров ", "Кабинет министров"),
+    ("правительство ", "Правительство"),
+    ("федеральное правительство ", "Правительство"),
+    ("парламент ", "Парламент"),
+    ("полиция ", "Полиция"),
+    ("национальная полиция ", "Полиция"),
+    ("генеральная прокуратура ", "Генпрокуратура"),
+    ("генпрокуратура ", "Генпрокуратура"),
+    ("сенат ", "Сенат"),
+    ("генеральный штаб ", "Генштаб"),
+];
+
+/// The bodies, longer phrases first (a phrase is tried before any shorter one at a word); each
+/// name's first word is in [`FIRST_WORDS`].
+const BODIES: &[Body] = &[
+    Body {
+        words: &["министерство", "внутренний", "дело"],
+        name: "МВД",
+    },
+    Body {
+        words: &["министерство", "иностранный", "дело"],
+        name: "МИД",
+    },
+    Body {
+        words: &["министерство", "оборона"],
+        name: "Минобороны",
+    },
+    Body {
+        words: &["министерство", "юстиция"],
+        name: "Минюст",
+    },
+    Body {
+        words: &["верховный", "суд"],
+        name: "Верховный суд",
+    },
+    Body {
+        words: &["конституционный", "суд"],
+        name: "Конституционный суд",
+    },
+    Body {
+        words: &["кабинет", "министр"],
+        name: "Кабинет министров",
+    },
+    Body {
+        words: &["правительство"],
+        name: "Правительство",
+    },
+    Body {
+        words: &["парламент"],
+        name: "Парламент",
+    },
+    Body {
+        words: &["полиция"],
+        name: "Полиция",
+    },
+    Body {
+        words: &["прокуратура"],
+        name: "Прокуратура",
+    },
+    Body {
+        words: &["генпрокуратура"],
+        name: "Генпрокуратура",
+    },
+    Body {
+        words: &["сенат"],
+        name: "Сенат",
+    },
+    Body {
+        words: &["генштаб"],
+        name: "Генштаб",
+    },
+    Body {
+        words: &["мвд"],
+        name: "МВД",
+    },
+    Body {
+        words: &["мид"],
+        name: "МИД",
+    },
+    Body {
+        words: &["минобороны"],
+        name: "Минобороны",
+    },
+    Body {
+        words: &["минюст"],
+        name: "Минюст",
+    },
+];
+
+/// Whether token `k` is a form of `lemma`: a noun or adjective reading, or the word itself
+/// (abbreviations such as «МВД» the dictionary may not read as one).
+fn is_form_of(doc: &Doc<'_>, k: usize, lemma: &str) -> bool {
+    doc.tokens[k].kind == TokenKind::Word
+        && (doc.fold_of(k) == lemma
+            || doc.lower(k).is_some_and(|w| {
+                w.parses.iter().any(|p| {
+                    &*p.lemma == lemma && matches!(p.pos, Pos::Noun | Pos::Adj | Pos::Propn)
+                })
+            }))
+}
+
+/// The first words of the bodies' names, each once.
+const FIRST_WORDS: &[&str] = &[
+    "министерство",
+    "верховный",
+    "конституционный",
+    "кабинет",
+    "правительство",
+    "парламент",
+    "полиция",
+    "прокуратура",
+    "генпрокуратура",
+    "сенат",
+    "генштаб",
+    "мвд",
+    "мид",
+    "минобороны",
+    "минюст",
+];
+
+/// The first two letters of [`FIRST_WORDS`].
+const FIRST_LETTERS: &[&str] = &["ми", "мв", "ве", "ко", "ка", "пр", "па", "по", "ге", "се"];
+
+/// The body whose words start at token `k` within the sentence ending before `end`, and the
+/// token after them.
+fn body_at(doc: &Doc<'_>, k: usize, end: usize) -> Option<(&'static Body, usize)> {
+    // Most words start no body: their first two letters tell most of them, and which first
+    // word the rest are is asked once per word.
+    if doc.tokens[k].kind != TokenKind::Word {
+        return None;
+    }
+    let two = doc.fold_of(k).as_bytes().get(..4)?;
+    if !FIRST_LETTERS.iter().any(|p| p.as_bytes() == two) {
+        return None;
+    }
+    let first = doc.word_memo(k, Memo::BodyWord, || {
+        FIRST_WORDS
+            .iter()
+            .position(|lemma| is_form_of(doc, k, lemma))
+            .map_or(0, |n| n as u8 + 1)
+    });
+    let first = FIRST_WORDS.get(usize::from(first).checked_sub(1)?)?;
+    BODIES
+        .iter()
+        .filter(|b| b.words[0] == *first)
+        .find_map(|b| {
+            let stop = k + b.words.len();
+            (stop <= end
+                && b.words[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(n, lemma)| is_form_of(doc, k + 1 + n, lemma)))
+            .then_some((b, stop))
+        })
+}
+
+impl BodyFinder {
+    /// A finder that links a body to `gazetteer`'s organisation for it where the gazetteer
+    /// has one with its country («Правительство Российской Федерации»).
+    pub fn new(gazetteer: &Gazetteer) -> BodyFinder {
+        let mut known = HashMap::new();
+        for index in 0..gazetteer.entity_count() as u32 {
+            let e = gazetteer.entity(index);
+            let Some(country) = e.country.filter(|_| e.kind == EntityKind::Organization) else {
+                continue;
+            };
+            let name = crate::text::fold_key(&e.name);
+            if let Some(&(_, body)) = GAZETTEER_FORMS.iter().find(|(f, _)| name.starts_with(f)) {
+                known.entry((body, country)).or_insert(index);
+            }
+        }
+        BodyFinder { known }
+    }
+
+    /// Adds an ORGANIZATION mention for every body of a state whose state the phrase or the
+    /// article tells.
+    pub fn run(&self, doc: &mut Doc<'_>) {
+        // Which tokens earlier stages named, worked out at the first body (most articles
+        // have none).
+        let mut covered: Option<Vec<bool>> = None;
+        // (body name, document entity) of the bodies named so far, for the bare word later.
+        let mut named: Vec<(&'static str, u32)> = Vec::new();
+        let mut added = Vec::new();
+        for s in 0..doc.sentence_tokens.len() {
+            let range = doc.sentence_tokens[s].clone();
+            let mut k = range.start;
+            while k < range.end {
+                let Some((body, stop)) = body_at(doc, k, range.end) else {
+                    k += 1;
+                    continue;
+                };
+                let covered = covered.get_or_insert_with(|| doc.coverage());
+                if covered[k..stop].iter().any(|&c| c) {
+                    // A gazetteer organisation named here is the body the bare word means later
+                    // («Парламент Грузии … спикер парламента»).
+                    if let Some(m) = doc
+                        .mentions_at(k)
+                        .iter()
+                        .find(|m| m.kind == EntityKind::Organization && m.tokens.end >= stop)
+                    {
+                        named.push((body.name, m.entity));
+                    }
+                    k = stop;
+                    continue;
+                }
+                let (span, entity) = match self.place_of(doc, k, stop) {
+                    Some((span, place)) => (span, Some(self.body_of(doc, body.name, place))),
+                    None => (k..stop, None),
+                };
+
+                let entity = entity
+                    .or_else(|| {
+                        named
+                            .iter()
+                            .rev()
+                            .find(|(n, _)| *n == body.name)
+                            .map(|&(_, e)| e)
+                    })
+                    .or_else(|| {
+                        self.country_before(doc, k)
+                            .map(|place| self.body_of(doc, body.name, place))
+                    });
+                let Some(entity) = entity else {
+                    k = stop;
+                    continue;
+                };
+                named.push((body.name, entity));
+                k = span.end.max(stop);
+                added.push(MentionDraft {
+                    tokens: span,
+                    entity,
+                    kind: EntityKind::Organization,
+                    via: Via::Context,
+                    cases: CaseSet::ANY,
+                    sentence: s as u32,
+                    surname_only: false,
+                });
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        doc.mentions.extend(added);
+        doc.mentions
+            .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+
+    /// The document entity of body `name` of `place` (a document entity): the gazetteer's
+    /// organisation when it has one, else `ng:org:<body>-<place>`.
+    fn body_of(&self, doc: &mut Doc<'_>, name: &'static str, place: u32) -> u32 {
+        let known = doc.entities[place as usize]
+            .gaz
+            .and_then(|g| self.known.get(&(name, g)));
+        if let Some(&org) = known {
+            return doc.intern_gazetteer(org);
+        }
+        let place_name = doc.entities[place as usize].name.clone();
+        let id = EntityId::new(&format!("ng:org:{}-{}", slug(name), slug(&place_name)));
+        doc.intern_new(
+            id,
+            EntityKind::Organization,
+            Arc::from(format!("{name} ({place_name})")),
+            None,
+        )
+    }
+
+    /// The state the phrase names for the body at `k..stop`: a country, city or region in
+    /// the genitive right after it, or a country adjective right before it; with the span of
+    /// body and state together.
+    fn place_of(
+        &self,
+        doc: &Doc<'_>,
+        k: usize,
+        stop: usize,
+    ) -> Option<(std::ops::Range<usize>, u32)> {
+        let after = doc.mentions_at(stop).iter().find(|m| {
+            matches!(
+                m.kind,
+                EntityKind::Country | EntityKind::City | EntityKind::Region
+            ) && m.via != Via::Adjective
+                && m.cases.contains(Case::Gen)
+        });
+        if let Some(m) = after {
+            return Some((k..m.tokens.end, m.entity));
+        }
+        doc.mentions_ending_at(k, 4)
+            .find(|m| m.kind == EntityKind::Country && m.via == Via::Adjective)
+            .map(|m| (m.tokens.start..stop, m.entity))
+    }
+
+    /// The country of the place named last before token `k` (a country, or the country of
+    /// a city or region the gazetteer knows: «В Техасе полиция задержала …»), else of the
+    /// first one after it in its paragraph.
+    fn country_before(&self, doc: &mut Doc<'_>, k: usize) -> Option<u32> {
+        let gaz = doc.gazetteer;
+        let country_of = |doc: &Doc<'_>, m: &MentionDraft| -> Option<Result<u32, u32>> {
+            match m.kind {
+                EntityKind::Country => Some(Ok(m.entity)),
+                EntityKind::City | EntityKind::Region => doc.entities[m.entity as usize]
+                    .gaz
+                    .and_then(|g| gaz.entity(g).country)
+                    .map(Err),
+                _ => None,
+            }
+        };
+        let to = doc.mentions.partition_point(|m| m.tokens.start < k);
+        let paragraph =
+            |doc: &Doc<'_>, t: usize| doc.sentences[doc.tokens[t].sentence as usize].paragraph;
+        let here = paragraph(doc, k);
+        let found = doc.mentions[..to]
+            .iter()
+            .rev()
+            .filter(|m| m.tokens.end <= k)
+            .find_map(|m| country_of(doc, m))
+            .or_else(|| {
+                doc.mentions[to..]
+                    .iter()
+                    .take_while(|m| paragraph(doc, m.tokens.start) == here)
+                    .find_map(|m| country_of(doc, m))
+            })?;
+        Some(match found {
+            Ok(entity) => entity,
+            Err(country) => doc.intern_gazetteer(country),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_first_word_passes_the_letter_check() {
+        for w in FIRST_WORDS {
+            assert!(
+                FIRST_LETTERS.iter().any(|p| w.starts_with(p)),
+                "{w} is missing from FIRST_LETTERS"
+            );
+        }
+        for b in BODIES {
+            assert!(FIRST_WORDS.contains(&b.words[0]), "{}", b.name);
+        }
+    }
+}
