@@ -49,6 +49,12 @@ const GAZETTEER_FORMS: &[(&str, &str)] = &[
     ("министерство обороны ", "Минобороны"),
     ("минобороны ", "Минобороны"),
     ("министерство юстиции ", "Минюст"),
+    ("министерство финансов ", "Минфин"),
+    ("министерство здравоохранения ", "Минздрав"),
+    ("следственный комитет ", "Следственный комитет"),
+    ("центральный банк ", "Центробанк"),
+    ("прокуратура ", "Прокуратура"),
+    ("прокуратура ", "Генпрокуратура"),
     ("верховный суд ", "Верховный суд"),
     ("конституционный суд ", "Конституционный суд"),
     ("кабинет министров ", "Кабинет министров"),
@@ -95,6 +101,22 @@ const BODIES: &[Body] = &[
         name: "Кабинет министров",
     },
     Body {
+        words: &["министерство", "финансы"],
+        name: "Минфин",
+    },
+    Body {
+        words: &["министерство", "здравоохранение"],
+        name: "Минздрав",
+    },
+    Body {
+        words: &["следственный", "комитет"],
+        name: "Следственный комитет",
+    },
+    Body {
+        words: &["центральный", "банк"],
+        name: "Центробанк",
+    },
+    Body {
         words: &["правительство"],
         name: "Правительство",
     },
@@ -138,6 +160,26 @@ const BODIES: &[Body] = &[
         words: &["минюст"],
         name: "Минюст",
     },
+    Body {
+        words: &["минфин"],
+        name: "Минфин",
+    },
+    Body {
+        words: &["минздрав"],
+        name: "Минздрав",
+    },
+    Body {
+        words: &["ск"],
+        name: "Следственный комитет",
+    },
+    Body {
+        words: &["центробанк"],
+        name: "Центробанк",
+    },
+    Body {
+        words: &["цб"],
+        name: "Центробанк",
+    },
 ];
 
 /// Whether token `k` is a form of `lemma`: a noun or adjective reading, or the word itself
@@ -169,10 +211,19 @@ const FIRST_WORDS: &[&str] = &[
     "мид",
     "минобороны",
     "минюст",
+    "минфин",
+    "минздрав",
+    "следственный",
+    "ск",
+    "центральный",
+    "центробанк",
+    "цб",
 ];
 
 /// The first two letters of [`FIRST_WORDS`].
-const FIRST_LETTERS: &[&str] = &["ми", "мв", "ве", "ко", "ка", "пр", "па", "по", "ге", "се"];
+const FIRST_LETTERS: &[&str] = &[
+    "ми", "мв", "ве", "ко", "ка", "пр", "па", "по", "ге", "се", "сл", "ск", "це", "цб",
+];
 
 /// The body whose words start at token `k` within the sentence ending before `end`, and the
 /// token after them.
@@ -218,7 +269,7 @@ impl BodyFinder {
                 continue;
             };
             let name = crate::text::fold_key(&e.name);
-            if let Some(&(_, body)) = GAZETTEER_FORMS.iter().find(|(f, _)| name.starts_with(f)) {
+            for &(_, body) in GAZETTEER_FORMS.iter().filter(|(f, _)| name.starts_with(f)) {
                 known.entry((body, country)).or_insert(index);
             }
         }
@@ -242,6 +293,11 @@ impl BodyFinder {
                     k += 1;
                     continue;
                 };
+                // «СК «Олимп»»: the word is part of a quoted name's title (a sports club).
+                if stop < range.end && doc.is_punct(stop, "\"") {
+                    k = stop;
+                    continue;
+                }
                 let covered = covered.get_or_insert_with(|| doc.coverage());
                 if covered[k..stop].iter().any(|&c| c) {
                     // A gazetteer organisation named here is the body the bare word means later
