@@ -2918,3 +2918,28 @@ fn a_range_from_one_day_to_another_dates_the_event_by_its_first_day() {
         assert_eq!(v.4, "planned", "{text}");
     }
 }
+
+#[test]
+fn a_handshake_is_a_meeting() {
+    let evs = events(
+        "Путин и Лукашенко обменялись рукопожатием на саммите ОДКБ в Минске.",
+        "2024-03-15",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        m.1,
+        [
+            "Александр Григорьевич Лукашенко",
+            "Владимир Владимирович Путин"
+        ]
+    );
+    assert_eq!(m.2.as_deref(), Some("Минск"));
+    // An exchange of prisoners is no contact.
+    assert!(
+        events(
+            "Россия и Украина обменялись пленными при посредничестве ОАЭ.",
+            "2024-03-15"
+        )
+        .is_empty()
+    );
+}

@@ -2687,9 +2687,13 @@ fn literal_trigger(doc: &Doc<'_>, i: usize, fold: &str, w: &WordInfo) -> Option<
     }
     // «Лавров и Блинкен обменялись мнениями на полях …»: a talk (by phone, a call);
     // «обменялись пленными» is no contact.
+    // «обменялись рукопожатием на саммите»: a handshake is a meeting.
     if fold.starts_with("обменял")
         && i + 1 < sentence_end
-        && matches!(doc.fold_of(i + 1), "мнениями" | "мнением")
+        && matches!(
+            doc.fold_of(i + 1),
+            "мнениями" | "мнением" | "рукопожатием" | "рукопожатиями"
+        )
     {
         return Some(if call_context(doc, i) {
             Trigger::CallVerb
