@@ -490,3 +490,18 @@ fn an_infinitive_makes_a_plan_only_in_its_own_segment() {
         &[("в феврале", "2020-02")],
     );
 }
+
+#[test]
+fn a_date_set_by_a_past_verb_may_lie_ahead() {
+    // «перенесли на середину …»: the date set lies ahead, with words between the verb and the
+    // month as without them; «на первую половину апреля» is a month too.
+    let d = dates("Визит перенесли на середину апреля.", "2024-03-15");
+    assert_eq!(d.last().map(|x| x.1.as_str()), Some("2024-04"), "{d:?}");
+    let d = dates("Визит намечен на первую половину апреля.", "2024-03-15");
+    assert_eq!(d.last().map(|x| x.1.as_str()), Some("2024-04"), "{d:?}");
+    let d = dates("Визит перенесли на конец марта.", "2024-03-15");
+    assert_eq!(d.last().map(|x| x.1.as_str()), Some("2024-03"), "{d:?}");
+    // Without «на» a past verb still dates the past.
+    let d = dates("Визит перенесли в апреле.", "2024-03-15");
+    assert_eq!(d.last().map(|x| x.1.as_str()), Some("2023-04"), "{d:?}");
+}

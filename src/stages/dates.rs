@@ -104,6 +104,7 @@ static MONTH_CUES: crate::text::WordList = crate::text::WordList::new(&[
     // июня», «во второй декаде мая»
     "половине",
     "половины",
+    "половину",
     "конец",
     "начало",
     "середину",
@@ -947,6 +948,8 @@ struct Verbs {
     finite: Vec<(usize, Option<Tense>)>,
     /// Finite verbs of agreeing on something to come («договорились», «условились»), by token.
     agreed: Vec<usize>,
+    /// Finite verbs of setting or moving a date («перенесли», «назначили»), by token.
+    scheduled: Vec<usize>,
     /// Tokens that end a comma-bounded segment (commas, semicolons, colons, dashes).
     breaks: Vec<usize>,
     /// Infinitives, by token.
@@ -956,6 +959,19 @@ struct Verbs {
     modal: Vec<usize>,
     future: bool,
 }
+
+/// Lemmas of the verbs in [`Verbs::scheduled`]: the date after «на» is the one set, which lies
+/// ahead of a past verb («визит перенесли на середину апреля»).
+const SCHEDULE_LEMMAS: &[&str] = &[
+    "перенести",
+    "переносить",
+    "отложить",
+    "откладывать",
+    "назначить",
+    "запланировать",
+    "наметить",
+    "намечать",
+];
 
 /// Lemmas of the verbs in [`Verbs::modal`].
 const MODAL_LEMMAS: &[&str] = &[
@@ -977,6 +993,7 @@ impl Verbs {
         let mut v = Verbs {
             finite: Vec::new(),
             agreed: Vec::new(),
+            scheduled: Vec::new(),
             breaks: sentence
                 .clone()
                 .filter(|&k| {
@@ -1010,6 +1027,9 @@ impl Verbs {
                     v.finite.push((k, p.tense));
                     if matches!(&*p.lemma, "договориться" | "условиться") {
                         v.agreed.push(k);
+                    }
+                    if SCHEDULE_LEMMAS.contains(&&*p.lemma) {
+                        v.scheduled.push(k);
                     }
                     if p.tense == Some(Tense::Pres) && MODAL_LEMMAS.contains(&&*p.lemma) {
                         v.modal.push(k);
@@ -1081,10 +1101,19 @@ impl Verbs {
                     j > k && segment.contains(&j) && !self.breaks.iter().any(|b| (k..j).contains(b))
                 })
         });
+        // «перенесли на середину апреля»: what is set for a date lies ahead (as `set_for`
+        // reads «перенесли на апрель»), with words between the verb and the date.
+        let scheduled = verb.is_some_and(|(k, _)| {
+            k < i
+                && self.scheduled.contains(&k)
+                && !self.breaks.iter().any(|b| (k..i).contains(b))
+                && (i.saturating_sub(3).max(k + 1)..=i).any(|j| doc.fold_of(j) == "на")
+        });
         match nearest {
             Some(Some(Tense::Fut)) => Direction::Future,
             Some(Some(Tense::Pres)) if modal => Direction::Future,
             Some(Some(Tense::Past)) if agreed => Direction::Future,
+            Some(Some(Tense::Past)) if scheduled => Direction::Future,
             Some(Some(Tense::Past)) if !infinitive => Direction::Past,
             _ if self.future => Direction::Future,
             _ => Direction::Either,
