@@ -1242,4 +1242,9 @@ fn a_states_body_named_by_a_common_noun_is_that_states() {
     assert!(ms[0].2.starts_with("wikidata:"), "{ms:?}");
     // No state anywhere: nothing to say which body it is.
     assert!(orgs("Полиция задержала подозреваемого.").is_empty());
+    // A national team only with its country in the phrase.
+    let ms = orgs("Сборная России обыграла сборную Бразилии.");
+    let names: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+    assert_eq!(names, ["Сборная (Россия)", "Сборная (Бразилия)"]);
+    assert!(orgs("В Москве сборная выиграла турнир.").is_empty());
 }

@@ -38,6 +38,9 @@ struct Body {
     name: &'static str,
 }
 
+/// Bodies named only with their state in the phrase: «сборная» alone is any team.
+const NEEDS_STATE: &[&str] = &["Сборная"];
+
 /// The start of a gazetteer organisation's name (folded) that makes it a state's body of the
 /// kind named (the short name of a [`Body`]): «Министерство внутренних дел Российской
 /// Федерации» is Russia's МВД when the gazetteer gives it the country.
@@ -67,6 +70,9 @@ const GAZETTEER_FORMS: &[(&str, &str)] = &[
     ("генпрокуратура ", "Генпрокуратура"),
     ("сенат ", "Сенат"),
     ("генеральный штаб ", "Генштаб"),
+    ("администрация президента ", "Администрация президента"),
+    ("палата представителей ", "Палата представителей"),
+    ("государственный совет ", "Госсовет"),
 ];
 
 /// The bodies, longer phrases first (a phrase is tried before any shorter one at a word); each
@@ -115,6 +121,18 @@ const BODIES: &[Body] = &[
     Body {
         words: &["центральный", "банк"],
         name: "Центробанк",
+    },
+    Body {
+        words: &["администрация", "президент"],
+        name: "Администрация президента",
+    },
+    Body {
+        words: &["палата", "представитель"],
+        name: "Палата представителей",
+    },
+    Body {
+        words: &["государственный", "совет"],
+        name: "Госсовет",
     },
     Body {
         words: &["правительство"],
@@ -180,6 +198,14 @@ const BODIES: &[Body] = &[
         words: &["цб"],
         name: "Центробанк",
     },
+    Body {
+        words: &["госсовет"],
+        name: "Госсовет",
+    },
+    Body {
+        words: &["сборная"],
+        name: "Сборная",
+    },
 ];
 
 /// Whether token `k` is a form of `lemma`: a noun or adjective reading, or the word itself
@@ -218,11 +244,17 @@ const FIRST_WORDS: &[&str] = &[
     "центральный",
     "центробанк",
     "цб",
+    "администрация",
+    "палата",
+    "государственный",
+    "госсовет",
+    "сборная",
 ];
 
 /// The first two letters of [`FIRST_WORDS`].
 const FIRST_LETTERS: &[&str] = &[
-    "ми", "мв", "ве", "ко", "ка", "пр", "па", "по", "ге", "се", "сл", "ск", "це", "цб",
+    "ми", "мв", "ве", "ко", "ка", "пр", "па", "по", "ге", "се", "сл", "ск", "це", "цб", "ад", "го",
+    "сб",
 ];
 
 /// The body whose words start at token `k` within the sentence ending before `end`, and the
@@ -314,6 +346,10 @@ impl BodyFinder {
                 }
                 let (span, entity) = match self.place_of(doc, k, stop) {
                     Some((span, place)) => (span, Some(self.body_of(doc, body.name, place))),
+                    None if NEEDS_STATE.contains(&body.name) => {
+                        k = stop;
+                        continue;
+                    }
                     None => (k..stop, None),
                 };
 
