@@ -2943,3 +2943,36 @@ fn a_handshake_is_a_meeting() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_head_of_state_whose_holder_is_unknown_is_the_country() {
+    // The office data knows no president of Bolivia: the country is the side, as for a
+    // delegation; a former president or an ambassador is someone else.
+    let evs = events(
+        "Путин встретился с президентом Боливии в Кремле.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Боливия", "Владимир Владимирович Путин"],
+        "{evs:?}"
+    );
+    for text in [
+        "Путин встретился с бывшим президентом Боливии.",
+        "Путин встретился с послом Боливии.",
+    ] {
+        assert!(events(text, "2024-03-15").is_empty(), "{text}");
+    }
+    // A holder the data knows is the person.
+    let evs = events(
+        "Путин встретился с президентом Казахстана в Астане.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        [
+            "Владимир Владимирович Путин",
+            "Касым-Жомарт Кемелевич Токаев"
+        ]
+    );
+}

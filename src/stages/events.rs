@@ -280,6 +280,22 @@ static SPORT_STAGES: crate::text::WordList = crate::text::WordList::new(&[
     "дерби",
 ]);
 
+/// Words for the head of a state or government: «с президентом Боливии» whose holder the
+/// office data lacks has the country as the side.
+const HEAD_ROLES: &[&str] = &[
+    "президент",
+    "премьер",
+    "премьер-министр",
+    "глава",
+    "лидер",
+    "король",
+    "королева",
+    "монарх",
+    "эмир",
+    "султан",
+    "канцлер",
+];
+
 /// Nouns for groups acting for a country: «делегациями России и Китая», «с делегацией
 /// Китая».
 const DELEGATION_NOUNS: &[&str] = &[
@@ -4124,6 +4140,10 @@ impl Ctx<'_, '_> {
         preps: &[&str],
         case: Case,
     ) -> Vec<Vec<Ref>> {
+        // «с президентом Боливии» when the office data knows no holder: the country stands
+        // for its head (as the event sets take «делегации России и Китая»), if no other party
+        // is found.
+        let mut head_of_country: Option<Ref> = None;
         for k in clause.clone() {
             if k + 1 >= clause.end || !preps.contains(&self.doc.fold_of(k)) {
                 continue;
@@ -4199,6 +4219,19 @@ impl Ctx<'_, '_> {
                     // «с послом Великобритании … Лори Бристоу»: a country after a role noun
                     // is its complement; the person comes after it.
                     if a.kind == EntityKind::Country && j > k + 1 {
+                        if j == k + 2
+                            && head_of_country.is_none()
+                            && a.cases.contains(Case::Gen)
+                            && self.doc.lower(k + 1).is_some_and(|w| {
+                                w.parses.iter().any(|p| {
+                                    p.pos == Pos::Noun
+                                        && p.case == Some(case)
+                                        && HEAD_ROLES.contains(&&*p.lemma)
+                                })
+                            })
+                        {
+                            head_of_country = Some(Ref::Doc(a.entity));
+                        }
                         j = a.tokens.end;
                         continue;
                     }
@@ -4362,7 +4395,7 @@ impl Ctx<'_, '_> {
                 j += 1;
             }
         }
-        Vec::new()
+        head_of_country.map(|r| vec![vec![r]]).unwrap_or_default()
     }
 
     /// Genitive parties right after a noun trigger («встреча Путина и Токаева»), skipping
