@@ -246,7 +246,11 @@ pub fn capitalize(s: &str) -> String {
     let mut up = true;
     for c in s.chars() {
         if up {
-            out.extend(c.to_uppercase());
+            // Russian and Latin by arithmetic; the standard library's table for the rest.
+            match crate::text::chars::upper_fast(c) {
+                Some(u) => out.push(u),
+                None => out.extend(c.to_uppercase()),
+            }
         } else {
             out.push(c);
         }
@@ -826,6 +830,9 @@ impl PersonFinder {
         for (key, e) in by_first {
             full.entry(key).or_insert(e);
         }
+        // Surnames of several words are rare: without one, no name of several words needs
+        // its key.
+        let spaced = full.keys().any(|k| k.contains(' '));
         for k in 0..doc.mentions.len() {
             let m = &doc.mentions[k];
             if m.kind != EntityKind::Person || m.via == Via::Title {
@@ -835,7 +842,7 @@ impl PersonFinder {
             // Ляйен») that is the whole name of the mention's person.
             let key = match words(doc, &m.tokens) {
                 1 => key_of(doc, m.entity),
-                2..=4 => {
+                2..=4 if spaced => {
                     let name = crate::text::fold_key(&doc.entities[m.entity as usize].name);
                     if !full.contains_key(&name) {
                         continue;

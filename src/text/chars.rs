@@ -60,6 +60,20 @@ pub fn lower_fast(c: char) -> Option<char> {
     }
 }
 
+/// The upper case of `c` when it is ASCII or in U+0400–U+045F, found by arithmetic (the
+/// mirror of [`lower_fast`]); `None` for any other character.
+#[inline]
+pub fn upper_fast(c: char) -> Option<char> {
+    match c {
+        '\0'..='\x7F' => Some(c.to_ascii_uppercase()),
+        '\u{0400}'..='\u{042F}' => Some(c),
+        // а–я → А–Я and ѐ–џ → Ѐ–Џ.
+        '\u{0430}'..='\u{044F}' => char::from_u32(c as u32 - 0x20),
+        '\u{0450}'..='\u{045F}' => char::from_u32(c as u32 - 0x50),
+        _ => None,
+    }
+}
+
 /// `c.is_alphabetic()`, fast for ASCII and Cyrillic.
 #[inline]
 pub fn is_alpha(c: char) -> bool {
@@ -106,6 +120,17 @@ mod tests {
             }
         }
         assert!(super::lower_fast('Я').is_some() && super::lower_fast('Σ').is_none());
+    }
+
+    #[test]
+    fn upper_fast_is_the_standard_upper_case() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(u) = super::upper_fast(c) {
+                let want: Vec<char> = c.to_uppercase().collect();
+                assert_eq!(want, [u], "{c:?}");
+            }
+        }
+        assert!(super::upper_fast('ё') == Some('Ё') && super::upper_fast('σ').is_none());
     }
 
     proptest::proptest! {
