@@ -296,9 +296,22 @@ fn body_at(doc: &Doc<'_>, k: usize, end: usize) -> Option<(&'static Body, usize)
         return None;
     }
     let first = doc.word_memo(k, Memo::BodyWord, || {
-        FIRST_WORDS
-            .iter()
-            .position(|lemma| is_form_of(doc, k, lemma))
+        // One hash lookup per reading, not a comparison with every first word.
+        static SET: crate::text::WordList = crate::text::WordList::new(FIRST_WORDS);
+        let fold = doc.fold_of(k);
+        let lemma = if SET.contains(fold) {
+            Some(fold)
+        } else {
+            doc.lower(k).and_then(|w| {
+                w.parses
+                    .iter()
+                    .filter(|p| matches!(p.pos, Pos::Noun | Pos::Adj | Pos::Propn))
+                    .map(|p| &*p.lemma)
+                    .find(|l| SET.contains(l))
+            })
+        };
+        lemma
+            .and_then(|l| FIRST_WORDS.iter().position(|f| *f == l))
             .map_or(0, |n| n as u8 + 1)
     });
     let first = FIRST_WORDS.get(usize::from(first).checked_sub(1)?)?;
