@@ -2957,8 +2957,19 @@ fn a_head_of_state_whose_holder_is_unknown_is_the_country() {
         ["Боливия", "Владимир Владимирович Путин"],
         "{evs:?}"
     );
+    // A minister with the portfolio between the office and the country.
+    let evs = events(
+        "Вице-премьер Алексей Оверчук встретился с министром экономики Армении.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Алексей Логвинович Оверчук", "Армения"],
+        "{evs:?}"
+    );
     for text in [
         "Путин встретился с бывшим президентом Боливии.",
+        "Путин встретился с бывшим министром обороны Боливии.",
         "Путин встретился с послом Боливии.",
     ] {
         assert!(events(text, "2024-03-15").is_empty(), "{text}");

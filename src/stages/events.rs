@@ -280,9 +280,12 @@ static SPORT_STAGES: crate::text::WordList = crate::text::WordList::new(&[
     "дерби",
 ]);
 
-/// Words for the head of a state or government: «с президентом Боливии» whose holder the
-/// office data lacks has the country as the side.
+/// Words for an office of a state: «с президентом Боливии», «с министром экономики Армении»
+/// whose holder the office data lacks (or does not record) has the country as the side.
 const HEAD_ROLES: &[&str] = &[
+    "министр",
+    "вице-президент",
+    "вице-премьер",
     "президент",
     "премьер",
     "премьер-министр",
@@ -4219,8 +4222,13 @@ impl Ctx<'_, '_> {
                     // «с послом Великобритании … Лори Бристоу»: a country after a role noun
                     // is its complement; the person comes after it.
                     if a.kind == EntityKind::Country && j > k + 1 {
-                        if j == k + 2
-                            && head_of_country.is_none()
+                        // (The office's portfolio may stand between: «с министром экономики
+                        // Армении».)
+                        if head_of_country.is_none()
+                            && (k + 2..j).all(|x| {
+                                self.doc.tokens[x].shape == Shape::Lower
+                                    && self.doc.tokens[x].kind == TokenKind::Word
+                            })
                             && a.cases.contains(Case::Gen)
                             && self.doc.lower(k + 1).is_some_and(|w| {
                                 w.parses.iter().any(|p| {
