@@ -2987,3 +2987,27 @@ fn a_head_of_state_whose_holder_is_unknown_is_the_country() {
         ]
     );
 }
+
+#[test]
+fn a_name_after_a_closing_quote_is_a_person_and_no_country_visits_itself() {
+    // «Глава «Росатома» Алексей Лихачёв»: the quote before the name closes «Росатома»; the name
+    // was taken for the start of a quoted thing, and the destination became the visitor.
+    for text in [
+        "Глава «Росатома» Алексей Лихачев посетил Узбекистан.",
+        "Глава \"Росатома\" Алексей Лихачев посетил Узбекистан.",
+    ] {
+        let evs = events(text, "2024-03-15");
+        let v = find(&evs, "VISIT");
+        assert_eq!(v.1, ["Алексей Лихачёв"], "{text}: {evs:?}");
+        assert_eq!(v.2.as_deref(), Some("Узбекистан"));
+    }
+    // A name right after an opening quote is still the start of a thing's name.
+    let evs = events(
+        "Путин провел переговоры в резиденции «Бочаров ручей» с Эрдоганом.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").1,
+        ["Владимир Владимирович Путин", "Реджеп Тайип Эрдоган"]
+    );
+}

@@ -666,12 +666,22 @@ impl EventExtractor {
             let placed = draft.kind != EventType::Visit || draft.place.is_some();
             // A visitor is a person or a country (its delegation): a band on tour («группа
             // «Ленинград» отправится в Ниццу») or a company is no visit the graph holds.
+            // Nor does a country visit itself or a place in it: that is a misread subject.
+            let inside = |p: u32| {
+                draft.place.is_some_and(|place| {
+                    place == p
+                        || doc.entities[place as usize]
+                            .gaz
+                            .zip(doc.entities[p as usize].gaz)
+                            .is_some_and(|(pg, cg)| doc.gazetteer.entity(pg).country == Some(cg))
+                })
+            };
             let visitor = draft.kind != EventType::Visit
                 || draft.participants.iter().all(|&p| {
                     matches!(
                         doc.entities[p as usize].kind,
                         EntityKind::Person | EntityKind::Country
-                    )
+                    ) && !(doc.entities[p as usize].kind == EntityKind::Country && inside(p))
                 });
             if (!draft.kind.is_contact() || draft.participants.len() >= 2)
                 && political
@@ -2998,6 +3008,21 @@ fn after_relative(
 }
 
 /// Entity mentions usable as participants and places.
+/// Whether the quote mark at token `k` opens a quotation: «, „ open and » closes; a
+/// straight or curly mark opens when the marks before it in its sentence are paired.
+fn opening_quote(doc: &Doc<'_>, k: usize) -> bool {
+    let o = doc.norm.orig_offset(doc.tokens[k].start as usize);
+    match doc.text[o..].chars().next() {
+        Some('«' | '„') => true,
+        Some('»') => false,
+        _ => {
+            let sentence = doc.tokens[k].sentence as usize;
+            let start = doc.sentence_tokens[sentence].start;
+            (start..k).filter(|&j| doc.is_punct(j, "\"")).count() % 2 == 0
+        }
+    }
+}
+
 fn actors(doc: &Doc<'_>) -> Vec<Actor> {
     let mut out: Vec<Actor> = Vec::new();
     // Mentions are sorted by start, longest first: a title comes before what it contains.
@@ -3017,10 +3042,12 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
         }
         // «в резиденции «Бочаров ручей»»: a surname-like word right after an opening quote
         // starts the name of a thing, not a person.
+        // (Not after a closing one: «Глава «Росатома» Алексей Лихачёв посетил …».)
         if m.kind == EntityKind::Person
             && m.via == Via::Morphology
             && m.tokens.start > 0
             && matches!(doc.text_of(m.tokens.start - 1), "«" | "\"" | "„" | "“")
+            && opening_quote(doc, m.tokens.start - 1)
         {
             continue;
         }
