@@ -200,6 +200,11 @@ impl<'a> Doc<'a> {
         self.texts[i].1
     }
 
+    /// The folded text of every token, in order (what [`Doc::fold_of`] gives one by one).
+    pub fn folds(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.texts.iter().map(|t| t.1)
+    }
+
     /// True when token `i` is the punctuation `p`.
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.tokens

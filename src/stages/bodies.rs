@@ -282,19 +282,24 @@ static PREFIXES: [u128; 128] = {
     table
 };
 
-/// The body whose words start at token `k` within the sentence ending before `end`, and the
-/// token after them.
-fn body_at(doc: &Doc<'_>, k: usize, end: usize) -> Option<(&'static Body, usize)> {
-    // Most words start no body: their first two letters tell most of them, and which first
-    // word the rest are is asked once per word.
+/// Whether folded word `fold` may start a body: its first two letters are those of one of
+/// [`FIRST_WORDS`]. Most words are not, and leave here.
+#[inline]
+fn may_start(fold: &str) -> bool {
     // (A token that starts with two Cyrillic letters is a word.)
-    let &[b0, b1, b2, b3, ..] = doc.fold_of(k).as_bytes() else {
-        return None;
+    let &[b0, b1, b2, b3, ..] = fold.as_bytes() else {
+        return false;
     };
-    let a = letter(b0, b1)?;
-    if PREFIXES[a] == 0 || PREFIXES[a] >> letter(b2, b3)? & 1 == 0 {
-        return None;
+    match (letter(b0, b1), letter(b2, b3)) {
+        (Some(a), Some(b)) => PREFIXES[a] >> b & 1 == 1,
+        _ => false,
     }
+}
+
+/// The body whose words start at token `k` (a word that [`may_start`] one) within the
+/// sentence ending before `end`, and the token after them.
+fn body_at(doc: &Doc<'_>, k: usize, end: usize) -> Option<(&'static Body, usize)> {
+    // Which first word a word is, is asked once per word.
     let first = doc.word_memo(k, Memo::BodyWord, || {
         // One hash lookup per reading, not a comparison with every first word.
         static SET: crate::text::WordList = crate::text::WordList::new(FIRST_WORDS);
@@ -355,71 +360,81 @@ impl BodyFinder {
         let mut covered: Option<Vec<bool>> = None;
         // (body name, document entity) of the bodies named so far, for the bare word later.
         let mut named: Vec<(&'static str, u32)> = Vec::new();
+        // (body name, place, document entity) made so far: a body named again costs no id.
+        let mut made: Vec<(&'static str, u32, u32)> = Vec::new();
         let mut added = Vec::new();
-        for s in 0..doc.sentence_tokens.len() {
-            let range = doc.sentence_tokens[s].clone();
-            let mut k = range.start;
-            while k < range.end {
-                let Some((body, stop)) = body_at(doc, k, range.end) else {
-                    k += 1;
-                    continue;
-                };
-                // «СК «Олимп»»: the word is part of a quoted name's title (a sports club).
-                if stop < range.end && doc.is_punct(stop, "\"") {
-                    k = stop;
-                    continue;
-                }
-                let covered = covered.get_or_insert_with(|| doc.coverage());
-                if covered[k..stop].iter().any(|&c| c) {
-                    // A gazetteer organisation named here is the body the bare word means later
-                    // («Парламент Грузии … спикер парламента»).
-                    if let Some(m) = doc
-                        .mentions_at(k)
-                        .iter()
-                        .find(|m| m.kind == EntityKind::Organization && m.tokens.end >= stop)
-                    {
-                        named.push((body.name, m.entity));
-                    }
-                    k = stop;
-                    continue;
-                }
-                let (span, entity) = match self.place_of(doc, k, stop) {
-                    Some((span, place)) => (span, Some(self.body_of(doc, body.name, place))),
-                    None if NEEDS_STATE.contains(&body.name) => {
-                        k = stop;
-                        continue;
-                    }
-                    None => (k..stop, None),
-                };
-
-                let entity = entity
-                    .or_else(|| {
-                        named
-                            .iter()
-                            .rev()
-                            .find(|(n, _)| *n == body.name)
-                            .map(|&(_, e)| e)
-                    })
-                    .or_else(|| {
-                        self.country_before(doc, k)
-                            .map(|place| self.body_of(doc, body.name, place))
-                    });
-                let Some(entity) = entity else {
-                    k = stop;
-                    continue;
-                };
-                named.push((body.name, entity));
-                k = span.end.max(stop);
-                added.push(MentionDraft {
-                    tokens: span,
-                    entity,
-                    kind: EntityKind::Organization,
-                    via: Via::Context,
-                    cases: CaseSet::ANY,
-                    sentence: s as u32,
-                    surname_only: false,
-                });
+        // The words that may start a body, found in one pass over the folded words.
+        let starts: Vec<usize> = doc
+            .folds()
+            .enumerate()
+            .filter(|(_, f)| may_start(f))
+            .map(|(k, _)| k)
+            .collect();
+        let mut next = 0;
+        for k in starts {
+            if k < next {
+                continue;
             }
+            let s = doc.tokens[k].sentence as usize;
+            let range = doc.sentence_tokens[s].clone();
+            let Some((body, stop)) = body_at(doc, k, range.end) else {
+                continue;
+            };
+            // «СК «Олимп»»: the word is part of a quoted name's title (a sports club).
+            if stop < range.end && doc.is_punct(stop, "\"") {
+                next = stop;
+                continue;
+            }
+            let covered = covered.get_or_insert_with(|| doc.coverage());
+            if covered[k..stop].iter().any(|&c| c) {
+                // A gazetteer organisation named here is the body the bare word means later
+                // («Парламент Грузии … спикер парламента»).
+                if let Some(m) = doc
+                    .mentions_at(k)
+                    .iter()
+                    .find(|m| m.kind == EntityKind::Organization && m.tokens.end >= stop)
+                {
+                    named.push((body.name, m.entity));
+                }
+                next = stop;
+                continue;
+            }
+            let (span, entity) = match self.place_of(doc, k, stop) {
+                Some((span, place)) => (span, Some(self.body_of(doc, &mut made, body.name, place))),
+                None if NEEDS_STATE.contains(&body.name) => {
+                    next = stop;
+                    continue;
+                }
+                None => (k..stop, None),
+            };
+
+            let entity = entity
+                .or_else(|| {
+                    named
+                        .iter()
+                        .rev()
+                        .find(|(n, _)| *n == body.name)
+                        .map(|&(_, e)| e)
+                })
+                .or_else(|| {
+                    self.country_before(doc, k)
+                        .map(|place| self.body_of(doc, &mut made, body.name, place))
+                });
+            let Some(entity) = entity else {
+                next = stop;
+                continue;
+            };
+            named.push((body.name, entity));
+            next = span.end.max(stop);
+            added.push(MentionDraft {
+                tokens: span,
+                entity,
+                kind: EntityKind::Organization,
+                via: Via::Context,
+                cases: CaseSet::ANY,
+                sentence: s as u32,
+                surname_only: false,
+            });
         }
         if added.is_empty() {
             return;
@@ -431,21 +446,35 @@ impl BodyFinder {
 
     /// The document entity of body `name` of `place` (a document entity): the gazetteer's
     /// organisation when it has one, else `ng:org:<body>-<place>`.
-    fn body_of(&self, doc: &mut Doc<'_>, name: &'static str, place: u32) -> u32 {
+    /// `made` remembers the answers already given in this document.
+    fn body_of(
+        &self,
+        doc: &mut Doc<'_>,
+        made: &mut Vec<(&'static str, u32, u32)>,
+        name: &'static str,
+        place: u32,
+    ) -> u32 {
+        if let Some(&(_, _, e)) = made.iter().find(|m| m.0 == name && m.1 == place) {
+            return e;
+        }
         let known = doc.entities[place as usize]
             .gaz
             .and_then(|g| self.known.get(&(name, g)));
-        if let Some(&org) = known {
-            return doc.intern_gazetteer(org);
-        }
-        let place_name = doc.entities[place as usize].name.clone();
-        let id = EntityId::new(&format!("ng:org:{}-{}", slug(name), slug(&place_name)));
-        doc.intern_new(
-            id,
-            EntityKind::Organization,
-            Arc::from(format!("{name} ({place_name})")),
-            None,
-        )
+        let entity = match known {
+            Some(&org) => doc.intern_gazetteer(org),
+            None => {
+                let place_name = doc.entities[place as usize].name.clone();
+                let id = EntityId::new(&format!("ng:org:{}-{}", slug(name), slug(&place_name)));
+                doc.intern_new(
+                    id,
+                    EntityKind::Organization,
+                    Arc::from(format!("{name} ({place_name})")),
+                    None,
+                )
+            }
+        };
+        made.push((name, place, entity));
+        entity
     }
 
     /// The state the phrase names for the body at `k..stop`: a country, city or region in
