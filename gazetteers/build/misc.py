@@ -101,56 +101,48 @@ def build_orgs(shared, links, nerel_mod, iso2id, taken_ids, taken_names, report)
             continue
 
     # abbreviation aliases from the mentions
-    abbr_qids = collections.defaultdict(collections.Counter)
-    for qid, info in norg.items():
-        for s, n in info["surface"].items():
-            if ABBR.match(s):
-                abbr_qids[s][qid] += n
     used = set(taken_names)
     for e in ents.values():
         used.add(norm(e.name))
         for a in e.aliases:
             used.add(norm(re.sub(r"^[?=~]+", "", a)))
-    added = 0
-    for s in sorted(abbr_qids):
-        q = abbr_qids[s]
-        if len(q) != 1:
-            continue
-        qid, n = next(iter(q.items()))
-        eid = f"wikidata:{qid}"
-        if n < 2 or eid not in ents or norm(s) in used:
-            continue
-        ents[eid].add_alias("=" + s)
-        used.add(norm(s))
-        added += 1
+    added = _surface_aliases(norg, ents, used, ABBR.match)
     # Latin-script names as the mentions write them («Reuters» of «Рейтер», «Associated Press»):
     # seen at least twice for that QID and for no other, and an organisation in at least four in
     # five of all linked mentions with that text (NEREL reads «Facebook» as a PRODUCT as often).
     surface_types = collections.defaultdict(collections.Counter)
     for l in links:
         surface_types[l.surface][l.etype] += 1
-    latin_qids = collections.defaultdict(collections.Counter)
+    latin = _surface_aliases(
+        norg, ents, used, LATIN.match,
+        lambda s: surface_types[s]["ORGANIZATION"] >= 0.8 * sum(surface_types[s].values()))
+    report.update(orgs_nerel_dropped=dict(dropped), orgs_abbreviation_aliases=added,
+                  orgs_latin_aliases=latin)
+    return list(ents.values())
+
+
+def _surface_aliases(norg, ents, used, pattern, accept=lambda s: True):
+    """Adds, as exact ('=') aliases, the mention surfaces matching `pattern` that are seen at
+    least twice for one QID and for no other, belong to a listed entity, name nothing else
+    (`used`, updated) and pass `accept`. Returns how many were added."""
+    qids = collections.defaultdict(collections.Counter)
     for qid, info in norg.items():
         for s, n in info["surface"].items():
-            if LATIN.match(s):
-                latin_qids[s][qid] += n
-    latin = 0
-    for s in sorted(latin_qids):
-        q = latin_qids[s]
+            if pattern(s):
+                qids[s][qid] += n
+    added = 0
+    for s in sorted(qids):
+        q = qids[s]
         if len(q) != 1:
             continue
         qid, n = next(iter(q.items()))
         eid = f"wikidata:{qid}"
-        types = surface_types[s]
-        if n < 2 or eid not in ents or norm(s) in used \
-                or types["ORGANIZATION"] < 0.8 * sum(types.values()):
+        if n < 2 or eid not in ents or norm(s) in used or not accept(s):
             continue
         ents[eid].add_alias("=" + s)
         used.add(norm(s))
-        latin += 1
-    report.update(orgs_nerel_dropped=dict(dropped), orgs_abbreviation_aliases=added,
-                  orgs_latin_aliases=latin)
-    return list(ents.values())
+        added += 1
+    return added
 
 
 def build_events(city_key_to_id, report):
