@@ -362,6 +362,7 @@ impl BodyFinder {
         let mut named: Vec<(&'static str, u32)> = Vec::new();
         // (body name, place, document entity) made so far: a body named again costs no id.
         let mut made: Vec<(&'static str, u32, u32)> = Vec::new();
+        let mut places: Option<Vec<Place>> = None;
         let mut added = Vec::new();
         // The words that may start a body, found in one pass over the folded words.
         let starts: Vec<usize> = doc
@@ -417,7 +418,7 @@ impl BodyFinder {
                         .map(|&(_, e)| e)
                 })
                 .or_else(|| {
-                    self.country_before(doc, k)
+                    self.country_before(doc, &mut places, k)
                         .map(|place| self.body_of(doc, &mut made, body.name, place))
                 });
             let Some(entity) = entity else {
@@ -503,39 +504,59 @@ impl BodyFinder {
 
     /// The country of the place named last before token `k` (a country, or the country of
     /// a city or region the gazetteer knows: «В Техасе полиция задержала …»), else of the
-    /// first one after it in its paragraph.
-    fn country_before(&self, doc: &mut Doc<'_>, k: usize) -> Option<u32> {
-        let gaz = doc.gazetteer;
-        let country_of = |doc: &Doc<'_>, m: &MentionDraft| -> Option<Result<u32, u32>> {
-            match m.kind {
-                EntityKind::Country => Some(Ok(m.entity)),
-                EntityKind::City | EntityKind::Region => doc.entities[m.entity as usize]
-                    .gaz
-                    .and_then(|g| gaz.entity(g).country)
-                    .map(Err),
-                _ => None,
-            }
-        };
-        let to = doc.mentions.partition_point(|m| m.tokens.start < k);
+    /// first one after it in its paragraph. `places` holds the document's places with their
+    /// country (worked out on first use, so that an article of many bare words stays linear).
+    fn country_before(
+        &self,
+        doc: &mut Doc<'_>,
+        places: &mut Option<Vec<Place>>,
+        k: usize,
+    ) -> Option<u32> {
+        let places = places.get_or_insert_with(|| {
+            let gaz = doc.gazetteer;
+            doc.mentions
+                .iter()
+                .filter_map(|m| {
+                    let country = match m.kind {
+                        EntityKind::Country => Ok(m.entity),
+                        EntityKind::City | EntityKind::Region => Err(doc.entities
+                            [m.entity as usize]
+                            .gaz
+                            .and_then(|g| gaz.entity(g).country)?),
+                        _ => return None,
+                    };
+                    Some(Place {
+                        tokens: m.tokens.clone(),
+                        country,
+                    })
+                })
+                .collect()
+        });
         let paragraph =
             |doc: &Doc<'_>, t: usize| doc.sentences[doc.tokens[t].sentence as usize].paragraph;
-        let here = paragraph(doc, k);
-        let found = doc.mentions[..to]
+        let to = places.partition_point(|p| p.tokens.start < k);
+        let found = places[..to]
             .iter()
             .rev()
-            .filter(|m| m.tokens.end <= k)
-            .find_map(|m| country_of(doc, m))
+            .find(|p| p.tokens.end <= k)
             .or_else(|| {
-                doc.mentions[to..]
-                    .iter()
-                    .take_while(|m| paragraph(doc, m.tokens.start) == here)
-                    .find_map(|m| country_of(doc, m))
-            })?;
+                places[to..]
+                    .first()
+                    .filter(|p| paragraph(doc, p.tokens.start) == paragraph(doc, k))
+            })?
+            .country;
         Some(match found {
             Ok(entity) => entity,
             Err(country) => doc.intern_gazetteer(country),
         })
     }
+}
+
+/// A place named in the document and the country it is or lies in: `Ok` a document entity,
+/// `Err` a gazetteer country not yet interned.
+struct Place {
+    tokens: std::ops::Range<usize>,
+    country: Result<u32, u32>,
 }
 
 #[cfg(test)]
