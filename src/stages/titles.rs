@@ -94,14 +94,8 @@ impl TitleResolver {
         // queen («королеву»). A lone capitalised word may be a title at the start of a
         // sentence that the person finder took for a surname («Королевой Великобритании она
         // была провозглашена …»).
-        let mut in_name = vec![false; doc.tokens.len()];
-        for m in doc
-            .mentions
-            .iter()
-            .filter(|m| m.kind == EntityKind::Person && m.tokens.len() >= 2)
-        {
-            in_name[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
-        }
+        // (Worked out at the first title: most articles have none.)
+        let mut in_name: Option<Vec<bool>> = None;
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             let mut i = range.start;
@@ -119,6 +113,17 @@ impl TitleResolver {
                     continue;
                 };
                 let end = i + len;
+                let in_name = in_name.get_or_insert_with(|| {
+                    let mut marks = vec![false; doc.tokens.len()];
+                    for m in doc
+                        .mentions
+                        .iter()
+                        .filter(|m| m.kind == EntityKind::Person && m.tokens.len() >= 2)
+                    {
+                        marks[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
+                    }
+                    marks
+                });
                 if in_name[i] || (i > range.start && NOT_CURRENT.contains(doc.fold_of(i - 1))) {
                     i = end;
                     continue;
