@@ -112,8 +112,9 @@ struct ExtractArgs {
     /// Documents per batch (memory, and the unit of --resume checkpoints).
     #[arg(long, default_value_t = RunConfig::default().batch_docs)]
     batch_docs: usize,
-    /// Words the morphology caches keep in all, shared out between the threads: bounds the
-    /// memory that grows with --threads (about 400 bytes a word) [default: 200000 a thread].
+    /// Words the morphology caches keep in all, shared out between the threads, and the most
+    /// the threads' shared store of analyses keeps: bounds the memory that grows with
+    /// --threads (about 400 bytes a word) [default: 200000 a thread and in the store].
     #[arg(long, value_name = "N")]
     cache_words: Option<usize>,
 }

@@ -16,7 +16,7 @@ use crate::model::{
     DateMention, DateSource, DateValue, EntityId, EntityInfo, EntityKind, Event, EventType,
     Mention, Predicate, Record, Span, Triple,
 };
-use crate::morph::{Morph, MorphCache};
+use crate::morph::{Morph, MorphCache, SharedAnalyses};
 use crate::stages::{
     BodyFinder, DateResolver, EntityMatcher, EventExtractor, OrgFinder, PersonFinder, PlaceFinder,
     TitleResolver,
@@ -69,15 +69,28 @@ impl Scratch {
         scratch
     }
 
+    /// Buffers whose morphology cache keeps at most about `words` words and looks the words
+    /// it has not met up in `shared`, the store of analyses all workers of a run share.
+    pub fn with_shared_cache(words: usize, shared: Arc<SharedAnalyses>) -> Scratch {
+        let mut scratch = Scratch::with_cache_limit(words);
+        scratch.cache.share(shared);
+        scratch
+    }
+
     /// The word limit of the morphology cache.
     pub fn cache_limit(&self) -> usize {
         self.cache.limit()
     }
 
-    /// Fresh buffers and an empty cache with the same word limit: after a panic left these
-    /// half-written.
+    /// Fresh buffers and an empty cache with the same word limit and shared store: after a
+    /// panic left these half-written (the shared store is only written whole).
     pub fn reset(&mut self) {
-        *self = Scratch::with_cache_limit(self.cache.limit());
+        let shared = self.cache.shared().cloned();
+        let mut fresh = Scratch::with_cache_limit(self.cache.limit());
+        if let Some(shared) = shared {
+            fresh.cache.share(shared);
+        }
+        *self = fresh;
     }
 }
 

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::input::{Inputs, Item};
 use crate::model::{DateValue, DocError, ErrorCode, Record};
-use crate::morph::MorphCache;
+use crate::morph::{MorphCache, SharedAnalyses};
 use crate::pipeline::{Analyzer, Scratch};
 use crate::sink::{SinkError, SinkSet, encode_line};
 
@@ -36,9 +36,9 @@ pub struct RunConfig {
     pub skip: u64,
     /// Sync the JSONL file after every batch and report its length (for `--resume`).
     pub checkpoint: bool,
-    /// Words the workers' morphology caches keep in all, shared out evenly (`--cache-words`):
-    /// the part of memory that grows with the number of threads, about 400 bytes a word.
-    /// `None`: [`MorphCache::MAX_WORDS`] for each worker.
+    /// Words the workers' morphology caches keep in all, shared out evenly (`--cache-words`),
+    /// and the most words the run's store of analyses keeps ([`SharedAnalyses`]). `None`:
+    /// [`MorphCache::MAX_WORDS`] for each worker and for the store.
     pub cache_words: Option<usize>,
 }
 
@@ -219,8 +219,20 @@ pub fn run(
         Some(words) => words / workers,
         None => MorphCache::MAX_WORDS,
     };
+    // One store of analyses for all workers: each word is analysed once per run, not once
+    // per worker (a single worker has nothing to share it with).
+    let shared = (workers > 1).then(|| {
+        Arc::new(SharedAnalyses::new(
+            config.cache_words.unwrap_or(MorphCache::MAX_WORDS),
+        ))
+    });
     let scratches: Vec<Mutex<Scratch>> = (0..workers)
-        .map(|_| Mutex::new(Scratch::with_cache_limit(per_worker)))
+        .map(|_| {
+            Mutex::new(match &shared {
+                Some(store) => Scratch::with_shared_cache(per_worker, Arc::clone(store)),
+                None => Scratch::with_cache_limit(per_worker),
+            })
+        })
         .collect();
     let (batch_tx, batch_rx) = sync_channel::<Vec<Item>>(2);
     let (record_tx, record_rx) = sync_channel::<(Output, Counts)>(2);

@@ -64,7 +64,7 @@ fn odds(doc: &Doc<'_>, i: usize) -> Option<NameOdds> {
     // The four sums of `WordInfo::prob` in one pass over the parses, each in the same order
     // and from the same -0.0 as `Iterator::sum`, so the figures are the same to the bit.
     let mut sums = [-0.0f32; 4];
-    for p in &w.parses {
+    for p in w.parses.iter() {
         let slot = match p.name {
             Some(NameType::Given) => 0,
             Some(NameType::Surname) => 1,
