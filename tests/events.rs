@@ -1659,12 +1659,14 @@ fn a_contact_that_names_no_sides_takes_them_from_the_next_sentence() {
         "2024-05-20",
     );
     assert_eq!(find(&evs, "MEETING").1.len(), 2, "{evs:?}");
-    // Not across a paragraph.
+    // Not across a paragraph: there the discussion is a contact of its own, without the
+    // place of the other.
     let evs = events(
         "Переговоры прошли в Кремле.\n\nВладимир Путин и Александр Лукашенко обсудили их итоги.",
         "2024-05-20",
     );
-    assert!(evs.is_empty(), "{evs:?}");
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!((evs[0].0.as_str(), evs[0].2.as_deref()), ("TALKS", None));
     // A meeting by video, then «по итогам встречи»: one call.
     let evs = events(
         "По видеосвязи прошла встреча глав правительств двух стран. Михаил Мишустин и Ли Цян \
@@ -3010,4 +3012,72 @@ fn a_name_after_a_closing_quote_is_a_person_and_no_country_visits_itself() {
         find(&evs, "TALKS").1,
         ["Владимир Владимирович Путин", "Реджеп Тайип Эрдоган"]
     );
+}
+
+#[test]
+fn a_discussion_between_named_people_is_talks() {
+    let putin_tokayev = [
+        "Владимир Владимирович Путин",
+        "Касым-Жомарт Кемелевич Токаев",
+    ];
+    let evs = events(
+        "Путин обсудил с Токаевым ситуацию в Центральной Азии.",
+        "2024-03-15",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.1, putin_tokayev);
+    // What is discussed is no place of the talks; a place before the verb is.
+    assert_eq!(t.2, None);
+    let evs = events(
+        "Путин и Си Цзиньпин в Кремле обсудили ситуацию на Украине.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Москва"), "{evs:?}");
+    let evs = events(
+        "Путин и Си Цзиньпин обсудили ситуацию на Украине.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "TALKS").2, None, "{evs:?}");
+    assert_eq!(
+        (t.3.as_deref(), t.4.as_str()),
+        (Some("2024-03-15"), "happened")
+    );
+    // Two people joined by «и» before the verb, a date between; a future form is planned.
+    let evs = events(
+        "Путин и Токаев в пятницу обсудят ситуацию в Центральной Азии.",
+        "2024-03-15",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.1, putin_tokayev);
+    assert_eq!(t.4, "planned");
+    // A role noun between «с» and the name.
+    let evs = events(
+        "Путин обсудил с губернатором Петербурга Александром Бегловым ход строительства.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "TALKS").1.len(), 2, "{evs:?}");
+    // By phone it is the call, not talks besides it.
+    let evs = events(
+        "Путин обсудил с Токаевым по телефону ситуацию в регионе.",
+        "2024-03-15",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(find(&evs, "PHONE_CALL").1, putin_tokayev);
+    // No contact: a group, an unnamed subject, a negation, a mere possibility.
+    for text in [
+        "Собянин обсудил с жителями строительство школы.",
+        "Министр обсудил с коллегами ситуацию на рынке.",
+        "Лукашенко сказал, что не обсуждал с Путиным этот вопрос.",
+        "Путин и Токаев могут обсудить ситуацию в регионе.",
+    ] {
+        assert!(events(text, "2024-03-15").is_empty(), "{text}");
+    }
+    // After a sentence with a contact, the discussion is its content: one event, the call.
+    let evs = events(
+        "Путин и Токаев провели телефонный разговор. Путин и Токаев обсудили ситуацию в регионе.",
+        "2024-03-15",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(find(&evs, "PHONE_CALL").1, putin_tokayev);
 }

@@ -53,13 +53,18 @@ enum Trigger {
     /// «обсудят», «говорили», «беседовали» right after a visit by one of the sides:
     /// «Президент Казахстана прибудет в Москву. Токаев и Путин обсудят …».
     Discuss,
+    /// «Путин обсудил с Токаевым …», «Путин и Токаев обсудили …» with no other contact named:
+    /// talks of the people named as the sides, and only of them.
+    DiscussNamed,
 }
 
 impl Trigger {
     fn event_type(self) -> EventType {
         match self {
             Trigger::MeetVerb | Trigger::MeetNoun | Trigger::Receive => EventType::Meeting,
-            Trigger::TalksNoun | Trigger::TalksVerb | Trigger::Discuss => EventType::Talks,
+            Trigger::TalksNoun | Trigger::TalksVerb | Trigger::Discuss | Trigger::DiscussNamed => {
+                EventType::Talks
+            }
             Trigger::Arrive | Trigger::VisitNoun => EventType::Visit,
             Trigger::CallVerb | Trigger::CallNoun => EventType::PhoneCall,
             Trigger::InviteVerb | Trigger::InviteNoun => EventType::Invitation,
@@ -1047,7 +1052,12 @@ impl EventExtractor {
         {
             return None;
         }
-        let mut confidence: f64 = if trigger.is_noun() { 0.7 } else { 0.8 };
+        // A discussion says that the sides talked, not how: less sure than a named contact.
+        let mut confidence: f64 = match trigger {
+            Trigger::DiscussNamed => 0.6,
+            t if t.is_noun() => 0.7,
+            _ => 0.8,
+        };
         // The status of the contact a bare noun continues.
         let mut continued: Option<Status> = None;
         // «находится в России с визитом с 7 сентября»: a stay, dated by its start.
@@ -1060,7 +1070,11 @@ impl EventExtractor {
         let mut named_event: Option<u32> = None;
         let mut host: Option<Ref> = None;
         match trigger {
-            Trigger::MeetVerb | Trigger::TalksVerb | Trigger::CallVerb | Trigger::Discuss => {
+            Trigger::MeetVerb
+            | Trigger::TalksVerb
+            | Trigger::CallVerb
+            | Trigger::Discuss
+            | Trigger::DiscussNamed => {
                 participants.extend(subject.iter().copied());
                 participants.extend(
                     with.unwrap_or_else(|| {
@@ -1468,6 +1482,15 @@ impl EventExtractor {
                     .destination(i, &clause, false)
                     .or_else(|| ctx.place_in(&after));
             }
+        }
+        // A discussion stands for talks only between the people it names.
+        if trigger == Trigger::DiscussNamed
+            && (participants.len() < 2
+                || participants
+                    .iter()
+                    .any(|r| r.kind(doc) != EntityKind::Person))
+        {
+            return None;
         }
         // A plural reference stands for the people of the article; «лидеры», «президенты»,
         // «главы государств» for those of them who hold an office.
@@ -2198,6 +2221,12 @@ impl EventExtractor {
         if let Some(at) = visit_place {
             place = at;
         }
+        // «Путин и Си обсудили ситуацию на Украине»: what is discussed comes after the verb, and
+        // nothing else says where the sides were; only a place before the verb is theirs
+        // («Путин и Токаев в Кремле обсудили …»).
+        if trigger == Trigger::DiscussNamed {
+            place = ctx.place_in(&(clause.start..i));
+        }
         // «прилетевший во вторник в Москву по приглашению Путина»: the day the invitation was
         // made is not given (the day is the visit's).
         let invited_by = trigger == Trigger::InviteNoun && i > 0 && doc.fold_of(i - 1) == "по";
@@ -2743,7 +2772,78 @@ fn literal_trigger(doc: &Doc<'_>, i: usize, fold: &str, w: &WordInfo) -> Option<
     {
         return Some(Trigger::Discuss);
     }
+    if fold.starts_with("обсу") && !call_context(doc, i) && discussed_between_named(doc, i, w) {
+        return Some(Trigger::DiscussNamed);
+    }
     None
+}
+
+/// «Путин обсудил с Токаевым …», «Путин и Токаев в пятницу обсудили …»: a finite form of
+/// «обсудить» / «обсуждать» with a person named right after its «с», or after two people
+/// joined by «и» just before it. Whoever discusses something with a named person has talked
+/// to them, by whatever means; a discussion with a group («с жителями») or between sides not
+/// named («стороны обсудили») is left to the contacts around it.
+fn discussed_between_named(doc: &Doc<'_>, i: usize, w: &WordInfo) -> bool {
+    let finite = w.parses.iter().any(|p| {
+        p.pos == Pos::Verb
+            && p.verb_form == Some(VerbForm::Fin)
+            && matches!(&*p.lemma, "обсудить" | "обсуждать")
+    });
+    if !finite {
+        return false;
+    }
+    // «Мишустин и Ли Кэцян провели встречу по видеосвязи. Стороны … Мишустин и Ли Кэцян
+    // обсудили …»: after a sentence with a contact word, the discussion is that contact's
+    // content, and its names are the sides of that contact (`sides_from_next_sentence`).
+    // In a sentence with another contact word («обсудил с Токаевым … в телефонном
+    // разговоре»), that word names the contact.
+    let s = doc.tokens[i].sentence as usize;
+    let contact_word = |k: usize| {
+        k != i
+            && doc.tokens[k].kind == TokenKind::Word
+            && doc
+                .lower(k)
+                .is_some_and(|wk| trigger_class(doc, k, wk) != NO_TRIGGER)
+    };
+    let previous = s > 0 && doc.sentences[s - 1].paragraph == doc.sentences[s].paragraph;
+    if doc.sentence_tokens[s].clone().any(contact_word)
+        || (previous && doc.sentence_tokens[s - 1].clone().any(contact_word))
+    {
+        return false;
+    }
+    let range = doc.sentence_tokens[s].clone();
+    let person_at = |k: usize| {
+        doc.mentions_at(k)
+            .iter()
+            .any(|m| m.kind == EntityKind::Person)
+    };
+    // «обсудил с Токаевым», «обсудил также с Токаевым», «обсудил с губернатором Петербурга
+    // Александром Бегловым»: a person within a few words of «с» (the sides are checked when
+    // the event is drafted: all of them people, at least two).
+    let with = (i + 1..(i + 4).min(range.end))
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .any(|k| {
+            matches!(doc.fold_of(k), "с" | "со")
+                && (k + 1..(k + 5).min(range.end))
+                    .take_while(|&j| doc.tokens[j].kind == TokenKind::Word)
+                    .any(person_at)
+        });
+    if with {
+        return true;
+    }
+    // «Путин и Токаев [в пятницу] обсудили»: the second person ends at most four words before
+    // the verb, with no punctuation between, and «и» joins it to a person before it.
+    (i.saturating_sub(4).max(range.start)..=i)
+        .filter(|&k| (k..i).all(|j| doc.tokens[j].kind != TokenKind::Punct))
+        .flat_map(|end| doc.mentions_ending_at(end, 6))
+        .filter(|m| m.kind == EntityKind::Person && m.tokens.start > range.start + 1)
+        .any(|m| {
+            let and = m.tokens.start - 1;
+            doc.fold_of(and) == "и"
+                && doc
+                    .mentions_ending_at(and, 6)
+                    .any(|first| first.kind == EntityKind::Person)
+        })
 }
 
 /// «Президент Казахстана прибудет в Москву. Токаев и Путин обсудят …», «Визит Орбана в Москву
