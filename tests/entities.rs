@@ -342,6 +342,15 @@ fn a_surname_alone_links_to_the_namesake_in_office_on_the_article_date() {
     assert!(has(&ms, "Алиевым", "wikidata:Q57371"), "{ms:?}");
     let ms = linked("Путин встретился с Алиевым.", "2001-05-01");
     assert!(has(&ms, "Алиевым", "wikidata:Q157451"), "{ms:?}");
+    // With nobody of the name in office, the one who left office in the five years before:
+    // Jared Kushner (adviser until 2021) in 2024, Bernard Kouchner (foreign minister
+    // 2007–2010) in 2009 and in 2012.
+    let ms = linked("Кушнер прибыл в Эр-Рияд.", "2024-03-15");
+    assert!(has(&ms, "Кушнер", "ng:person:jared-kushner"), "{ms:?}");
+    for date in ["2009-05-01", "2012-05-01"] {
+        let ms = linked("Кушнер прибыл в Эр-Рияд.", date);
+        assert!(has(&ms, "Кушнер", "wikidata:Q206327"), "{date}: {ms:?}");
+    }
     // A surname the dictionary does not know is no given name however the guesser reads it;
     // a real given name alone («Мартин») is no surname of a prime minister.
     let ms = linked(

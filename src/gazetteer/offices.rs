@@ -103,6 +103,19 @@ impl OfficeIndex {
             .map(|t| (t.0, t.1))
     }
 
+    /// True when a term of `person` ended in the `years` years before `date` (and none covers
+    /// it: see [`OfficeIndex::roles_of`]). A former holder stays in the news for a while after
+    /// leaving office, and a namesake who left long before is less likely meant.
+    pub fn recently_held(&self, person: u32, date: DateValue, years: i16) -> bool {
+        let day = probe_day(date);
+        let since = (day.0 - years, day.1, day.2);
+        self.by_person
+            .get(&person)
+            .into_iter()
+            .flatten()
+            .any(|t| since <= t.3 && t.3 < day)
+    }
+
     /// Number of terms.
     pub fn len(&self) -> usize {
         self.terms.values().map(Vec::len).sum()
@@ -153,5 +166,31 @@ mod tests {
             idx.roles_of(10, d("2024-02")).collect::<Vec<_>>(),
             [(1, Role::HeadOfState)]
         );
+    }
+
+    #[test]
+    fn recently_held_is_a_term_that_ended_in_the_years_before() {
+        let d = |s| DateValue::parse(s).unwrap();
+        let mut idx = OfficeIndex::default();
+        idx.add(
+            1,
+            Role::ForeignMinister,
+            d("2007-05-18"),
+            Some(d("2010-11-14")),
+            7,
+        );
+        idx.finish();
+        assert!(
+            !idx.recently_held(7, d("2009-01-01"), 5),
+            "in office, not former"
+        );
+        assert!(idx.recently_held(7, d("2012-03"), 5));
+        assert!(
+            idx.recently_held(7, d("2015-11-14"), 5),
+            "the last day of the window"
+        );
+        assert!(!idx.recently_held(7, d("2015-11-15"), 5));
+        assert!(!idx.recently_held(7, d("2005"), 5), "before the term");
+        assert!(!idx.recently_held(8, d("2012"), 5), "no terms");
     }
 }

@@ -745,13 +745,15 @@ impl EntityMatcher {
                     if gaz.offices().is_office_holder(p.entity) {
                         score += 2;
                         // «Алиевым» in 2023 is Ilham, not Heydar: the one in office on the
-                        // article's date.
-                        if doc
-                            .date
-                            .is_some_and(|d| gaz.offices().roles_of(p.entity, d).next().is_some())
-                        {
-                            score += 1;
-                        }
+                        // article's date; else one who left office in the five years before
+                        // it («Кушнер» in 2024 is Jared, adviser until 2021, not Bernard,
+                        // foreign minister until 2010).
+                        let offices = gaz.offices();
+                        score += match doc.date {
+                            Some(d) if offices.roles_of(p.entity, d).next().is_some() => 2,
+                            Some(d) if offices.recently_held(p.entity, d, 5) => 1,
+                            _ => 0,
+                        };
                     }
                 }
                 // «Владимир Владимирович»: the person of the article with that name and
