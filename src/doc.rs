@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::gazetteer::Gazetteer;
 use crate::model::{DateValue, EntityId, EntityKind, EventType, Status, Via};
 use crate::morph::{CaseSet, Memo, MorphCache, Pos, WordInfo};
-use crate::text::{NormText, Sentence, Token, TokenKind};
+use crate::text::{NormText, Sentence, Shape, Token, TokenKind};
 
 /// Marks a token without word analysis.
 pub const NO_WORD: u32 = u32::MAX;
@@ -213,6 +213,17 @@ impl<'a> Doc<'a> {
             && self.text_of(i) == p
     }
 
+    /// Whether token `i` is written as a name is: a capital, then a small letter. «МИДа»,
+    /// «ЦИКе» are [`Shape::Title`] (not every letter is a capital) but abbreviations with an
+    /// ending, never a name («Мид», «Цик»).
+    pub fn name_case(&self, i: usize) -> bool {
+        self.tokens[i].shape == Shape::Title
+            && !self
+                .text_of(i)
+                .chars()
+                .nth(1)
+                .is_some_and(crate::text::chars::is_upper)
+    }
     /// True when token `i` starts its sentence or follows an opening quote, a dash or a
     /// colon: a capital letter there says nothing about a proper name.
     pub fn starts_clause(&self, i: usize) -> bool {

@@ -1257,3 +1257,16 @@ fn a_states_body_named_by_a_common_noun_is_that_states() {
     assert_eq!(names, ["Сборная (Россия)", "Сборная (Бразилия)"]);
     assert!(orgs("В Москве сборная выиграла турнир.").is_empty());
 }
+
+#[test]
+fn an_abbreviation_with_an_ending_is_no_title_case_name() {
+    // «МИДа», «МИДе» are «МИД» declined, not the name «Мид» (a NEREL organisation, and the
+    // surname of a person named before); a name with a capital inside («BSkyB») still matches
+    // as written.
+    let ms = mentions(
+        "Маргарет Мид писала об этом. Источник в МИДе сообщил, что департамент МИДа согласился. \
+         Сделку одобрил совет BSkyB.",
+    );
+    assert!(ms.iter().all(|m| !m.1.starts_with("МИД")), "{ms:?}");
+    assert!(has(&ms, "ORGANIZATION", "BSkyB", "BSkyB"), "{ms:?}");
+}

@@ -631,6 +631,14 @@ fn word_case(w: &AliasWord, adjective: bool) -> WordCase {
     }
     match w.shape {
         Shape::Upper => WordCase::Upper(w.norm.chars().count() as u8),
+        Shape::Title
+            if w.norm
+                .chars()
+                .nth(1)
+                .is_some_and(crate::text::chars::is_upper) =>
+        {
+            WordCase::Mixed
+        }
         Shape::Title => WordCase::Title,
         _ => WordCase::Any,
     }
@@ -961,10 +969,12 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
     // that starts with it), whether a capital is needed.
     let mut capitalised = vec![0u64; names.len().div_ceil(64)];
     for g in 0..names.len() as u32 {
-        let all_titled = names
-            .postings(g)
-            .iter()
-            .all(|p| aliases[p.alias as usize].words.first() == Some(&WordCase::Title));
+        let all_titled = names.postings(g).iter().all(|p| {
+            matches!(
+                aliases[p.alias as usize].words.first(),
+                Some(WordCase::Title | WordCase::Mixed)
+            )
+        });
         if all_titled {
             super::set_bit(&mut capitalised, g);
         }

@@ -175,8 +175,11 @@ pub enum NamePart {
 pub enum WordCase {
     /// Any case.
     Any,
-    /// First letter upper case.
+    /// First letter upper case, the second one lower case («Мид»): «МИДа» is no match.
     Title,
+    /// First letter upper case and a capital among the small letters after it («BSkyB»,
+    /// «ВКонтакте», «NEWSru.com»): any word in title case matches.
+    Mixed,
     /// The first `n` letters upper case («МИД», «МИДа»).
     Upper(u8),
 }
@@ -402,7 +405,7 @@ impl Gazetteer {
     }
 
     /// True when every form in group `group` of [`Gazetteer::names`] needs its first word
-    /// to start with a capital ([`WordCase::Title`]): then a word in lower case starts none of
+    /// to start with a capital ([`WordCase::Title`], [`WordCase::Mixed`]): then a word in lower case starts none of
     /// them, which a small bit set tells without reading the postings.
     pub fn needs_capital(&self, group: u32) -> bool {
         bit(&self.capitalised, group)

@@ -634,8 +634,11 @@ impl EntityMatcher {
                 // Capitals throughout pass for a title-case name only when the word is long
                 // enough to be a shouted headline («ПУТИН»): two or three capitals are an
                 // abbreviation («ПО», «ЕС») and not the name «По» or «Ес».
-                WordCase::Title => match t.shape {
-                    Shape::Title => true,
+                WordCase::Title | WordCase::Mixed => match t.shape {
+                    // «МИДа» is an abbreviation with an ending, not the name «Мид»: a
+                    // title-case name has a small second letter (unless the name itself
+                    // has a capital there, «BSkyB»).
+                    Shape::Title => *want == WordCase::Mixed || doc.name_case(i + k),
                     Shape::Upper => doc.text_of(i + k).chars().count() >= 4,
                     _ => false,
                 },

@@ -637,7 +637,7 @@ impl PersonFinder {
         let covered = doc.coverage();
         let mut added = Vec::new();
         for (k, t) in doc.tokens.iter().enumerate() {
-            if covered[k] || t.kind != TokenKind::Word || t.shape != Shape::Title {
+            if covered[k] || t.kind != TokenKind::Word || !doc.name_case(k) {
                 continue;
             }
             let fold = doc.fold_of(k);
