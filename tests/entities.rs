@@ -1270,3 +1270,23 @@ fn an_abbreviation_with_an_ending_is_no_title_case_name() {
     assert!(ms.iter().all(|m| !m.1.starts_with("МИД")), "{ms:?}");
     assert!(has(&ms, "ORGANIZATION", "BSkyB", "BSkyB"), "{ms:?}");
 }
+
+#[test]
+fn the_un_security_council_in_either_spelling_and_sber() {
+    let ms = mentions(
+        "Совет безопасности ООН соберется в пятницу; Совет Безопасности ООН уже обсуждал это. \
+         В Сбере и в Сбербанке России сообщили о прибыли.",
+    );
+    for text in ["Совет безопасности ООН", "Совет Безопасности ООН"]
+    {
+        assert!(
+            has(&ms, "ORGANIZATION", text, "Совет безопасности ООН"),
+            "{text}: {ms:?}"
+        );
+    }
+    assert!(has(&ms, "ORGANIZATION", "Сбере", "Сбербанк"), "{ms:?}");
+    assert!(
+        has(&ms, "ORGANIZATION", "Сбербанке России", "Сбербанк"),
+        "{ms:?}"
+    );
+}
