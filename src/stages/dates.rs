@@ -410,6 +410,18 @@ impl DateResolver {
             {
                 return Some((1 + len, DateValue::year(year as i16)));
             }
+            // «в 2023-м (году)», «к 2030-му», «2022-й год»: the year with an ordinal's ending
+            // (not «1990-е», «в 1990-х»: decades).
+            if let Some(year) = full_year(text).filter(|_| text.len() == 4)
+                && i + 2 < end
+                && doc.is_punct(i + 1, "-")
+                && !doc.tokens[i + 1].space_before
+                && !doc.tokens[i + 2].space_before
+                && matches!(doc.fold_of(i + 2), "м" | "го" | "му" | "й" | "ом" | "ым")
+            {
+                let len = 3 + year_word(doc, i + 3, end).unwrap_or(0);
+                return Some((len, DateValue::year(year as i16)));
+            }
             return None;
         }
         // «в 2012г.»
