@@ -1290,3 +1290,20 @@ fn the_un_security_council_in_either_spelling_and_sber() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn news_sources_as_they_are_cited() {
+    let ms = mentions(
+        "Как сообщает «Ъ», сделка сорвалась; источник «Коммерсанта» это подтвердил. Об этом \
+         пишет BBC, передают RT и Associated Press.",
+    );
+    for (text, name) in [
+        ("Ъ", "Коммерсантъ"),
+        ("Коммерсанта", "Коммерсантъ"),
+        ("BBC", "Би-би-си"),
+        ("RT", "RT"),
+        ("Associated Press", "Ассошиэйтед Пресс"),
+    ] {
+        assert!(has(&ms, "ORGANIZATION", text, name), "{text}: {ms:?}");
+    }
+}
