@@ -1307,3 +1307,17 @@ fn news_sources_as_they_are_cited() {
         assert!(has(&ms, "ORGANIZATION", text, name), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn a_local_or_special_body_is_not_the_states() {
+    let ms = mentions(
+        "В Японии сельская полиция задержала подозреваемого, областное правительство выделило \
+         средства, а военная полиция России прибыла в Сирию. Японская полиция сообщила об этом.",
+    );
+    let bodies: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "ORGANIZATION")
+        .map(|m| m.1.as_str())
+        .collect();
+    assert_eq!(bodies, ["Японская полиция"], "{ms:?}");
+}

@@ -296,6 +296,45 @@ fn may_start(fold: &str) -> bool {
     }
 }
 
+/// Adjectives that make a body a local or special one: «сельская полиция», «городское
+/// правительство», «военная прокуратура» are not the state's police, government, prosecutors.
+static LOCAL_ADJECTIVES: crate::text::WordList = crate::text::WordList::new(&[
+    "сельский",
+    "местный",
+    "муниципальный",
+    "районный",
+    "городской",
+    "областной",
+    "краевой",
+    "окружной",
+    "региональный",
+    "республиканский",
+    "провинциальный",
+    "школьный",
+    "университетский",
+    "студенческий",
+    "транспортный",
+    "железнодорожный",
+    "дорожный",
+    "военный",
+    "миграционный",
+    "налоговый",
+    "религиозный",
+    "нравственный",
+    "туристический",
+    "частный",
+]);
+
+/// Whether token `k`, right before a body's first word, is one of [`LOCAL_ADJECTIVES`].
+fn local_body(doc: &Doc<'_>, k: usize) -> bool {
+    doc.tokens[k].kind == TokenKind::Word
+        && doc.lower(k).is_some_and(|w| {
+            w.parses
+                .iter()
+                .any(|p| p.pos == Pos::Adj && LOCAL_ADJECTIVES.contains(&p.lemma))
+        })
+}
+
 /// The body whose words start at token `k` (a word that [`may_start`] one) within the
 /// sentence ending before `end`, and the token after them.
 fn body_at(doc: &Doc<'_>, k: usize, end: usize) -> Option<(&'static Body, usize)> {
@@ -382,7 +421,11 @@ impl BodyFinder {
                 continue;
             };
             // «СК «Олимп»»: the word is part of a quoted name's title (a sports club).
-            if stop < range.end && doc.is_punct(stop, "\"") {
+            // «сельская полиция», «областное правительство», «военная полиция»: a local or
+            // special body, not the state's.
+            if (stop < range.end && doc.is_punct(stop, "\""))
+                || (k > range.start && local_body(doc, k - 1))
+            {
                 next = stop;
                 continue;
             }
