@@ -1321,3 +1321,42 @@ fn a_local_or_special_body_is_not_the_states() {
         .collect();
     assert_eq!(bodies, ["Японская полиция"], "{ms:?}");
 }
+
+#[test]
+fn a_security_council_is_a_states_only_when_the_state_is_named() {
+    let ms = mentions(
+        "Совет безопасности России провел заседание. Секретарь Совбеза выступил. Совет \
+         безопасности Израиля одобрил операцию.",
+    );
+    assert!(
+        has(
+            &ms,
+            "ORGANIZATION",
+            "Совбеза",
+            "Совет безопасности Российской Федерации"
+        ),
+        "{ms:?}"
+    );
+    assert!(
+        has(
+            &ms,
+            "ORGANIZATION",
+            "Совет безопасности Израиля",
+            "Совет безопасности (Израиль)"
+        ),
+        "{ms:?}"
+    );
+    // The bare name after the UN's is the UN's; with only a country before it, nobody's.
+    let ms = mentions("Совет безопасности ООН соберется. Заседание Совета безопасности пройдет.");
+    assert!(
+        has(
+            &ms,
+            "ORGANIZATION",
+            "Совета безопасности",
+            "Совет безопасности ООН"
+        ),
+        "{ms:?}"
+    );
+    let ms = mentions("В Японии заседал Совет безопасности.");
+    assert!(ms.iter().all(|m| m.0 != "ORGANIZATION"), "{ms:?}");
+}

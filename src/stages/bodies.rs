@@ -41,6 +41,11 @@ struct Body {
 /// Bodies named only with their state in the phrase: «сборная» alone is any team.
 const NEEDS_STATE: &[&str] = &["Сборная"];
 
+/// Bodies whose state is not guessed from the places before them: a bare «Совет
+/// безопасности» is as often the UN's as a state's, so it is a state's only when the phrase
+/// names the state or the article named that body before.
+const NO_STATE_GUESS: &[&str] = &["Совет безопасности"];
+
 /// The start of a gazetteer organisation's name (folded) that makes it a state's body of the
 /// kind named (the short name of a [`Body`]): «Министерство внутренних дел Российской
 /// Федерации» is Russia's МВД when the gazetteer gives it the country.
@@ -73,6 +78,7 @@ const GAZETTEER_FORMS: &[(&str, &str)] = &[
     ("администрация президента ", "Администрация президента"),
     ("палата представителей ", "Палата представителей"),
     ("государственный совет ", "Госсовет"),
+    ("совет безопасности ", "Совет безопасности"),
 ];
 
 /// The bodies, longer phrases first (a phrase is tried before any shorter one at a word); each
@@ -97,6 +103,10 @@ const BODIES: &[Body] = &[
     Body {
         words: &["верховный", "суд"],
         name: "Верховный суд",
+    },
+    Body {
+        words: &["совет", "безопасность"],
+        name: "Совет безопасности",
     },
     Body {
         words: &["конституционный", "суд"],
@@ -199,6 +209,10 @@ const BODIES: &[Body] = &[
         name: "Центробанк",
     },
     Body {
+        words: &["совбез"],
+        name: "Совет безопасности",
+    },
+    Body {
         words: &["госсовет"],
         name: "Госсовет",
     },
@@ -249,12 +263,14 @@ const FIRST_WORDS: &[&str] = &[
     "государственный",
     "госсовет",
     "сборная",
+    "совет",
+    "совбез",
 ];
 
 /// The first two letters of [`FIRST_WORDS`].
 const FIRST_LETTERS: &[&str] = &[
     "ми", "мв", "ве", "ко", "ка", "пр", "па", "по", "ге", "се", "сл", "ск", "це", "цб", "ад", "го",
-    "сб",
+    "сб", "со",
 ];
 
 /// The index (0–127) of the Cyrillic letter whose UTF-8 bytes are `b0 b1`, for the table
@@ -461,6 +477,9 @@ impl BodyFinder {
                         .map(|&(_, e)| e)
                 })
                 .or_else(|| {
+                    if NO_STATE_GUESS.contains(&body.name) {
+                        return None;
+                    }
                     self.country_before(doc, &mut places, k)
                         .map(|place| self.body_of(doc, &mut made, body.name, place))
                 });
