@@ -3081,3 +3081,29 @@ fn a_discussion_between_named_people_is_talks() {
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(find(&evs, "PHONE_CALL").1, putin_tokayev);
 }
+
+#[test]
+fn a_title_of_the_country_is_the_country_named_before() {
+    let evs = events(
+        "Сергей Лавров прибыл в Турцию. В Анкаре он встретился с президентом страны.",
+        "2024-03-15",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        m.1,
+        ["Реджеп Тайип Эрдоган", "Сергей Викторович Лавров"],
+        "{evs:?}"
+    );
+    let evs = events(
+        "Путин посетил Китай, где провел переговоры с лидером страны.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").1,
+        ["Владимир Владимирович Путин", "Си Цзиньпин"],
+        "{evs:?}"
+    );
+    // No country before it: nobody.
+    let evs = events("Министр встретился с президентом страны.", "2024-03-15");
+    assert!(evs.is_empty(), "{evs:?}");
+}

@@ -304,7 +304,10 @@ impl TitleResolver {
         let (span, context) = match (after, before) {
             (Some(m), _) => (i..m.tokens.end, doc.entities[m.entity as usize].gaz),
             (None, Some(m)) => (m.tokens.start..end, doc.entities[m.entity as usize].gaz),
-            (None, None) => (i..end, None),
+            (None, None) => match country_of_strany(doc, i, end) {
+                Some(country) => (i..end + 1, Some(country)),
+                None => (i..end, None),
+            },
         };
         if span.start != i && span.start > 0 && NOT_CURRENT.contains(doc.fold_of(span.start - 1)) {
             return None;
@@ -409,4 +412,28 @@ impl TitleResolver {
         };
         Some((span, entity, posting.cases))
     }
+}
+
+/// Sentences back that «страны» may reach for its country.
+const STRANY_REACH: u32 = 4;
+
+/// «встретился с президентом страны», «министр иностранных дел страны»: «страны» right after
+/// a title is the country last named before it, in the same sentence or a few sentences back
+/// («Лавров прибыл в Турцию. В Анкаре он встретился с президентом страны»). Its gazetteer
+/// index, if the country is a gazetteer one.
+fn country_of_strany(doc: &Doc<'_>, i: usize, end: usize) -> Option<u32> {
+    if end >= doc.tokens.len()
+        || doc.fold_of(end) != "страны"
+        || doc.tokens[end].sentence != doc.tokens[i].sentence
+    {
+        return None;
+    }
+    let sentence = doc.tokens[i].sentence;
+    let upto = doc.mentions.partition_point(|m| m.tokens.start < i);
+    doc.mentions[..upto]
+        .iter()
+        .rev()
+        .take_while(|m| sentence - m.sentence <= STRANY_REACH)
+        .find(|m| m.kind == EntityKind::Country && m.tokens.end <= i)
+        .and_then(|m| doc.entities[m.entity as usize].gaz)
 }
