@@ -557,13 +557,6 @@ impl SharedAnalyses {
     }
 }
 
-impl Default for SharedAnalyses {
-    /// A store of [`MorphCache::MAX_WORDS`] words.
-    fn default() -> SharedAnalyses {
-        SharedAnalyses::new(MorphCache::MAX_WORDS)
-    }
-}
-
 /// Per-thread cache of word analyses, keyed by the word as written, in front of the run's
 /// [`SharedAnalyses`] store when [`MorphCache::share`] gave it one.
 ///
