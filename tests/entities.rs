@@ -351,6 +351,10 @@ fn a_surname_alone_links_to_the_namesake_in_office_on_the_article_date() {
         let ms = linked("Кушнер прибыл в Эр-Рияд.", date);
         assert!(has(&ms, "Кушнер", "wikidata:Q206327"), "{date}: {ms:?}");
     }
+    // Of two namesakes in office, the head of state: Sadyr Japarov, president, not Akylbek
+    // Japarov, prime minister until December 2024.
+    let ms = linked("Путин встретился с Жапаровым.", "2024-03-15");
+    assert!(has(&ms, "Жапаровым", "wikidata:Q25597826"), "{ms:?}");
     // A surname the dictionary does not know is no given name however the guesser reads it;
     // a real given name alone («Мартин») is no surname of a prime minister.
     let ms = linked(

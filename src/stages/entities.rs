@@ -7,7 +7,7 @@
 
 use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::lexicon::NO_STATE;
-use crate::gazetteer::{Gazetteer, NamePart, NamePosting, WordCase};
+use crate::gazetteer::{Gazetteer, NamePart, NamePosting, Role, WordCase};
 use crate::model::{EntityKind, Via};
 use crate::morph::{Case, CaseSet, Gender, NameType, Number, Pos, Tense, VerbForm};
 use crate::text::chars::{is_alpha, is_upper};
@@ -751,11 +751,19 @@ impl EntityMatcher {
                         // article's date; else one who left office in the five years before
                         // it («Кушнер» in 2024 is Jared, adviser until 2021, not Bernard,
                         // foreign minister until 2010).
+                        // Of two in office, the head of state («Жапаров» in 2024 is Sadyr,
+                        // the president, not Akylbek, his prime minister).
                         let offices = gaz.offices();
                         score += match doc.date {
-                            Some(d) if offices.roles_of(p.entity, d).next().is_some() => 2,
-                            Some(d) if offices.recently_held(p.entity, d, 5) => 1,
-                            _ => 0,
+                            Some(d) => {
+                                let mut roles = offices.roles_of(p.entity, d).peekable();
+                                if roles.peek().is_some() {
+                                    2 + i32::from(roles.any(|(_, r)| r == Role::HeadOfState))
+                                } else {
+                                    i32::from(offices.recently_held(p.entity, d, 5))
+                                }
+                            }
+                            None => 0,
                         };
                     }
                 }
