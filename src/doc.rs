@@ -218,11 +218,7 @@ impl<'a> Doc<'a> {
     /// ending, never a name («Мид», «Цик»).
     pub fn name_case(&self, i: usize) -> bool {
         self.tokens[i].shape == Shape::Title
-            && !self
-                .text_of(i)
-                .chars()
-                .nth(1)
-                .is_some_and(crate::text::chars::is_upper)
+            && !crate::text::chars::second_is_upper(self.text_of(i))
     }
     /// True when token `i` starts its sentence or follows an opening quote, a dash or a
     /// colon: a capital letter there says nothing about a proper name.

@@ -631,14 +631,7 @@ fn word_case(w: &AliasWord, adjective: bool) -> WordCase {
     }
     match w.shape {
         Shape::Upper => WordCase::Upper(w.norm.chars().count() as u8),
-        Shape::Title
-            if w.norm
-                .chars()
-                .nth(1)
-                .is_some_and(crate::text::chars::is_upper) =>
-        {
-            WordCase::Mixed
-        }
+        Shape::Title if crate::text::chars::second_is_upper(&w.norm) => WordCase::Mixed,
         Shape::Title => WordCase::Title,
         _ => WordCase::Any,
     }

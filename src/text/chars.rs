@@ -96,6 +96,12 @@ pub fn is_alnum(c: char) -> bool {
     is_alpha(c) || c.is_numeric()
 }
 
+/// Whether the second letter of `word` is a capital: «МИДа», «BSkyB» against «Мид». A
+/// title-case word of this kind is an abbreviation with an ending or a name written so.
+pub fn second_is_upper(word: &str) -> bool {
+    word.chars().nth(1).is_some_and(is_upper)
+}
+
 /// `c.is_uppercase()`, fast for ASCII and the Russian alphabet.
 #[inline]
 pub fn is_upper(c: char) -> bool {
