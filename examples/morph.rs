@@ -1,5 +1,7 @@
-//! Prints newsgraph's morphological analyses of the words given on the command line
-//! (a debugging aid: `cargo run --release --example morph -- Эво Карраско`).
+//! Prints newsgraph's morphological analyses of the words given on the command line, and
+//! under each word the dictionary's OpenCorpora tags (which keep grammemes such as `Abbr`
+//! and `Orgn` that the UD features drop): a debugging aid,
+//! `cargo run --release --example morph -- Эво Карраско`.
 use newsgraph::morph::Morph;
 
 fn main() -> anyhow::Result<()> {
@@ -8,6 +10,9 @@ fn main() -> anyhow::Result<()> {
         println!("{word}:");
         for p in morph.analyze(&word).parses.iter() {
             println!("  {p:?}");
+        }
+        for (lemma, tag, _, prob) in morph.dict().opencorpora(&word) {
+            println!("  opencorpora {lemma} {tag} {prob:.3}");
         }
     }
     Ok(())
