@@ -28,6 +28,7 @@ GENERIC = {
     "Q3687335",    # «Государственный совет» (no canonical; ambiguous)
     "Q1031255",    # Gas Exporting Countries Forum, linked by NEREL also to «Россия»
     "Q34006",      # Hollywood: a district of Los Angeles (NEREL train mostly DISTRICT), not an organization
+    "Q25271",      # International Space Station: a facility (NEREL train: FACILITY 12 times as «МКС», ORG once)
 }
 ABBR = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
 # A name in Latin letters: words of letters and digits, with «&», «.», «'», «-» inside.
