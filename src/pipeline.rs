@@ -18,8 +18,8 @@ use crate::model::{
 };
 use crate::morph::{Morph, MorphCache, SharedAnalyses};
 use crate::stages::{
-    BodyFinder, DateResolver, EntityMatcher, EventExtractor, OrgFinder, PersonFinder, PlaceFinder,
-    TitleResolver,
+    AbbrevFinder, BodyFinder, DateResolver, EntityMatcher, EventExtractor, OrgFinder, PersonFinder,
+    PlaceFinder, TitleResolver,
 };
 use crate::text::{
     CharIndex, NormText, Normalizer, Sentence, SentenceSplitter, Shape, Token, TokenKind, Tokenizer,
@@ -105,6 +105,7 @@ pub struct Analyzer {
     places: PlaceFinder,
     orgs: OrgFinder,
     bodies: BodyFinder,
+    abbrevs: AbbrevFinder,
     persons: PersonFinder,
     titles: TitleResolver,
     dates: DateResolver,
@@ -125,6 +126,7 @@ impl Analyzer {
             places: PlaceFinder,
             orgs: OrgFinder,
             bodies,
+            abbrevs: AbbrevFinder,
             persons: PersonFinder,
             titles: TitleResolver,
             dates: DateResolver,
@@ -212,6 +214,7 @@ impl Analyzer {
             self.places.run(&mut d);
             self.orgs.run(&mut d);
             self.bodies.run(&mut d);
+            self.abbrevs.run(&mut d, &self.morph);
             self.persons.run(&mut d);
         }
         if last >= Stage::Titles {

@@ -1364,3 +1364,114 @@ fn a_security_council_is_a_states_only_when_the_state_is_named() {
     let ms = mentions("В Японии заседал Совет безопасности.");
     assert!(ms.iter().all(|m| m.0 != "ORGANIZATION"), "{ms:?}");
 }
+
+/// The ORGANIZATION mentions of a text: (text, entity id, name).
+fn organisations(text: &str) -> Vec<(String, String, String)> {
+    let r = record(text);
+    r["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["type"] == "ORGANIZATION")
+        .map(|m| {
+            let s = |k: &str| m[k].as_str().unwrap().to_string();
+            (s("text"), s("entity"), s("name"))
+        })
+        .collect()
+}
+
+#[test]
+fn an_abbreviation_the_article_defines_names_an_organisation() {
+    // Its full name, the bracketed abbreviation and the abbreviation elsewhere, before the
+    // definition too: one organisation, named by the full name.
+    let orgs = organisations(
+        "По данным ФСУП, число жалоб выросло. Федеральный союз учителей пения (ФСУП) подал иск. \
+         Глава ФСУП прокомментировал решение.",
+    );
+    let texts: Vec<&str> = orgs.iter().map(|o| o.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["ФСУП", "Федеральный союз учителей пения", "ФСУП", "ФСУП"],
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.iter()
+            .all(|o| o.1 == "ng:org:federalnyy-soyuz-uchiteley-peniya"
+                && o.2 == "Федеральный союз учителей пения"),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn a_defined_name_in_an_oblique_case_is_named_in_the_nominative() {
+    for (text, name) in [
+        (
+            "Эксперты Коллективных сил быстрого реагирования (КСБР) провели учения.",
+            "Коллективные силы быстрого реагирования",
+        ),
+        (
+            "Представители Федерации шахмат Татарстана (ФШТ) выступили с заявлением.",
+            "Федерация шахмат Татарстана",
+        ),
+        (
+            "Об этом заявил глава Национального комитета по этике (НКЭ).",
+            "Национальный комитет по этике",
+        ),
+        // A hyphenated word gives each part's initial; a preposition may give none.
+        (
+            "Генсек Форума стран-производителей зерна (ФСПЗ) прибыл в Москву.",
+            "Форум стран-производителей зерна",
+        ),
+    ] {
+        let orgs = organisations(text);
+        assert_eq!(orgs.len(), 2, "{text}: {orgs:?}");
+        assert!(orgs.iter().all(|o| o.2 == name), "{text}: {orgs:?}");
+    }
+    // A country ending the name stays a mention of its own inside it, and may be left out of
+    // the abbreviation.
+    let r = record("Конституционный суд Ботсваны (КС) отменил решение.");
+    let ms: Vec<(&str, &str)> = r["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["type"].as_str().unwrap()))
+        .collect();
+    assert!(
+        ms.contains(&("Конституционный суд Ботсваны", "ORGANIZATION")),
+        "{ms:?}"
+    );
+    assert!(ms.contains(&("КС", "ORGANIZATION")), "{ms:?}");
+    assert!(ms.contains(&("Ботсваны", "COUNTRY")), "{ms:?}");
+}
+
+#[test]
+fn what_is_not_an_organisation_or_not_spelled_is_no_definition() {
+    for text in [
+        // Not an organisation by its first noun: an accident, a district, a treaty.
+        "Водитель стал виновником дорожно-транспортного происшествия (ДТП).",
+        "В Северо-Западном федеральном округе (СЗФО) прошли учения.",
+        "Стороны подписали Договор о коллективной безопасности (ДКБ).",
+        // The initials do not spell the abbreviation.
+        "Заявление сделал Союз молодых журналистов (ЖУР).",
+    ] {
+        let orgs = organisations(text);
+        assert!(orgs.is_empty(), "{text}: {orgs:?}");
+    }
+}
+
+#[test]
+fn a_known_organisation_and_its_abbreviation_lend_each_other_their_entity() {
+    // The gazetteer knows the full name, not the abbreviation: the abbreviation is that
+    // organisation wherever the article writes it.
+    let orgs = organisations(
+        "Глава Палестинской национальной администрации (ПНА) выступил в Каире. \
+         Представитель ПНА подтвердил это.",
+    );
+    assert_eq!(orgs.len(), 3, "{orgs:?}");
+    assert!(orgs.iter().all(|o| o.1 == "wikidata:Q42620"), "{orgs:?}");
+    // The gazetteer knows the abbreviation, not the full name: the full name is it.
+    let orgs =
+        organisations("Эксперты Организации по запрещению химического оружия (ОЗХО) прибыли.");
+    assert_eq!(orgs.len(), 2, "{orgs:?}");
+    assert!(orgs.iter().all(|o| o.1 == "wikidata:Q842490"), "{orgs:?}");
+}

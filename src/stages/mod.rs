@@ -1,8 +1,10 @@
 //! The analysis stages after tokenization, each a struct with one job, called in a fixed order
 //! by [`crate::pipeline::Analyzer`]:
-//! gazetteer names → settlements and organisations by context, person names by morphology →
+//! gazetteer names → settlements and organisations by context, abbreviations the article
+//! defines, person names by morphology →
 //! titles → dates → events.
 
+pub mod abbrevs;
 pub mod bodies;
 pub mod dates;
 pub mod entities;
@@ -12,6 +14,7 @@ pub mod persons;
 pub mod places;
 pub mod titles;
 
+pub use abbrevs::AbbrevFinder;
 pub use bodies::BodyFinder;
 pub use dates::DateResolver;
 pub use entities::EntityMatcher;
