@@ -1475,3 +1475,58 @@ fn a_known_organisation_and_its_abbreviation_lend_each_other_their_entity() {
     assert_eq!(orgs.len(), 2, "{orgs:?}");
     assert!(orgs.iter().all(|o| o.1 == "wikidata:Q842490"), "{orgs:?}");
 }
+
+#[test]
+fn a_states_army_armed_forces_and_embassies() {
+    let orgs = organisations(
+        "Представители японской армии и армии Чили встретились в Женеве. Позже армия провела \
+         учения. Командование Вооруженных сил Чили ответило.",
+    );
+    let names: Vec<(&str, &str)> = orgs.iter().map(|o| (o.0.as_str(), o.2.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            ("японской армии", "Армия (Япония)"),
+            ("армии Чили", "Армия (Чили)"),
+            // The bare word is the army named last.
+            ("армия", "Армия (Чили)"),
+            ("Вооруженных сил Чили", "Вооружённые силы (Чили)"),
+        ],
+        "{orgs:?}"
+    );
+    // An army named by an adjective with a capital is another organisation; a bare word with
+    // no army named before is nobody's.
+    for text in [
+        "Бойцы Свободной сирийской армии заняли город.",
+        "В Японии ветераны Красной армии собрались на встречу.",
+        "В Японии он служил в армии два года.",
+    ] {
+        let orgs = organisations(text);
+        assert!(orgs.is_empty(), "{text}: {orgs:?}");
+    }
+    // One state's embassy in another is a node of its own.
+    let orgs = organisations(
+        "Представитель посольства Японии в Чили заявил протест. Посольство Японии в Перу \
+         промолчало.",
+    );
+    let names: Vec<(&str, &str, &str)> = orgs
+        .iter()
+        .map(|o| (o.0.as_str(), o.1.as_str(), o.2.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "посольства Японии в Чили",
+                "ng:org:posolstvo-yaponiya-v-chili",
+                "Посольство (Япония) в Чили"
+            ),
+            (
+                "Посольство Японии в Перу",
+                "ng:org:posolstvo-yaponiya-v-peru",
+                "Посольство (Япония) в Перу"
+            ),
+        ],
+        "{orgs:?}"
+    );
+}

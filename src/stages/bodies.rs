@@ -9,7 +9,10 @@
 //! ORGANIZATION (`via: context`) whose id joins the word and the state
 //! (`ng:org:pravitelstvo-yaponiya`, «Правительство (Япония)»), so one state's government is
 //! one node of the graph whatever the article calls it. A body the gazetteers name («МИД
-//! Китая», «Правительство Российской Федерации») is theirs; this stage leaves it alone.
+//! Китая», «Правительство Российской Федерации») is theirs; this stage leaves it alone. An
+//! army, armed forces and an embassy are bodies too («армии США», «российские вооружённые
+//! силы»); an embassy with the place it is in is one of its own («посольство России в
+//! США», `ng:org:posolstvo-rossiya-v-ssha`).
 //!
 //! NEREL v1.1 annotates such words as ORGANIZATION, the bare ones too («правительство»,
 //! «полиции», «МВД» are the most frequent organisation spans that no earlier stage found in
@@ -44,7 +47,15 @@ const NEEDS_STATE: &[&str] = &["Сборная"];
 /// Bodies whose state is not guessed from the places before them: a bare «Совет
 /// безопасности» is as often the UN's as a state's, so it is a state's only when the phrase
 /// names the state or the article named that body before.
-const NO_STATE_GUESS: &[&str] = &["Совет безопасности"];
+///
+/// An army, armed forces or an embassy named bare is any state's as often: «армия» is also
+/// the word for any army, «посольство» names the host country as often as its own.
+const NO_STATE_GUESS: &[&str] = &[
+    "Совет безопасности",
+    "Армия",
+    "Вооружённые силы",
+    "Посольство",
+];
 
 /// The start of a gazetteer organisation's name (folded) that makes it a state's body of the
 /// kind named (the short name of a [`Body`]): «Министерство внутренних дел Российской
@@ -79,6 +90,9 @@ const GAZETTEER_FORMS: &[(&str, &str)] = &[
     ("палата представителей ", "Палата представителей"),
     ("государственный совет ", "Госсовет"),
     ("совет безопасности ", "Совет безопасности"),
+    ("вооруженные силы ", "Вооружённые силы"),
+    ("армия ", "Армия"),
+    ("посольство ", "Посольство"),
 ];
 
 /// The bodies, longer phrases first (a phrase is tried before any shorter one at a word); each
@@ -145,8 +159,20 @@ const BODIES: &[Body] = &[
         name: "Госсовет",
     },
     Body {
+        words: &["вооружённый", "сила"],
+        name: "Вооружённые силы",
+    },
+    Body {
         words: &["правительство"],
         name: "Правительство",
+    },
+    Body {
+        words: &["армия"],
+        name: "Армия",
+    },
+    Body {
+        words: &["посольство"],
+        name: "Посольство",
     },
     Body {
         words: &["парламент"],
@@ -265,12 +291,15 @@ const FIRST_WORDS: &[&str] = &[
     "сборная",
     "совет",
     "совбез",
+    "вооружённый",
+    "армия",
+    "посольство",
 ];
 
 /// The first two letters of [`FIRST_WORDS`].
 const FIRST_LETTERS: &[&str] = &[
     "ми", "мв", "ве", "ко", "ка", "пр", "па", "по", "ге", "се", "сл", "ск", "це", "цб", "ад", "го",
-    "сб", "со",
+    "сб", "со", "во", "ар",
 ];
 
 /// The index (0–127) of the Cyrillic letter whose UTF-8 bytes are `b0 b1`, for the table
@@ -340,6 +369,57 @@ static LOCAL_ADJECTIVES: crate::text::WordList = crate::text::WordList::new(&[
     "туристический",
     "частный",
 ]);
+
+/// Bodies that an adjective written with a capital names as another organisation: «Красная
+/// армия», «Ирландская республиканская армия», «Свободная сирийская армия».
+const NAMED_BY_ADJECTIVE: &[&str] = &["Армия"];
+
+/// Whether token `k` is an adjective written with a capital away from a clause's start, and
+/// no place's adjective («Свободной», not «Российская» or a sentence's first word).
+fn proper_adjective(doc: &Doc<'_>, k: usize) -> bool {
+    doc.tokens[k].kind == TokenKind::Word
+        && doc.name_case(k)
+        && !doc.starts_clause(k)
+        && doc.mentions_at(k).is_empty()
+        && doc
+            .lower(k)
+            .is_some_and(|w| w.best().is_some_and(|p| p.pos == Pos::Adj))
+}
+
+/// The place an embassy is in, when the words at `at` name it: «в» or «во» and a country or
+/// city in the locative; with the token after it.
+fn host_of(doc: &Doc<'_>, at: usize, end: usize) -> Option<(usize, u32)> {
+    if at + 1 >= end || !matches!(doc.fold_of(at), "в" | "во") {
+        return None;
+    }
+    doc.mentions_at(at + 1)
+        .iter()
+        .find(|m| {
+            matches!(m.kind, EntityKind::Country | EntityKind::City)
+                && m.via != Via::Adjective
+                && m.cases.contains(Case::Loc)
+        })
+        .map(|m| (m.tokens.end, m.entity))
+}
+
+/// The document entity of the embassy of `state` in `host` (document entities; the host
+/// in the locative as the article wrote it, `written`): `ng:org:posolstvo-<state>-v-<host>`,
+/// «Посольство (Россия) в Сирии».
+fn embassy_in(doc: &mut Doc<'_>, state: u32, host: u32, written: &str) -> u32 {
+    let state_name = doc.entities[state as usize].name.clone();
+    let host_name = doc.entities[host as usize].name.clone();
+    let id = EntityId::new(&format!(
+        "ng:org:posolstvo-{}-v-{}",
+        slug(&state_name),
+        slug(&host_name)
+    ));
+    doc.intern_new(
+        id,
+        EntityKind::Organization,
+        Arc::from(format!("Посольство ({state_name}) в {written}")),
+        None,
+    )
+}
 
 /// Whether token `k`, right before a body's first word, is one of [`LOCAL_ADJECTIVES`].
 fn local_body(doc: &Doc<'_>, k: usize) -> bool {
@@ -459,7 +539,30 @@ impl BodyFinder {
                 next = stop;
                 continue;
             }
-            let (span, entity) = match self.place_of(doc, k, stop) {
+            let place = self.place_of(doc, k, stop);
+            // «Красной армии», «Свободной сирийской армии»: an adjective with a capital before
+            // the word (or before its country's adjective) makes it a named army, not a
+            // state's.
+            let named_army = NAMED_BY_ADJECTIVE.contains(&body.name) && {
+                let first = place.as_ref().map_or(k, |(span, _)| span.start.min(k));
+                first > range.start && proper_adjective(doc, first - 1)
+            };
+            if named_army {
+                next = stop;
+                continue;
+            }
+            let (span, entity) = match place {
+                Some((span, place)) if body.name == "Посольство" => {
+                    match host_of(doc, span.end, range.end) {
+                        // «посольство России в США»: one state's embassy in another is a
+                        // node of its own.
+                        Some((end, host)) => {
+                            let written = doc.original_of(&(span.end + 1..end));
+                            (span.start..end, Some(embassy_in(doc, place, host, written)))
+                        }
+                        None => (span, Some(self.body_of(doc, &mut made, body.name, place))),
+                    }
+                }
                 Some((span, place)) => (span, Some(self.body_of(doc, &mut made, body.name, place))),
                 None if NEEDS_STATE.contains(&body.name) => {
                     next = stop;
