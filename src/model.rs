@@ -334,8 +334,9 @@ pub enum Via {
     /// A name whose kind its context gives: a settlement outside the gazetteers after «город»,
     /// «деревня», «житель» («в городе Фигерас»), or a Latin spelling in brackets right after a
     /// person's name («Аарон Шварц (Aaron Swartz)»), which is that person; an organisation
-    /// named in quotes after a word for one, or by an abbreviation the article defines
-    /// («Российский союз правообладателей (РСП)»).
+    /// named in quotes after a word for one, by an abbreviation the article defines
+    /// («Российский союз правообладателей (РСП)»), or by a capitalised phrase around a word
+    /// for one («Нобелевского комитета»).
     Context,
 }
 

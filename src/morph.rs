@@ -160,6 +160,16 @@ impl CaseSet {
     pub fn only(self, case: Case) -> bool {
         self.0 == case.bit()
     }
+
+    /// The set as a byte (below 128), for [`MorphCache::memo`] answers.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// The set of a byte from [`CaseSet::bits`].
+    pub fn from_bits(bits: u8) -> CaseSet {
+        CaseSet(bits & CaseSet::ANY.0)
+    }
 }
 
 /// Grammatical number.
@@ -657,11 +667,14 @@ pub enum Memo {
     CommonWord,
     /// Which first word of a state body's name the word is a form of (`stages::bodies`).
     BodyWord,
+    /// The cases the word can be in as a word for an organisation, and whether it is rather
+    /// an adjective (`stages::named_orgs`).
+    OrgWord,
 }
 
 impl Memo {
     /// Number of questions: the last one's index plus one.
-    const COUNT: usize = Memo::BodyWord as usize + 1;
+    const COUNT: usize = Memo::OrgWord as usize + 1;
 }
 
 impl MorphCache {

@@ -18,8 +18,8 @@ use crate::model::{
 };
 use crate::morph::{Morph, MorphCache, SharedAnalyses};
 use crate::stages::{
-    AbbrevFinder, BodyFinder, DateResolver, EntityMatcher, EventExtractor, OrgFinder, PersonFinder,
-    PlaceFinder, TitleResolver,
+    AbbrevFinder, BodyFinder, DateResolver, EntityMatcher, EventExtractor, NamedOrgFinder,
+    OrgFinder, PersonFinder, PlaceFinder, TitleResolver,
 };
 use crate::text::{
     CharIndex, NormText, Normalizer, Sentence, SentenceSplitter, Shape, Token, TokenKind, Tokenizer,
@@ -106,6 +106,7 @@ pub struct Analyzer {
     orgs: OrgFinder,
     bodies: BodyFinder,
     abbrevs: AbbrevFinder,
+    named_orgs: NamedOrgFinder,
     persons: PersonFinder,
     titles: TitleResolver,
     dates: DateResolver,
@@ -127,6 +128,7 @@ impl Analyzer {
             orgs: OrgFinder,
             bodies,
             abbrevs: AbbrevFinder,
+            named_orgs: NamedOrgFinder,
             persons: PersonFinder,
             titles: TitleResolver,
             dates: DateResolver,
@@ -215,6 +217,7 @@ impl Analyzer {
             self.orgs.run(&mut d);
             self.bodies.run(&mut d);
             self.abbrevs.run(&mut d, &self.morph);
+            self.named_orgs.run(&mut d, &self.morph);
             self.persons.run(&mut d);
         }
         if last >= Stage::Titles {

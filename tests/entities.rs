@@ -1451,12 +1451,21 @@ fn what_is_not_an_organisation_or_not_spelled_is_no_definition() {
         "Водитель стал виновником дорожно-транспортного происшествия (ДТП).",
         "В Северо-Западном федеральном округе (СЗФО) прошли учения.",
         "Стороны подписали Договор о коллективной безопасности (ДКБ).",
-        // The initials do not spell the abbreviation.
-        "Заявление сделал Союз молодых журналистов (ЖУР).",
     ] {
         let orgs = organisations(text);
         assert!(orgs.is_empty(), "{text}: {orgs:?}");
     }
+    // The initials do not spell the abbreviation: the capitalised name is an organisation
+    // of its own (`stages::named_orgs`), the abbreviation nothing.
+    let orgs = organisations("Заявление сделал Союз молодых журналистов (ЖУР).");
+    assert_eq!(
+        orgs,
+        [(
+            "Союз молодых журналистов".to_string(),
+            "ng:org:soyuz-molodykh-zhurnalistov".to_string(),
+            "Союз молодых журналистов".to_string()
+        )]
+    );
 }
 
 #[test]
@@ -1494,15 +1503,22 @@ fn a_states_army_armed_forces_and_embassies() {
         ],
         "{orgs:?}"
     );
-    // An army named by an adjective with a capital is another organisation; a bare word with
-    // no army named before is nobody's.
-    for text in [
-        "Бойцы Свободной сирийской армии заняли город.",
-        "В Японии ветераны Красной армии собрались на встречу.",
-        "В Японии он служил в армии два года.",
+    // An army named by an adjective with a capital is another organisation, no state's; a
+    // bare word with no army named before is nobody's.
+    for (text, others) in [
+        (
+            "Бойцы Свободной сирийской армии заняли город.",
+            &["Свободная сирийская армия"][..],
+        ),
+        (
+            "В Японии ветераны Красной армии собрались на встречу.",
+            &["Красная армия"][..],
+        ),
+        ("В Японии он служил в армии два года.", &[][..]),
     ] {
         let orgs = organisations(text);
-        assert!(orgs.is_empty(), "{text}: {orgs:?}");
+        let names: Vec<&str> = orgs.iter().map(|o| o.2.as_str()).collect();
+        assert_eq!(names, others, "{text}: {orgs:?}");
     }
     // One state's embassy in another is a node of its own.
     let orgs = organisations(
@@ -1529,4 +1545,85 @@ fn a_states_army_armed_forces_and_embassies() {
         ],
         "{orgs:?}"
     );
+}
+
+#[test]
+fn a_capitalised_name_around_a_word_for_an_organisation_is_one() {
+    for (text, mention, id, name) in [
+        (
+            "Об этом сообщил глава Нобелевского комитета Торбьёрн Ягланд.",
+            "Нобелевского комитета",
+            "ng:org:nobelevskiy-komitet",
+            "Нобелевский комитет",
+        ),
+        (
+            "Лидер Партии реформ выступил в парламенте.",
+            "Партии реформ",
+            "ng:org:partiya-reform",
+            "Партия реформ",
+        ),
+        // A state in the genitive after it joins the name and its id.
+        (
+            "Делегация Коммунистической партии Вьетнама прибыла в Москву.",
+            "Коммунистической партии Вьетнама",
+            "ng:org:kommunisticheskaya-partiya-vetnam",
+            "Коммунистическая партия (Вьетнам)",
+        ),
+        (
+            "Об этом заявили в Либерально-демократической партии Японии.",
+            "Либерально-демократической партии Японии",
+            "ng:org:liberalno-demokraticheskaya-partiya-yaponiya",
+            "Либерально-демократическая партия (Япония)",
+        ),
+        // «по» and a dative phrase, with its own genitive.
+        (
+            "Решение приняла Комиссия по вопросам гражданства.",
+            "Комиссия по вопросам гражданства",
+            "ng:org:komissiya-po-voprosam-grazhdanstva",
+            "Комиссия по вопросам гражданства",
+        ),
+        // An organisation after it is part of the name.
+        (
+            "Об этом говорится в исследовании Детского фонда ООН.",
+            "Детского фонда ООН",
+            "ng:org:detskiy-fond-oon",
+            "Детский фонд ООН",
+        ),
+    ] {
+        let orgs = organisations(text);
+        assert!(
+            orgs.contains(&(mention.into(), id.into(), name.into())),
+            "{text}: {orgs:?}"
+        );
+    }
+}
+
+#[test]
+fn a_capitalised_phrase_of_unknown_end_or_no_organisation_is_no_name() {
+    for text in [
+        // The name goes on in a way the rule cannot follow.
+        "Он учился в Театральном училище имени Щукина.",
+        "Его наградил Нобелевский комитет при Каролинском институте.",
+        "Выступил директор Центров по контролю и предотвращению заболеваний.",
+        "Голосовали члены Высшего совета партии «Новые люди».",
+        // A capitalised noun alone, a tournament, a state's own name.
+        "В понедельник Партия объявила итоги.",
+        "Матч Лиги чемпионов прошел вчера.",
+        "Он гражданин Российской Федерации.",
+    ] {
+        // (The gazetteer may know a name inside the phrase: «Каролинском институте».)
+        let orgs = organisations(text);
+        let first = text
+            .split_whitespace()
+            .skip(1)
+            .find(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .unwrap();
+        assert!(
+            orgs.iter().all(|o| !o.0.starts_with(first)),
+            "{text}: {orgs:?}"
+        );
+    }
+    // A clause's first word has a capital whatever it is.
+    let orgs = organisations("Комитет по этике собрался вечером. Центр города закрыт.");
+    assert!(orgs.is_empty(), "{orgs:?}");
 }

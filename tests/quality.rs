@@ -29,7 +29,7 @@ fn nerel_dev_entities_stay_above_their_floors() {
         ("CITY", 0.89),
         ("STATE_OR_PROVINCE", 0.85),
         ("LOCATION (merged)", 0.905),
-        ("ORGANIZATION", 0.45),
+        ("ORGANIZATION", 0.54),
     ] {
         assert!(f1(kind) >= floor, "{kind} F1 {:.3} < {floor}", f1(kind));
     }
@@ -42,9 +42,10 @@ fn nerel_dev_entities_stay_above_their_floors() {
     );
     // NEREL links a state's body named by its common noun («правительство», «полиции») to the
     // class (Q7188 government, Q35535 police); newsgraph links it to that state's body, which
-    // the graph needs: those spans count as misses here.
+    // the graph needs: those spans count as misses here, as do organisations outside the
+    // gazetteers that newsgraph finds with ids of its own (`ng:org:…`).
     assert!(
-        report.link_accuracy() >= 0.53,
+        report.link_accuracy() >= 0.51,
         "link accuracy over the gold-linked spans found {:.3}",
         report.link_accuracy()
     );

@@ -35,7 +35,7 @@ pub struct AbbrevFinder;
 /// Heads of other named things are left out on purpose: a law («договор», «кодекс»), an
 /// event («чемпионат», «фестиваль»), a place («округ»), a facility («станция»), a system
 /// («система», «обеспечение»).
-const ORG_HEADS: &[&str] = &[
+pub(crate) static ORG_HEADS: crate::text::WordList = crate::text::WordList::new(&[
     "агентство",
     "академия",
     "администрация",
@@ -97,7 +97,8 @@ const ORG_HEADS: &[&str] = &[
     "холдинг",
     "центр",
     "школа",
-];
+    "штаб",
+]);
 
 /// Prepositions and conjunctions inside a name: their initial may be in the abbreviation
 /// or not.
@@ -223,7 +224,7 @@ fn org_head(doc: &Doc<'_>, name: &Range<usize>) -> Option<(usize, CaseSet)> {
         if matches!(best.pos, Pos::Adj | Pos::Det | Pos::Num) {
             continue;
         }
-        let cases = w.cases(|p| p.pos == Pos::Noun && ORG_HEADS.contains(&&*p.lemma));
+        let cases = w.cases(|p| p.pos == Pos::Noun && ORG_HEADS.contains(&p.lemma));
         return (!cases.is_empty()).then_some((k, cases));
     }
     None
@@ -232,7 +233,32 @@ fn org_head(doc: &Doc<'_>, name: &Range<usize>) -> Option<(usize, CaseSet)> {
 /// The name in `name` with its words up to the head noun at `head` put in the nominative
 /// («Российского союза правообладателей» → «Российский союз правообладателей»); as written
 /// when it is in the nominative already or the words do not agree in one case.
-fn nominative(doc: &Doc<'_>, morph: &Morph, name: &Range<usize>, head: usize) -> String {
+pub(crate) fn nominative(doc: &Doc<'_>, morph: &Morph, name: &Range<usize>, head: usize) -> String {
+    // The same names recur across a corpus, and putting one in the nominative costs a
+    // dictionary analysis and an inflection per word: each worker keeps the answers for the
+    // names as written (the answer depends on nothing else), up to a bound.
+    type Known = std::collections::HashMap<(Box<str>, usize), String>;
+    thread_local! {
+        static KNOWN: std::cell::RefCell<Known> = std::cell::RefCell::default();
+    }
+    const KEEP: usize = 4096;
+    let key = (Box::from(doc.original_of(name)), head - name.start);
+    if let Some(known) = KNOWN.with(|k| k.borrow().get(&key).cloned()) {
+        return known;
+    }
+    let answer = nominative_of(doc, morph, name, head);
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() >= KEEP {
+            k.clear();
+        }
+        k.insert(key, answer.clone());
+    });
+    answer
+}
+
+/// [`nominative`] without the cache.
+fn nominative_of(doc: &Doc<'_>, morph: &Morph, name: &Range<usize>, head: usize) -> String {
     let written = doc.original_of(name).to_string();
     let head_info = doc.lower(head);
     let Some(head_info) = head_info else {
@@ -243,7 +269,7 @@ fn nominative(doc: &Doc<'_>, morph: &Morph, name: &Range<usize>, head: usize) ->
     let mut readings: Vec<_> = head_info
         .parses
         .iter()
-        .filter(|p| p.pos == Pos::Noun && ORG_HEADS.contains(&&*p.lemma))
+        .filter(|p| p.pos == Pos::Noun && ORG_HEADS.contains(&p.lemma))
         .collect();
     readings.sort_by(|a, b| {
         let plural = |p: &crate::morph::Parse| p.number == Some(crate::morph::Number::Plur);
@@ -251,9 +277,20 @@ fn nominative(doc: &Doc<'_>, morph: &Morph, name: &Range<usize>, head: usize) ->
     });
     let dict = morph.dict();
     'reading: for reading in readings {
-        let mut words: Vec<String> = Vec::new();
+        let mut head_part = String::new();
         for k in name.start..=head {
             let word = doc.text_of(k);
+            if k > name.start && doc.tokens[k].space_before {
+                head_part.push(' ');
+            }
+            // «Либерально-»: the combining form of a compound adjective and its hyphen
+            // stay as written.
+            if doc.tokens[k].kind == TokenKind::Punct
+                || (k < head && doc.is_punct(k + 1, "-") && !doc.tokens[k + 1].space_before)
+            {
+                head_part.push_str(word);
+                continue;
+            }
             let analyses = dict.analyze(word);
             let agreeing = analyses.iter().find(|a| {
                 let p = morph.parse_of(a);
@@ -273,7 +310,12 @@ fn nominative(doc: &Doc<'_>, morph: &Morph, name: &Range<usize>, head: usize) ->
             let Some(form) = dict.inflect(agreeing, &[("Case", "Nom")]) else {
                 continue 'reading;
             };
-            words.push(form.word);
+            // The letter case as written («Художественного» → «Художественный»).
+            if doc.tokens[k].shape == Shape::Lower {
+                head_part.push_str(&form.word.to_lowercase());
+            } else {
+                head_part.push_str(&upper_first(&form.word));
+            }
         }
         if reading.case == Some(Case::Nom) {
             return written;
@@ -284,7 +326,6 @@ fn nominative(doc: &Doc<'_>, morph: &Morph, name: &Range<usize>, head: usize) ->
         } else {
             String::new()
         };
-        let head_part = words.join(" ");
         let head_part = crate::text::restore_yo(&head_part, &written).into_owned();
         return format!("{head_part}{rest}");
     }
@@ -307,10 +348,19 @@ impl AbbrevFinder {
     /// article writes it. Mentions already found stay as they are.
     pub fn run(&self, doc: &mut Doc<'_>, morph: &Morph) {
         let mut definitions: Vec<Definition> = Vec::new();
-        for open in 1..doc.tokens.len().saturating_sub(2) {
-            if !doc.is_punct(open, "(") || !doc.is_punct(open + 2, ")") {
+        // Brackets are rare: the scan looks at punctuation only, by its first byte.
+        let norm = doc.norm.norm.as_bytes();
+        let opens = doc.tokens.iter().enumerate().filter(|(_, t)| {
+            t.kind == TokenKind::Punct && t.end == t.start + 1 && norm[t.start as usize] == b'('
+        });
+        let mut found: Vec<usize> = Vec::new();
+        for (open, _) in opens {
+            if open == 0 || !doc.is_punct(open + 2, ")") {
                 continue;
             }
+            found.push(open);
+        }
+        for open in found {
             let at = open + 1;
             if doc.tokens[at].sentence != doc.tokens[open - 1].sentence {
                 continue;
@@ -470,7 +520,7 @@ fn overlaps_outside(doc: &Doc<'_>, name: &Range<usize>) -> bool {
 
 /// `s` with its first letter a capital («Коллективные силы …» when the article wrote the
 /// name in small letters after a capital abbreviation).
-fn upper_first(s: &str) -> String {
+pub(crate) fn upper_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),

@@ -469,6 +469,13 @@ fn body_at(doc: &Doc<'_>, k: usize, end: usize) -> Option<(&'static Body, usize)
         })
 }
 
+/// Whether the words at token `k` (within the sentence ending before `end`) are a state
+/// body's name («Верховного суда», «Совет безопасности»): it is this stage's to name even
+/// when it found no state for it.
+pub(crate) fn names_a_body(doc: &Doc<'_>, k: usize, end: usize) -> bool {
+    may_start(doc.fold_of(k)) && body_at(doc, k, end).is_some()
+}
+
 impl BodyFinder {
     /// A finder that links a body to `gazetteer`'s organisation for it where the gazetteer
     /// has one with its country («Правительство Российской Федерации»).
