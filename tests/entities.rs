@@ -1627,3 +1627,29 @@ fn a_capitalised_phrase_of_unknown_end_or_no_organisation_is_no_name() {
     let orgs = organisations("Комитет по этике собрался вечером. Центр города закрыт.");
     assert!(orgs.is_empty(), "{orgs:?}");
 }
+
+#[test]
+fn a_city_hall_and_an_administration_are_their_places() {
+    let orgs = organisations(
+        "В мэрии Уфы сообщили о ремонте. Уфимская мэрия выделила деньги. Позже мэрия \
+         отчиталась. Администрация Брянской области подписала соглашение.",
+    );
+    let names: Vec<(&str, &str)> = orgs.iter().map(|o| (o.0.as_str(), o.2.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            ("мэрии Уфы", "Мэрия (Уфа)"),
+            // A city's adjective names it too.
+            ("Уфимская мэрия", "Мэрия (Уфа)"),
+            ("мэрия", "Мэрия (Уфа)"),
+            (
+                "Администрация Брянской области",
+                "Администрация (Брянская область)"
+            ),
+        ],
+        "{orgs:?}"
+    );
+    // With no place, and none named before, nobody's.
+    let orgs = organisations("В Японии мэрия выделила деньги.");
+    assert!(orgs.is_empty(), "{orgs:?}");
+}

@@ -55,6 +55,8 @@ const NO_STATE_GUESS: &[&str] = &[
     "Армия",
     "Вооружённые силы",
     "Посольство",
+    "Мэрия",
+    "Администрация",
 ];
 
 /// The start of a gazetteer organisation's name (folded) that makes it a state's body of the
@@ -169,6 +171,14 @@ const BODIES: &[Body] = &[
     Body {
         words: &["армия"],
         name: "Армия",
+    },
+    Body {
+        words: &["мэрия"],
+        name: "Мэрия",
+    },
+    Body {
+        words: &["администрация"],
+        name: "Администрация",
     },
     Body {
         words: &["посольство"],
@@ -294,12 +304,13 @@ const FIRST_WORDS: &[&str] = &[
     "вооружённый",
     "армия",
     "посольство",
+    "мэрия",
 ];
 
 /// The first two letters of [`FIRST_WORDS`].
 const FIRST_LETTERS: &[&str] = &[
     "ми", "мв", "ве", "ко", "ка", "пр", "па", "по", "ге", "се", "сл", "ск", "це", "цб", "ад", "го",
-    "сб", "со", "во", "ар",
+    "сб", "со", "во", "ар", "мэ",
 ];
 
 /// The index (0–127) of the Cyrillic letter whose UTF-8 bytes are `b0 b1`, for the table
@@ -670,7 +681,12 @@ impl BodyFinder {
             return Some((k..m.tokens.end, m.entity));
         }
         doc.mentions_ending_at(k, 4)
-            .find(|m| m.kind == EntityKind::Country && m.via == Via::Adjective)
+            .find(|m| {
+                matches!(
+                    m.kind,
+                    EntityKind::Country | EntityKind::City | EntityKind::Region
+                ) && m.via == Via::Adjective
+            })
             .map(|m| (m.tokens.start..stop, m.entity))
     }
 
