@@ -1653,3 +1653,41 @@ fn a_city_hall_and_an_administration_are_their_places() {
     let orgs = organisations("В Японии мэрия выделила деньги.");
     assert!(orgs.is_empty(), "{orgs:?}");
 }
+
+#[test]
+fn russian_ministries_services_and_state_companies_are_known() {
+    let orgs = organisations(
+        "По данным Росстата, цены выросли. Глава Минпромторга и Минэкономразвития обсудили \
+         планы. Росатом и Ростех подписали соглашение. ФАС оштрафовала ЛУКОЙЛ.",
+    );
+    let names: Vec<(&str, &str)> = orgs.iter().map(|o| (o.0.as_str(), o.2.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            ("Росстата", "Федеральная служба государственной статистики"),
+            (
+                "Минпромторга",
+                "Министерство промышленности и торговли Российской Федерации"
+            ),
+            (
+                "Минэкономразвития",
+                "Министерство экономического развития Российской Федерации"
+            ),
+            ("Росатом", "Росатом"),
+            ("Ростех", "Ростех"),
+            ("ФАС", "Федеральная антимонопольная служба"),
+            ("ЛУКОЙЛ", "Лукойл"),
+        ],
+        "{orgs:?}"
+    );
+    // «Росстата» was read as a person's surname before the gazetteer knew the service.
+    let r = record("По данным Росстата, цены выросли.");
+    assert!(
+        r["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["type"] != "PERSON"),
+        "{r}"
+    );
+}
