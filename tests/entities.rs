@@ -1589,6 +1589,20 @@ fn a_capitalised_name_around_a_word_for_an_organisation_is_one() {
             "ng:org:detskiy-fond-oon",
             "Детский фонд ООН",
         ),
+        // «по» and a region: that region's branch.
+        (
+            "Как сообщила пресс-служба Главного управления МЧС по Татарстану, пожар потушен.",
+            "Главного управления МЧС по Татарстану",
+            "ng:org:glavnoe-upravlenie-mchs-respublika-tatarstan",
+            "Главное управление МЧС (Республика Татарстан)",
+        ),
+        // A known organisation in brackets after the name is what it names, however long.
+        (
+            "В Федеральной службе по надзору в сфере связи (Роскомнадзор) заявили о блокировке.",
+            "Федеральной службе по надзору в сфере связи",
+            "wikidata:Q129597",
+            "Роскомнадзор",
+        ),
     ] {
         let orgs = organisations(text);
         assert!(

@@ -205,6 +205,34 @@ struct Found {
     name: Range<usize>,
     head: usize,
     state: Option<(Range<usize>, u32)>,
+    /// The document entity of a known organisation the article gives in brackets right after
+    /// the name («Федеральной службе по надзору в сфере связи (Роскомнадзор)»).
+    known: Option<u32>,
+}
+
+/// Most words between a name's complement and a bracketed organisation after it.
+const MAX_BEFORE_BRACKET: usize = 8;
+
+/// The bracket opened after the name that ends at `stop` — past words in small letters,
+/// within the sentence ending before `end` — when it holds nothing but an organisation
+/// mention: the bracket's token and the organisation's document entity.
+fn bracketed_org_after(doc: &Doc<'_>, stop: usize, end: usize) -> Option<(usize, u32)> {
+    let mut j = stop;
+    while j < end && j <= stop + MAX_BEFORE_BRACKET {
+        let t = &doc.tokens[j];
+        if doc.is_punct(j, "(") {
+            let m = doc
+                .mentions_at(j + 1)
+                .iter()
+                .find(|m| m.kind == EntityKind::Organization)?;
+            return doc.is_punct(m.tokens.end, ")").then_some((j, m.entity));
+        }
+        if t.kind != TokenKind::Word || t.shape != Shape::Lower {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// The name starting at token `k`, a word with a capital away from a clause's start, within
@@ -240,8 +268,14 @@ fn name_at(doc: &Doc<'_>, k: usize, end: usize) -> Option<Found> {
         return None;
     }
     let stop = complement_end(doc, head, end);
-    // A country's adjective first («Либерально-демократической партии Японии» has its
-    // country after; «Американской ассоциации юристов» before).
+    if let Some((open, entity)) = bracketed_org_after(doc, stop, end) {
+        return Some(Found {
+            name: k..open,
+            head,
+            state: None,
+            known: Some(entity),
+        });
+    }
     // A place's adjective first, or right before the capital in small letters: the state
     // («Американской ассоциации юристов», «сочинского Художественного музея»).
     let place_adjective = |at: usize| {
@@ -292,10 +326,24 @@ fn name_at(doc: &Doc<'_>, k: usize, end: usize) -> Option<Found> {
         return None;
     }
     let start = before.as_ref().map_or(k, |(r, _)| r.start.min(k));
+    // «Главного управления МЧС по Татарстану»: a region's or city's branch.
+    let tail = parent.unwrap_or(stop);
+    let branch = (after.is_none() && tail + 1 < end && doc.fold_of(tail) == "по")
+        .then(|| {
+            doc.mentions_at(tail + 1)
+                .iter()
+                .find(|m| {
+                    matches!(m.kind, EntityKind::City | EntityKind::Region)
+                        && m.via != Via::Adjective
+                })
+                .map(|m| (tail..m.tokens.end, m.entity))
+        })
+        .flatten();
     Some(Found {
         name: start..parent.unwrap_or(stop),
         head,
-        state: after.or(before),
+        state: after.or(branch).or(before),
+        known: None,
     })
 }
 
@@ -341,25 +389,10 @@ impl NamedOrgFinder {
                 k += 1;
                 continue;
             }
-            let name = upper_first(&nominative(doc, morph, &found.name, found.head));
-            // The state in brackets when it is not in the name already («Американская
-            // ассоциация юристов» names it).
-            let (id, full) = match &found.state {
-                Some((r, state)) if r.start >= found.name.end => {
-                    let state_name = doc.entities[*state as usize].name.clone();
-                    (
-                        format!("ng:org:{}-{}", slug(&name), slug(&state_name)),
-                        format!("{name} ({state_name})"),
-                    )
-                }
-                _ => (format!("ng:org:{}", slug(&name)), name),
+            let entity = match found.known {
+                Some(entity) => entity,
+                None => self.entity_of(doc, morph, &found),
             };
-            let entity = doc.intern_new(
-                EntityId::new(&id),
-                EntityKind::Organization,
-                Arc::from(full.as_str()),
-                None,
-            );
             added.push(MentionDraft {
                 tokens: span.clone(),
                 entity,
@@ -377,5 +410,29 @@ impl NamedOrgFinder {
         doc.mentions.extend(added);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+
+    /// The document entity of a name found: `ng:org:<slug>`, with its state when the name
+    /// does not hold it.
+    fn entity_of(&self, doc: &mut Doc<'_>, morph: &Morph, found: &Found) -> u32 {
+        let name = upper_first(&nominative(doc, morph, &found.name, found.head));
+        // The state in brackets when it is not in the name already («Американская
+        // ассоциация юристов» names it).
+        let (id, full) = match &found.state {
+            Some((r, state)) if r.start >= found.name.end => {
+                let state_name = doc.entities[*state as usize].name.clone();
+                (
+                    format!("ng:org:{}-{}", slug(&name), slug(&state_name)),
+                    format!("{name} ({state_name})"),
+                )
+            }
+            _ => (format!("ng:org:{}", slug(&name)), name),
+        };
+        doc.intern_new(
+            EntityId::new(&id),
+            EntityKind::Organization,
+            Arc::from(full.as_str()),
+            None,
+        )
     }
 }
