@@ -410,6 +410,21 @@ impl DateResolver {
             {
                 return Some((1 + len, DateValue::year(year as i16)));
             }
+            // «в 2019–2020 годах», «в 2019 и 2020 гг.», «с 2019 по 2021 год»: a span of years
+            // is dated by its first, as a span of days is; «программа на 2019–2021 годы» is
+            // the term of something, no time when anything happens.
+            if let Some(year) = full_year(text).filter(|_| text.len() == 4)
+                && i + 2 < end
+                && (doc.is_punct(i + 1, "-") || matches!(doc.fold_of(i + 1), "и" | "по"))
+                && full_year(doc.text_of(i + 2))
+                    .is_some_and(|last| doc.text_of(i + 2).len() == 4 && last > year)
+                && let Some(len) = years_word(doc, i + 3, end)
+            {
+                if i > 0 && doc.fold_of(i - 1) == "на" {
+                    return None;
+                }
+                return Some((3 + len, DateValue::year(year as i16)));
+            }
             // «в 2023-м (году)», «к 2030-му», «2022-й год»: the year with an ordinal's ending
             // (not «1990-е», «в 1990-х»: decades).
             if let Some(year) = full_year(text).filter(|_| text.len() == 4)
@@ -894,6 +909,15 @@ impl DateResolver {
         }
         None
     }
+}
+
+/// [`year_word`], or a plural form of «год», which follows a span of years («в 2019–2020
+/// годах»).
+fn years_word(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
+    if k < end && matches!(doc.fold_of(k), "годы" | "годах" | "годов") {
+        return Some(1);
+    }
+    year_word(doc, k, end)
 }
 
 /// «года», «году», «г.», «г»: the number of tokens of a year word at `k`.
