@@ -110,6 +110,17 @@ fn a_district_adjective_is_not_part_of_the_village() {
 }
 
 #[test]
+fn a_capitalised_word_before_a_district_noun_is_no_settlement() {
+    // After «жители» a capitalised word is a settlement, unless a district noun follows it.
+    let ms = mentions("Жители Центрального района жалуются на шум. Жители Кряжино довольны.");
+    assert!(ms.iter().all(|m| !m.1.contains("Центральн")), "{ms:?}");
+    assert!(
+        ms.iter().any(|m| m.0 == "CITY" && m.1 == "Кряжино"),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn an_unknown_word_after_v_in_the_locative_is_no_person() {
     let ms =
         mentions("Концерт прошёл в Ольмедо-Бланке, а затем в Тарвиземе. Пожар начался в Малибу.");
@@ -1694,6 +1705,9 @@ fn russian_ministries_services_and_state_companies_are_known() {
         ],
         "{orgs:?}"
     );
+    let orgs = organisations("Индекс Мосбиржи достиг максимума.");
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0].2, "Московская биржа", "{orgs:?}");
     // «Росстата» was read as a person's surname before the gazetteer knew the service.
     let r = record("По данным Росстата, цены выросли.");
     assert!(

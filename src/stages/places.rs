@@ -200,6 +200,10 @@ impl PlaceFinder {
                 {
                     end += 1;
                 }
+                // «жители Центрального района»: the capitalised word names the district.
+                if end < range.end && DISTRICT_NOUNS.contains(&doc.fold_of(end)) {
+                    continue;
+                }
                 let name = if end == i + 1 {
                     nominative(doc, i)
                 } else {
