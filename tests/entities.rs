@@ -1718,3 +1718,25 @@ fn russian_ministries_services_and_state_companies_are_known() {
         "{r}"
     );
 }
+
+#[test]
+fn a_states_organisation_takes_its_state_in() {
+    let r = record("Депутаты Госдумы РФ и сотрудники ФСБ России встретились в Москве.");
+    let ms: Vec<(&str, &str)> = r["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["type"].as_str().unwrap()))
+        .collect();
+    for want in [
+        ("Госдумы РФ", "ORGANIZATION"),
+        ("РФ", "COUNTRY"),
+        ("ФСБ России", "ORGANIZATION"),
+        ("России", "COUNTRY"),
+    ] {
+        assert!(ms.contains(&want), "{want:?}: {ms:?}");
+    }
+    // Another state after it is not its own.
+    let orgs = organisations("Делегация Госдумы Китая прибыла.");
+    assert!(orgs.iter().all(|o| o.0 != "Госдумы Китая"), "{orgs:?}");
+}

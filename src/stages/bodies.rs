@@ -432,6 +432,45 @@ fn embassy_in(doc: &mut Doc<'_>, state: u32, host: u32, written: &str) -> u32 {
     )
 }
 
+/// «Госдумы РФ», «ФСБ России», «Генштаба ВС РФ»: a gazetteer organisation of a state,
+/// followed by that state in the genitive, is named with it; the mention takes the state in,
+/// which stays a mention of its own inside it.
+fn extend_by_state(doc: &mut Doc<'_>) {
+    let mut longer: Vec<(usize, usize)> = Vec::new();
+    for (k, m) in doc.mentions.iter().enumerate() {
+        if m.kind != EntityKind::Organization {
+            continue;
+        }
+        let Some(country) = doc.entities[m.entity as usize]
+            .gaz
+            .and_then(|g| doc.gazetteer.entity(g).country)
+        else {
+            continue;
+        };
+        let end = m.tokens.end;
+        if end >= doc.tokens.len() || doc.tokens[end].sentence != m.sentence {
+            continue;
+        }
+        let state = doc.mentions_at(end).iter().find(|c| {
+            c.kind == EntityKind::Country
+                && c.via != Via::Adjective
+                && c.cases.contains(Case::Gen)
+                && doc.entities[c.entity as usize].gaz == Some(country)
+        });
+        if let Some(c) = state {
+            longer.push((k, c.tokens.end));
+        }
+    }
+    if longer.is_empty() {
+        return;
+    }
+    for (k, end) in longer {
+        doc.mentions[k].tokens.end = end;
+    }
+    doc.mentions
+        .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+}
+
 /// Whether token `k`, right before a body's first word, is one of [`LOCAL_ADJECTIVES`].
 fn local_body(doc: &Doc<'_>, k: usize) -> bool {
     doc.tokens[k].kind == TokenKind::Word
@@ -508,6 +547,7 @@ impl BodyFinder {
     /// Adds an ORGANIZATION mention for every body of a state whose state the phrase or the
     /// article tells.
     pub fn run(&self, doc: &mut Doc<'_>) {
+        extend_by_state(doc);
         // Which tokens earlier stages named, worked out at the first body (most articles
         // have none).
         let mut covered: Option<Vec<bool>> = None;
