@@ -54,6 +54,26 @@ pub struct MentionDraft {
     pub surname_only: bool,
 }
 
+impl MentionDraft {
+    /// An organisation that its context names (`via: context`): a quoted name, an abbreviation,
+    /// a state's body, a capitalised name around a word for one.
+    pub fn organisation(tokens: Range<usize>, entity: u32, sentence: u32) -> MentionDraft {
+        MentionDraft {
+            tokens,
+            entity,
+            kind: EntityKind::Organization,
+            via: Via::Context,
+            cases: CaseSet::ANY,
+            sentence,
+            surname_only: false,
+        }
+    }
+}
+
+/// More tokens than any mention spans before the events stage (the longest gazetteer names
+/// have about a dozen words): [`Doc::mentions_overlapping`] looks this far back.
+pub const MENTION_REACH: usize = 64;
+
 /// A resolved date expression, in tokens.
 #[derive(Clone, Debug)]
 pub struct DateDraft {
@@ -391,6 +411,19 @@ impl<'a> Doc<'a> {
         self.mentions[from..to]
             .iter()
             .filter(move |m| m.tokens.end == k)
+    }
+
+    /// The mentions that overlap `span` (sorted by start), found by a binary search: every
+    /// mention starts at most [`MENTION_REACH`] tokens before its end.
+    pub fn mentions_overlapping(&self, span: &Range<usize>) -> impl Iterator<Item = &MentionDraft> {
+        let from = self
+            .mentions
+            .partition_point(|m| m.tokens.start + MENTION_REACH < span.start);
+        let (start, end) = (span.start, span.end);
+        self.mentions[from..]
+            .iter()
+            .take_while(move |m| m.tokens.start < end)
+            .filter(move |m| m.tokens.end > start)
     }
 
     /// For every token, whether a mention covers it.

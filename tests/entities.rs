@@ -36,6 +36,16 @@ fn mentions(text: &str) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+/// (text, `field`) of each mention of a record.
+fn pairs<'a>(r: &'a serde_json::Value, field: &str) -> Vec<(&'a str, &'a str)> {
+    r["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m[field].as_str().unwrap()))
+        .collect()
+}
+
 fn has(ms: &[(String, String, String, String)], kind: &str, text: &str, name: &str) -> bool {
     ms.iter().any(|m| m.0 == kind && m.1 == text && m.2 == name)
 }
@@ -45,12 +55,7 @@ fn a_city_name_shared_by_several_cities_is_the_one_news_means() {
     // Both rows had scored alike and the first won: London, Ontario; Madrid, Colombia; Odessa,
     // Texas. The gazetteer build keeps one city per Russian name.
     let r = record("Переговоры прошли в Лондоне, затем в Мадриде и в Одессе. Потом — Триполи.");
-    let ids: Vec<(&str, &str)> = r["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| (m["text"].as_str().unwrap(), m["entity"].as_str().unwrap()))
-        .collect();
+    let ids = pairs(&r, "entity");
     for want in [
         ("Лондоне", "wikidata:Q84"),
         ("Мадриде", "wikidata:Q2807"),
@@ -157,19 +162,27 @@ fn persons(text: &str) -> Vec<(String, String, String)> {
     persons_on(text, "2024-05-01")
 }
 
-/// (text, canonical name, entity id) of each PERSON mention of a text dated `date`.
-fn persons_on(text: &str, date: &str) -> Vec<(String, String, String)> {
-    let r = record_on(text, date);
+/// The three `fields` of each mention of type `kind` in a record.
+fn fields_of(
+    r: &serde_json::Value,
+    kind: &str,
+    fields: [&str; 3],
+) -> Vec<(String, String, String)> {
     r["mentions"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|m| m["type"] == "PERSON")
+        .filter(|m| m["type"] == kind)
         .map(|m| {
             let s = |k: &str| m[k].as_str().unwrap().to_string();
-            (s("text"), s("name"), s("entity"))
+            (s(fields[0]), s(fields[1]), s(fields[2]))
         })
         .collect()
+}
+
+/// (text, canonical name, entity id) of each PERSON mention of a text dated `date`.
+fn persons_on(text: &str, date: &str) -> Vec<(String, String, String)> {
+    fields_of(&record_on(text, date), "PERSON", ["text", "name", "entity"])
 }
 
 #[test]
@@ -1377,17 +1390,7 @@ fn a_security_council_is_a_states_only_when_the_state_is_named() {
 
 /// The ORGANIZATION mentions of a text: (text, entity id, name).
 fn organisations(text: &str) -> Vec<(String, String, String)> {
-    let r = record(text);
-    r["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["type"] == "ORGANIZATION")
-        .map(|m| {
-            let s = |k: &str| m[k].as_str().unwrap().to_string();
-            (s("text"), s("entity"), s("name"))
-        })
-        .collect()
+    fields_of(&record(text), "ORGANIZATION", ["text", "entity", "name"])
 }
 
 #[test]
@@ -1440,12 +1443,7 @@ fn a_defined_name_in_an_oblique_case_is_named_in_the_nominative() {
     // A country ending the name stays a mention of its own inside it, and may be left out of
     // the abbreviation.
     let r = record("Конституционный суд Ботсваны (КС) отменил решение.");
-    let ms: Vec<(&str, &str)> = r["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| (m["text"].as_str().unwrap(), m["type"].as_str().unwrap()))
-        .collect();
+    let ms = pairs(&r, "type");
     assert!(
         ms.contains(&("Конституционный суд Ботсваны", "ORGANIZATION")),
         "{ms:?}"
@@ -1722,12 +1720,7 @@ fn russian_ministries_services_and_state_companies_are_known() {
 #[test]
 fn a_states_organisation_takes_its_state_in() {
     let r = record("Депутаты Госдумы РФ и сотрудники ФСБ России встретились в Москве.");
-    let ms: Vec<(&str, &str)> = r["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| (m["text"].as_str().unwrap(), m["type"].as_str().unwrap()))
-        .collect();
+    let ms = pairs(&r, "type");
     for want in [
         ("Госдумы РФ", "ORGANIZATION"),
         ("РФ", "COUNTRY"),

@@ -22,7 +22,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::doc::{Doc, MentionDraft};
-use crate::model::{EntityId, EntityKind, Via};
+use crate::model::{EntityId, EntityKind};
 use crate::morph::{Case, CaseSet, Morph, Pos};
 use crate::slug::slug;
 use crate::text::{Shape, TokenKind};
@@ -112,9 +112,6 @@ const MAX_WORDS: usize = 12;
 
 /// Letters of an abbreviation, at least and at most.
 const LETTERS: Range<usize> = 2..9;
-
-/// More tokens than any mention spans before this stage.
-const MENTION_REACH: usize = 64;
 
 /// One word before the bracket, as the initials matcher sees it.
 struct Unit {
@@ -377,20 +374,11 @@ impl AbbrevFinder {
         }
         let covered = doc.coverage();
         let mut added: Vec<MentionDraft> = Vec::new();
-        let draft = |tokens: Range<usize>, entity: u32, sentence: u32| MentionDraft {
-            tokens,
-            entity,
-            kind: EntityKind::Organization,
-            via: Via::Context,
-            cases: CaseSet::ANY,
-            sentence,
-            surname_only: false,
-        };
         // Each abbreviation's entity: the first definition's when an article defines one twice.
         let mut entity_of: Vec<(&str, u32)> = Vec::new();
         for d in &definitions {
             if let Some(name) = &d.name {
-                added.push(draft(
+                added.push(MentionDraft::organisation(
                     name.clone(),
                     d.entity,
                     doc.tokens[name.start].sentence,
@@ -409,7 +397,11 @@ impl AbbrevFinder {
             }
             let text = doc.text_of(k);
             if let Ok(i) = entity_of.binary_search_by(|(w, _)| (*w).cmp(text)) {
-                added.push(draft(k..k + 1, entity_of[i].1, t.sentence));
+                added.push(MentionDraft::organisation(
+                    k..k + 1,
+                    entity_of[i].1,
+                    t.sentence,
+                ));
             }
         }
         if added.is_empty() {
@@ -426,12 +418,10 @@ impl AbbrevFinder {
 fn define(doc: &mut Doc<'_>, morph: &Morph, open: usize, letters: &[char]) -> Option<Definition> {
     let at = open + 1;
     let written = doc.text_of(at).to_string();
-    // The mentions that may overlap the words before the bracket.
-    let from = doc
-        .mentions
-        .partition_point(|m| m.tokens.start + MENTION_REACH < open.saturating_sub(MAX_WORDS));
-    let to = doc.mentions.partition_point(|m| m.tokens.start <= at);
-    let near = &doc.mentions[from..to.max(from)];
+    // The mentions that may overlap the words before the bracket, or the abbreviation.
+    let near: Vec<&MentionDraft> = doc
+        .mentions_overlapping(&(open.saturating_sub(MAX_WORDS)..at + 1))
+        .collect();
     let on_abbreviation = near.iter().find(|m| m.tokens.contains(&at));
     // An organisation right before the bracket (a place ending the name there is no
     // definition of its own: «… России (ФФККР)»).
@@ -507,15 +497,8 @@ fn defined_name(doc: &Doc<'_>, open: usize, letters: &[char]) -> Option<Range<us
 
 /// True when a mention overlaps `name` without lying inside it.
 fn overlaps_outside(doc: &Doc<'_>, name: &Range<usize>) -> bool {
-    let from = doc
-        .mentions
-        .partition_point(|m| m.tokens.start + MENTION_REACH < name.start);
-    doc.mentions[from..]
-        .iter()
-        .take_while(|m| m.tokens.start < name.end)
-        .any(|m| {
-            m.tokens.end > name.start && (m.tokens.start < name.start || m.tokens.end > name.end)
-        })
+    doc.mentions_overlapping(name)
+        .any(|m| m.tokens.start < name.start || m.tokens.end > name.end)
 }
 
 /// `s` with its first letter a capital («Коллективные силы …» when the article wrote the

@@ -24,7 +24,7 @@ use std::sync::Arc;
 use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::Gazetteer;
 use crate::model::{EntityId, EntityKind, Via};
-use crate::morph::{Case, CaseSet, Memo, Pos};
+use crate::morph::{Case, Memo, Pos};
 use crate::slug::slug;
 use crate::text::TokenKind;
 
@@ -650,15 +650,7 @@ impl BodyFinder {
             };
             named.push((body.name, entity));
             next = span.end.max(stop);
-            added.push(MentionDraft {
-                tokens: span,
-                entity,
-                kind: EntityKind::Organization,
-                via: Via::Context,
-                cases: CaseSet::ANY,
-                sentence: s as u32,
-                surname_only: false,
-            });
+            added.push(MentionDraft::organisation(span, entity, s as u32));
         }
         if added.is_empty() {
             return;

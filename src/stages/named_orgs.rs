@@ -37,9 +37,6 @@ const MAX_ADJECTIVES: usize = 3;
 /// Most words of the genitive after the noun.
 const MAX_COMPLEMENT: usize = 4;
 
-/// More tokens than any mention spans before this stage.
-const MENTION_REACH: usize = 64;
-
 /// What a word is to this stage, asked once per distinct word ([`Memo::OrgWord`]): the
 /// cases it can be in as a word for an organisation (bits 0–6), and whether it is rather an
 /// adjective (bit 7; never both).
@@ -180,23 +177,17 @@ fn goes_on(doc: &Doc<'_>, stop: usize, end: usize, complement: bool) -> bool {
 /// at `head` («Американской» of «Американской ассоциации юристов», not «Российской
 /// Федерации»), or an organisation after the noun («ООН» of «Детского фонда ООН»).
 fn overlaps_other(doc: &Doc<'_>, span: &Range<usize>, head: usize) -> bool {
-    let from = doc
-        .mentions
-        .partition_point(|m| m.tokens.start + MENTION_REACH < span.start);
-    doc.mentions[from..]
-        .iter()
-        .take_while(|m| m.tokens.start < span.end)
-        .any(|m| {
-            let inside = span.start <= m.tokens.start && m.tokens.end <= span.end;
-            let allowed = match m.kind {
-                EntityKind::Country | EntityKind::City | EntityKind::Region => {
-                    !m.tokens.contains(&head)
-                }
-                EntityKind::Organization => m.tokens.start > head,
-                _ => false,
-            };
-            m.tokens.end > span.start && !(inside && allowed)
-        })
+    doc.mentions_overlapping(span).any(|m| {
+        let inside = span.start <= m.tokens.start && m.tokens.end <= span.end;
+        let allowed = match m.kind {
+            EntityKind::Country | EntityKind::City | EntityKind::Region => {
+                !m.tokens.contains(&head)
+            }
+            EntityKind::Organization => m.tokens.start > head,
+            _ => false,
+        };
+        !(inside && allowed)
+    })
 }
 
 /// A capitalised name found at a token: its words, its noun, and its state's span and
@@ -393,15 +384,7 @@ impl NamedOrgFinder {
                 Some(entity) => entity,
                 None => self.entity_of(doc, morph, &found),
             };
-            added.push(MentionDraft {
-                tokens: span.clone(),
-                entity,
-                kind: EntityKind::Organization,
-                via: Via::Context,
-                cases: CaseSet::ANY,
-                sentence: s as u32,
-                surname_only: false,
-            });
+            added.push(MentionDraft::organisation(span.clone(), entity, s as u32));
             k = span.end;
         }
         if added.is_empty() {

@@ -16,8 +16,8 @@
 use std::sync::Arc;
 
 use crate::doc::{Doc, MentionDraft};
-use crate::model::{EntityId, EntityKind, Via};
-use crate::morph::{CaseSet, Pos};
+use crate::model::{EntityId, EntityKind};
+use crate::morph::Pos;
 use crate::slug::slug;
 use crate::text::{Shape, TokenKind};
 
@@ -86,10 +86,6 @@ const ROLE: &[&str] = &[
 
 /// Most tokens inside the quotes of one name.
 const MAX_NAME_TOKENS: usize = 8;
-
-/// More tokens than any mention spans before this stage (the longest gazetteer names have
-/// about a dozen words).
-const MENTION_REACH: usize = 64;
 
 /// What the word before an opening quote makes of the name in the quotes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -203,13 +199,9 @@ impl OrgFinder {
         for (name, text) in found {
             let inside =
                 |m: &MentionDraft| name.start <= m.tokens.start && m.tokens.end <= name.end;
-            // The mentions that may overlap the name (sorted by start; none is longer than
-            // `MENTION_REACH` tokens), not every mention of a long article for every name.
-            let from = doc
-                .mentions
-                .partition_point(|m| m.tokens.start + MENTION_REACH < name.start);
-            let to = doc.mentions.partition_point(|m| m.tokens.start < name.end);
-            let near = &doc.mentions[from..to.max(from)];
+            // The mentions that overlap the name, not every mention of a long article for
+            // every name.
+            let near: Vec<&MentionDraft> = doc.mentions_overlapping(&name).collect();
             // A gazetteer organisation already named by the whole quoted text stays as it is.
             if near
                 .iter()
@@ -226,15 +218,7 @@ impl OrgFinder {
                 doc.intern_new(id, EntityKind::Organization, Arc::from(text.as_str()), None);
             let sentence = doc.tokens[name.start].sentence;
             dropped.push((name.start, name.end));
-            added.push(MentionDraft {
-                tokens: name,
-                entity,
-                kind: EntityKind::Organization,
-                via: Via::Context,
-                cases: CaseSet::ANY,
-                sentence,
-                surname_only: false,
-            });
+            added.push(MentionDraft::organisation(name, entity, sentence));
         }
         if added.is_empty() {
             return;
