@@ -35,8 +35,8 @@ pub enum Stage {
     Morphology,
     /// Gazetteer names.
     Entities,
-    /// Names outside the gazetteers: settlements and organisations by context, persons by
-    /// morphology.
+    /// Names outside the gazetteers: settlements and organisations by context (quoted names,
+    /// state bodies, defined abbreviations, capitalised names), persons by morphology.
     Persons,
     /// Titles.
     Titles,
