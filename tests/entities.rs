@@ -1733,3 +1733,25 @@ fn a_states_organisation_takes_its_state_in() {
     let orgs = organisations("Делегация Госдумы Китая прибыла.");
     assert!(orgs.iter().all(|o| o.0 != "Госдумы Китая"), "{orgs:?}");
 }
+
+#[test]
+fn a_body_before_a_known_person_is_that_persons_states() {
+    // The nearest country before is Vietnam's; the person the phrase introduces is Russia's
+    // prime minister.
+    let orgs = organisations(
+        "Вьетнамский лидер прибыл в Москву. Он встретился с председателем правительства \
+         Михаилом Мишустиным.",
+    );
+    let names: Vec<&str> = orgs.iter().map(|o| o.2.as_str()).collect();
+    assert_eq!(names, ["Правительство Российской Федерации"], "{orgs:?}");
+    // A person in the genitive heads the body and is part of its name.
+    let orgs = organisations("Представители администрации Обамы прибыли в Москву.");
+    assert_eq!(
+        orgs,
+        [(
+            "администрации Обамы".to_string(),
+            "ng:org:administratsiya-ssha".to_string(),
+            "Администрация (США)".to_string()
+        )]
+    );
+}

@@ -471,6 +471,21 @@ fn extend_by_state(doc: &mut Doc<'_>) {
         .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
 }
 
+/// The country (a gazetteer index) of the gazetteer person whose mention starts at token `k`
+/// («правительства Михаилом Мишустиным»): the one the gazetteer gives the person; and the
+/// mention's end when it can only be a genitive («администрации Обамы»).
+fn state_of_person_at(doc: &Doc<'_>, k: usize) -> Option<(u32, Option<usize>)> {
+    doc.mentions_at(k)
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .find_map(|m| {
+            let g = doc.entities[m.entity as usize].gaz?;
+            let country = doc.gazetteer.entity(g).country?;
+            let genitive = m.cases.contains(Case::Gen) && !m.cases.contains(Case::Nom);
+            Some((country, genitive.then_some(m.tokens.end)))
+        })
+}
+
 /// Whether token `k`, right before a body's first word, is one of [`LOCAL_ADJECTIVES`].
 fn local_body(doc: &Doc<'_>, k: usize) -> bool {
     doc.tokens[k].kind == TokenKind::Word
@@ -629,7 +644,20 @@ impl BodyFinder {
                 None => (k..stop, None),
             };
 
+            // «председателем правительства Михаилом Мишустиным»: the person the phrase
+            // introduces tells the state, before any body named earlier or place nearby.
+            // «администрации Обамы», «правительство Нетаньяху»: a person in the genitive is
+            // the body's head, and part of its name.
+            let mut span = span;
             let entity = entity
+                .or_else(|| {
+                    let (state, genitive_end) = state_of_person_at(doc, stop)?;
+                    if let Some(end) = genitive_end {
+                        span = span.start..end;
+                    }
+                    let place = doc.intern_gazetteer(state);
+                    Some(self.body_of(doc, &mut made, body.name, place))
+                })
                 .or_else(|| {
                     named
                         .iter()
