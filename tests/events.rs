@@ -3107,3 +3107,20 @@ fn a_title_of_the_country_is_the_country_named_before() {
     let evs = events("Министр встретился с президентом страны.", "2024-03-15");
     assert!(evs.is_empty(), "{evs:?}");
 }
+
+#[test]
+fn a_contact_being_prepared_has_no_date_of_the_talks_that_prepare_it() {
+    let evs = events(
+        "Сергей Лавров 3 апреля проведет переговоры с Хаканом Фиданом в Анкаре. Стороны \
+         обсудят подготовку визита Реджепа Тайипа Эрдогана в Россию.",
+        "2025-03-28",
+    );
+    let talks = find(&evs, "TALKS");
+    assert_eq!(talks.3.as_deref(), Some("2025-04-03"), "{evs:?}");
+    let visit = evs
+        .iter()
+        .find(|e| e.0 == "VISIT" && e.1 == ["Реджеп Тайип Эрдоган"])
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(visit.3, None, "{evs:?}");
+    assert_eq!(visit.4, "planned", "{evs:?}");
+}

@@ -1984,7 +1984,21 @@ impl EventExtractor {
                 doc.lower(k)
                     .is_some_and(|w| w.parses.iter().any(|p| &*p.lemma == "следующий"))
             });
-        let undated = (last_time || earlier || next_one) && date.is_none();
+        // «Стороны обсудят подготовку визита Эрдогана в Россию»: a contact being prepared
+        // lies ahead on a day the text does not give, not on the day of the talks that
+        // prepare it.
+        let prepared = trigger.is_noun()
+            && (i.saturating_sub(3)..i).any(|k| {
+                doc.lower(k).is_some_and(|w| {
+                    w.parses.iter().any(|p| {
+                        matches!(
+                            &*p.lemma,
+                            "подготовка" | "подготовить" | "готовить" | "подготавливать"
+                        )
+                    })
+                })
+            });
+        let undated = (last_time || earlier || next_one || prepared) && date.is_none();
         // «X совершил визит в Санкт-Петербург — первый после избрания в мае. В
         // Константиновском дворце его принял Путин»: an undated contact is on the day of the
         // latest event of one of its sides (the visit, the talks before «затем»), not on the
