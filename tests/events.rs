@@ -3124,3 +3124,20 @@ fn a_contact_being_prepared_has_no_date_of_the_talks_that_prepare_it() {
     assert_eq!(visit.3, None, "{evs:?}");
     assert_eq!(visit.4, "planned", "{evs:?}");
 }
+
+#[test]
+fn a_joint_press_conference_is_a_meeting_and_a_lone_one_none() {
+    let evs = events(
+        "Премьер-министр Венгрии Виктор Орбан и президент Сербии Александр Вучич провели \
+         совместную пресс-конференцию в Белграде.",
+        "2024-03-15",
+    );
+    let meeting = find(&evs, "MEETING");
+    assert_eq!(meeting.2.as_deref(), Some("Белград"), "{evs:?}");
+    assert_eq!(meeting.1.len(), 2, "{evs:?}");
+    let evs = events(
+        "Путин провел пресс-конференцию, на которой ответил на вопрос о Токаеве.",
+        "2024-03-15",
+    );
+    assert!(evs.is_empty(), "{evs:?}");
+}

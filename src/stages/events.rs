@@ -87,6 +87,8 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("встретиться", Trigger::MeetVerb),
     ("встречаться", Trigger::MeetVerb),
     ("встреча", Trigger::MeetNoun),
+    // «провели совместную пресс-конференцию»: only a joint one (see `trigger_at`).
+    ("пресс-конференция", Trigger::MeetNoun),
     ("переговоры", Trigger::TalksNoun),
     ("переговор", Trigger::TalksNoun),
     ("переговорить", Trigger::TalksVerb),
@@ -2619,6 +2621,14 @@ fn trigger_at(doc: &Doc<'_>, i: usize) -> Option<Trigger> {
     if found == Some(Trigger::MeetVerb)
         && i + 1 < doc.tokens.len()
         && matches!(doc.fold_of(i + 1), "взглядом" | "взглядами" | "глазами")
+    {
+        return None;
+    }
+    // «Путин провел пресс-конференцию»: a press conference is a meeting of its sides only
+    // when it is a joint one («совместную пресс-конференцию»).
+    if found == Some(Trigger::MeetNoun)
+        && fold.starts_with("пресс-конференц")
+        && !(i > 0 && doc.lower(i - 1).is_some_and(|w| w.has_lemma("совместный")))
     {
         return None;
     }
