@@ -502,6 +502,13 @@ fn two_capitalised_words_after_a_person_noun_are_a_name() {
     assert!(names.contains(&"Серена Уильямс"), "{ps:?}");
     assert!(names.contains(&"Деррик Роуз"), "{ps:?}");
     assert!(!names.iter().any(|n| n.contains("Совет")), "{ps:?}");
+    // A word for an institution starts no name, nor joins a surname as a given name.
+    let ps = persons("Режиссер Центра Гоголя выступил. Сотрудник Института Сербского уволился.");
+    assert!(
+        !ps.iter()
+            .any(|p| p.1.contains("Центр") || p.1.contains("Институт")),
+        "{ps:?}"
+    );
 }
 
 #[test]
@@ -1628,6 +1635,7 @@ fn a_capitalised_phrase_of_unknown_end_or_no_organisation_is_no_name() {
         "Его наградил Нобелевский комитет при Каролинском институте.",
         "Выступил директор Центров по контролю и предотвращению заболеваний.",
         "Голосовали члены Высшего совета партии «Новые люди».",
+        "Толчки зафиксировали ученые Института физики Земли.",
         // A capitalised noun alone, a tournament, a state's own name.
         "В понедельник Партия объявила итоги.",
         "Матч Лиги чемпионов прошел вчера.",

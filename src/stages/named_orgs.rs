@@ -159,11 +159,14 @@ fn goes_on(doc: &Doc<'_>, stop: usize, end: usize, complement: bool) -> bool {
         return true;
     }
     // A name in the nominative after it is someone's («глава Нобелевского комитета
-    // Торбьёрн Ягланд»).
+    // Торбьёрн Ягланд»); «Земли» of «Института физики Земли» is a plural nominative too, but
+    // a person's name is singular.
     if t.kind == TokenKind::Word && t.shape == Shape::Title {
         return doc.word(stop).is_none_or(|w| {
             w.parses.iter().any(|p| p.case == Some(Case::Gen))
-                && !w.parses.iter().any(|p| p.case == Some(Case::Nom))
+                && !w.parses.iter().any(|p| {
+                    p.case == Some(Case::Nom) && p.number != Some(crate::morph::Number::Plur)
+                })
         });
     }
     complement

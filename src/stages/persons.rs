@@ -1432,9 +1432,17 @@ impl PersonFinder {
             // («теннисистка Серена Уильямс»); function words still are not.
             let loose =
                 |k: usize| capital_word(k) && !doc.lower(k).is_some_and(|w| w.function_word());
+            // «режиссёр Центра Гоголя», «сотрудник Института Сербского»: a word for an
+            // institution starts no name.
+            let institution = doc.lower(i).is_some_and(|w| {
+                w.prob(|p| {
+                    p.pos == Pos::Noun && !p.guessed && super::abbrevs::ORG_HEADS.contains(&p.lemma)
+                }) >= 0.5
+            });
             if (plain(i) || (apposition && loose(i)))
                 && plain(i + 1)
                 && !adjective
+                && !institution
                 && next_is_name
                 && ((!given_second && namish(i + 1) && (namish(i) || !noun(i))) || apposition)
             {
@@ -1809,6 +1817,13 @@ fn given_before(doc: &Doc<'_>, j: usize, cases: CaseSet) -> Option<String> {
     }
     let lower = doc.lower(j);
     if lower.is_some_and(|l| l.function_word()) {
+        return None;
+    }
+    // «Центра Гоголя», «Института Сербского»: a word for an institution is no given name.
+    if lower.is_some_and(|l| {
+        l.prob(|p| p.pos == Pos::Noun && !p.guessed && super::abbrevs::ORG_HEADS.contains(&p.lemma))
+            >= 0.5
+    }) {
         return None;
     }
     if doc.starts_clause(j) {
