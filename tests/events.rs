@@ -3141,3 +3141,20 @@ fn a_joint_press_conference_is_a_meeting_and_a_lone_one_none() {
     );
     assert!(evs.is_empty(), "{evs:?}");
 }
+
+#[test]
+fn a_relative_clause_of_the_event_noun_and_a_negated_holding_verb_tell_the_status() {
+    let evs = events(
+        "Журналисты спросили Пескова о встрече Трампа и Зеленского, которая не состоялась.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "MEETING").4, "cancelled", "{evs:?}");
+    let evs = events("Лавров и Блинкен не проводили переговоров.", "2024-03-15");
+    assert_eq!(find(&evs, "TALKS").4, "cancelled", "{evs:?}");
+    // A relative clause that reports the event leaves it happened.
+    let evs = events(
+        "Встреча Путина и Токаева, которая прошла в Казани, длилась три часа.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "MEETING").4, "happened", "{evs:?}");
+}

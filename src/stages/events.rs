@@ -141,6 +141,10 @@ const CUES: &[(&str, Status)] = &[
     ("отлож", Status::Cancelled),
     ("отклад", Status::Cancelled),
     ("не состоял", Status::Cancelled),
+    // «не проводили переговоров», «не провели встречу», «не проведут»
+    ("не провод", Status::Cancelled),
+    ("не провел", Status::Cancelled),
+    ("не провед", Status::Cancelled),
     ("не состоится", Status::Cancelled),
     ("не состоятся", Status::Cancelled),
     ("сорва", Status::Cancelled),
@@ -2316,7 +2320,15 @@ impl EventExtractor {
         let mut best: Option<Status> = None;
         // «Переговоры X и Y, которые должны были пройти в Вашингтоне, отменены»: the clause
         // of a subject noun goes on after the relative clause it carries.
-        let spans = std::iter::once(clause.clone()).chain(after_relative);
+        // «о встрече Трампа и Зеленского, которая не состоялась»: a relative clause whose
+        // pronoun is the event noun's subject tells the event's status too.
+        let own_relative = trigger
+            .is_noun()
+            .then(|| relative_of_noun(doc, i, clause))
+            .flatten();
+        let spans = std::iter::once(clause.clone())
+            .chain(after_relative)
+            .chain(own_relative);
         for (n, span) in spans.enumerate() {
             let own_clause = n == 0;
             let bytes = doc.byte_span(&span);
@@ -3107,6 +3119,35 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
         end += 1;
     }
     start..end
+}
+
+/// The relative clause right after `clause` whose pronoun, in the nominative, agrees with the
+/// event noun at `i` in number and gender («встрече …, которая не состоялась»; «переговоров,
+/// которые отменили» has the pronoun as object, and no say): up to its closing comma.
+fn relative_of_noun(doc: &Doc<'_>, i: usize, clause: &Range<usize>) -> Option<Range<usize>> {
+    let sentence = &doc.sentence_tokens[doc.tokens[i].sentence as usize];
+    let comma = clause.end;
+    if comma + 2 >= sentence.end || !doc.is_punct(comma, ",") {
+        return None;
+    }
+    let noun = doc.lower(i)?;
+    let pronoun = doc.lower(comma + 1)?;
+    let agrees = pronoun.parses.iter().any(|r| {
+        &*r.lemma == "который"
+            && r.case == Some(Case::Nom)
+            && noun.parses.iter().any(|n| {
+                n.pos == Pos::Noun
+                    && n.number == r.number
+                    && (r.number == Some(Number::Plur) || n.gender == r.gender)
+            })
+    });
+    if !agrees {
+        return None;
+    }
+    let close = (comma + 2..sentence.end)
+        .find(|&k| doc.is_punct(k, ","))
+        .unwrap_or(sentence.end);
+    Some(comma + 1..close)
 }
 
 /// The rest of the main clause after a relative clause that closes `clause`: for «Переговоры
