@@ -3158,3 +3158,20 @@ fn a_relative_clause_of_the_event_noun_and_a_negated_holding_verb_tell_the_statu
     );
     assert_eq!(find(&evs, "MEETING").4, "happened", "{evs:?}");
 }
+
+#[test]
+fn a_meeting_never_scheduled_or_in_question_has_not_happened() {
+    let evs = events(
+        "Встреча Путина и Трампа, о которой договорились в феврале, так и не была назначена.",
+        "2024-03-15",
+    );
+    let meeting = find(&evs, "MEETING");
+    assert_eq!(meeting.4, "cancelled", "{evs:?}");
+    // The date of the agreement, in the relative clause, is not the meeting's.
+    assert_eq!(meeting.3, None, "{evs:?}");
+    let evs = events(
+        "Визит Нарендры Моди в Россию, намеченный на июль, под вопросом.",
+        "2024-03-15",
+    );
+    assert_eq!(find(&evs, "VISIT").4, "hypothetical", "{evs:?}");
+}

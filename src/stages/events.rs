@@ -182,6 +182,14 @@ const CUES: &[(&str, Status)] = &[
     ("не подтвержд", Status::Hypothetical),
     // «Встреча в Будапеште пока не назначена»
     ("не назначен", Status::Hypothetical),
+    // «встреча так и не была назначена»: the passive with «быть» between.
+    ("не был назначен", Status::Hypothetical),
+    ("не была назначен", Status::Hypothetical),
+    ("не были назначен", Status::Hypothetical),
+    // «так и не встретились», «так и не была назначена»: it never came to it.
+    ("так и не", Status::Cancelled),
+    // «Визит …, намеченный на июль, под вопросом»
+    ("под вопросом", Status::Hypothetical),
     ("не получил приглашен", Status::Cancelled),
     // «должен был встретиться», «должны были пройти»: a plan that did not come true.
     ("должен был", Status::Cancelled),
@@ -3074,6 +3082,13 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
             && k + 2 < sentence.end
             && doc.fold_of(k + 1) == "как"
             && doc.fold_of(k + 2) == "только")
+            // «, о которой договорились …»: a relative clause after a preposition.
+            || (doc.is_punct(k, ",")
+                && next_is(&|w| w.prob(|p| p.pos == Pos::Adp) >= 0.5)
+                && k + 2 < sentence.end
+                && doc
+                    .lower(k + 2)
+                    .is_some_and(|w| w.parses.iter().any(|p| &*p.lemma == "который")))
             // «, которые …», «, но …»: a relative or contrasting clause.
             || (doc.is_punct(k, ",")
             && next_is(&|w| {
@@ -3151,7 +3166,8 @@ fn relative_of_noun(doc: &Doc<'_>, i: usize, clause: &Range<usize>) -> Option<Ra
 }
 
 /// The rest of the main clause after a relative clause that closes `clause`: for «Переговоры
-/// X, которые должны были пройти 20 ноября, отменены», the clause of «отменены».
+/// X, которые должны были пройти 20 ноября, отменены», the clause of «отменены» (the relative
+/// pronoun may follow a preposition: «Встреча …, о которой договорились, не назначена»).
 fn after_relative(
     doc: &Doc<'_>,
     sentence: &Range<usize>,
@@ -3159,12 +3175,20 @@ fn after_relative(
     clause: &Range<usize>,
 ) -> Option<Range<usize>> {
     let comma = clause.end;
-    if comma + 1 >= sentence.end
-        || !doc.is_punct(comma, ",")
-        || !doc
-            .lower(comma + 1)
-            .is_some_and(|w| w.parses.iter().any(|p| &*p.lemma == "который"))
-    {
+    if comma + 1 >= sentence.end || !doc.is_punct(comma, ",") {
+        return None;
+    }
+    // «, которые …», or with a preposition first: «, о которой договорились в феврале,».
+    let which = |k: usize| {
+        k < sentence.end
+            && doc
+                .lower(k)
+                .is_some_and(|w| w.parses.iter().any(|p| &*p.lemma == "который"))
+    };
+    let preposition = doc
+        .lower(comma + 1)
+        .is_some_and(|w| w.prob(|p| p.pos == Pos::Adp) >= 0.5);
+    if !(which(comma + 1) || (preposition && which(comma + 2))) {
         return None;
     }
     // The relative clause ends at the next comma; the main clause resumes after it.
