@@ -347,17 +347,20 @@ impl AbbrevFinder {
         let mut definitions: Vec<Definition> = Vec::new();
         // Brackets are rare: the scan looks at punctuation only, by its first byte.
         let norm = doc.norm.norm.as_bytes();
-        let opens = doc.tokens.iter().enumerate().filter(|(_, t)| {
-            t.kind == TokenKind::Punct && t.end == t.start + 1 && norm[t.start as usize] == b'('
-        });
-        let mut found: Vec<usize> = Vec::new();
-        for (open, _) in opens {
-            if open == 0 || !doc.is_punct(open + 2, ")") {
-                continue;
-            }
-            found.push(open);
-        }
-        for open in found {
+        let opens: Vec<usize> = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|&(k, t)| {
+                t.kind == TokenKind::Punct
+                    && t.end == t.start + 1
+                    && norm[t.start as usize] == b'('
+                    && k > 0
+                    && doc.is_punct(k + 2, ")")
+            })
+            .map(|(k, _)| k)
+            .collect();
+        for open in opens {
             let at = open + 1;
             if doc.tokens[at].sentence != doc.tokens[open - 1].sentence {
                 continue;
