@@ -304,6 +304,10 @@ fn nominative_of(doc: &Doc<'_>, morph: &Morph, name: &Range<usize>, head: usize)
             let Some(agreeing) = agreeing else {
                 continue 'reading;
             };
+            // In the nominative already: the words only have to agree.
+            if reading.case == Some(Case::Nom) {
+                continue;
+            }
             let Some(form) = dict.inflect(agreeing, &[("Case", "Nom")]) else {
                 continue 'reading;
             };
