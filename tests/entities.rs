@@ -1763,3 +1763,16 @@ fn a_body_before_a_known_person_is_that_persons_states() {
         )]
     );
 }
+
+#[test]
+fn a_gazetteer_name_with_quotes_inside_spans_its_closing_quote_and_declines() {
+    // The alias «Госкорпорация «Росатом»» keeps its closing quote; «Росатом», which the
+    // dictionary reads only as an instrumental, is still found in the genitive.
+    let text = "Госкорпорация «Росатом» построит АЭС. Глава Росатома выступил.";
+    let ms = mentions(text);
+    assert!(
+        has(&ms, "ORGANIZATION", "Госкорпорация «Росатом»", "Росатом"),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "ORGANIZATION", "Росатома", "Росатом"), "{ms:?}");
+}

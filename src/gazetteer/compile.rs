@@ -129,19 +129,28 @@ impl<'m> Expander<'m> {
     fn words(&mut self, text: &str) -> Vec<AliasWord> {
         Normalizer.normalize(text, &mut self.norm);
         Tokenizer.tokenize_phrase(&self.norm.norm, &mut self.tokens);
+        let norm = &self.norm.norm;
+        let quote = |t: &Token| t.kind == TokenKind::Punct && t.text(norm) == "\"";
         let mut toks: &[Token] = &self.tokens;
-        while let Some((first, rest)) = toks.split_first() {
-            if first.kind == TokenKind::Punct && first.text(&self.norm.norm) == "\"" {
-                toks = rest;
-            } else {
-                break;
-            }
+        // A name quoted whole («"Росатом"») is matched without its quotes, which the text may
+        // or may not give it. Quotes inside a name stay, the closing one too: «Госкорпорация
+        // "Росатом"» ends on its closing quote, as the text does.
+        while let [first, inner @ .., last] = toks
+            && quote(first)
+            && quote(last)
+        {
+            toks = inner;
         }
-        while let Some((last, rest)) = toks.split_last() {
-            if last.kind == TokenKind::Punct && last.text(&self.norm.norm) == "\"" {
+        // An unbalanced quote at either end (a name cut from a longer quotation) is dropped.
+        if toks.iter().filter(|t| quote(t)).count() % 2 == 1 {
+            if let [first, rest @ ..] = toks
+                && quote(first)
+            {
                 toks = rest;
-            } else {
-                break;
+            } else if let [rest @ .., last] = toks
+                && quote(last)
+            {
+                toks = rest;
             }
         }
         toks.iter()
@@ -243,6 +252,17 @@ impl<'m> Expander<'m> {
             let Some((a, p)) = pick else {
                 chosen.push(None);
                 if !person {
+                    // «Росатом», which the guesser reads only as an instrumental («росат»),
+                    // heads its name and declines as an inanimate masculine noun: «Росатома»,
+                    // «Росатому», «Росатомом», «Росатоме».
+                    if head.is_none()
+                        && w.shape == Shape::Title
+                        && let Some(forms_of) = masculine_consonant_forms(&w.fold, false)
+                    {
+                        synthesized[j] = forms_of;
+                        inflects[j] = true;
+                        head = Some(j);
+                    }
                     break;
                 }
                 // «Джорджа», «Роберта»: a woman's given name that the dictionary reads only as
@@ -262,7 +282,7 @@ impl<'m> Expander<'m> {
                     && w.shape == Shape::Title
                     && !from_arabic_article(words, j)
                     && (!last_only || Some(j) == last_word)
-                    && let Some(forms_of) = masculine_consonant_forms(&w.fold)
+                    && let Some(forms_of) = masculine_consonant_forms(&w.fold, true)
                 {
                     synthesized[j] = forms_of;
                     inflects[j] = true;
@@ -296,7 +316,7 @@ impl<'m> Expander<'m> {
                     && inflects[j]
                     && gender != Some(Gender::Fem)
                     && w.shape == Shape::Title
-                    && let Some(forms_of) = masculine_consonant_forms(&w.fold)
+                    && let Some(forms_of) = masculine_consonant_forms(&w.fold, true)
                 {
                     extra[j] = forms_of;
                 }
@@ -1001,8 +1021,10 @@ fn from_arabic_article(words: &[AliasWord], j: usize) -> bool {
 }
 
 /// The singular case forms of a man's name on a hard consonant that the dictionary does not
-/// know as a name («хамад» → «хамада», «хамаду», «хамадом», «хамаде»).
-fn masculine_consonant_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
+/// know as a name («хамад» → «хамада», «хамаду», «хамадом», «хамаде»); with `animate` false,
+/// of a masculine noun the dictionary does not know in the nominative, whose accusative is
+/// its nominative («росатом» → «росатома», but «возглавил Росатом»).
+fn masculine_consonant_forms(fold: &str, animate: bool) -> Option<Vec<(String, Parse)>> {
     // «Цзюнь» → «Цзюнем»: a soft consonant declines like «конь».
     let (stem, soft) = match fold.strip_suffix('ь') {
         Some(stem) => (stem, true),
@@ -1022,7 +1044,7 @@ fn masculine_consonant_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
             (Case::Nom, "ь"),
             (Case::Gen, "я"),
             (Case::Dat, "ю"),
-            (Case::Acc, "я"),
+            (Case::Acc, if animate { "я" } else { "ь" }),
             (Case::Ins, "ем"),
             (Case::Loc, "е"),
         ]
@@ -1031,7 +1053,7 @@ fn masculine_consonant_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
             (Case::Nom, ""),
             (Case::Gen, "а"),
             (Case::Dat, "у"),
-            (Case::Acc, "а"),
+            (Case::Acc, if animate { "а" } else { "" }),
             (Case::Ins, if sibilant_or_ts { "ем" } else { "ом" }),
             (Case::Loc, "е"),
         ]
@@ -1047,8 +1069,8 @@ fn masculine_consonant_forms(fold: &str) -> Option<Vec<(String, Parse)>> {
                         case: Some(case),
                         number: Some(Number::Sing),
                         gender: Some(Gender::Masc),
-                        name: Some(NameType::Given),
-                        animate: true,
+                        name: animate.then_some(NameType::Given),
+                        animate,
                         prob: 1.0,
                         guessed: true,
                         ..Parse::bare(Pos::Propn)
@@ -1150,6 +1172,31 @@ mod tests {
             &all,
             &["тамимом бин хамадом аль тани", "тамима бин хамада аль тани"],
         );
+    }
+
+    #[test]
+    fn a_name_the_dictionary_reads_only_as_an_oblique_form_declines_as_a_noun() {
+        // «Росатом» is an instrumental («росат») to the guesser: the name declines by rule,
+        // and as a thing its accusative is its nominative.
+        let all = forms("Росатом", false, None);
+        has(
+            &all,
+            &["росатом", "росатома", "росатому", "росатомом", "росатоме"],
+        );
+        // A name the dictionary knows in the nominative keeps the dictionary's forms.
+        has(&forms("Ростех", false, None), &["ростеха", "ростехом"]);
+    }
+
+    #[test]
+    fn quotes_around_a_whole_name_go_and_quotes_inside_one_stay() {
+        assert_eq!(forms("«Росатом»", false, None)[0], "росатом");
+        let all = forms("Госкорпорация «Росатом»", false, None);
+        has(
+            &all,
+            &["госкорпорация \" росатом \"", "госкорпорации \" росатом \""],
+        );
+        // An unbalanced quote at an end is dropped.
+        has(&forms("Игры будущего»", false, None), &["игр будущего"]);
     }
 
     #[test]
