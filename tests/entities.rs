@@ -1776,3 +1776,62 @@ fn a_gazetteer_name_with_quotes_inside_spans_its_closing_quote_and_declines() {
     );
     assert!(has(&ms, "ORGANIZATION", "Росатома", "Росатом"), "{ms:?}");
 }
+
+#[test]
+fn vs_is_the_armed_forces_among_soldiers_and_the_supreme_court_otherwise() {
+    // «ВС» is the Supreme Court's abbreviation in the gazetteer; a soldier's word before it
+    // or a plural verb after it and its state makes it that state's armed forces.
+    for text in [
+        "Военнослужащие ВС РФ освободили село.",
+        "ВС РФ нанесли удар по складам.",
+    ] {
+        let ms = mentions(text);
+        assert!(
+            has(
+                &ms,
+                "ORGANIZATION",
+                "ВС РФ",
+                "Вооружённые силы Российской Федерации"
+            ),
+            "{text}: {ms:?}"
+        );
+    }
+    let ms = mentions("Подразделения ВС Украины отступили.");
+    assert!(
+        has(
+            &ms,
+            "ORGANIZATION",
+            "ВС Украины",
+            "Вооружённые Силы Украины"
+        ),
+        "{ms:?}"
+    );
+    let text = "ВС РФ отменил приговор бизнесмену.";
+    let ms = mentions(text);
+    assert!(
+        has(
+            &ms,
+            "ORGANIZATION",
+            "ВС РФ",
+            "Верховный Суд Российской Федерации"
+        ),
+        "{text}: {ms:?}"
+    );
+}
+
+#[test]
+fn a_states_body_from_nerel_is_known_by_the_country_its_name_ends_on() {
+    // «Вооружённые силы Российской Федерации» has no country in its row: the name's tail
+    // gives it, so the body named another way is the gazetteer's organisation.
+    let r = record("Вооружённые силы России нанесли удар. Верховный суд РФ отменил приговор.");
+    let ids = pairs(&r, "entity");
+    for want in [
+        ("Вооружённые силы России", "wikidata:Q193159"),
+        ("Верховный суд РФ", "wikidata:Q2622450"),
+    ] {
+        assert!(
+            ids.iter().any(|&(t, e)| t == want.0 && e == want.1),
+            "{want:?}: {ids:?}"
+        );
+    }
+}

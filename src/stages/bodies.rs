@@ -24,7 +24,7 @@ use std::sync::Arc;
 use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::Gazetteer;
 use crate::model::{EntityId, EntityKind, Via};
-use crate::morph::{Case, Memo, Pos};
+use crate::morph::{Case, Memo, Number, Pos, VerbForm};
 use crate::slug::slug;
 use crate::text::TokenKind;
 
@@ -33,6 +33,9 @@ use crate::text::TokenKind;
 pub struct BodyFinder {
     /// (short name, country) → the gazetteer's organisation for that state's body.
     known: HashMap<(&'static str, u32), u32>,
+    /// Gazetteer organisations of a state's body whose row names no country, with the
+    /// country their name ends on («Вооружённые силы Российской Федерации» → Russia).
+    countries: HashMap<u32, u32>,
 }
 
 /// One kind of body: the lemmas of its words, in order, and its short name.
@@ -432,10 +435,50 @@ fn embassy_in(doc: &mut Doc<'_>, state: u32, host: u32, written: &str) -> u32 {
     )
 }
 
+/// Nouns before «ВС» that make it the armed forces: «военнослужащие ВС РФ», «в рядах ВС»,
+/// «Генштаб ВС РФ», «группировка ВС России».
+static MILITARY_BEFORE: crate::text::WordList = crate::text::WordList::new(&[
+    "военнослужащий",
+    "военный",
+    "боец",
+    "солдат",
+    "офицер",
+    "подразделение",
+    "часть",
+    "соединение",
+    "группировка",
+    "командование",
+    "командующий",
+    "главнокомандующий",
+    "генштаб",
+    "штаб",
+    "ряд",
+    "авиация",
+    "удар",
+    "наступление",
+    "обстрел",
+]);
+
+/// The gazetteer country that the folded words `tail` name in the genitive («российской
+/// федерации», «сша»), if one does.
+fn country_named(gazetteer: &Gazetteer, tail: &str) -> Option<u32> {
+    if tail.is_empty() {
+        return None;
+    }
+    gazetteer
+        .names()
+        .get(tail)?
+        .iter()
+        .find(|p| {
+            gazetteer.entity(p.entity).kind == EntityKind::Country && p.cases.contains(Case::Gen)
+        })
+        .map(|p| p.entity)
+}
+
 /// «Госдумы РФ», «ФСБ России», «Генштаба ВС РФ»: a gazetteer organisation of a state,
 /// followed by that state in the genitive, is named with it; the mention takes the state in,
 /// which stays a mention of its own inside it.
-fn extend_by_state(doc: &mut Doc<'_>) {
+fn extend_by_state(finder: &BodyFinder, doc: &mut Doc<'_>) {
     let mut longer: Vec<(usize, usize)> = Vec::new();
     for (k, m) in doc.mentions.iter().enumerate() {
         if m.kind != EntityKind::Organization {
@@ -443,7 +486,7 @@ fn extend_by_state(doc: &mut Doc<'_>) {
         }
         let Some(country) = doc.entities[m.entity as usize]
             .gaz
-            .and_then(|g| doc.gazetteer.entity(g).country)
+            .and_then(|g| finder.country_of(doc.gazetteer, g))
         else {
             continue;
         };
@@ -546,30 +589,100 @@ impl BodyFinder {
     /// has one with its country («Правительство Российской Федерации»).
     pub fn new(gazetteer: &Gazetteer) -> BodyFinder {
         let mut known = HashMap::new();
+        let mut countries = HashMap::new();
         for index in 0..gazetteer.entity_count() as u32 {
             let e = gazetteer.entity(index);
-            let Some(country) = e.country.filter(|_| e.kind == EntityKind::Organization) else {
+            if e.kind != EntityKind::Organization {
                 continue;
-            };
+            }
             let name = crate::text::fold_key(&e.name);
-            for &(_, body) in GAZETTEER_FORMS.iter().filter(|(f, _)| name.starts_with(f)) {
-                known.entry((body, country)).or_insert(index);
+            for &(form, body) in GAZETTEER_FORMS.iter().filter(|(f, _)| name.starts_with(f)) {
+                // Rows taken from NEREL name no country: the name's tail in the genitive
+                // tells it («Верховный Суд Российской Федерации»).
+                let country = e.country.or_else(|| {
+                    let tail = name[form.len()..].trim();
+                    let country = country_named(gazetteer, tail)?;
+                    countries.insert(index, country);
+                    Some(country)
+                });
+                if let Some(country) = country {
+                    known.entry((body, country)).or_insert(index);
+                }
             }
         }
-        BodyFinder { known }
+        BodyFinder { known, countries }
+    }
+
+    /// «ВС РФ нанесли удар», «военнослужащие ВС России»: the abbreviation «ВС», which the
+    /// gazetteer gives the Supreme Court («ВС РФ отменил приговор»), names a state's armed
+    /// forces when the words around it are military: a soldier's or a unit's word before it,
+    /// or a plural verb after it and its state (a court is one, «отменил»). The mention is
+    /// then the armed forces of the state named after it, and spans both.
+    fn armed_forces(&self, doc: &mut Doc<'_>, made: &mut Vec<(&'static str, u32, u32)>) {
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        for (n, m) in doc.mentions.iter().enumerate() {
+            if m.kind != EntityKind::Organization
+                || m.tokens.len() != 1
+                || doc.text_of(m.tokens.start) != "ВС"
+            {
+                continue;
+            }
+            let (k, end) = (m.tokens.start, m.tokens.end);
+            let Some(state) = doc.mentions_at(end).iter().find(|c| {
+                c.kind == EntityKind::Country && c.via != Via::Adjective && c.sentence == m.sentence
+            }) else {
+                continue;
+            };
+            let stop = state.tokens.end;
+            let soldiers_before = k > 0
+                && doc.tokens[k - 1].sentence == m.sentence
+                && doc.lower(k - 1).is_some_and(|w| {
+                    w.parses
+                        .iter()
+                        .any(|p| p.pos == Pos::Noun && MILITARY_BEFORE.contains(&p.lemma))
+                });
+            let plural_verb_after = stop < doc.tokens.len()
+                && doc.tokens[stop].sentence == m.sentence
+                && doc.lower(stop).is_some_and(|w| {
+                    w.best().is_some_and(|p| {
+                        p.pos == Pos::Verb
+                            && p.number == Some(Number::Plur)
+                            && p.verb_form != Some(VerbForm::Part)
+                    })
+                });
+            if soldiers_before || plural_verb_after {
+                found.push((n, stop, state.entity));
+            }
+        }
+        for (n, stop, place) in found {
+            let entity = self.body_of(doc, made, "Вооружённые силы", place);
+            let m = &mut doc.mentions[n];
+            m.entity = entity;
+            m.tokens.end = stop;
+            m.via = Via::Context;
+        }
+    }
+
+    /// The country of gazetteer organisation `g`: its row's, else the one its name ends on.
+    fn country_of(&self, gazetteer: &Gazetteer, g: u32) -> Option<u32> {
+        gazetteer
+            .entity(g)
+            .country
+            .or_else(|| self.countries.get(&g).copied())
     }
 
     /// Adds an ORGANIZATION mention for every body of a state whose state the phrase or the
     /// article tells.
     pub fn run(&self, doc: &mut Doc<'_>) {
-        extend_by_state(doc);
+        // (body name, place, document entity) made so far: a body named again costs no id.
+        let mut made: Vec<(&'static str, u32, u32)> = Vec::new();
+        self.armed_forces(doc, &mut made);
+        extend_by_state(self, doc);
         // Which tokens earlier stages named, worked out at the first body (most articles
         // have none).
         let mut covered: Option<Vec<bool>> = None;
         // (body name, document entity) of the bodies named so far, for the bare word later.
         let mut named: Vec<(&'static str, u32)> = Vec::new();
-        // (body name, place, document entity) made so far: a body named again costs no id.
-        let mut made: Vec<(&'static str, u32, u32)> = Vec::new();
         let mut places: Option<Vec<Place>> = None;
         let mut added = Vec::new();
         // The words that may start a body, found in one pass over the folded words.
