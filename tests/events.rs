@@ -3175,3 +3175,30 @@ fn a_meeting_never_scheduled_or_in_question_has_not_happened() {
     );
     assert_eq!(find(&evs, "VISIT").4, "hypothetical", "{evs:?}");
 }
+
+#[test]
+fn a_conversation_with_a_person_named_after_s_is_a_meeting() {
+    for text in [
+        "Путин провёл разговор с Эрдоганом.",
+        "Разговор Лаврова с Блинкеном продлился час.",
+    ] {
+        let evs = events(text, "2024-05-20");
+        assert_eq!(find(&evs, "MEETING").1.len(), 2, "{text}: {evs:?}");
+    }
+    // By telephone it is a call; with journalists, or in the locative, no contact.
+    let evs = events(
+        "Путин провёл телефонный разговор с Эрдоганом.",
+        "2024-05-20",
+    );
+    assert!(evs.iter().all(|e| e.0 == "PHONE_CALL"), "{evs:?}");
+    let evs = events(
+        "В разговоре с Путиным Эрдоган предложил провести встречу.",
+        "2024-05-20",
+    );
+    assert!(
+        evs.iter().all(|e| e.0 != "MEETING" || e.4 != "happened"),
+        "{evs:?}"
+    );
+    let evs = events("Песков провёл разговор с журналистами.", "2024-05-20");
+    assert!(evs.is_empty(), "{evs:?}");
+}

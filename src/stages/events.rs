@@ -2762,6 +2762,22 @@ fn literal_trigger(doc: &Doc<'_>, i: usize, fold: &str, w: &WordInfo) -> Option<
     {
         return Some(Trigger::MeetNoun);
     }
+    // «Путин провёл разговор с Эрдоганом», «разговор Лаврова с Блинкеном»: outside a call's
+    // context a conversation with a person named right after «с» is a meeting, as
+    // «беседа» is. (Loc «в разговоре с журналистами» is no trigger; «разговор с ним» names
+    // no one.)
+    if matches!(fold, "разговор" | "разговора")
+        && !(i > 0 && matches!(doc.fold_of(i - 1), "в" | "во"))
+        && (i + 1..sentence_end.min(i + 5)).any(|k| {
+            matches!(doc.fold_of(k), "с" | "со")
+                && doc
+                    .mentions_at(k + 1)
+                    .iter()
+                    .any(|m| m.kind == EntityKind::Person && m.cases.contains(Case::Ins))
+        })
+    {
+        return Some(Trigger::MeetNoun);
+    }
     // «прошёл саммит с участием Путина, Зеленского, Макрона и Меркель»: a summit whose
     // participants are listed is a meeting of them all.
     if fold.starts_with("саммит")
@@ -2910,6 +2926,15 @@ fn discussed_after_a_visit(doc: &Doc<'_>, i: usize, w: &WordInfo) -> bool {
     });
     let s = doc.tokens[i].sentence as usize;
     if !finite || s == 0 || doc.sentences[s - 1].paragraph != doc.sentences[s].paragraph {
+        return false;
+    }
+    // Two sides: a plural verb («Орбан и Путин говорили») or a partner after «с» («Токаев
+    // обсудит с Путиным»). One speaker is only saying something: «Как говорил Песков, …».
+    let plural = w.parses.iter().any(|p| {
+        p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Fin) && p.number == Some(Number::Plur)
+    });
+    let end = doc.sentence_tokens[s].end;
+    if !plural && !(i + 1..end).any(|k| matches!(doc.fold_of(k), "с" | "со")) {
         return false;
     }
     // Read from the per-word memo only, not `trigger_at`: a chain of such sentences would
