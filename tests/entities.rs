@@ -1835,3 +1835,18 @@ fn a_states_body_from_nerel_is_known_by_the_country_its_name_ends_on() {
         );
     }
 }
+
+#[test]
+fn a_russian_full_name_without_name_parts_still_gives_its_surname_alone() {
+    // «Дмитрий Сергеевич Песков» comes from NEREL without name parts: the patronymic tells
+    // them, so the surname alone is his.
+    let ms = mentions("Песков заявил журналистам, что встреча не планируется.");
+    assert!(
+        has(&ms, "PERSON", "Песков", "Дмитрий Сергеевич Песков"),
+        "{ms:?}"
+    );
+    // A surname that is a common adjective is not taken alone («Александр Михайлович
+    // Татарский»).
+    let ms = mentions("Татарский театр открыл сезон.");
+    assert!(!ms.iter().any(|m| m.0 == "PERSON"), "{ms:?}");
+}

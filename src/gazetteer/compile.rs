@@ -731,9 +731,22 @@ fn alias_jobs(row: &EntityRow, morph: &Morph, leader: bool) -> Vec<AliasJob> {
         push(text.clone(), *flags, full, hints_for(text));
     }
     if row.kind == EntityKind::Person {
-        let g = a.given.as_deref();
-        let p = a.patronymic.as_deref();
-        let s = a.surname.as_deref();
+        // Rows without name parts (most taken from NEREL) whose name is a Russian
+        // given name, patronymic and surname («Дмитрий Сергеевич Песков») have their parts
+        // read off the name: the patronymic's ending leaves no doubt which word is which.
+        let derived = if a.surname.is_none() && a.given.is_none() {
+            patronymic_name(&row.name)
+        } else {
+            None
+        };
+        let (g, p, s) = match derived {
+            Some((g, p, s)) => (Some(g), Some(p), Some(s)),
+            None => (
+                a.given.as_deref(),
+                a.patronymic.as_deref(),
+                a.surname.as_deref(),
+            ),
+        };
         let surname_first = match (s, g) {
             (Some(s), Some(_)) => row.name.starts_with(s),
             _ => false,
@@ -760,7 +773,20 @@ fn alias_jobs(row: &EntityRow, morph: &Morph, leader: bool) -> Vec<AliasJob> {
                     .iter()
                     .any(|e| s.ends_with(e))
         };
-        if let Some(s) = s.filter(|s| leader_surname(s) || !given_like(s)) {
+        // A surname read off the name that is also a common word in the nominative
+        // («Татарский», «Мушка») is no alias on its own: capitalised at a sentence start or in
+        // a name («Татарский театр») it would be taken for the person.
+        let common_word = |s: &str| {
+            morph.analyze(s).prob(|p| {
+                p.name.is_none()
+                    && !p.guessed
+                    && p.case == Some(Case::Nom)
+                    && matches!(p.pos, Pos::Noun | Pos::Adj)
+            }) >= 0.5
+        };
+        if let Some(s) = s.filter(|s| {
+            (leader_surname(s) || !given_like(s)) && !(derived.is_some() && common_word(s))
+        }) {
             push(
                 s.to_string(),
                 plain,
@@ -807,6 +833,20 @@ fn alias_jobs(row: &EntityRow, morph: &Morph, leader: bool) -> Vec<AliasJob> {
         }
     }
     jobs
+}
+
+/// The given name, patronymic and surname of a name of three words whose middle one is a
+/// Russian patronymic (in -вич, -вна, -ична, -инична): «Дмитрий Сергеевич Песков».
+fn patronymic_name(name: &str) -> Option<(&str, &str, &str)> {
+    let mut words = name.split(' ');
+    let (g, p, s) = (words.next()?, words.next()?, words.next()?);
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    };
+    (words.next().is_none()
+        && [g, p, s].iter().all(|w| capitalised(w))
+        && ["вич", "вна", "ична"].iter().any(|e| p.ends_with(e)))
+    .then_some((g, p, s))
 }
 
 /// Expanded aliases of one row.
@@ -1185,6 +1225,20 @@ mod tests {
         );
         // A name the dictionary knows in the nominative keeps the dictionary's forms.
         has(&forms("Ростех", false, None), &["ростеха", "ростехом"]);
+    }
+
+    #[test]
+    fn a_patronymic_tells_the_parts_of_a_russian_name() {
+        assert_eq!(
+            patronymic_name("Дмитрий Сергеевич Песков"),
+            Some(("Дмитрий", "Сергеевич", "Песков"))
+        );
+        assert_eq!(
+            patronymic_name("Галина Борисовна Волчек"),
+            Some(("Галина", "Борисовна", "Волчек"))
+        );
+        assert_eq!(patronymic_name("Абдель Маджид Каабар"), None);
+        assert_eq!(patronymic_name("Дмитрий Песков"), None);
     }
 
     #[test]
