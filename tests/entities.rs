@@ -1849,4 +1849,12 @@ fn a_russian_full_name_without_name_parts_still_gives_its_surname_alone() {
     // Татарский»).
     let ms = mentions("Татарский театр открыл сезон.");
     assert!(!ms.iter().any(|m| m.0 == "PERSON"), "{ms:?}");
+    // Nor one of the most frequent surnames («Алексей Васильевич Смирнов»): alone it names
+    // no one in particular.
+    let r = record("Смирнов заявил журналистам.");
+    let ids = pairs(&r, "entity");
+    assert!(
+        ids.iter().all(|&(_, e)| !e.starts_with("wikidata:")),
+        "{ids:?}"
+    );
 }

@@ -668,7 +668,7 @@ struct AliasJob {
 
 /// The aliases of a row: its name, its listed aliases, and for people the variants derived
 /// from the name parts.
-fn alias_jobs(row: &EntityRow, morph: &Morph, leader: bool) -> Vec<AliasJob> {
+fn alias_jobs(row: &EntityRow, morph: &Morph, leader: bool, derive: bool) -> Vec<AliasJob> {
     let mut jobs = Vec::new();
     let mut push =
         |text: String, flags: AliasFlags, part: NamePart, hints: Vec<Option<NameType>>| {
@@ -731,10 +731,11 @@ fn alias_jobs(row: &EntityRow, morph: &Morph, leader: bool) -> Vec<AliasJob> {
         push(text.clone(), *flags, full, hints_for(text));
     }
     if row.kind == EntityKind::Person {
-        // Rows without name parts (most taken from NEREL) whose name is a Russian
-        // given name, patronymic and surname («Дмитрий Сергеевич Песков») have their parts
-        // read off the name: the patronymic's ending leaves no doubt which word is which.
-        let derived = if a.surname.is_none() && a.given.is_none() {
+        // A public figure's row without name parts (taken from NEREL) whose name is a Russian
+        // given name, patronymic and surname («Дмитрий Сергеевич Песков») has its parts read
+        // off the name, when `derive` allows (see `derivable`): the patronymic's ending
+        // leaves no doubt which word is which.
+        let derived = if derive {
             patronymic_name(&row.name)
         } else {
             None
@@ -835,6 +836,88 @@ fn alias_jobs(row: &EntityRow, morph: &Morph, leader: bool) -> Vec<AliasJob> {
     jobs
 }
 
+/// The most frequent Russian surnames (folded): alone in a text they name nobody in
+/// particular, however few people of the name the gazetteer lists.
+const COMMON_SURNAMES: &[&str] = &[
+    "смирнов",
+    "иванов",
+    "кузнецов",
+    "попов",
+    "васильев",
+    "петров",
+    "соколов",
+    "михайлов",
+    "новиков",
+    "федоров",
+    "морозов",
+    "волков",
+    "алексеев",
+    "лебедев",
+    "семенов",
+    "егоров",
+    "павлов",
+    "козлов",
+    "степанов",
+    "николаев",
+    "орлов",
+    "андреев",
+    "макаров",
+    "никитин",
+    "захаров",
+    "зайцев",
+    "соловьев",
+    "борисов",
+    "яковлев",
+    "григорьев",
+    "романов",
+    "воробьев",
+];
+
+/// The person rows whose name parts are read off their name ([`patronymic_name`]), the
+/// policy the gazetteer build applies to NEREL's people with one piece of evidence less (that
+/// NEREL names them by the surname alone): rows with no parts, of a public figure (the row
+/// gives a country), whose surname no other person shares and no place is named.
+fn derivable(rows: &[EntityRow]) -> std::collections::HashSet<&crate::model::EntityId> {
+    let mut surnames: HashMap<String, u32> = HashMap::new();
+    let mut places = std::collections::HashSet::new();
+    for row in rows {
+        match row.kind {
+            EntityKind::Person => {
+                let surname = row
+                    .attrs
+                    .surname
+                    .as_deref()
+                    .or_else(|| patronymic_name(&row.name).map(|(_, _, s)| s));
+                if let Some(s) = surname {
+                    *surnames.entry(crate::text::fold_key(s)).or_default() += 1;
+                }
+            }
+            EntityKind::Country | EntityKind::City | EntityKind::Region => {
+                places.insert(crate::text::fold_key(&row.name));
+                for alias in &row.aliases {
+                    places.insert(crate::text::fold_key(&alias.text));
+                }
+            }
+            _ => {}
+        }
+    }
+    rows.iter()
+        .filter(|row| {
+            row.kind == EntityKind::Person
+                && row.attrs.surname.is_none()
+                && row.attrs.given.is_none()
+                && row.attrs.country.is_some()
+                && patronymic_name(&row.name).is_some_and(|(_, _, s)| {
+                    let s = crate::text::fold_key(s);
+                    surnames.get(&s) == Some(&1)
+                        && !places.contains(&s)
+                        && !COMMON_SURNAMES.contains(&s.as_str())
+                })
+        })
+        .map(|row| &row.id)
+        .collect()
+}
+
 /// The given name, patronymic and surname of a name of three words whose middle one is a
 /// Russian patronymic (in -вич, -вна, -ична, -инична): «Дмитрий Сергеевич Песков».
 fn patronymic_name(name: &str) -> Option<(&str, &str, &str)> {
@@ -856,7 +939,7 @@ struct RowForms {
     keys: Vec<(String, u32, CaseSet)>,
 }
 
-fn expand_row(ex: &mut Expander<'_>, row: &EntityRow, leader: bool) -> RowForms {
+fn expand_row(ex: &mut Expander<'_>, row: &EntityRow, leader: bool, derive: bool) -> RowForms {
     let gender = match row.attrs.gender {
         Some(PersonGender::Male) => Some(Gender::Masc),
         Some(PersonGender::Female) => Some(Gender::Fem),
@@ -874,7 +957,7 @@ fn expand_row(ex: &mut Expander<'_>, row: &EntityRow, leader: bool) -> RowForms 
         keys: Vec::new(),
     };
     let mut forms = Vec::new();
-    for job in alias_jobs(row, ex.morph, leader) {
+    for job in alias_jobs(row, ex.morph, leader, derive) {
         let words = ex.words(&job.text);
         if words.is_empty() {
             continue;
@@ -955,12 +1038,13 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
         .filter(|o| matches!(o.role, Role::HeadOfState | Role::HeadOfGovernment))
         .map(|o| &o.person)
         .collect();
+    let derive = derivable(&src.entities);
     let rows: Vec<RowForms> = src
         .entities
         .par_iter()
         .map_init(
             || Expander::new(morph),
-            |ex, row| expand_row(ex, row, leaders.contains(&row.id)),
+            |ex, row| expand_row(ex, row, leaders.contains(&row.id), derive.contains(&row.id)),
         )
         .collect();
 
