@@ -1858,3 +1858,26 @@ fn a_russian_full_name_without_name_parts_still_gives_its_surname_alone() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn the_popes_title_declines_and_names_the_pope_of_the_articles_date() {
+    // «Папа Римский» is a title (the office holder at the article's date); declined, it is
+    // not taken for a person's name «Папа Римский».
+    let r = record("Послание Папы Римского зачитали в храме. Макрон встретился с Папой Римским.");
+    let ids = pairs(&r, "entity");
+    for want in ["Папы Римского", "Папой Римским"] {
+        assert!(
+            ids.iter()
+                .any(|&(t, e)| t == want && e == "wikidata:Q450675"),
+            "{want}: {ids:?}"
+        );
+    }
+    // After May 2025 the Pope is Leo XIV.
+    let r = record_on("Папа Римский принял Зеленского.", "2025-06-01");
+    let ids = pairs(&r, "entity");
+    assert!(
+        ids.iter()
+            .any(|&(t, e)| t == "Папа Римский" && e == "ng:person:leo-xiv"),
+        "{ids:?}"
+    );
+}

@@ -340,6 +340,38 @@ impl<'m> Expander<'m> {
             }
             chosen.push(Some((a, p)));
             if !person && head.is_some() {
+                // «Папа Римский», «Патриарх Московский»: an adjective right after the head
+                // that agrees with it in the nominative declines with it («Папой Римским»).
+                // (Words after the head otherwise stay as written: «Игры будущего».)
+                let h = chosen[j].as_ref().map(|(_, p)| (p.gender, p.number));
+                if let (Some((gender, number)), Some(next)) = (h, words.get(j + 1))
+                    && next.kind == TokenKind::Word
+                    && inflects[j]
+                {
+                    let readings = self.readings(&next.norm);
+                    let agreeing = readings.iter().position(|(_, p)| {
+                        p.pos == Pos::Adj
+                            && p.case == Some(Case::Nom)
+                            && !p.short
+                            && p.number == number
+                            && (number == Some(Number::Plur) || p.gender == gender)
+                    });
+                    // Only a word the dictionary reads mostly as an adjective («римский», not
+                    // the rare surname).
+                    let adjective: f32 = readings
+                        .iter()
+                        .filter(|(_, p)| p.pos == Pos::Adj)
+                        .map(|(_, p)| p.prob)
+                        .sum();
+                    if let Some(k) = agreeing
+                        && adjective >= 0.5
+                    {
+                        let (a, p) = readings[k].clone();
+                        chosen_at[j + 1] = k;
+                        inflects[j + 1] = true;
+                        chosen.push(Some((a, p)));
+                    }
+                }
                 break;
             }
         }
@@ -1323,6 +1355,20 @@ mod tests {
         );
         assert_eq!(patronymic_name("Абдель Маджид Каабар"), None);
         assert_eq!(patronymic_name("Дмитрий Песков"), None);
+    }
+
+    #[test]
+    fn an_adjective_after_the_head_that_agrees_with_it_declines_with_it() {
+        has(
+            &forms("Папа Римский", false, None),
+            &["папой римским", "папы римского", "папе римском"],
+        );
+        has(
+            &forms("Республика Сербская", false, None),
+            &["республики сербской", "республикой сербской"],
+        );
+        // A noun after the head stays as written.
+        has(&forms("Игры будущего", false, None), &["играх будущего"]);
     }
 
     #[test]

@@ -96,6 +96,8 @@ impl TitleResolver {
         // была провозглашена …»).
         // (Worked out at the first title: most articles have none.)
         let mut in_name: Option<Vec<bool>> = None;
+        // Spans of names the person finder made of a title's words, given to the title.
+        let mut replaced: Vec<std::ops::Range<usize>> = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             let mut i = range.start;
@@ -124,12 +126,25 @@ impl TitleResolver {
                     }
                     marks
                 });
-                if in_name[i] || (i > range.start && NOT_CURRENT.contains(doc.fold_of(i - 1))) {
+                // «Папы Римского»: a name the person finder read into a title's very words is
+                // the title.
+                let whole_title = in_name[i]
+                    && doc.mentions_at(i).iter().any(|m| {
+                        m.kind == EntityKind::Person
+                            && m.via == Via::Morphology
+                            && m.tokens == (i..end)
+                    });
+                if (in_name[i] && !whole_title)
+                    || (i > range.start && NOT_CURRENT.contains(doc.fold_of(i - 1)))
+                {
                     i = end;
                     continue;
                 }
                 match self.resolve(doc, i, end, group) {
                     Some((span, entity, cases)) => {
+                        if whole_title {
+                            replaced.push(i..end);
+                        }
                         added.push(MentionDraft {
                             tokens: span.clone(),
                             entity,
@@ -144,6 +159,13 @@ impl TitleResolver {
                     None => i = end,
                 }
             }
+        }
+        if !replaced.is_empty() {
+            doc.mentions.retain(|m| {
+                !(m.kind == EntityKind::Person
+                    && m.via == Via::Morphology
+                    && replaced.contains(&m.tokens))
+            });
         }
         self.head_with_adjective(doc, &mut added);
         doc.mentions.extend(added);
