@@ -1881,3 +1881,15 @@ fn the_popes_title_declines_and_names_the_pope_of_the_articles_date() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn an_organisation_named_by_a_common_noun_opens_a_sentence_before_a_speaking_verb() {
+    // «сбербанк» is a common noun too, so a capital at a sentence start is no evidence; a
+    // verb of speaking after it is.
+    let ms = mentions("Сбербанк заявил о рекордной прибыли. Глава ВТБ выступил на форуме.");
+    assert!(has(&ms, "ORGANIZATION", "Сбербанк", "Сбербанк"), "{ms:?}");
+    assert!(has(&ms, "ORGANIZATION", "ВТБ", "Банк ВТБ"), "{ms:?}");
+    // Without one the common word stays a word.
+    let ms = mentions("Сбербанк в каждом городе был один.");
+    assert!(!ms.iter().any(|m| m.0 == "ORGANIZATION"), "{ms:?}");
+}

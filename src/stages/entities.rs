@@ -665,6 +665,10 @@ impl EntityMatcher {
             && !(entity.kind == EntityKind::Person
                 && gaz.offices().is_office_holder(p.entity)
                 && (person_verb_after(doc, i + 1) || name_coordinated_after(doc, i + 1)))
+            // «Сбербанк заявил», «Сбербанк сообщил»: an organisation's name stays one before
+            // a verb of speaking or acting that the common word («сбербанк», a savings bank)
+            // would not take.
+            && !(entity.kind == EntityKind::Organization && person_verb_after(doc, i + 1))
         {
             return None;
         }
