@@ -3202,3 +3202,23 @@ fn a_conversation_with_a_person_named_after_s_is_a_meeting() {
     let evs = events("Песков провёл разговор с журналистами.", "2024-05-20");
     assert!(evs.is_empty(), "{evs:?}");
 }
+
+#[test]
+fn a_delegation_headed_by_a_person_is_that_person_with_or_without_its_country() {
+    let evs = events(
+        "Делегация во главе с Эрдоганом прибыла в Москву.",
+        "2024-05-20",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, vec!["Реджеп Тайип Эрдоган".to_string()], "{evs:?}");
+    // Received right after the verb: a delegation is no inanimate object («принял решение»).
+    for text in [
+        "Путин принял делегацию Китая во главе с Ван И.",
+        "Путин принял делегацию во главе с Нарендрой Моди.",
+    ] {
+        let evs = events(text, "2024-05-20");
+        assert_eq!(find(&evs, "MEETING").1.len(), 2, "{text}: {evs:?}");
+    }
+    let evs = events("Путин принял решение о визите.", "2024-05-20");
+    assert!(evs.is_empty(), "{evs:?}");
+}

@@ -1206,15 +1206,17 @@ impl EventExtractor {
             }
             Trigger::Receive => {
                 // «принял приглашение», «примет участие», «принял решение»: an inanimate
-                // object right after the verb makes it no reception.
+                // object right after the verb makes it no reception. (A delegation is people,
+                // whatever the dictionary says: «принял делегацию во главе с …».)
                 let inanimate_object = i + 1 < clause.end
                     && doc.tokens[i + 1].shape == Shape::Lower
                     && doc.lower(i + 1).is_some_and(|w| {
-                        w.prob(|p| {
-                            p.pos == Pos::Noun
-                                && !p.animate
-                                && matches!(p.case, Some(Case::Acc | Case::Nom))
-                        }) >= 0.5
+                        !w.has_lemma("делегация")
+                            && w.prob(|p| {
+                                p.pos == Pos::Noun
+                                    && !p.animate
+                                    && matches!(p.case, Some(Case::Acc | Case::Nom))
+                            }) >= 0.5
                             && w.parses.iter().any(|p| p.case == Some(Case::Acc))
                     });
                 // «это решение принял глава ведомства», «не принимать участия»: so does one
@@ -4907,7 +4909,8 @@ impl Ctx<'_, '_> {
 
     /// «принял китайскую делегацию», «делегация Китая прибыла», «с делегацией из ОАЭ»: a
     /// delegation in `case` within `span`, named by its country and by no person, has that
-    /// country as the side (as the event sets take «делегации России и Китая»).
+    /// country as the side (as the event sets take «делегации России и Китая»); one headed
+    /// by a person named after it («во главе с Эрдоганом») has that person.
     fn delegation_country(
         &self,
         span: Range<usize>,
@@ -4940,13 +4943,15 @@ impl Ctx<'_, '_> {
             .mentions_ending_at(k, 2)
             .find(|m| m.kind == EntityKind::Country && m.via == Via::Adjective && m.tokens.end == k)
             .map(|m| (Ref::Doc(m.entity), k + 1));
-        let (country, end) = before
+        let named = before
             .or_else(|| (k + 1 < clause.end).then(|| country_at(k + 1))?)
             .or_else(|| {
                 (k + 2 < clause.end && self.doc.fold_of(k + 1) == "из")
                     .then(|| country_at(k + 2))?
-            })?;
-        // «делегация Китая во главе с Ван И»: the one heading it.
+            });
+        // «делегация Китая во главе с Ван И», «делегация во главе с Эрдоганом»: the one
+        // heading it.
+        let end = named.map_or(k + 1, |(_, end)| end);
         let head = self
             .headed_at(end, clause)
             .then(|| {
@@ -4955,7 +4960,7 @@ impl Ctx<'_, '_> {
             })
             .flatten()
             .map(|a| Ref::Doc(a.entity));
-        Some(head.unwrap_or(country))
+        head.or(named.map(|(country, _)| country))
     }
 
     /// An accusative person before the verb, or an object pronoun right before it:
