@@ -1893,3 +1893,22 @@ fn an_organisation_named_by_a_common_noun_opens_a_sentence_before_a_speaking_ver
     let ms = mentions("Сбербанк в каждом городе был один.");
     assert!(!ms.iter().any(|m| m.0 == "ORGANIZATION"), "{ms:?}");
 }
+
+#[test]
+fn a_name_a_word_after_a_title_that_is_the_holders_own_declined_otherwise_is_the_holder() {
+    // The gazetteer keeps «Аль Нахайян» as written; the text declines it, so the person
+    // finder makes a name of its own. After the title, a word («шейхом») between, it is the
+    // holder the title resolves to.
+    let r = record_on(
+        "Путин провёл переговоры с президентом ОАЭ шейхом Мухаммедом бен Заидом Аль \
+         Нахайяном.",
+        "2024-03-15",
+    );
+    let ids = pairs(&r, "entity");
+    let title = ids.iter().find(|(t, _)| *t == "президентом ОАЭ").unwrap().1;
+    assert!(
+        ids.iter()
+            .any(|&(t, e)| t == "Мухаммедом бен Заидом Аль Нахайяном" && e == title),
+        "{ids:?}"
+    );
+}

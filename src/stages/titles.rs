@@ -13,6 +13,7 @@ use crate::doc::{Doc, MentionDraft};
 use crate::gazetteer::Role;
 use crate::model::{EntityKind, Via};
 use crate::morph::{Case, Pos};
+use crate::text::Shape;
 
 /// Words before a title that make it refer to someone other than the current holder.
 static NOT_CURRENT: crate::text::WordList = crate::text::WordList::new(&[
@@ -429,10 +430,54 @@ impl TitleResolver {
                 if female_title(&gaz.title(posting.title).title).is_some_and(|f| f != female) {
                     return None;
                 }
-                doc.intern_gazetteer(holder)
+                let entity = doc.intern_gazetteer(holder);
+                holder_named_after(doc, span.end, entity);
+                entity
             }
         };
         Some((span, entity, posting.cases))
+    }
+}
+
+/// «с президентом ОАЭ шейхом Мухаммедом бен Заидом Аль Нахайяном»: a name a word or two
+/// after a title resolved to its holder `entity` (a document entity), which the person
+/// finder made from the holder's own name declined its own way, is the holder: its mentions
+/// in the article are relinked.
+fn holder_named_after(doc: &mut Doc<'_>, at: usize, entity: u32) {
+    let sentence = doc.tokens.get(at.saturating_sub(1)).map(|t| t.sentence);
+    let found = (at..(at + 3).min(doc.tokens.len()))
+        .take_while(|&k| {
+            Some(doc.tokens[k].sentence) == sentence
+                && (k == at || doc.tokens[k - 1].shape == Shape::Lower)
+        })
+        .find_map(|k| {
+            doc.mentions_at(k)
+                .iter()
+                .find(|m| m.kind == EntityKind::Person && m.via == Via::Morphology)
+                .map(|m| m.entity)
+        });
+    let Some(other) = found.filter(|&e| e != entity) else {
+        return;
+    };
+    let words = |e: u32| -> Vec<String> {
+        doc.entities[e as usize]
+            .name
+            .split(' ')
+            .map(crate::text::fold_key)
+            .collect()
+    };
+    let (theirs, holders) = (words(other), words(entity));
+    // Word by word the same name, each word up to its ending (at most two letters).
+    let same = theirs.len() == holders.len()
+        && theirs.iter().zip(&holders).all(|(a, b)| {
+            let stem = |w: &str| w.chars().count().saturating_sub(2).max(3);
+            let n = stem(a).min(stem(b));
+            a.chars().take(n).eq(b.chars().take(n))
+        });
+    if same {
+        for m in doc.mentions.iter_mut().filter(|m| m.entity == other) {
+            m.entity = entity;
+        }
     }
 }
 
