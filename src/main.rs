@@ -268,6 +268,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         checkpoint: args.resume,
         batch_docs: args.batch_docs.max(1),
         cache_words: args.cache_words,
+        // The process exits after the run: its caches need not be freed one by one.
+        free_caches: false,
         ..RunConfig::default()
     };
 

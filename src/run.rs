@@ -40,6 +40,11 @@ pub struct RunConfig {
     /// and the most words the run's store of analyses keeps ([`SharedAnalyses`]). `None`:
     /// [`MorphCache::MAX_WORDS`] for each worker and for the store.
     pub cache_words: Option<usize>,
+    /// Free the workers' morphology caches when the run ends. A command-line run that exits
+    /// right after sets this to false: freeing a few hundred thousand cached analyses one by
+    /// one took 16–19 ms between the last output and the exit of a 20 MB run on two threads
+    /// (2–3 ms without), and the process's exit hands the memory back at once.
+    pub free_caches: bool,
 }
 
 impl Default for RunConfig {
@@ -54,6 +59,7 @@ impl Default for RunConfig {
             skip: 0,
             checkpoint: false,
             cache_words: None,
+            free_caches: true,
         }
     }
 }
@@ -449,6 +455,10 @@ pub fn run(
         drop(record_tx);
         writer.join().expect("the writer thread does not panic")
     });
+    if !config.free_caches {
+        std::mem::forget(scratches);
+        std::mem::forget(shared);
+    }
     counts += result?;
     Ok(Summary {
         counts,
