@@ -209,6 +209,12 @@ impl EntityMatcher {
             let range = doc.sentence_tokens[s].clone();
             let mut i = range.start;
             while i < range.end {
+                // Most tokens start no name (no lexicon state after them): stepped over
+                // here, without the call (the calls were 1.8% of the instructions of a run).
+                if doc.starts.get(i).is_none_or(|s| s[0] == NO_STATE) {
+                    i += 1;
+                    continue;
+                }
                 match self.best_at(doc, i, range.end, None, &mut found, &mut deferred) {
                     Some((len, posting, start)) => {
                         let end = i + len;

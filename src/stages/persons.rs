@@ -84,8 +84,21 @@ fn odds(doc: &Doc<'_>, i: usize) -> Option<NameOdds> {
     })
 }
 
-/// Particles that open a surname written after them: «Де Ниро», «фон Беттихер».
-const SURNAME_PARTICLES: [&str; 7] = ["де", "дель", "ди", "ван", "фон", "дос", "ду"];
+/// Whether `folded` is a particle that opens a surname written after it: «Де Ниро», «фон
+/// Беттихер». A `match` rather than a scan of a list: it is asked of nearly every token (see
+/// [`may_start_name`]), and compiles to a length switch and a compare or two.
+fn surname_particle(folded: &str) -> bool {
+    matches!(folded, "де" | "дель" | "ди" | "ван" | "фон" | "дос" | "ду")
+}
+
+/// Whether a name [`PersonFinder::match_at`] knows can start at token `i`: every one starts at
+/// a capitalised word (a name part or an initial) or at a surname particle. Most tokens are
+/// neither; the finder's loop steps over them here, without the call (its prologue and the
+/// test were about 1% of all the instructions of a run).
+#[inline]
+fn may_start_name(doc: &Doc<'_>, i: usize) -> bool {
+    doc.tokens[i].shape == Shape::Title || surname_particle(doc.fold_of(i))
+}
 
 /// Cases in which token `i` can be a name part of type `n`.
 fn name_cases(w: &WordInfo, n: NameType) -> CaseSet {
@@ -387,7 +400,7 @@ impl PersonFinder {
             let range = doc.sentence_tokens[s].clone();
             let mut i = range.start;
             while i < range.end {
-                if covered[i] {
+                if covered[i] || !may_start_name(doc, i) {
                     i += 1;
                     continue;
                 }
@@ -878,7 +891,7 @@ impl PersonFinder {
     fn match_at(&self, doc: &Doc<'_>, i: usize, end: usize, covered: &[bool]) -> Option<Found> {
         // Every name below starts at a capitalised word (a name part or an initial) or at a
         // surname particle: most tokens are neither, and leave here.
-        if doc.tokens[i].shape != Shape::Title && !SURNAME_PARTICLES.contains(&doc.fold_of(i)) {
+        if !may_start_name(doc, i) {
             return None;
         }
         let free = |j: usize| j < end && !covered[j];
@@ -983,7 +996,7 @@ impl PersonFinder {
             return None;
         }
         // «Де Ниро», «фон Беттихер», «Ди Каприо»: a particle opening a surname.
-        if SURNAME_PARTICLES.contains(&doc.fold_of(i))
+        if surname_particle(doc.fold_of(i))
             && doc.tokens[i].kind == TokenKind::Word
             && free(i + 1)
             && doc.tokens[i + 1].shape == Shape::Title
