@@ -261,6 +261,7 @@ impl<'a> Doc<'a> {
 
     /// The answer to `question` for the word at token `i`, asked once per distinct word (see
     /// [`MorphCache::memo`]); a token without a word analysis is answered each time.
+    #[inline]
     pub fn word_memo(&self, i: usize, question: Memo, compute: impl FnOnce() -> u8) -> u8 {
         match self.lower[i] {
             NO_WORD => compute(),
@@ -270,6 +271,7 @@ impl<'a> Doc<'a> {
 
     /// Like [`Doc::word_memo`] for questions about the word as written (its letter case and
     /// the analyses of the written form as well as the folded one), kept per written word.
+    #[inline]
     pub fn written_memo(&self, i: usize, question: Memo, compute: impl FnOnce() -> u8) -> u8 {
         match self.words[i] {
             NO_WORD => compute(),
@@ -282,6 +284,7 @@ impl<'a> Doc<'a> {
     /// oblique form of a rare noun («Песков» as the genitive plural of «песок») does not count,
     /// nor does a word the dictionary reads as a proper name when capitalised («Трамп», though
     /// «трамп» is also a kind of ship).
+    #[inline]
     pub fn is_common_word(&self, i: usize) -> bool {
         // The answer depends on the word as written (its analyses and its folded form).
         self.written_memo(i, Memo::CommonWord, || u8::from(self.common_word(i))) == 1

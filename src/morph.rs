@@ -772,11 +772,22 @@ impl MorphCache {
     /// The answer to `question` for word `id`, from `compute` the first time it is asked
     /// (answers are 0–254). `compute` must depend on the word the id stands for only (see
     /// [`Memo`]).
+    ///
+    /// The answer known (nearly every time: a question is asked at every token, computed once
+    /// per distinct word) is read inline at the caller; the first time goes out of line.
+    #[inline]
     pub fn memo(&self, id: u32, question: Memo, compute: impl FnOnce() -> u8) -> u8 {
         let known = self.memos.borrow()[id as usize][question as usize];
         if known != 0 {
             return known - 1;
         }
+        self.memo_first(id, question, compute)
+    }
+
+    /// [`MorphCache::memo`] asked for the first time.
+    #[cold]
+    #[inline(never)]
+    fn memo_first(&self, id: u32, question: Memo, compute: impl FnOnce() -> u8) -> u8 {
         let answer = compute().min(254);
         self.memos.borrow_mut()[id as usize][question as usize] = answer + 1;
         answer

@@ -345,28 +345,36 @@ impl Writer<'_, '_> {
 
     /// Ends the run of letters at `end`; a run mixing scripts is written again with its Latin
     /// look-alikes made Cyrillic.
+    #[inline]
     fn end_word(&mut self, word: &mut Word, end: usize) {
         if word.open && word.cyrillic && word.latin {
-            self.flush_norm(end);
-            self.flush_fold(end);
-            self.out.norm.truncate(word.out);
-            self.out.fold.truncate(word.out);
-            let kept = self
-                .out
-                .shifts
-                .partition_point(|&(n, _)| (n as usize) < word.out);
-            self.out.shifts.truncate(kept);
-            self.norm_run = word.input;
-            self.fold_run = word.input;
-            let mut at = word.input;
-            while at < end {
-                self.write_char(at, true);
-                at += composed(self.text, at).1;
-            }
-            self.flush_norm(end);
-            self.flush_fold(end);
+            self.rewrite_mixed(word, end);
         }
         word.open = false;
+    }
+
+    /// [`Writer::end_word`] for a run that mixes scripts (rare: kept out of line, so that the
+    /// test every word ends with is inlined).
+    #[inline(never)]
+    fn rewrite_mixed(&mut self, word: &Word, end: usize) {
+        self.flush_norm(end);
+        self.flush_fold(end);
+        self.out.norm.truncate(word.out);
+        self.out.fold.truncate(word.out);
+        let kept = self
+            .out
+            .shifts
+            .partition_point(|&(n, _)| (n as usize) < word.out);
+        self.out.shifts.truncate(kept);
+        self.norm_run = word.input;
+        self.fold_run = word.input;
+        let mut at = word.input;
+        while at < end {
+            self.write_char(at, true);
+            at += composed(self.text, at).1;
+        }
+        self.flush_norm(end);
+        self.flush_fold(end);
     }
 
     fn start_word(&mut self, word: &mut Word, at: usize) {
