@@ -408,6 +408,8 @@ impl<'a> SimpleWords<'a> {
 impl<'a> Iterator for SimpleWords<'a> {
     type Item = (usize, &'a str);
 
+    /// Inlined: called once per segment of the text, from one loop in the hot path.
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let bytes = self.text.as_bytes();
         let start = self.at;
