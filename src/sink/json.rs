@@ -165,13 +165,20 @@ fn string(out: &mut Vec<u8>, s: &str) {
 /// the compiler turns the loop into vector compares.
 fn needs_escape(bytes: &[u8]) -> bool {
     let bad = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let any_bad = |chunk: &[u8; 16]| chunk.iter().fold(false, |acc, &b| acc | bad(b));
     let mut chunks = bytes.chunks_exact(16);
     for chunk in &mut chunks {
-        if chunk.iter().fold(false, |acc, &b| acc | bad(b)) {
+        if any_bad(chunk.try_into().expect("16 bytes")) {
             return true;
         }
     }
-    chunks.remainder().iter().any(|&b| bad(b))
+    // The tail (every string has one; most strings are short) padded with spaces, which need no
+    // escape, and tested as one more chunk: a byte-by-byte loop over it had been 40% of the
+    // instructions of [`string`].
+    let rest = chunks.remainder();
+    let mut tail = [b' '; 16];
+    tail[..rest.len()].copy_from_slice(rest);
+    any_bad(&tail)
 }
 
 fn serde(out: &mut Vec<u8>, value: &(impl serde::Serialize + ?Sized)) {
