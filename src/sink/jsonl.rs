@@ -14,6 +14,20 @@ pub enum JsonlSink {
     File(AtomicFile),
 }
 
+/// Writes `bytes` after what `w` holds, past its buffer when they would fill a good part of it:
+/// the encoded lines come in buffers of several documents (tens of kilobytes), and copying
+/// each into the buffer first had been 13.5M instructions per 8 MB of input (`memcpy` from
+/// `BufWriter::write_all_cold`).
+fn write_through<W: Write>(w: &mut BufWriter<W>, bytes: &[u8]) -> io::Result<()> {
+    if bytes.len() >= w.capacity() / 4 {
+        // In order: what is buffered goes first.
+        w.flush()?;
+        w.get_mut().write_all(bytes)
+    } else {
+        w.write_all(bytes)
+    }
+}
+
 impl JsonlSink {
     /// A sink on standard output.
     pub fn stdout() -> JsonlSink {
@@ -39,9 +53,9 @@ impl JsonlSink {
     /// Writes lines already encoded by [`encode_line`], in order.
     pub fn write_encoded(&mut self, lines: &[u8]) -> Result<(), SinkError> {
         match self {
-            JsonlSink::Stdout(w) => w.write_all(lines).map_err(stdout_error),
+            JsonlSink::Stdout(w) => write_through(w, lines).map_err(stdout_error),
             JsonlSink::File(f) => {
-                let r = f.writer().write_all(lines);
+                let r = write_through(f.writer(), lines);
                 r.map_err(|e| f.err(e))
             }
         }
