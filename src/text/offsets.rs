@@ -29,11 +29,26 @@ impl CharIndex {
         let block = at / BLOCK;
         let base = self.blocks.get(block).copied().unwrap_or(0);
         let from = block * BLOCK;
-        base + text.as_bytes()[from.min(at)..at]
-            .iter()
-            .filter(|&&b| !is_continuation(b))
-            .count() as u32
+        base + code_points(&text.as_bytes()[from.min(at)..at])
     }
+}
+
+/// Code points starting in `bytes` (bytes that are no UTF-8 continuation byte), eight bytes
+/// at a time: a continuation byte is `10xxxxxx`, so its top bit is set and the next one
+/// clear, and one mask and a population count find them in a word. Two calls per span of
+/// every record; the byte loop this replaces was a quarter of the instructions of turning
+/// a span's offsets into the record's (`Spans::of_norm`).
+fn code_points(bytes: &[u8]) -> u32 {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        continuation += (x & !(x << 1) & TOP).count_ones();
+    }
+    let tail = words.remainder();
+    let tail_starts = tail.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+    (bytes.len() - tail.len()) as u32 - continuation + tail_starts
 }
 
 fn is_continuation(b: u8) -> bool {
@@ -43,6 +58,20 @@ fn is_continuation(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_points_counts_what_chars_counts() {
+        for text in ["", "a", "Путин", "ё🙂x", &"Казань 🙂 «Игры» ".repeat(7)]
+        {
+            for from in 0..=text.len() {
+                for to in from..=text.len() {
+                    let slice = &text.as_bytes()[from..to];
+                    let want = slice.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+                    assert_eq!(code_points(slice), want, "{text:?}[{from}..{to}]");
+                }
+            }
+        }
+    }
 
     #[test]
     fn matches_char_indices_everywhere() {
