@@ -141,6 +141,9 @@ enum Output {
 /// the buffers few, few enough that a batch still spreads over many workers.
 const ENCODE_CHUNK: usize = 8;
 
+/// Documents in the first batch of a run; the next ones double up to the batch size.
+const FIRST_BATCH_DOCS: usize = 32;
+
 /// Batches handed to the pool while an older one is still being analysed.
 const IN_FLIGHT: usize = 1;
 
@@ -269,10 +272,16 @@ pub fn run(
             .spawn(move || {
                 let mut batch = Vec::new();
                 let mut bytes = 0;
+                // The first batches are small and double up to `batch_docs`: the workers wait
+                // for the first one and the output for its end. With 512 documents first, the
+                // first record of a 20 MB run reached standard output 100–175 ms after the
+                // input was opened; with 32, 12–13 ms (`strace -tt`, two threads).
+                let mut docs = batch_docs.min(FIRST_BATCH_DOCS);
                 for item in inputs.skip(skip) {
                     bytes += item.text_len();
                     batch.push(item);
-                    if batch.len() >= batch_docs || bytes >= batch_bytes {
+                    if batch.len() >= docs || bytes >= batch_bytes {
+                        docs = (docs * 2).min(batch_docs);
                         if reader_stop.load(Ordering::Relaxed) {
                             // Stopped with input left (this batch too): the run is interrupted
                             // even if the analysis loop never sees the signal.
