@@ -392,7 +392,9 @@ impl Morph {
     }
 
     /// What tells this dictionary from another: its description of its source and the
-    /// number of its tags (the gazetteer cache's key includes it).
+    /// number of its tags. A gazetteer keeps the identity of the dictionary it was compiled
+    /// with, and one read from the cache with another is compiled again
+    /// ([`crate::Gazetteer::compiled_with`]).
     pub fn identity(&self) -> String {
         format!("{}|{}", self.dict.meta(), self.dict.ud_tags().len())
     }

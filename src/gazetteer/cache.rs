@@ -36,9 +36,10 @@ const HEADER: usize = 8 + 32 + 8 + 4;
 pub struct CacheKey([u8; 32]);
 
 impl CacheKey {
-    /// The key of a gazetteer compiled from `files` (name, content) by this build with the
-    /// morphology dictionary `morph` ([`crate::Morph::identity`]: a dictionary patched into
-    /// the build without a change to `Cargo.lock` still changes the key).
+    /// The key of a gazetteer compiled from `files` (name, content) by this build, and
+    /// `morph`, what else the entry depends on (newsgraph passes nothing: the dictionary's
+    /// identity is kept in the entry instead, [`crate::Gazetteer::compiled_with`], so that a
+    /// dictionary patched into the build without a change to `Cargo.lock` is still noticed).
     pub fn of<'a>(morph: &str, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> CacheKey {
         let mut h = Sha256::new();
         h.update(MAGIC);
@@ -326,6 +327,36 @@ mod tests {
             assert!(decode(&bad, &key).is_none(), "bit flipped at {at}");
         }
         assert!(decode(&bytes, &key).is_some());
+    }
+
+    #[test]
+    fn an_entry_compiled_with_another_dictionary_is_compiled_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = GazetteerCache::new(dir.path().join("cache"));
+        let morph = Morph::bundled().unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gazetteer");
+        let (first, used) = Gazetteer::load_dir_cached(&fixtures, &morph, Some(&cache)).unwrap();
+        assert_eq!(used, CacheUse::Stored);
+        assert_eq!(first.compiled_with(), morph.identity());
+        // Read back without the dictionary: the same entry.
+        let read = Gazetteer::from_cache(Some(&fixtures), &cache).expect("the stored entry");
+        assert_eq!(read.compiled_with(), morph.identity());
+        // The same entry, as another dictionary would have compiled it.
+        let (files, _) = super::super::SourceSet::read_files(&fixtures).unwrap();
+        let files: Vec<(&Path, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_path(), t.as_str()))
+            .collect();
+        let mut other = first.clone();
+        other.morph = "another dictionary|1".to_string();
+        cache
+            .store(&super::super::cache_key(&files), &other)
+            .unwrap();
+        let (again, used) = Gazetteer::load_dir_cached(&fixtures, &morph, Some(&cache)).unwrap();
+        assert_eq!(used, CacheUse::Stored, "compiled again, not read");
+        assert_eq!(again.compiled_with(), morph.identity());
+        let (_, used) = Gazetteer::load_dir_cached(&fixtures, &morph, Some(&cache)).unwrap();
+        assert_eq!(used, CacheUse::Hit);
     }
 
     #[test]

@@ -1164,6 +1164,7 @@ pub fn compile(src: &SourceSet, morph: &Morph) -> Gazetteer {
         titles: titles.build(),
         title_rows,
         offices,
+        morph: morph.identity(),
         serial: super::next_serial(),
     }
 }

@@ -263,6 +263,8 @@ pub struct Gazetteer {
     titles: Lexicon<TitlePosting>,
     title_rows: Vec<TitleData>,
     offices: OfficeIndex,
+    /// [`Morph::identity`] of the dictionary it was compiled with.
+    morph: String,
     /// Set afresh when compiled or loaded ([`Gazetteer::serial`]), never stored.
     #[serde(skip)]
     serial: u64,
@@ -356,14 +358,10 @@ impl Gazetteer {
         if let Some(why) = cache.refusal() {
             return compiled().map(|g| (g, CacheUse::Unwritable(why)));
         }
-        let key = CacheKey::of(
-            &morph.identity(),
-            files.iter().map(|(path, text)| {
-                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                (name, text.as_bytes())
-            }),
-        );
-        if let Some(gazetteer) = cache.load(&key) {
+        let key = cache_key(files);
+        if let Some(gazetteer) = cache.load(&key)
+            && gazetteer.compiled_with() == morph.identity()
+        {
             return Ok((gazetteer, CacheUse::Hit));
         }
         let gazetteer = compiled()?;
@@ -372,6 +370,43 @@ impl Gazetteer {
             Err(e) => CacheUse::Unwritable(format!("{}: {e}", cache.dir().display())),
         };
         Ok((gazetteer, used))
+    }
+
+    /// The compiled gazetteer of the folder `dir` (the embedded files when `None`) when `cache`
+    /// holds this build's entry for its files as they are now, read without the morphology
+    /// dictionary, so that the dictionary can load meanwhile: the caller checks
+    /// [`Gazetteer::compiled_with`] against it. `None` when there is no entry, when the cache
+    /// is not to be used, or when a file cannot be read (then [`Gazetteer::load_dir_cached`]
+    /// reports it).
+    pub fn from_cache(dir: Option<&Path>, cache: &GazetteerCache) -> Option<Gazetteer> {
+        if cache.refusal().is_some() {
+            return None;
+        }
+        let key = match dir {
+            None => cache_key(
+                &embedded::FILES
+                    .iter()
+                    .map(|(name, text)| (Path::new(*name), *text))
+                    .collect::<Vec<_>>(),
+            ),
+            Some(dir) => {
+                let (files, errors) = SourceSet::read_files(dir).ok()?;
+                if !errors.is_empty() {
+                    return None;
+                }
+                let files: Vec<(&Path, &str)> = files
+                    .iter()
+                    .map(|(path, text)| (path.as_path(), text.as_str()))
+                    .collect();
+                cache_key(&files)
+            }
+        };
+        cache.load(&key)
+    }
+
+    /// [`Morph::identity`] of the dictionary this gazetteer was compiled with.
+    pub fn compiled_with(&self) -> &str {
+        &self.morph
     }
 
     /// Names of the embedded files, as `gazetteers/<file>`.
@@ -470,4 +505,18 @@ impl Gazetteer {
             memory: self.names.memory() + self.titles.memory(),
         }
     }
+}
+
+/// The cache key of gazetteer files `(path, content)`: each file's name without its folder
+/// (so a moved folder keeps its entry) and content. The morphology dictionary is not part of
+/// it, so that the entry can be read while the dictionary loads; its identity is kept in the
+/// entry and checked once both are in ([`Gazetteer::compiled_with`]).
+fn cache_key(files: &[(&Path, &str)]) -> CacheKey {
+    CacheKey::of(
+        "",
+        files.iter().map(|(path, text)| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            (name, text.as_bytes())
+        }),
+    )
 }
