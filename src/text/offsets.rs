@@ -19,7 +19,7 @@ impl CharIndex {
         let mut count = 0u32;
         for chunk in text.as_bytes().chunks(BLOCK) {
             self.blocks.push(count);
-            count += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            count += code_points(chunk);
         }
         self.blocks.push(count);
     }
@@ -35,9 +35,10 @@ impl CharIndex {
 
 /// Code points starting in `bytes` (bytes that are no UTF-8 continuation byte), eight bytes
 /// at a time: a continuation byte is `10xxxxxx`, so its top bit is set and the next one
-/// clear, and one mask and a population count find them in a word. Two calls per span of
-/// every record; the byte loop this replaces was a quarter of the instructions of turning
-/// a span's offsets into the record's (`Spans::of_norm`).
+/// clear, and one mask and a population count find them in a word. Once per 64 bytes of
+/// every text and twice per span of every record: the byte loop this replaces was a quarter
+/// of the instructions of turning a span's offsets into the record's (`Spans::of_norm`), and
+/// 1.4% of a whole run in indexing the texts.
 fn code_points(bytes: &[u8]) -> u32 {
     const TOP: u64 = 0x8080_8080_8080_8080;
     let mut words = bytes.chunks_exact(8);
