@@ -281,7 +281,7 @@ pub fn run(
                     bytes += item.text_len();
                     batch.push(item);
                     if batch.len() >= docs || bytes >= batch_bytes {
-                        docs = (docs * 2).min(batch_docs);
+                        docs = docs.saturating_mul(2).min(batch_docs);
                         if reader_stop.load(Ordering::Relaxed) {
                             // Stopped with input left (this batch too): the run is interrupted
                             // even if the analysis loop never sees the signal.

@@ -8,8 +8,10 @@
 //! An entry is found by a key that hashes everything the compiled result depends on: the
 //! gazetteer files' names and bytes, this build of newsgraph (its version and a hash of its
 //! sources and `Cargo.lock`, made by `build.rs`, so a changed compiler of names never reads
-//! an old entry), the morphology dictionary's own description of itself (a dictionary patched
-//! in without a change to `Cargo.lock`), the file format and the target. An
+//! an old entry), the file format and the target. The morphology dictionary's description of
+//! itself is kept in the entry instead ([`crate::Gazetteer::compiled_with`]), so that the
+//! entry can be read while the dictionary loads; an entry compiled with another dictionary (a
+//! dictionary patched in without a change to `Cargo.lock`) is compiled again and replaced. An
 //! entry that cannot be used (missing, cut short, corrupted, of another format) is ignored
 //! and compiled afresh, so the cache can change how long start-up takes and never what is
 //! matched. Entries are written to a temporary file and renamed into place, so processes
