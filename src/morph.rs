@@ -780,15 +780,8 @@ impl MorphCache {
             self.long.values_mut().for_each(|s| s.starts = None);
             self.starts_owner = owner;
         }
-        if let Some(&mut Slot {
-            id,
-            low,
-            starts: Some(known),
-        }) = self.slot(written)
-            && low != UNKNOWN
-        {
-            return (id, low, known);
-        }
+        // No state is known for the word here (the hit path found none, or they were all
+        // just forgotten): its ids, then its states.
         let (id, low) = self.ids(morph, written, folded);
         let slot = self.slot(written).expect("just added");
         let states = *slot.starts.get_or_insert_with(|| starts(folded));
