@@ -302,11 +302,7 @@ impl Gazetteer {
 
     /// Compiles the gazetteer files embedded at build time (`gazetteers/*.tsv`).
     pub fn embedded(morph: &Morph) -> Result<Gazetteer, Vec<GazetteerError>> {
-        let src = SourceSet::parse_files(
-            embedded::FILES
-                .iter()
-                .map(|(name, text)| (Path::new(*name), *text)),
-        )?;
+        let src = SourceSet::parse_files(embedded_sources())?;
         Ok(compile::compile(&src, morph))
     }
 
@@ -316,10 +312,7 @@ impl Gazetteer {
         morph: &Morph,
         cache: Option<&GazetteerCache>,
     ) -> Result<(Gazetteer, CacheUse), Vec<GazetteerError>> {
-        let files: Vec<(&Path, &str)> = embedded::FILES
-            .iter()
-            .map(|(name, text)| (Path::new(*name), *text))
-            .collect();
+        let files: Vec<(&Path, &str)> = embedded_sources().collect();
         Gazetteer::compile_cached(&files, morph, cache)
     }
 
@@ -383,12 +376,7 @@ impl Gazetteer {
             return None;
         }
         let key = match dir {
-            None => cache_key(
-                &embedded::FILES
-                    .iter()
-                    .map(|(name, text)| (Path::new(*name), *text))
-                    .collect::<Vec<_>>(),
-            ),
+            None => cache_key(&embedded_sources().collect::<Vec<_>>()),
             Some(dir) => {
                 let (files, errors) = SourceSet::read_files(dir).ok()?;
                 if !errors.is_empty() {
@@ -505,6 +493,13 @@ impl Gazetteer {
             memory: self.names.memory() + self.titles.memory(),
         }
     }
+}
+
+/// The embedded gazetteer files as `(path, content)`.
+fn embedded_sources() -> impl Iterator<Item = (&'static Path, &'static str)> {
+    embedded::FILES
+        .iter()
+        .map(|(name, text)| (Path::new(*name), *text))
 }
 
 /// The cache key of gazetteer files `(path, content)`: each file's name without its folder
