@@ -232,7 +232,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             "newsgraph: the compiled gazetteer could not be cached ({why}); --cache-dir DIR or --no-cache"
         );
     }
-    let analyzer = Analyzer::new(morph, Arc::new(gazetteer));
+    // Never dropped: the process exits after the run, and freeing the gazetteer's and the
+    // dictionary's tables one allocation at a time only delays the exit.
+    let analyzer = std::mem::ManuallyDrop::new(Analyzer::new(morph, Arc::new(gazetteer)));
     let input_names: Vec<String> = args
         .inputs
         .iter()
