@@ -570,13 +570,6 @@ impl EntityMatcher {
                 let Some((score, start)) = self.fit(doc, gaz, i, len, p) else {
                     continue;
                 };
-                if Self::common_word_at_clause_start(doc, gaz, i, len, p) {
-                    // Inside a known longer name (`except`) it is no name of its own.
-                    if except.is_none() {
-                        deferred.push((start..i + len, p));
-                    }
-                    continue;
-                }
                 // A name that is also a common word needs evidence here, or an unambiguous
                 // mention of the same entity elsewhere in the article (checked after the scan).
                 // Inside a known longer name (`except` is that name) the name is evidence.
@@ -625,36 +618,6 @@ impl EntityMatcher {
         None
     }
 
-    /// Whether posting `p`, fitted at token `i` (`len` tokens), is a one-word title-case name
-    /// at the start of a clause whose word is also a common word: a capital letter there is no
-    /// evidence of a name («Мир», «Того», «Находка»). Abbreviations and lower-case aliases
-    /// (adjectives) carry their own evidence. Such a name is taken only when the article
-    /// names the same entity elsewhere with evidence (like the ambiguous names, after the
-    /// scan): «Сбербанк отчитался …» in an article that says «акции Сбербанка» too.
-    fn common_word_at_clause_start(
-        doc: &Doc<'_>,
-        gaz: &Gazetteer,
-        i: usize,
-        len: usize,
-        p: NamePosting,
-    ) -> bool {
-        let (alias, entity) = (gaz.alias(p.alias), gaz.entity(p.entity));
-        len == 1
-            && alias.words[0] == WordCase::Title
-            && doc.starts_clause(i)
-            && doc.is_common_word(i)
-            // «Макрон заявил», «Макрон позвонил Шольцу»: an office holder's name stays one
-            // when a verb only a person does follows it («Банда прибыла», «Банда заявила»
-            // may still be a gang's).
-            && !(entity.kind == EntityKind::Person
-                && gaz.offices().is_office_holder(p.entity)
-                && (person_verb_after(doc, i + 1) || name_coordinated_after(doc, i + 1)))
-            // «Сбербанк заявил», «Сбербанк сообщил»: an organisation's name stays one before
-            // a verb of speaking or acting that the common word («сбербанк», a savings bank)
-            // would not take.
-            && !(entity.kind == EntityKind::Organization && person_verb_after(doc, i + 1))
-    }
-
     /// Whether posting `p` fits the tokens `i..i+len`; returns a preference score and the
     /// first token of the mention (earlier than `i` when initials precede a surname).
     fn fit(
@@ -694,6 +657,26 @@ impl EntityMatcher {
             if !ok {
                 return None;
             }
+        }
+        // A capital letter at the start of a clause is no evidence of a name: «Мир», «Того»,
+        // «Находка» there are common words. Abbreviations and lower-case aliases
+        // (adjectives) carry their own evidence.
+        // («Макрон заявил», «Макрон позвонил Шольцу»: an office holder's name stays one when
+        // a verb only a person does follows it; «Банда прибыла», «Банда заявила» may still be
+        // a gang's.)
+        if len == 1
+            && alias.words[0] == WordCase::Title
+            && doc.starts_clause(i)
+            && doc.is_common_word(i)
+            && !(entity.kind == EntityKind::Person
+                && gaz.offices().is_office_holder(p.entity)
+                && (person_verb_after(doc, i + 1) || name_coordinated_after(doc, i + 1)))
+            // «Сбербанк заявил», «Сбербанк сообщил»: an organisation's name stays one before
+            // a verb of speaking or acting that the common word («сбербанк», a savings bank)
+            // would not take.
+            && !(entity.kind == EntityKind::Organization && person_verb_after(doc, i + 1))
+        {
+            return None;
         }
         // «Владимир Жириновский», «Уитни Хьюстон», «София Ротару»: a one-word place that is
         // also a given name, beside a surname, is a person.
