@@ -343,6 +343,21 @@ fn a_surname_that_is_a_common_word_opens_a_sentence_as_a_name_before_a_persons_v
 }
 
 #[test]
+fn an_adjective_dropped_as_a_streets_name_is_no_evidence_for_an_ambiguous_place() {
+    // «Бордо» (the wine too) needs evidence; a city adjective that names a street is none,
+    // a nationality before a person noun is («американского продюсера … Америки» is the US).
+    let names = |text: &str| -> Vec<String> { mentions(text).into_iter().map(|m| m.1).collect() };
+    assert!(names("Вино Бордо подали к ужину. Бордоский проспект перекрыт.").is_empty());
+    assert!(
+        names("Вино Бордо подали к ужину. Бордоские вина дороги.").contains(&"Бордо".to_string())
+    );
+    assert!(
+        names("Гильдия продюсеров Америки исключила американского продюсера.")
+            .contains(&"Америки".to_string())
+    );
+}
+
+#[test]
 fn a_surname_alone_links_to_the_namesake_in_office_on_the_article_date() {
     let linked = |text: &str, date: &str| -> Vec<(String, String)> {
         record_on(text, date)["mentions"]

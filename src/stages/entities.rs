@@ -271,11 +271,27 @@ impl EntityMatcher {
                 }
             }
         }
-        // Ambiguous names whose entity the article names unambiguously elsewhere.
+        let nationalities = self.drop_nationality_adjectives(doc);
+        // Ambiguous names whose entity the article names unambiguously elsewhere: by a mention
+        // still there, or by a nationality adjective dropped only as NEREL leaves those
+        // unmarked («американского продюсера … Гильдии продюсеров Америки»). An adjective
+        // dropped as a street's or a language's name («Бордоский проспект», «на французском»)
+        // is no evidence that «Бордо» is the city: the entity index alone, which keeps every
+        // entity ever interned, had taken it as one. Adjective aliases are never taken this
+        // way: they would come after the drop's rules.
         let covered = doc.coverage();
         let mut taken = vec![false; covered.len()];
+        let named: std::collections::HashSet<u32> = doc
+            .mentions
+            .iter()
+            .map(|m| m.entity)
+            .chain(nationalities)
+            .collect();
         for (tokens, p) in deferred {
-            if doc.used_gazetteer(p.entity).is_some()
+            if !gaz.alias(p.alias).flags.adjective
+                && doc
+                    .used_gazetteer(p.entity)
+                    .is_some_and(|e| named.contains(&e))
                 && !tokens.clone().any(|k| covered[k] || taken[k])
             {
                 tokens.clone().for_each(|k| taken[k] = true);
@@ -283,7 +299,6 @@ impl EntityMatcher {
                 self.push(doc, gaz, tokens, p, sentence);
             }
         }
-        self.drop_nationality_adjectives(doc);
         // `capitals` searches mentions by position: sort the deferred ones in first.
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
@@ -390,9 +405,11 @@ impl EntityMatcher {
     /// noun that is not a state role says what the person is (a nationality), not which state
     /// acts; it is not a mention of the country. Before «лидер», «военные», «власти»,
     /// «дипломат» it is. A city adjective before a street or district noun is no mention of
-    /// the city either.
-    fn drop_nationality_adjectives(&self, doc: &mut Doc<'_>) {
+    /// the city either. Returns the document entities of the nationalities dropped: the
+    /// article still speaks of those states.
+    fn drop_nationality_adjectives(&self, doc: &mut Doc<'_>) -> Vec<u32> {
         let gaz = doc.gazetteer;
+        let mut nationalities = Vec::new();
         let mut found = Vec::new();
         let mut drop = vec![false; doc.mentions.len()];
         let mut named = Vec::new();
@@ -487,6 +504,9 @@ impl EntityMatcher {
             let state_role =
                 !found.is_empty() || w.parses.iter().any(|p| STATE_ROLES.contains(&p.lemma));
             drop[k] = !state_role;
+            if drop[k] {
+                nationalities.push(m.entity);
+            }
         }
         let mut k = 0;
         doc.mentions.retain(|_| {
@@ -494,6 +514,7 @@ impl EntityMatcher {
             !drop[k - 1]
         });
         doc.not_names.extend(named);
+        nationalities
     }
 
     fn push(
