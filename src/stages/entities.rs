@@ -278,25 +278,28 @@ impl EntityMatcher {
         // dropped as a street's or a language's name («Бордоский проспект», «на французском»)
         // is no evidence that «Бордо» is the city: the entity index alone, which keeps every
         // entity ever interned, had taken it as one. Adjective aliases are never taken this
-        // way: they would come after the drop's rules.
-        let covered = doc.coverage();
-        let mut taken = vec![false; covered.len()];
-        let named: std::collections::HashSet<u32> = doc
-            .mentions
-            .iter()
-            .map(|m| m.entity)
-            .chain(nationalities)
-            .collect();
-        for (tokens, p) in deferred {
-            if !gaz.alias(p.alias).flags.adjective
-                && doc
-                    .used_gazetteer(p.entity)
-                    .is_some_and(|e| named.contains(&e))
-                && !tokens.clone().any(|k| covered[k] || taken[k])
-            {
-                tokens.clone().for_each(|k| taken[k] = true);
-                let sentence = doc.tokens[tokens.start].sentence;
-                self.push(doc, gaz, tokens, p, sentence);
+        // way: they would come after the drop's rules. (Most articles defer nothing: the
+        // coverage and the set are built only for those that do.)
+        if !deferred.is_empty() {
+            let covered = doc.coverage();
+            let mut taken = vec![false; covered.len()];
+            let named: std::collections::HashSet<u32> = doc
+                .mentions
+                .iter()
+                .map(|m| m.entity)
+                .chain(nationalities)
+                .collect();
+            for (tokens, p) in deferred {
+                if !gaz.alias(p.alias).flags.adjective
+                    && doc
+                        .used_gazetteer(p.entity)
+                        .is_some_and(|e| named.contains(&e))
+                    && !tokens.clone().any(|k| covered[k] || taken[k])
+                {
+                    tokens.clone().for_each(|k| taken[k] = true);
+                    let sentence = doc.tokens[tokens.start].sentence;
+                    self.push(doc, gaz, tokens, p, sentence);
+                }
             }
         }
         // `capitals` searches mentions by position: sort the deferred ones in first.
