@@ -3222,3 +3222,37 @@ fn a_delegation_headed_by_a_person_is_that_person_with_or_without_its_country() 
     let evs = events("Путин принял решение о визите.", "2024-05-20");
     assert!(evs.is_empty(), "{evs:?}");
 }
+
+#[test]
+fn a_contact_at_a_time_with_no_calendar_value_takes_no_day() {
+    // A decade, a vague distance, a time of life, repetition: not the article's day.
+    for text in [
+        "В 90-х годах Сергей Лавров встречался с Мадлен Олбрайт в Нью-Йорке.",
+        "В начале 2000-х Сергей Лавров встретился с Колином Пауэллом.",
+        "Сергей Лавров встретился с Колином Пауэллом в конце 1990-х.",
+        "Много лет назад Сергей Лавров встретился с Колином Пауэллом в Москве.",
+        "В молодости Сергей Лавров встречался с Колином Пауэллом.",
+        "Сергей Лавров неоднократно встречался с Энтони Блинкеном.",
+        "Сергей Лавров не раз встречался с Энтони Блинкеном в Женеве.",
+    ] {
+        let evs = events(text, "2024-11-19");
+        let m = find(&evs, "MEETING");
+        assert_eq!(m.3, None, "{text}: {evs:?}");
+        assert_eq!(m.4, "happened", "{text}: {evs:?}");
+    }
+    // A date the clause writes still dates it, and a plain past report is the article's day.
+    let evs = events(
+        "Два года назад Сергей Лавров встретился с Энтони Блинкеном.",
+        "2024-11-19",
+    );
+    assert_eq!(find(&evs, "MEETING").3.as_deref(), Some("2022"), "{evs:?}");
+    for text in [
+        "Сергей Лавров встретился с Энтони Блинкеном в Женеве.",
+        "Несколько часов назад Сергей Лавров встретился с Энтони Блинкеном.",
+        "В Женеве прошла давно запланированная встреча Сергея Лаврова и Энтони Блинкена.",
+    ] {
+        let evs = events(text, "2024-11-19");
+        let m = find(&evs, "MEETING");
+        assert_eq!(m.3.as_deref(), Some("2024-11-19"), "{text}: {evs:?}");
+    }
+}

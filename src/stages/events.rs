@@ -2014,7 +2014,8 @@ impl EventExtractor {
                     })
                 })
             });
-        let undated = (last_time || earlier || next_one || prepared) && date.is_none();
+        let undated = (last_time || earlier || next_one || prepared || vague_time(doc, &clause))
+            && date.is_none();
         // «X совершил визит в Санкт-Петербург — первый после избрания в мае. В
         // Константиновском дворце его принял Путин»: an undated contact is on the day of the
         // latest event of one of its sides (the visit, the talks before «затем»), not on the
@@ -6344,4 +6345,63 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
         return;
     }
     events.push(draft);
+}
+
+/// True when the clause dates its contact by a time the text gives no calendar value for,
+/// or by many times: a decade («в 90-х», «в начале 2000-х годов», «в 1990-е»), a span of
+/// years or a century («в те годы», «в прошлом веке»), a vague distance («много лет назад»,
+/// «несколько месяцев назад»), a time of life or the past at large («в молодости», «в
+/// прошлом»), or repetition («неоднократно», «не раз»). Such a contact is not on the
+/// article's day nor on a date of an earlier sentence; a date the clause does write («два
+/// года назад») still dates it (the caller asks only when the clause gave none).
+fn vague_time(doc: &Doc<'_>, clause: &Range<usize>) -> bool {
+    let fold = |k: usize| doc.fold_of(k);
+    // «90-х» as one token or as «90», «-», «х»: a round number of years, a plural ending.
+    let decade_number = |w: &str| {
+        (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) && w.ends_with('0')
+    };
+    let decade_ending = |w: &str| matches!(w, "х" | "е" | "ых" | "ые" | "ми" | "м");
+    (clause.start..clause.end).any(|k| {
+        let w = fold(k);
+        let before = |n: usize, word: &str| k >= clause.start + n && fold(k - n) == word;
+        match w {
+            "когда-то"
+            | "некогда"
+            | "однажды"
+            | "неоднократно"
+            | "многократно"
+            | "годы"
+            | "годах"
+            | "век"
+            | "веке"
+            | "века" => true,
+            // Not «час назад», «несколько минут назад»: the article's day.
+            "назад" => {
+                k == clause.start
+                    || !matches!(
+                        fold(k - 1),
+                        "час" | "часа" | "часов" | "минуту" | "минуты" | "минут"
+                    )
+            }
+            // Not «давно запланированная встреча»: the plan is old, not the meeting.
+            "давно" => !doc
+                .lower(k + 1)
+                .and_then(|w| w.best())
+                .is_some_and(|p| matches!(p.pos, Pos::Adj) || p.verb_form == Some(VerbForm::Part)),
+            "раз" => before(1, "не"),
+            "молодости" | "юности" | "детстве" | "прошлом" | "студенчестве" => {
+                before(1, "в") || before(1, "во")
+            }
+            "время" => before(1, "свое") && before(2, "в"),
+            _ => match w.split_once('-') {
+                Some((n, e)) => decade_number(n) && decade_ending(e),
+                None => {
+                    decade_number(w)
+                        && k + 2 < clause.end
+                        && fold(k + 1) == "-"
+                        && decade_ending(fold(k + 2))
+                }
+            },
+        }
+    })
 }
