@@ -6350,8 +6350,8 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
 /// True when the clause dates its contact by a time the text gives no calendar value for,
 /// or by many times: a decade («в 90-х», «в начале 2000-х годов», «в 1990-е»), a span of
 /// years or a century («в те годы», «в прошлом веке»), a vague distance («много лет назад»,
-/// «несколько месяцев назад»), a time of life or the past at large («в молодости», «в
-/// прошлом»), or repetition («неоднократно», «не раз»). Such a contact is not on the
+/// «несколько месяцев назад», «на днях»), a time of life or the past at large («в молодости»,
+/// «в прошлом»), or repetition («неоднократно», «не раз»). Such a contact is not on the
 /// article's day nor on a date of an earlier sentence; a date the clause does write («два
 /// года назад») still dates it (the caller asks only when the clause gave none).
 fn vague_time(doc: &Doc<'_>, clause: &Range<usize>) -> bool {
@@ -6393,6 +6393,8 @@ fn vague_time(doc: &Doc<'_>, clause: &Range<usize>) -> bool {
                 before(1, "в") || before(1, "во")
             }
             "время" => before(1, "свое") && before(2, "в"),
+            // «на днях»: some day of the last few, not the article's.
+            "днях" => before(1, "на"),
             _ => match w.split_once('-') {
                 Some((n, e)) => decade_number(n) && decade_ending(e),
                 None => {
