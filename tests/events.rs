@@ -3257,3 +3257,37 @@ fn a_contact_at_a_time_with_no_calendar_value_takes_no_day() {
         assert_eq!(m.3.as_deref(), Some("2024-11-19"), "{text}: {evs:?}");
     }
 }
+
+#[test]
+fn a_negated_habitual_contact_is_no_event_and_a_missed_one_is_cancelled() {
+    // «не встречался / не разговаривал / не приезжал»: no contact over a time, no event.
+    for text in [
+        "Олаф Шольц не встречался с Владимиром Путиным с 2022 года.",
+        "Эммануэль Макрон ни разу не встречался с Си Цзиньпином в этом году.",
+        "Олаф Шольц не разговаривал с Владимиром Путиным по телефону почти два года.",
+        "Реджеп Тайип Эрдоган давно не приезжал в Москву.",
+    ] {
+        let evs = events(text, "2024-06-18");
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+    // A contact that was expected and did not take place is cancelled.
+    for text in [
+        "Сергей Лавров и Энтони Блинкен так и не встретились на полях заседания ОБСЕ.",
+        "Встреча Владимира Путина и Касым-Жомарта Токаева не состоялась.",
+    ] {
+        let evs = events(text, "2024-06-18");
+        assert_eq!(find(&evs, "MEETING").4, "cancelled", "{text}: {evs:?}");
+    }
+    // The negation inside a relative clause of the subject denies that clause's contact
+    // only: the main clause's talks took place.
+    let evs = events(
+        "Сергей Лавров, который не встречался с Энтони Блинкеном с 2022 года, провёл \
+         переговоры с Ван И в Пекине.",
+        "2024-06-18",
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.1, vec!["Ван И", "Сергей Викторович Лавров"], "{evs:?}");
+    assert_eq!(t.2.as_deref(), Some("Пекин"), "{evs:?}");
+    assert_eq!(t.4, "happened", "{evs:?}");
+}

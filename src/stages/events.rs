@@ -918,6 +918,13 @@ impl EventExtractor {
         if self.denied(doc, &ctx.range, &clause, i) {
             return None;
         }
+        // «Шольц не встречался с Путиным с 2022 года», «не разговаривал с ним по телефону
+        // почти два года», «в Москву не приезжал»: a negated imperfective past says no
+        // contact took place over a time, not that a planned one was called off: no event
+        // (rule 3 of the gold sets). «не встретился», «встреча не состоялась» are cancelled.
+        if negated_habitual_contact(doc, &clause, i) {
+            return None;
+        }
         // «Книга о переговорах Рейгана и Горбачёва вышла в Москве»: the subject of a work,
         // not an event of the news (its place and day are the work's).
         if trigger.is_noun() {
@@ -3165,8 +3172,27 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
                 && k + 1 < sentence.end
                 && is_finite_verb(doc, k + 1))
     };
+    // «Лавров, который не встречался с Блинкеном с 2022 года, провёл переговоры …»: the comma
+    // that closes a relative clause before the trigger ends that clause for it.
+    let closes_relative = |k: usize| {
+        doc.is_punct(k, ",")
+            && (sentence.start..k)
+                .rev()
+                .find(|&j| doc.is_punct(j, ",") || hard(j))
+                .is_some_and(|open| {
+                    doc.is_punct(open, ",")
+                        && open + 1 < k
+                        && doc
+                            .lower(open + 1)
+                            .is_some_and(|w| w.parses.iter().any(|p| &*p.lemma == "который"))
+                })
+    };
     let mut start = i;
-    while start > sentence.start && !hard(start - 1) && !soft(start - 1) {
+    while start > sentence.start
+        && !hard(start - 1)
+        && !soft(start - 1)
+        && !closes_relative(start - 1)
+    {
         start -= 1;
     }
     let mut end = i + 1;
@@ -6405,5 +6431,39 @@ fn vague_time(doc: &Doc<'_>, clause: &Range<usize>) -> bool {
                 }
             },
         }
+    })
+}
+
+/// Imperfective verbs of contact: negated in the past, they say that no contact took place
+/// over a time («не встречался», «не разговаривал», «не приезжал»).
+static HABITUAL_CONTACT: crate::text::WordList = crate::text::WordList::new(&[
+    "встречаться",
+    "видеться",
+    "общаться",
+    "разговаривать",
+    "беседовать",
+    "созваниваться",
+    "переговариваться",
+    "приезжать",
+    "посещать",
+    "бывать",
+    "ездить",
+    "навещать",
+]);
+
+/// True when the clause holds «не» before a past-tense imperfective verb of contact, with no
+/// comma between it and the trigger at `i` («Лавров, который не встречался с Блинкеном,
+/// провёл переговоры с Ван И» denies the meeting only).
+fn negated_habitual_contact(doc: &Doc<'_>, clause: &Range<usize>, i: usize) -> bool {
+    (clause.start + 1..clause.end).any(|k| {
+        doc.fold_of(k - 1) == "не"
+            && !(k.min(i)..k.max(i)).any(|j| doc.is_punct(j, ","))
+            && doc.word(k).is_some_and(|w| {
+                w.parses.iter().any(|p| {
+                    p.pos == Pos::Verb
+                        && p.tense == Some(Tense::Past)
+                        && HABITUAL_CONTACT.contains(&p.lemma)
+                })
+            })
     })
 }
