@@ -122,6 +122,9 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("общение", Trigger::MeetNoun),
     ("пообщаться", Trigger::MeetVerb),
     ("общаться", Trigger::MeetVerb),
+    // «побеседовал с Макроном на полях саммита», as «беседа с …» is a meeting.
+    ("побеседовать", Trigger::MeetVerb),
+    ("беседовать", Trigger::MeetVerb),
     ("созвониться", Trigger::CallVerb),
     ("увидеться", Trigger::MeetVerb),
     ("собраться", Trigger::MeetVerb),
