@@ -99,6 +99,7 @@ impl TitleResolver {
         let mut in_name: Option<Vec<bool>> = None;
         // Spans of names the person finder made of a title's words, given to the title.
         let mut replaced: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut seen = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
             let range = doc.sentence_tokens[s].clone();
             let mut i = range.start;
@@ -135,13 +136,19 @@ impl TitleResolver {
                             && m.via == Via::Morphology
                             && m.tokens == (i..end)
                     });
-                if (in_name[i] && !whole_title)
-                    || (i > range.start && NOT_CURRENT.contains(doc.fold_of(i - 1)))
-                {
+                // «бывший президент», «первый чернокожий президент»: an adjective may stand
+                // between.
+                let not_current = (i > range.start && NOT_CURRENT.contains(doc.fold_of(i - 1)))
+                    || (i > range.start + 1
+                        && NOT_CURRENT.contains(doc.fold_of(i - 2))
+                        && doc
+                            .lower(i - 1)
+                            .is_some_and(|w| w.prob(|p| p.pos == Pos::Adj) >= 0.5));
+                if (in_name[i] && !whole_title) || not_current {
                     i = end;
                     continue;
                 }
-                match self.resolve(doc, i, end, group) {
+                match self.resolve(doc, i, end, group, &mut seen) {
                     Some((span, entity, cases)) => {
                         if whole_title {
                             replaced.push(i..end);
@@ -168,6 +175,7 @@ impl TitleResolver {
                     && replaced.contains(&m.tokens))
             });
         }
+        holders_named_in_the_article(doc, &seen, &mut added);
         self.head_with_adjective(doc, &mut added);
         doc.mentions.extend(added);
         doc.mentions
@@ -297,12 +305,17 @@ impl TitleResolver {
     }
 
     /// The span, person and cases of the title at `i..end` (lexicon group `group`).
+    ///
+    /// A title of a known country whose holder is not named right after it is also put in
+    /// `seen` ([`Seen`]), resolved or not, so that [`TitleResolver::run`] can give it the
+    /// holder the article names elsewhere.
     fn resolve(
         &self,
         doc: &mut Doc<'_>,
         i: usize,
         end: usize,
         group: u32,
+        seen: &mut Vec<Seen>,
     ) -> Option<(std::ops::Range<usize>, u32, crate::morph::CaseSet)> {
         let gaz = doc.gazetteer;
         // The country: a genitive COUNTRY name right after, or an adjective right before. An
@@ -414,28 +427,170 @@ impl TitleResolver {
             .iter()
             .find(|m| m.kind == EntityKind::Person && !complement)
             .map(|m| m.entity);
+        let key = (role, country);
         let entity = match named {
-            Some(e) => e,
+            Some(e) => {
+                seen.push(Seen::Named(key, e));
+                e
+            }
             // «занимал пост главы правительства Египта»: the post, not its holder today.
             None if span.start > 0 && POST.contains(doc.fold_of(span.start - 1)) => return None,
+            // «стал единственным Президентом США», «работал премьером Мали»: what its subject
+            // became or was, not whoever holds the office.
+            None if predicative(doc, span.start, posting.cases) => return None,
             None => {
-                let date = doc.date?;
-                let offices = gaz.offices();
                 // (In presidential systems the office list makes the head of state the head
                 // of government too, so «глава правительства США» resolves from the data.)
-                let holder = offices.holder(country, role, date)?;
+                let holder = doc
+                    .date
+                    .and_then(|date| gaz.offices().holder(country, role, date));
                 // «королева» of a year when a king reigns is no head of state (the queen
                 // consort), nor is «король» a reigning queen.
-                let female = gaz.entity(holder).female;
-                if female_title(&gaz.title(posting.title).title).is_some_and(|f| f != female) {
+                let holder = holder.filter(|&h| {
+                    female_title(&gaz.title(posting.title).title)
+                        .is_none_or(|f| f == gaz.entity(h).female)
+                });
+                let sentence = doc.tokens[i].sentence;
+                let Some(holder) = holder else {
+                    seen.push(Seen::Unknown(key, span, posting.cases, sentence));
                     return None;
-                }
+                };
                 let entity = doc.intern_gazetteer(holder);
                 holder_named_after(doc, span.end, entity);
+                seen.push(Seen::FromData(key, span.clone()));
                 entity
             }
         };
         Some((span, entity, posting.cases))
+    }
+}
+
+/// Verbs whose instrumental complement says what their subject is, was or became.
+static LINKING_VERBS: crate::text::WordList = crate::text::WordList::new(&[
+    "стать",
+    "становиться",
+    "быть",
+    "являться",
+    "работать",
+    "служить",
+    "оставаться",
+    "остаться",
+    "избрать",
+    "избирать",
+    // Not «назначить»: «назначен президентом» is as often by the president as as one.
+    "выбрать",
+    "выбирать",
+    "считаться",
+]);
+
+/// True when a title starting at `start` in the instrumental (`cases` of the matched form)
+/// is the complement of a linking verb right before it, up to three adjectives between
+/// («стал самым долгоживущим Президентом США», «был избран президентом»).
+fn predicative(doc: &Doc<'_>, start: usize, cases: crate::morph::CaseSet) -> bool {
+    if !cases.contains(Case::Ins) || cases.contains(Case::Nom) {
+        return false;
+    }
+    let sentence = &doc.sentence_tokens[doc.tokens[start].sentence as usize];
+    // Back over adjectives («самым молодым», «первым чернокожим») to the verb: not over
+    // anything else («будет ветирован президентом», «был одобрен императором»: the agent).
+    let adjective = |k: usize| {
+        doc.tokens[k].kind == crate::text::TokenKind::Word
+            && doc
+                .lower(k)
+                .is_some_and(|w| w.prob(|p| matches!(p.pos, Pos::Adj | Pos::Det)) >= 0.5)
+    };
+    let mut k = start;
+    while k > sentence.start && start - k < 3 && adjective(k - 1) {
+        k -= 1;
+    }
+    k > sentence.start
+        && doc.lower(k - 1).is_some_and(|w| {
+            w.parses
+                .iter()
+                .any(|p| matches!(p.pos, Pos::Verb | Pos::Aux) && LINKING_VERBS.contains(&p.lemma))
+        })
+}
+
+/// A title of a known country met in an article, by how its holder was found: the office
+/// and the country are its key.
+enum Seen {
+    /// A name right after the title: «президентом Эквадора Рафаэлем Корреа».
+    Named((Role, u32), u32),
+    /// The holder on the article date from the office data (the span of the mention).
+    FromData((Role, u32), std::ops::Range<usize>),
+    /// No holder known (no article date, or none in the office data): the span, cases and
+    /// sentence a mention would have.
+    Unknown(
+        (Role, u32),
+        std::ops::Range<usize>,
+        crate::morph::CaseSet,
+        u32,
+    ),
+}
+
+/// «Байден беседовал с президентом Эквадора … Байден побеседовал с президентом Эквадора
+/// Рафаэлем Корреа»: the holder an article names after a title is whom the same title of
+/// the same country means elsewhere in it, before or after, whether the office data knows no
+/// holder (no article date, a country it lacks) or another one (it was frozen in 2022; the
+/// article may be of a later term). Two different names after one title leave the others
+/// as they were. A name the person finder made that is the data's holder's own name
+/// declined its own way («Хавьером Милеем» → «Хавьер Милеем») is that holder instead.
+fn holders_named_in_the_article(doc: &mut Doc<'_>, seen: &[Seen], added: &mut Vec<MentionDraft>) {
+    // A name the gazetteer knows, or a full name the person finder made: a lone word after
+    // a title may begin a clause of its own («на посту главы правительства Мали Кейта …»).
+    let entities = &doc.entities;
+    let named = |key: (Role, u32)| {
+        let mut names = seen.iter().filter_map(|s| match s {
+            Seen::Named(k, e) if *k == key => Some(*e),
+            _ => None,
+        });
+        let first = names.next()?;
+        let full = |e: u32| {
+            let entity = &entities[e as usize];
+            entity.gaz.is_some() || entity.name.contains(' ')
+        };
+        (full(first) && names.all(|e| e == first)).then_some(first)
+    };
+    for s in seen {
+        match s {
+            Seen::FromData(key, span) => {
+                let Some(e) = named(*key) else {
+                    continue;
+                };
+                let Some(holder) = added.iter().find(|m| m.tokens == *span).map(|m| m.entity)
+                else {
+                    continue;
+                };
+                if holder == e {
+                    continue;
+                }
+                if doc.entities[e as usize].gaz.is_none() && same_name(doc, e, holder) {
+                    for m in doc.mentions.iter_mut().chain(added.iter_mut()) {
+                        if m.entity == e {
+                            m.entity = holder;
+                        }
+                    }
+                } else {
+                    for m in added.iter_mut().filter(|m| m.tokens == *span) {
+                        m.entity = e;
+                    }
+                }
+            }
+            Seen::Unknown(key, span, cases, sentence) => {
+                if let Some(entity) = named(*key) {
+                    added.push(MentionDraft {
+                        tokens: span.clone(),
+                        entity,
+                        kind: EntityKind::Person,
+                        via: Via::Title,
+                        cases: *cases,
+                        sentence: *sentence,
+                        surname_only: false,
+                    });
+                }
+            }
+            Seen::Named(..) => {}
+        }
     }
 }
 
@@ -459,6 +614,17 @@ fn holder_named_after(doc: &mut Doc<'_>, at: usize, entity: u32) {
     let Some(other) = found.filter(|&e| e != entity) else {
         return;
     };
+    if same_name(doc, other, entity) {
+        for m in doc.mentions.iter_mut().filter(|m| m.entity == other) {
+            m.entity = entity;
+        }
+    }
+}
+
+/// True when document entities `a` and `b` have word by word the same name, each word up to
+/// its ending (at most two letters): «Хавьер Милеем» as the person finder declined it, and
+/// the gazetteer's «Хавьер Милей».
+fn same_name(doc: &Doc<'_>, a: u32, b: u32) -> bool {
     let words = |e: u32| -> Vec<String> {
         doc.entities[e as usize]
             .name
@@ -466,19 +632,13 @@ fn holder_named_after(doc: &mut Doc<'_>, at: usize, entity: u32) {
             .map(crate::text::fold_key)
             .collect()
     };
-    let (theirs, holders) = (words(other), words(entity));
-    // Word by word the same name, each word up to its ending (at most two letters).
-    let same = theirs.len() == holders.len()
+    let (theirs, holders) = (words(a), words(b));
+    theirs.len() == holders.len()
         && theirs.iter().zip(&holders).all(|(a, b)| {
             let stem = |w: &str| w.chars().count().saturating_sub(2).max(3);
             let n = stem(a).min(stem(b));
             a.chars().take(n).eq(b.chars().take(n))
-        });
-    if same {
-        for m in doc.mentions.iter_mut().filter(|m| m.entity == other) {
-            m.entity = entity;
-        }
-    }
+        })
 }
 
 /// Sentences back that «страны» may reach for its country.
