@@ -3291,3 +3291,30 @@ fn a_negated_habitual_contact_is_no_event_and_a_missed_one_is_cancelled() {
     assert_eq!(t.2.as_deref(), Some("Пекин"), "{evs:?}");
     assert_eq!(t.4, "happened", "{evs:?}");
 }
+
+#[test]
+fn a_pronoun_in_the_next_sentence_is_the_subject_after_a_fronted_day() {
+    // «Во вторник X встретился с Y. В среду он …»: «он» is X, the subject after the day
+    // (which had read as a preposition governing X), not the last person named.
+    let evs = events(
+        "В четверг Сергей Лавров встретился с Ван И в Пекине. В пятницу он провёл переговоры \
+         с Ильхамом Алиевым в Баку.",
+        "2024-03-01",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(
+        t.1,
+        vec!["Ильхам Гейдар оглы Алиев", "Сергей Викторович Лавров"],
+        "{evs:?}"
+    );
+    let evs = events(
+        "В понедельник Владимир Путин принял в Кремле Ильхама Алиева. Во вторник он провёл \
+         телефонный разговор с Касым-Жомартом Токаевым.",
+        "2024-04-05",
+    );
+    let c = find(&evs, "PHONE_CALL");
+    assert!(
+        c.1.iter().any(|p| p.contains("Путин")) && c.1.iter().any(|p| p.contains("Токаев")),
+        "{evs:?}"
+    );
+}

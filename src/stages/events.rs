@@ -4255,21 +4255,34 @@ impl Ctx<'_, '_> {
             }
             _ => {
                 // The subject goes on: «Си Цзиньпин встретился с Мирзиёевым …, а в пятницу он
-                // отправится в Душанбе». The last person in the nominative, not governed by a
-                // preposition, from the sentence before on; else the last person named.
+                // отправится в Душанбе», «В понедельник Путин принял в Кремле Алиева. Во
+                // вторник он провёл телефонный разговор с Токаевым». The first person in the
+                // nominative, not governed by a preposition, in this sentence before the
+                // pronoun, else in the sentence before (the subject leads its sentence; an
+                // object may read as a nominative too: «Алиева»); else the last person named.
+                let this = self.range.start;
                 let from = self.doc.sentence_tokens[self.sentence.saturating_sub(1)].start;
-                let before = || {
+                let subject_in = |r: Range<usize>| {
                     self.actors
                         .iter()
-                        .rev()
-                        .filter(|a| a.kind == EntityKind::Person && a.tokens.end <= k)
+                        .filter(|a| {
+                            a.kind == EntityKind::Person
+                                && a.tokens.start >= r.start
+                                && a.tokens.end <= r.end
+                        })
+                        .find(|a| {
+                            a.cases.contains(Case::Nom)
+                                && !self.governed_by_preposition(a.tokens.start)
+                        })
                 };
-                before()
-                    .take_while(|a| a.tokens.start >= from)
-                    .find(|a| {
-                        a.cases.contains(Case::Nom) && !self.governed_by_preposition(a.tokens.start)
+                subject_in(this..k)
+                    .or_else(|| subject_in(from..this))
+                    .or_else(|| {
+                        self.actors
+                            .iter()
+                            .rev()
+                            .find(|a| a.kind == EntityKind::Person && a.tokens.end <= k)
                     })
-                    .or_else(|| before().next())
                     .map(|a| vec![Ref::Doc(a.entity)])
             }
         }
@@ -4327,6 +4340,11 @@ impl Ctx<'_, '_> {
             // «Во время встречи Лавров и Блинкен обсудили …»: the preposition governs the
             // event noun; the name after it is the subject.
             if trigger_at(self.doc, prev).is_some() {
+                return false;
+            }
+            // «Во вторник Сергей Лавров встретился …»: a date closes its phrase too (its
+            // noun, not in the nominative, had read as a modifier of the name).
+            if self.doc.dates.iter().any(|d| d.tokens.contains(&prev)) {
                 return false;
             }
             // «принял в президентском дворце финский президент …»: a place in the locative
