@@ -1954,6 +1954,17 @@ fn a_title_is_the_holder_the_article_names_after_it_elsewhere() {
         )),
         "{ps:?}"
     );
+    // The name after «на пост президента» is a candidate's, not the holder the article means.
+    let ps = persons_on(
+        "Кандидат на пост президента США Дональд Трамп выступил в Нью-Йорке. Президент США \
+         выступил в Вашингтоне.",
+        "2024-05-01",
+    );
+    assert!(
+        ps.iter()
+            .any(|p| p.0 == "Президент США" && p.1 == "Джо Байден"),
+        "{ps:?}"
+    );
     // Two different names after one title: the others stay as the data has them.
     let ps = persons_on(
         "Президент США Барак Обама и президент США Джо Байден выступили. Президент США \
@@ -1972,6 +1983,7 @@ fn a_title_after_a_linking_verb_is_no_mention_of_the_holder() {
     for text in [
         "Джеральд Форд стал единственным президентом США, которого не выбирали.",
         "Эта женщина работала премьер-министром Великобритании.",
+        "Трамп победил на выборах президента США.",
     ] {
         let ps = persons(text);
         assert!(

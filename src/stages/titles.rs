@@ -68,6 +68,12 @@ static POST: crate::text::WordList = crate::text::WordList::new(&[
     "должностью",
     "кресло",
     "кресла",
+    // «на выборах президента США»: the office being filled.
+    "выборы",
+    "выборов",
+    "выборам",
+    "выборами",
+    "выборах",
 ]);
 
 /// Whether a title (nominative, as in `titles.tsv`) names a woman (`Some(true)`), a man
@@ -428,13 +434,18 @@ impl TitleResolver {
             .find(|m| m.kind == EntityKind::Person && !complement)
             .map(|m| m.entity);
         let key = (role, country);
+        // «Кандидат на пост президента США Дональд Трамп»: the name after a post is who seeks
+        // or held it, not the holder the rest of the article means by the title.
+        let post = span.start > 0 && POST.contains(doc.fold_of(span.start - 1));
         let entity = match named {
             Some(e) => {
-                seen.push(Seen::Named(key, e));
+                if !post {
+                    seen.push(Seen::Named(key, e));
+                }
                 e
             }
             // «занимал пост главы правительства Египта»: the post, not its holder today.
-            None if span.start > 0 && POST.contains(doc.fold_of(span.start - 1)) => return None,
+            None if post => return None,
             // «стал единственным Президентом США», «работал премьером Мали»: what its subject
             // became or was, not whoever holds the office.
             None if predicative(doc, span.start, posting.cases) => return None,
