@@ -2004,3 +2004,40 @@ fn a_title_after_a_linking_verb_is_no_mention_of_the_holder() {
         assert!(ps.iter().any(|p| p.0 == title), "{text}: {ps:?}");
     }
 }
+
+#[test]
+fn regions_sharing_one_plural_head_are_each_a_region() {
+    for (text, want) in [
+        (
+            "Жители Белгородской и Курской областей получили компенсации.",
+            vec![
+                ("Белгородской", "Белгородская область"),
+                ("Курской областей", "Курская область"),
+            ],
+        ),
+        (
+            "Губернаторы Курской, Брянской и Белгородской областей провели совещание.",
+            vec![
+                ("Курской", "Курская область"),
+                ("Брянской", "Брянская область"),
+                ("Белгородской областей", "Белгородская область"),
+            ],
+        ),
+        (
+            "В Краснодарском и Ставропольском краях прошли дожди.",
+            vec![
+                ("Краснодарском", "Краснодарский край"),
+                ("Ставропольском краях", "Ставропольский край"),
+            ],
+        ),
+    ] {
+        let r = record(text);
+        let got = fields_of(&r, "REGION", ["text", "name", "via"]);
+        let got: Vec<(&str, &str)> = got.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
+        assert_eq!(got, want, "{text}");
+        assert!(
+            fields_of(&r, "CITY", ["text", "name", "via"]).is_empty(),
+            "{text}: {r}"
+        );
+    }
+}

@@ -271,6 +271,7 @@ impl EntityMatcher {
                 }
             }
         }
+        self.shared_head_regions(doc);
         let nationalities = self.drop_nationality_adjectives(doc);
         // Ambiguous names whose entity the article names unambiguously elsewhere: by a mention
         // still there, or by a nationality adjective dropped only as NEREL leaves those
@@ -308,6 +309,89 @@ impl EntityMatcher {
         self.capitals(doc);
         doc.mentions
             .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    }
+
+    /// «Жители Белгородской и Курской областей», «в Краснодарском и Ставропольском краях»:
+    /// regions whose adjectives share one plural head. Each adjective with the head in the
+    /// singular of the same case is a region name the gazetteer may know («курской области»):
+    /// the last one's mention spans the head, the others are the adjective alone. Mentions
+    /// over those tokens give way (the first adjective had been read as a settlement).
+    fn shared_head_regions(&self, doc: &mut Doc<'_>) {
+        let gaz = doc.gazetteer;
+        let mut added: Vec<MentionDraft> = Vec::new();
+        for h in 3..doc.tokens.len() {
+            // The plural head and its singular in the same case.
+            let singular = match doc.fold_of(h) {
+                "областей" | "областям" | "областях" => "области",
+                "областями" => "областью",
+                "области" => "область",
+                "краев" | "краям" => "края",
+                "краях" => "крае",
+                "краями" => "краем",
+                "края" => "край",
+                _ => continue,
+            };
+            // Back over «A, B и C»: capitalised adjectives joined by commas and one «и».
+            let sentence = doc.tokens[h].sentence;
+            let adjective = |k: usize| {
+                doc.tokens[k].shape == Shape::Title
+                    && doc.tokens[k].sentence == sentence
+                    && doc
+                        .lower(k)
+                        .is_some_and(|w| w.prob(|p| p.pos == Pos::Adj) >= 0.5)
+            };
+            if !adjective(h - 1) || doc.fold_of(h - 2) != "и" {
+                continue;
+            }
+            let mut conjuncts = vec![h - 1];
+            let mut k = h - 2;
+            while k > 0 && adjective(k - 1) {
+                conjuncts.push(k - 1);
+                if k >= 2 && doc.is_punct(k - 2, ",") {
+                    k -= 2;
+                } else {
+                    break;
+                }
+            }
+            if conjuncts.len() < 2 {
+                continue;
+            }
+            let region = |k: usize| {
+                let key = format!("{} {singular}", doc.fold_of(k));
+                gaz.names().get(&key)?.iter().copied().find(|p| {
+                    gaz.entity(p.entity).kind == EntityKind::Region
+                        && !gaz.alias(p.alias).flags.adjective
+                })
+            };
+            let Some(postings) = conjuncts
+                .iter()
+                .map(|&k| region(k))
+                .collect::<Option<Vec<NamePosting>>>()
+            else {
+                continue;
+            };
+            for (&k, p) in conjuncts.iter().zip(postings) {
+                let tokens = if k == h - 1 { k..h + 1 } else { k..k + 1 };
+                added.push(MentionDraft {
+                    tokens,
+                    entity: doc.intern_gazetteer(p.entity),
+                    kind: EntityKind::Region,
+                    via: Via::Gazetteer,
+                    cases: p.cases,
+                    sentence,
+                    surname_only: false,
+                });
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        doc.mentions.retain(|m| {
+            !added
+                .iter()
+                .any(|a| m.tokens.start < a.tokens.end && a.tokens.start < m.tokens.end)
+        });
+        doc.mentions.extend(added);
     }
 
     /// «в российской столице», «британскую столицу»: a country adjective before «столица» is
