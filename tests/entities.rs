@@ -2041,3 +2041,28 @@ fn regions_sharing_one_plural_head_are_each_a_region() {
         );
     }
 }
+
+#[test]
+fn a_common_word_name_first_in_a_list_of_its_kind_is_the_name() {
+    // At a sentence start a common-word name needs evidence: a name of its kind after «и».
+    let ms = mentions("Сбербанк и ВТБ договорились о сотрудничестве.");
+    assert!(has(&ms, "ORGANIZATION", "Сбербанк", "Сбербанк"), "{ms:?}");
+    for text in [
+        "Дождь и ветер мешали спасателям.",
+        "Мир и Россия ждут ответа.",
+    ] {
+        let ms = mentions(text);
+        assert!(
+            ms.iter().all(|m| m.0 != "ORGANIZATION" && m.0 != "CITY"),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn places_after_a_comma_in_an_oblique_case_are_a_list_not_a_container() {
+    // «в Биране, Куба» places a settlement in a country in apposition (nominative); «в
+    // Европу, Америку, Японию» is a list, and «Европу» no settlement.
+    let ms = mentions("Он выезжал с концертами в Европу, Америку, Японию.");
+    assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
+}

@@ -392,6 +392,8 @@ impl EntityMatcher {
                 .any(|a| m.tokens.start < a.tokens.end && a.tokens.start < m.tokens.end)
         });
         doc.mentions.extend(added);
+        doc.mentions
+            .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
     }
 
     /// «в российской столице», «британскую столицу»: a country adjective before «столица» is
@@ -783,6 +785,8 @@ impl EntityMatcher {
             // a verb of speaking or acting that the common word («сбербанк», a savings bank)
             // would not take.
             && !(entity.kind == EntityKind::Organization && person_verb_after(doc, i + 1))
+            // «Сбербанк и ВТБ договорились»: first in a list of names of its kind.
+            && !listed_with_kin(doc, gaz, i + 1, entity.kind)
         {
             return None;
         }
@@ -1201,4 +1205,30 @@ fn initials_before(doc: &Doc<'_>, i: usize) -> Option<(usize, Vec<char>)> {
     }
     letters.reverse();
     Some((j, letters))
+}
+
+/// True when token `k` is «и» or a comma and a name of kind `kind` that is no common word
+/// starts right after it, capitalised: «Сбербанк и ВТБ», «Арсенал и Челси».
+fn listed_with_kin(doc: &Doc<'_>, gaz: &Gazetteer, k: usize, kind: EntityKind) -> bool {
+    let j = k + 1;
+    if j >= doc.tokens.len()
+        || !(doc.fold_of(k) == "и" || doc.is_punct(k, ","))
+        || matches!(doc.tokens[j].shape, Shape::Lower | Shape::NoLetter)
+    {
+        return false;
+    }
+    let start = doc.starts.get(j).map_or(NO_STATE, |s| s[0]);
+    if start == NO_STATE {
+        return false;
+    }
+    let end = doc.sentence_tokens[doc.tokens[j].sentence as usize].end;
+    let mut found = Vec::new();
+    gaz.names()
+        .matches_from(&doc.norm.fold, doc.tokens, j, end, start, &mut found);
+    found.iter().any(|&(_, group)| {
+        gaz.names()
+            .postings(group)
+            .iter()
+            .any(|p| gaz.entity(p.entity).kind == kind && !gaz.alias(p.alias).flags.ambiguous)
+    })
 }

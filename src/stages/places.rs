@@ -383,9 +383,13 @@ fn container_follows(doc: &Doc<'_>, i: usize, sentence_end: usize) -> bool {
     {
         k += 1;
     }
+    // The container stands in apposition, in the nominative: in «в Европу, Америку, Японию»
+    // the names after the comma are more places of the list.
     k < sentence_end
         && doc.mentions_at(k).iter().any(|m| {
-            matches!(m.kind, EntityKind::Country | EntityKind::Region) && m.via != Via::Adjective
+            matches!(m.kind, EntityKind::Country | EntityKind::Region)
+                && m.via != Via::Adjective
+                && m.cases.contains(crate::morph::Case::Nom)
         })
 }
 
