@@ -2066,3 +2066,23 @@ fn places_after_a_comma_in_an_oblique_case_are_a_list_not_a_container() {
     let ms = mentions("Он выезжал с концертами в Европу, Америку, Японию.");
     assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
 }
+
+#[test]
+fn a_place_a_bodys_people_travel_to_is_not_its_state() {
+    for text in [
+        "Делегация Минобороны прибыла в Пекин.",
+        "Представители МВД прибыли в Токио для переговоров.",
+    ] {
+        let r = record(text);
+        let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
+        assert!(
+            orgs.iter()
+                .all(|o| !o.1.contains("Китай") && !o.1.contains("Япония")),
+            "{text}: {orgs:?}"
+        );
+    }
+    // Where the body is, it is still that state's.
+    let r = record("В Пекине Минобороны провело учения.");
+    let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
+    assert!(orgs.iter().any(|o| o.1.contains("Китай")), "{orgs:?}");
+}

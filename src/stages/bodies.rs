@@ -901,9 +901,19 @@ impl BodyFinder {
             .rev()
             .find(|p| p.tokens.end <= k)
             .or_else(|| {
-                places[to..]
-                    .first()
-                    .filter(|p| paragraph(doc, p.tokens.start) == paragraph(doc, k))
+                // Not where the body's people go: «Делегация Минобороны прибыла в Пекин» is no
+                // Chinese ministry's.
+                places[to..].first().filter(|p| {
+                    paragraph(doc, p.tokens.start) == paragraph(doc, k)
+                        && !(k..p.tokens.start).any(|j| {
+                            doc.tokens[j].sentence == doc.tokens[k].sentence
+                                && doc.lower(j).is_some_and(|w| {
+                                    w.parses.iter().any(|p| {
+                                        p.pos == Pos::Verb && MOTION_VERBS.contains(&p.lemma)
+                                    })
+                                })
+                        })
+                })
             })?
             .country;
         Some(match found {
@@ -912,6 +922,25 @@ impl BodyFinder {
         })
     }
 }
+
+/// Verbs of going somewhere: a place after one is where a body's people go, not its state.
+static MOTION_VERBS: crate::text::WordList = crate::text::WordList::new(&[
+    "прибыть",
+    "прибывать",
+    "приехать",
+    "приезжать",
+    "прилететь",
+    "прилетать",
+    "направиться",
+    "отправиться",
+    "вылететь",
+    "посетить",
+    "посещать",
+    "поехать",
+    "ехать",
+    "лететь",
+    "полететь",
+]);
 
 /// A place named in the document and the country it is or lies in: `Ok` a document entity,
 /// `Err` a gazetteer country not yet interned.
