@@ -319,7 +319,15 @@ impl EntityMatcher {
     fn shared_head_regions(&self, doc: &mut Doc<'_>) {
         let gaz = doc.gazetteer;
         let mut added: Vec<MentionDraft> = Vec::new();
-        for h in 3..doc.tokens.len() {
+        // One prefix test per token: this runs over every token of every article.
+        let heads: Vec<usize> = doc
+            .folds()
+            .enumerate()
+            .skip(3)
+            .filter(|(_, f)| f.starts_with("обл") || f.starts_with("кра"))
+            .map(|(h, _)| h)
+            .collect();
+        for h in heads {
             // The plural head and its singular in the same case.
             let singular = match doc.fold_of(h) {
                 "областей" | "областям" | "областях" => "области",
