@@ -324,6 +324,8 @@ impl DateResolver {
                 // «в прошлом году» in an article dated year 1 would be year 0, which no
                 // calendar output format accepts: such a date is dropped, not written.
                 let found = found.filter(|(_, v)| (1..=9999).contains(&v.year));
+                // «на улице 8 Марта», «площади 1905 года»: a street named after a date.
+                let found = found.filter(|&(len, v)| !street_named(doc, i, len, v));
                 match found {
                     Some((len, value)) => {
                         // A preposition before the date belongs to it («в ноябре», «с 17 марта»),
@@ -630,6 +632,23 @@ impl DateResolver {
                 }
             }
         }
+        // «прошлой осенью», «следующей весной», «этим летом»: last year's, next year's, this
+        // year's season (winter, across two years, is left out).
+        if matches!(next(1), "весной" | "летом" | "осенью") {
+            let offset = match w {
+                "прошлой" | "прошлым" | "минувшей" | "минувшим" | "прошедшей" | "прошедшим" => {
+                    Some(-1)
+                }
+                "следующей" | "следующим" | "будущей" | "будущим" => {
+                    Some(1)
+                }
+                "этой" | "этим" | "нынешней" | "нынешним" => Some(0),
+                _ => None,
+            };
+            if let Some(offset) = offset {
+                return Some((2, DateValue::year(year + offset)));
+            }
+        }
         // «осенью», «весной этого года»: the year of that season (the contract has no season
         // precision) — this year's, or the one the tense points to.
         let season = match w {
@@ -721,6 +740,36 @@ impl DateResolver {
                 return Some((len, DateValue::month(d.year(), d.month() as u8)));
             }
         }
+        // «полгода назад», «полтора года назад», «через полгода», «через полтора месяца»: in
+        // months (a month and a half: six weeks, the month they end in).
+        {
+            let (sign, at) = if w == "через" { (1, 1) } else { (-1, 0) };
+            let sign = if sign > 0 && tense() == Direction::Past {
+                0
+            } else {
+                sign
+            };
+            let half = |k: usize| -> Option<(usize, i64, &str)> {
+                match next(k) {
+                    "полгода" => Some((1, 6, "месяцев")),
+                    "полтора" | "полторы" => match next(k + 1) {
+                        "года" => Some((2, 18, "месяцев")),
+                        "месяца" => Some((2, 6, "недель")),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            };
+            if let Some((len, count, unit)) = half(at) {
+                let ago = sign < 0 && next(at + len) == "назад";
+                if sign != 0
+                    && (sign > 0 || ago)
+                    && let Some(v) = shifted(anchor, sign * count, unit)
+                {
+                    return Some((at + len + usize::from(ago), v));
+                }
+            }
+        }
         // «три дня назад», «неделю назад», «месяц назад», «год назад»: as «через», backwards.
         {
             let (count, unit_at) = match number(w) {
@@ -741,8 +790,10 @@ impl DateResolver {
                 return Some((unit_at + 2, v));
             }
         }
-        // «через четыре месяца», «через два дня», «через год»
-        if w == "через" {
+        // «через четыре месяца», «через два дня», «через год»; not in a past-tense sentence,
+        // where it counts from some earlier day the text tells, not from the article's («В
+        // 2019 году завод открыли, а через год закрыли»).
+        if w == "через" && tense() != Direction::Past {
             let (count, unit_at) = match number(next(1)) {
                 Some(n) => (n as i64, 2),
                 None if next(1) == "несколько" => (0, 2),
@@ -808,9 +859,11 @@ impl DateResolver {
                 return shift_days(shift).map(|v| (3, v));
             }
         }
-        // «в понедельник»; «запланированный на понедельник», «перенесли на пятницу» (ahead)
+        // «в понедельник»; «запланированный на понедельник», «перенесли на пятницу» (ahead);
+        // «в эту субботу», «в этот четверг»: the same day, nearest in the tense's direction.
         if matches!(w, "в" | "во" | "на") {
-            let which = next(1);
+            let this = usize::from(matches!(next(1), "эту" | "этот" | "это"));
+            let which = next(1 + this);
             if let Some(&(_, day)) = WEEKDAYS.iter().find(|(forms, _)| forms.contains(&which)) {
                 let future = tense() == Direction::Future || w == "на";
                 let today = anchor.weekday();
@@ -821,7 +874,7 @@ impl DateResolver {
                 // The nearest such day in the direction of the tense; the article's own day
                 // when it is that weekday.
                 let shift = if future { ahead } else { -back };
-                return shift_days(shift as i64).map(|v| (2, v));
+                return shift_days(shift as i64).map(|v| (2 + this, v));
             }
         }
         // «17 марта» without a year; «21-22 февраля»
@@ -1157,6 +1210,59 @@ impl Verbs {
     }
 }
 
+/// Nouns for a street or square, before a name that is a date («улица 8 Марта»).
+static STREET_NOUNS: crate::text::WordList = crate::text::WordList::new(&[
+    "улица",
+    "улицы",
+    "улице",
+    "улицу",
+    "улицей",
+    "ул",
+    "проспект",
+    "проспекта",
+    "проспекте",
+    "проспектом",
+    "пр",
+    "площадь",
+    "площади",
+    "площадью",
+    "пл",
+    "переулок",
+    "переулка",
+    "переулке",
+    "пер",
+    "бульвар",
+    "бульвара",
+    "бульваре",
+    "набережная",
+    "набережной",
+    "набережную",
+    "шоссе",
+    "проезд",
+    "проезда",
+    "проезде",
+    "парк",
+    "парка",
+    "парке",
+]);
+
+/// True when the date of `len` tokens at `i` is a street's name: after a word for a street
+/// («ул.» with its full stop), with a capitalised month («улица 8 Марта», «улице 1 Мая») or a
+/// year alone («площади 1905 года»), which a date after such a word never has.
+fn street_named(doc: &Doc<'_>, i: usize, len: usize, v: DateValue) -> bool {
+    let mut k = i;
+    if k > 0 && doc.is_punct(k - 1, ".") {
+        k -= 1;
+    }
+    if k == 0 || !STREET_NOUNS.contains(doc.fold_of(k - 1)) {
+        return false;
+    }
+    let capital_month = (i..i + len).any(|j| {
+        doc.tokens[j].shape == crate::text::Shape::Title && month_of(doc.fold_of(j)).is_some()
+    });
+    capital_month || v.month == 0
+}
+
 /// Whether a date expression can start at token `i`: a number, a month name or one of the
 /// words the grammar starts with. Everything else is skipped without further work.
 fn may_start_date(doc: &Doc<'_>, i: usize) -> bool {
@@ -1192,6 +1298,25 @@ fn date_word(w: &str) -> bool {
             | "весной"
             | "летом"
             | "осенью"
+            // «прошлой осенью», «этим летом»
+            | "прошлой"
+            | "прошлым"
+            | "минувшей"
+            | "минувшим"
+            | "прошедшей"
+            | "прошедшим"
+            | "следующей"
+            | "следующим"
+            | "будущей"
+            | "будущим"
+            | "этой"
+            | "этим"
+            | "нынешней"
+            | "нынешним"
+            // «полгода назад», «полтора года назад»
+            | "полгода"
+            | "полтора"
+            | "полторы"
             // «три дня назад», «неделю назад»
             | "два"
             | "две"
