@@ -387,7 +387,7 @@ impl DateResolver {
             // «17 марта 2024 года», «21-22 февраля 2024 г.», «3 и 4 декабря 2011 года»
             let day = number(text).filter(|&d| (1..=31).contains(&d) && text.len() <= 2);
             if let Some(day) = day {
-                let mut j = i + 1;
+                let mut j = i + 1 + ordinal_ending(doc, i + 1, end);
                 if j + 1 < end
                     && (doc.is_punct(j, "-") || matches!(doc.fold_of(j), "и" | "по"))
                     && number(doc.fold_of(j + 1)).is_some()
@@ -631,6 +631,22 @@ impl DateResolver {
                     }
                 }
             }
+        }
+        // «на Новый год», «в День Победы», «ко Дню России»: a public holiday by its name, the
+        // nearest one in the tense's direction (one up to a week off whatever the tense).
+        if let Some((len, month, day)) = holiday_at(doc, i, end) {
+            // «ко Дню России подготовили концерт»: what is done for a day lies before it.
+            let direction = if i > 0 && matches!(doc.fold_of(i - 1), "к" | "ко") {
+                Direction::Future
+            } else {
+                tense()
+            };
+            let best = [-1, 0, 1]
+                .into_iter()
+                .filter_map(|dy| valid_day(year as i32 + dy, month, day))
+                .filter(|v| distance(anchor, *v) <= 7 || direction.allows(anchor, *v))
+                .min_by_key(|v| distance(anchor, *v))?;
+            return Some((len, best));
         }
         // «прошлой осенью», «следующей весной», «этим летом»: last year's, next year's, this
         // year's season (winter, across two years, is left out).
@@ -880,7 +896,8 @@ impl DateResolver {
         // «17 марта» without a year; «21-22 февраля»
         if doc.tokens[i].kind == TokenKind::Number {
             let day = number(w).filter(|&d| (1..=31).contains(&d) && w.len() <= 2)?;
-            let mut j = i + 1;
+            // «17-го марта», «17-е марта»
+            let mut j = i + 1 + ordinal_ending(doc, i + 1, end);
             // «21-22 февраля», «20 и 21 марта», «с 5 по 7 мая»: the first day.
             if j + 1 < end
                 && (doc.is_punct(j, "-") || matches!(doc.fold_of(j), "и" | "по"))
@@ -1210,6 +1227,45 @@ impl Verbs {
     }
 }
 
+/// Tokens of an ordinal ending after a day number at `k`: «-го», «-е», «-ое» (0 or 2).
+fn ordinal_ending(doc: &Doc<'_>, k: usize, end: usize) -> usize {
+    if k + 1 < end
+        && doc.is_punct(k, "-")
+        && !doc.tokens[k].space_before
+        && matches!(doc.fold_of(k + 1), "го" | "е" | "ое" | "ого")
+    {
+        2
+    } else {
+        0
+    }
+}
+
+/// A public holiday named at token `i` (capitalised): its tokens, month and day. «Новый год»
+/// in any case; «День Победы», «День России», «День знаний», «День народного единства», «День
+/// защитника Отечества».
+fn holiday_at(doc: &Doc<'_>, i: usize, end: usize) -> Option<(usize, u8, u8)> {
+    if doc.tokens[i].shape != crate::text::Shape::Title {
+        return None;
+    }
+    let next = |k: usize| if i + k < end { doc.fold_of(i + k) } else { "" };
+    match doc.fold_of(i) {
+        "новый" | "нового" | "новому" | "новым" | "новом"
+            if matches!(next(1), "год" | "года" | "году" | "годом") =>
+        {
+            Some((2, 1, 1))
+        }
+        "день" | "дня" | "дню" | "днем" | "дне" => match (next(1), next(2)) {
+            ("победы", _) => Some((2, 5, 9)),
+            ("россии", _) => Some((2, 6, 12)),
+            ("знаний", _) => Some((2, 9, 1)),
+            ("народного", "единства") => Some((3, 11, 4)),
+            ("защитника", "отечества") => Some((3, 2, 23)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Nouns for a street or square, before a name that is a date («улица 8 Марта»).
 static STREET_NOUNS: crate::text::WordList = crate::text::WordList::new(&[
     "улица",
@@ -1313,6 +1369,15 @@ fn date_word(w: &str) -> bool {
             | "этим"
             | "нынешней"
             | "нынешним"
+            // «на Новый год», «в День Победы»
+            | "новый"
+            | "нового"
+            | "новому"
+            | "новым"
+            | "новом"
+            | "дня"
+            | "дню"
+            | "днем"
             // «полгода назад», «полтора года назад»
             | "полгода"
             | "полтора"
