@@ -2086,3 +2086,14 @@ fn a_place_a_bodys_people_travel_to_is_not_its_state() {
     let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
     assert!(orgs.iter().any(|o| o.1.contains("Китай")), "{orgs:?}");
 }
+
+#[test]
+fn a_squares_or_residences_name_is_no_person() {
+    let ps = persons("Церемония официальной встречи прошла на площади Тяньаньмэнь.");
+    assert!(ps.is_empty(), "{ps:?}");
+    let ps = persons("Протестующие собрались на площади Тахрир.");
+    assert!(ps.is_empty(), "{ps:?}");
+    // A person a street is named after is one, in the genitive, as NEREL marks it.
+    let ps = persons("Митинг прошёл на проспекте Вернадского.");
+    assert!(ps.iter().any(|p| p.0 == "Вернадского"), "{ps:?}");
+}

@@ -149,6 +149,22 @@ impl PlaceFinder {
                 if doc.tokens[i].kind != TokenKind::Word || doc.tokens[i].shape != Shape::Title {
                     continue;
                 }
+                // «на площади Тяньаньмэнь», «в резиденции Ново-Огарёво», «на улице Горького»:
+                // a square's, street's or residence's name, no person (the contract has no
+                // kind for it).
+                // (A person's name there is in the genitive, «площадь Ленина», «проспект
+                // Вернадского», «улица Монсиньи», and ends in a vowel; NEREL marks it. A name
+                // ending in a consonant or «ь» is the site's own: «Тяньаньмэнь», «Тахрир».)
+                if doc.tokens[i - 1].kind == TokenKind::Word
+                    && SITE_NOUNS.contains(doc.fold_of(i - 1))
+                    && doc.mentions_at(i).is_empty()
+                    && !doc
+                        .fold_of(i)
+                        .ends_with(['а', 'я', 'о', 'е', 'и', 'ы', 'у', 'ю', 'э'])
+                {
+                    doc.not_names.push(i);
+                    continue;
+                }
                 let region =
                     doc.tokens[i - 1].kind == TokenKind::Word && is_region_cue(doc.fold_of(i - 1));
                 if !region && !cue_before(doc, i) && !container_follows(doc, i, range.end) {
@@ -361,6 +377,30 @@ fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
         && doc.tokens[prev - 1].sentence == doc.tokens[i].sentence
         && !(prev >= 2 && doc.tokens[prev - 2].kind == TokenKind::Number)
 }
+
+/// Nouns for a site named after them that is no settlement: a square, street, residence.
+static SITE_NOUNS: crate::text::WordList = crate::text::WordList::new(&[
+    "площадь",
+    "площади",
+    "площадью",
+    "улица",
+    "улицы",
+    "улице",
+    "улицу",
+    "улицей",
+    "проспект",
+    "проспекта",
+    "проспекте",
+    "бульвар",
+    "бульвара",
+    "бульваре",
+    "набережная",
+    "набережной",
+    "резиденция",
+    "резиденции",
+    "резиденцию",
+    "резиденцией",
+]);
 
 /// «в Биране, Куба», «в Лукасвилле, Огайо», «в Нантакете (штат Массачусетс)»: an unknown
 /// capitalised name after a place preposition, followed by a known country or region after a
