@@ -3318,3 +3318,33 @@ fn a_pronoun_in_the_next_sentence_is_the_subject_after_a_fronted_day() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_participial_phrase_after_a_person_is_that_persons_visit() {
+    let evs = events(
+        "Си Цзиньпин во вторник принял в Пекине Сергея Лаврова, находящегося в Китае с \
+         официальным визитом.",
+        "2024-04-09",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, vec!["Сергей Викторович Лавров"], "{evs:?}");
+    // The subject's own participial phrase stays the subject's.
+    let evs = events(
+        "Путин, прибывший в Пекин, провёл переговоры с Си Цзиньпином.",
+        "2024-04-09",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, vec!["Владимир Владимирович Путин"], "{evs:?}");
+}
+
+#[test]
+fn a_sentence_looking_back_does_not_date_the_next_one() {
+    // The invitation is made today, not on the day of the previous meeting.
+    let evs = events(
+        "Путин провёл переговоры с Токаевым в Кремле. Предыдущая встреча глав государств \
+         состоялась 9 ноября 2023 года в Астане. Токаев пригласил Путина посетить Казахстан.",
+        "2024-03-15",
+    );
+    let inv = find(&evs, "INVITATION");
+    assert_eq!(inv.3.as_deref(), Some("2024-03-15"), "{evs:?}");
+}

@@ -3853,6 +3853,11 @@ impl Ctx<'_, '_> {
     /// The subject: a nominative party before the trigger in the clause (the nearest, with
     /// its coordination), else right after it («встретились Путин и Токаев»).
     fn subject(&self, i: usize, clause: &Range<usize>) -> Vec<Ref> {
+        // «Си Цзиньпин принял Сергея Лаврова, находящегося в Китае с официальным визитом»: a
+        // participial phrase after a person, the trigger inside it, is that person's.
+        if let Some(r) = self.participle_subject(i, clause) {
+            return vec![r];
+        }
         let before = self
             .actors_in(clause)
             .filter(|a| a.tokens.end <= i && Self::is_party(a) && a.cases.contains(Case::Nom))
@@ -4286,6 +4291,29 @@ impl Ctx<'_, '_> {
                     .map(|a| vec![Ref::Doc(a.entity)])
             }
         }
+    }
+
+    /// The person a participial phrase holding the trigger at `i` is about: the phrase opens
+    /// with a comma and a participle, and a person's name ends right before the comma; no
+    /// comma between the participle and the trigger.
+    fn participle_subject(&self, i: usize, clause: &Range<usize>) -> Option<Ref> {
+        let doc = self.doc;
+        let k = (clause.start + 1..i)
+            .rev()
+            .find(|&k| doc.is_punct(k - 1, ","))?;
+        if (k..i).any(|j| doc.is_punct(j, ",")) {
+            return None;
+        }
+        let participle = doc.word(k).and_then(|w| w.best()).is_some_and(|p| {
+            p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Part) && !p.passive
+        });
+        if !participle {
+            return None;
+        }
+        self.actors
+            .iter()
+            .find(|a| a.kind == EntityKind::Person && a.tokens.end + 1 == k)
+            .map(|a| Ref::Doc(a.entity))
     }
 
     /// Any nominative parties in the clause, for noun triggers.
@@ -5971,9 +5999,24 @@ impl Ctx<'_, '_> {
             .take_while(|d| self.doc.sentences[d.sentence as usize].paragraph == paragraph)
             // «до 22 марта», «по 5 мая» bound a period; they do not date what follows.
             .find(|d| !matches!(self.doc.fold_of(d.tokens.start), "по" | "к") && !self.is_bound(d))
+            // «Предыдущая встреча состоялась 9 ноября 2023 года. Токаев пригласил Путина …»: a
+            // sentence looking back dates what it looks back on, not what follows it.
+            .filter(|d| !self.looks_back(d.sentence as usize))
             .map(|d| d.value)
             // Only the nearest: an older date that fits would be a guess.
             .filter(fits)
+    }
+
+    /// True when sentence `s` tells of an earlier time: «предыдущий визит», «в последний раз»,
+    /// «в прошлый раз», «ранее».
+    fn looks_back(&self, s: usize) -> bool {
+        let doc = self.doc;
+        doc.sentence_tokens[s].clone().any(|k| {
+            let w = doc.fold_of(k);
+            w.starts_with("предыдущ")
+                || w == "ранее"
+                || (w == "раз" && k > 0 && matches!(doc.fold_of(k - 1), "последний" | "прошлый"))
+        })
     }
 }
 
