@@ -3348,3 +3348,27 @@ fn a_sentence_looking_back_does_not_date_the_next_one() {
     let inv = find(&evs, "INVITATION");
     assert_eq!(inv.3.as_deref(), Some("2024-03-15"), "{evs:?}");
 }
+
+#[test]
+fn a_speech_tag_is_a_clause_of_its_own_and_talking_in_person_is_a_meeting() {
+    // «заявил в среду»: the statement's day, not the meeting's.
+    let evs = events(
+        "Владимир Путин готов к встрече с Дональдом Трампом, заявил в среду журналистам \
+         Дмитрий Песков.",
+        "2024-12-04",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        (m.3.as_deref(), m.4.as_str()),
+        (None, "hypothetical"),
+        "{evs:?}"
+    );
+    let evs = events(
+        "Сергей Лавров и Энтони Блинкен коротко разговаривали в Нью-Дели в марте 2023 года.",
+        "2024-12-04",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.2.as_deref(), Some("Нью-Дели"), "{evs:?}");
+    let evs = events("Путин разговаривал с журналистами.", "2024-12-04");
+    assert!(evs.is_empty(), "{evs:?}");
+}

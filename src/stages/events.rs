@@ -122,9 +122,11 @@ const LEMMAS: &[(&str, Trigger)] = &[
     ("общение", Trigger::MeetNoun),
     ("пообщаться", Trigger::MeetVerb),
     ("общаться", Trigger::MeetVerb),
-    // «побеседовал с Макроном на полях саммита», as «беседа с …» is a meeting.
+    // «побеседовал с Макроном на полях саммита», as «беседа с …» is a meeting; «коротко
+    // разговаривали в Нью-Дели».
     ("побеседовать", Trigger::MeetVerb),
     ("беседовать", Trigger::MeetVerb),
+    ("разговаривать", Trigger::MeetVerb),
     ("созвониться", Trigger::CallVerb),
     ("увидеться", Trigger::MeetVerb),
     ("собраться", Trigger::MeetVerb),
@@ -3168,6 +3170,16 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
                 && doc.fold_of(sentence.start) == "как"
                 && !(sentence.start + 1..k).any(|j| doc.is_punct(j, ","))
                 && (sentence.start + 1..(sentence.start + 4).min(k)).any(|j| is_finite_verb(doc, j)))
+            // «Путин готов к встрече с Трампом, заявил в среду Песков»: a speech tag after the
+            // reported clause is a clause of its own (its day is the statement's).
+            || (doc.is_punct(k, ",")
+                && next_is(&|w| {
+                    w.parses.iter().any(|p| {
+                        p.pos == Pos::Verb
+                            && p.verb_form == Some(VerbForm::Fin)
+                            && SPEECH_LEMMAS.contains(&p.lemma)
+                    })
+                }))
             // «… и предложил …»: a second predicate with its own status. (A capital «И» inside
             // a sentence is part of a name: «Лавров и Ван И обсудили».)
             || (matches!(doc.fold_of(k), "и" | "а" | "но")
