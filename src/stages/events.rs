@@ -3171,8 +3171,12 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
                 && !(sentence.start + 1..k).any(|j| doc.is_punct(j, ","))
                 && (sentence.start + 1..(sentence.start + 4).min(k)).any(|j| is_finite_verb(doc, j)))
             // «Путин готов к встрече с Трампом, заявил в среду Песков»: a speech tag after the
-            // reported clause is a clause of its own (its day is the statement's).
+            // reported clause is a clause of its own (its day is the statement's). Not a verb
+            // of speaking with its own content after it: «Фицо, побывавший в Москве, заявил о
+            // новых встречах», «…, сообщил, что …».
             || (doc.is_punct(k, ",")
+                && !(k + 2 < sentence.end
+                    && matches!(doc.fold_of(k + 2), "о" | "об" | "обо" | "что" | ":" | ","))
                 && next_is(&|w| {
                     w.parses.iter().any(|p| {
                         p.pos == Pos::Verb
