@@ -3372,3 +3372,21 @@ fn a_speech_tag_is_a_clause_of_its_own_and_talking_in_person_is_a_meeting() {
     let evs = events("Путин разговаривал с журналистами.", "2024-12-04");
     assert!(evs.is_empty(), "{evs:?}");
 }
+
+#[test]
+fn a_visit_framing_a_planned_event_is_the_visit_under_way() {
+    let evs = events(
+        "Путин прибыл во Вьетнам с государственным визитом. В ходе визита во Вьетнам Путин \
+         также встретится с Нгуен Суан Фуком.",
+        "2024-06-20",
+    );
+    let visits: Vec<_> = evs.iter().filter(|e| e.0 == "VISIT").collect();
+    assert_eq!(visits.len(), 1, "{evs:?}");
+    assert_eq!(visits[0].4, "happened", "{evs:?}");
+    // A visit ahead that frames a plan stays planned.
+    let evs = events(
+        "В ходе визита в Китай в мае Путин встретится с Си Цзиньпином.",
+        "2024-04-20",
+    );
+    assert_eq!(find(&evs, "VISIT").4, "planned", "{evs:?}");
+}

@@ -6393,9 +6393,24 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
     };
     // Only recent events are candidates: an article repeats an event near where it reports
     // it, and a huge document stays linear.
+    // «Путин прибыл во Вьетнам … В ходе визита во Вьетнам Путин также встретится с …»: a
+    // visit noun framing another event, with no day of its own, is the visit under way that
+    // the article has reported, though the framed event lies ahead.
+    let framed = draft.kind == EventType::Visit
+        && draft.status == Status::Planned
+        && !draft.date_explicit
+        && draft.trigger.start >= 2
+        && matches!(
+            (
+                doc.fold_of(draft.trigger.start - 2),
+                doc.fold_of(draft.trigger.start - 1)
+            ),
+            ("в", "ходе") | ("в", "рамках") | ("во", "время")
+        );
     for e in events.iter_mut().rev().take(RECENT) {
+        let under_way = framed && e.kind == EventType::Visit && e.status == Status::Happened;
         let same = family(e.kind) == family(draft.kind)
-            && e.status == draft.status
+            && (e.status == draft.status || under_way)
             && compatible_date(e, &draft)
             && compatible_place(e.place, draft.place)
             && match draft.kind {
