@@ -3390,3 +3390,27 @@ fn a_visit_framing_a_planned_event_is_the_visit_under_way() {
     );
     assert_eq!(find(&evs, "VISIT").4, "planned", "{evs:?}");
 }
+
+#[test]
+fn the_relative_clause_of_the_event_noun_dates_it() {
+    let evs = events(
+        "Переговоры Путина и Алиева, которые пройдут во вторник, будут посвящены энергетике.",
+        "2024-08-19",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(
+        (t.3.as_deref(), t.4.as_str()),
+        (Some("2024-08-20"), "planned"),
+        "{evs:?}"
+    );
+    let evs = events(
+        "Встреча Путина и Алиева, которая состоялась в понедельник, продлилась три часа.",
+        "2024-08-21",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(
+        (m.3.as_deref(), m.4.as_str()),
+        (Some("2024-08-19"), "happened"),
+        "{evs:?}"
+    );
+}

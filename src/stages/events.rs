@@ -1949,9 +1949,18 @@ impl EventExtractor {
                     .map(|d| d.value)
             })
             .flatten();
+        // «переговоры с Алиевым, которые пройдут во вторник»: the relative clause of the event
+        // noun tells its day too, as it tells its status.
+        let own_relative = || {
+            trigger
+                .is_noun()
+                .then(|| relative_of_noun(doc, i, &clause))
+                .flatten()
+        };
         let mut date = since
             .or_else(|| ctx.date_in(i, &clause_dates))
-            .or_else(|| ctx.date_in(i, &(ctx.range.start..clause.start)));
+            .or_else(|| ctx.date_in(i, &(ctx.range.start..clause.start)))
+            .or_else(|| own_relative().and_then(|r| ctx.date_in(i, &r)));
         // A stay spans days: only its start dates it for merging.
         let date_explicit = date.is_some() && (!staying_visit || since.is_some());
         // A date written in the text outweighs the tense: «в четверг Гутерриш направится в
