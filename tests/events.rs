@@ -3414,3 +3414,20 @@ fn the_relative_clause_of_the_event_noun_dates_it() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_visit_of_ones_own_is_the_subjects() {
+    let evs = events(
+        "Нарендра Моди напомнил о своём визите в Москву в июле.",
+        "2024-10-22",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.1, vec!["Нарендра Моди"], "{evs:?}");
+    assert_eq!(v.3.as_deref(), Some("2024-07"), "{evs:?}");
+    // Recalled with no day: not the article's day.
+    let evs = events(
+        "Нарендра Моди рассказал о своём визите в Москву.",
+        "2024-10-22",
+    );
+    assert_eq!(find(&evs, "VISIT").3, None, "{evs:?}");
+}

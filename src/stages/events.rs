@@ -919,6 +919,9 @@ impl EventExtractor {
         let doc = ctx.doc;
         let clause = clause_of(doc, &ctx.range, ctx.marks, i);
         let mut kind = trigger.event_type();
+        // Set for a visit of the subject's own that the sentence recalls (no day from the
+        // article's).
+        let mut recalled = false;
         // «Песков опроверг сообщения о том, что готовится встреча», «визит не планируется».
         if self.denied(doc, &ctx.range, &clause, i) {
             return None;
@@ -1327,6 +1330,18 @@ impl EventExtractor {
                     if v.is_empty() {
                         // «это был её первый за пять лет визит в Москву»
                         v.extend(ctx.possessor_before(i, &clause));
+                    }
+                    // «Моди напомнил о своём визите в Москву в июле»: «свой» is the subject's.
+                    let own = (i.saturating_sub(3).max(clause.start)..i).any(|k| {
+                        doc.lower(k)
+                            .is_some_and(|w| w.parses.iter().any(|p| &*p.lemma == "свой"))
+                    });
+                    if v.is_empty() && own {
+                        v.extend(subject.iter().copied());
+                        // «рассказал о своём визите»: a visit recalled, on a day the text
+                        // may not give; not the article's.
+                        recalled = (i.saturating_sub(4).max(clause.start)..i)
+                            .any(|k| matches!(doc.fold_of(k), "о" | "об" | "обо"));
                     }
                     v
                 } else if let Some(case) = doc
@@ -2035,8 +2050,9 @@ impl EventExtractor {
                     })
                 })
             });
-        let undated = (last_time || earlier || next_one || prepared || vague_time(doc, &clause))
-            && date.is_none();
+        let undated =
+            (last_time || earlier || next_one || prepared || recalled || vague_time(doc, &clause))
+                && date.is_none();
         // «X совершил визит в Санкт-Петербург — первый после избрания в мае. В
         // Константиновском дворце его принял Путин»: an undated contact is on the day of the
         // latest event of one of its sides (the visit, the talks before «затем»), not on the
