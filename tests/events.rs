@@ -3431,3 +3431,14 @@ fn a_visit_of_ones_own_is_the_subjects() {
     );
     assert_eq!(find(&evs, "VISIT").3, None, "{evs:?}");
 }
+
+#[test]
+fn an_invitation_of_ones_counterpart_names_the_inviter() {
+    let evs = events(
+        "Абдель Фаттах ас-Сиси принял приглашение своего турецкого коллеги посетить Турцию.",
+        "2024-02-14",
+    );
+    let inv = find(&evs, "INVITATION");
+    assert!(inv.1.iter().any(|p| p.contains("Эрдоган")), "{evs:?}");
+    assert_eq!(inv.2.as_deref(), Some("Турция"), "{evs:?}");
+}

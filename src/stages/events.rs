@@ -4820,13 +4820,14 @@ impl Ctx<'_, '_> {
         }) {
             return self.coordinated(a, clause, Some(Case::Gen));
         }
+        // (And «свой»: «приглашение своего турецкого коллеги».)
         let mut k = i + 1;
         while k < clause.end
             && self
                 .doc
                 .lower(k)
                 .and_then(|w| w.best())
-                .is_some_and(|p| p.pos == Pos::Adj)
+                .is_some_and(|p| p.pos == Pos::Adj || &*p.lemma == "свой")
         {
             k += 1;
         }
