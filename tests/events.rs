@@ -3442,3 +3442,63 @@ fn an_invitation_of_ones_counterpart_names_the_inviter() {
     assert!(inv.1.iter().any(|p| p.contains("Эрдоган")), "{evs:?}");
     assert_eq!(inv.2.as_deref(), Some("Турция"), "{evs:?}");
 }
+
+#[test]
+fn the_reviews_counterexamples_keep_their_events() {
+    // «назад» without a count, an ordinal «20-м», «века» without «в», «на ближайшие годы»:
+    // no vague time; the contact takes the article's day.
+    for text in [
+        "Путин прилетел назад в Москву и встретился с Собяниным.",
+        "Путин и Токаев встретились в усадьбе XVIII века.",
+        "Путин и Токаев договорились о сотрудничестве на ближайшие годы и встретились в Кремле.",
+    ] {
+        let evs = events(text, "2024-06-14");
+        assert!(
+            evs.iter()
+                .any(|e| e.0 == "MEETING" && e.3.as_deref() == Some("2024-06-14")),
+            "{text}: {evs:?}"
+        );
+    }
+    // A negated habitual contact joined by «и» to a contact that happened.
+    let evs = events(
+        "Путин не бывал в Минске с января и в пятницу провёл там переговоры с Лукашенко.",
+        "2024-06-14",
+    );
+    assert_eq!(find(&evs, "TALKS").4, "happened", "{evs:?}");
+    // «он» after «Как сообщил Песков, Путин …» is Putin, not the speaker.
+    let evs = events(
+        "Как сообщил Песков, Путин прилетел в Пекин. Там он встретился с Си Цзиньпином.",
+        "2024-05-16",
+    );
+    let m = find(&evs, "MEETING");
+    assert!(m.1.iter().any(|p| p.contains("Путин")), "{evs:?}");
+    // «ранее» in another stretch of the sentence does not stop its date dating what follows.
+    let evs = events(
+        "4 июня в Минске открылся форум, о котором ранее сообщало агентство. Путин провёл \
+         переговоры с Лукашенко.",
+        "2024-06-06",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").3.as_deref(),
+        Some("2024-06-04"),
+        "{evs:?}"
+    );
+    // A verb of speaking with its content a word later is no tag.
+    let evs = events(
+        "Фицо, побывавший в конце декабря в Москве, заявил журналистам о новых встречах с \
+         Путиным.",
+        "2025-01-10",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!((m.3.as_deref(), m.4.as_str()), (None, "planned"), "{evs:?}");
+    // A visit of another year does not absorb a planned one.
+    let evs = events(
+        "В 2019 году Путин посетил Китай. В ходе визита в Китай Путин проведёт переговоры с Си \
+         Цзиньпином.",
+        "2024-05-10",
+    );
+    assert!(
+        evs.iter().any(|e| e.0 == "VISIT" && e.4 == "planned"),
+        "{evs:?}"
+    );
+}

@@ -3200,8 +3200,10 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
             // of speaking with its own content after it: «Фицо, побывавший в Москве, заявил о
             // новых встречах», «…, сообщил, что …».
             || (doc.is_punct(k, ",")
-                && !(k + 2 < sentence.end
-                    && matches!(doc.fold_of(k + 2), "о" | "об" | "обо" | "что" | ":" | ","))
+                && !(k + 2..(k + 6).min(sentence.end))
+                    .take_while(|&j| !doc.is_punct(j, ","))
+                    .any(|j| matches!(doc.fold_of(j), "о" | "об" | "обо" | "что" | ":"))
+                && !(k + 2 < sentence.end && doc.is_punct(k + 2, ","))
                 && next_is(&|w| {
                     w.parses.iter().any(|p| {
                         p.pos == Pos::Verb
@@ -4308,18 +4310,35 @@ impl Ctx<'_, '_> {
                 // object may read as a nominative too: «Алиева»); else the last person named.
                 let this = self.range.start;
                 let from = self.doc.sentence_tokens[self.sentence.saturating_sub(1)].start;
+                // («Как сообщил Песков, Путин прилетел в Пекин. Там он …»: not the one who
+                // speaks, when someone else is a subject there.)
+                let doc = self.doc;
+                let speaker = |a: &Actor| {
+                    let near =
+                        a.tokens.start.saturating_sub(2)..(a.tokens.end + 2).min(doc.tokens.len());
+                    near.filter(|j| !a.tokens.contains(j)).any(|j| {
+                        doc.word(j).is_some_and(|w| {
+                            w.parses.iter().any(|p| {
+                                p.pos == Pos::Verb
+                                    && p.verb_form == Some(VerbForm::Fin)
+                                    && SPEECH_LEMMAS.contains(&p.lemma)
+                            })
+                        })
+                    })
+                };
                 let subject_in = |r: Range<usize>| {
-                    self.actors
-                        .iter()
-                        .filter(|a| {
-                            a.kind == EntityKind::Person
-                                && a.tokens.start >= r.start
-                                && a.tokens.end <= r.end
-                        })
-                        .find(|a| {
-                            a.cases.contains(Case::Nom)
-                                && !self.governed_by_preposition(a.tokens.start)
-                        })
+                    let mut subjects = self.actors.iter().filter(|a| {
+                        a.kind == EntityKind::Person
+                            && a.tokens.start >= r.start
+                            && a.tokens.end <= r.end
+                            && a.cases.contains(Case::Nom)
+                            && !self.governed_by_preposition(a.tokens.start)
+                    });
+                    let first = subjects.next()?;
+                    if !speaker(first) {
+                        return Some(first);
+                    }
+                    subjects.find(|a| !speaker(a)).or(Some(first))
                 };
                 subject_in(this..k)
                     .or_else(|| subject_in(from..this))
@@ -6043,17 +6062,26 @@ impl Ctx<'_, '_> {
             .find(|d| !matches!(self.doc.fold_of(d.tokens.start), "по" | "к") && !self.is_bound(d))
             // «Предыдущая встреча состоялась 9 ноября 2023 года. Токаев пригласил Путина …»: a
             // sentence looking back dates what it looks back on, not what follows it.
-            .filter(|d| !self.looks_back(d.sentence as usize))
+            .filter(|d| !self.looks_back(d))
             .map(|d| d.value)
             // Only the nearest: an older date that fits would be a guess.
             .filter(fits)
     }
 
-    /// True when sentence `s` tells of an earlier time: «предыдущий визит», «в последний раз»,
-    /// «в прошлый раз», «ранее».
-    fn looks_back(&self, s: usize) -> bool {
+    /// True when the date's stretch of its sentence (between commas) tells of an earlier time:
+    /// «предыдущий визит», «в последний раз», «в прошлый раз», «ранее» (not «форум, о котором
+    /// ранее сообщало агентство»: another stretch).
+    fn looks_back(&self, d: &DateDraft) -> bool {
         let doc = self.doc;
-        doc.sentence_tokens[s].clone().any(|k| {
+        let sentence = &doc.sentence_tokens[d.sentence as usize];
+        let from = (sentence.start..d.tokens.start)
+            .rev()
+            .find(|&k| doc.is_punct(k, ","))
+            .map_or(sentence.start, |k| k + 1);
+        let to = (d.tokens.end..sentence.end)
+            .find(|&k| doc.is_punct(k, ","))
+            .unwrap_or(sentence.end);
+        (from..to).any(|k| {
             let w = doc.fold_of(k);
             w.starts_with("предыдущ")
                 || w == "ранее"
@@ -6434,7 +6462,10 @@ fn merge_into(doc: &Doc<'_>, events: &mut Vec<EventDraft>, draft: EventDraft) {
             ("в", "ходе") | ("в", "рамках") | ("во", "время")
         );
     for e in events.iter_mut().rev().take(RECENT) {
-        let under_way = framed && e.kind == EventType::Visit && e.status == Status::Happened;
+        let under_way = framed
+            && e.kind == EventType::Visit
+            && e.status == Status::Happened
+            && (e.date.is_none() || e.date == article_day);
         let same = family(e.kind) == family(draft.kind)
             && (e.status == draft.status || under_way)
             && compatible_date(e, &draft)
@@ -6507,28 +6538,27 @@ fn vague_time(doc: &Doc<'_>, clause: &Range<usize>) -> bool {
     let decade_number = |w: &str| {
         (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) && w.ends_with('0')
     };
-    let decade_ending = |w: &str| matches!(w, "х" | "е" | "ых" | "ые" | "ми" | "м");
+    // (Not «м», «ми»: «на 20-м саммите» is an ordinal.)
+    let decade_ending = |w: &str| matches!(w, "х" | "е" | "ых" | "ые");
     (clause.start..clause.end).any(|k| {
         let w = fold(k);
         let before = |n: usize, word: &str| k >= clause.start + n && fold(k - n) == word;
+        // «в те годы», «в прошлом веке», «в XX веке»: after «в» a word or two back (not «на
+        // ближайшие годы», a term; not «усадьбе XVIII века»).
+        let after_v = (1..=3).any(|n| before(n, "в") || before(n, "во"));
         match w {
-            "когда-то"
-            | "некогда"
-            | "однажды"
-            | "неоднократно"
-            | "многократно"
-            | "годы"
-            | "годах"
-            | "век"
-            | "веке"
-            | "века" => true,
-            // Not «час назад», «несколько минут назад»: the article's day.
+            "когда-то" | "некогда" | "однажды" | "неоднократно" | "многократно" => {
+                true
+            }
+            "годы" | "годах" | "век" | "веке" => after_v,
+            // «много лет назад», «несколько месяцев назад»: a count of a unit before it (not
+            // «прилетел назад в Москву»; not «час назад», the article's day).
             "назад" => {
-                k == clause.start
-                    || !matches!(
-                        fold(k - 1),
-                        "час" | "часа" | "часов" | "минуту" | "минуты" | "минут"
-                    )
+                k > clause.start
+                    && (fold(k - 1).starts_with("лет")
+                        || ["год", "месяц", "недел", "дн", "дня", "день"]
+                            .iter()
+                            .any(|u| fold(k - 1).starts_with(u)))
             }
             // Not «давно запланированная встреча»: the plan is old, not the meeting.
             "давно" => !doc
@@ -6572,17 +6602,20 @@ static HABITUAL_CONTACT: crate::text::WordList = crate::text::WordList::new(&[
     "навещать",
 ]);
 
-/// True when the clause holds «не» before a past-tense imperfective verb of contact, with no
-/// comma between it and the trigger at `i` («Лавров, который не встречался с Блинкеном,
-/// провёл переговоры с Ван И» denies the meeting only).
+/// True when the clause holds «не» before a finite past-tense imperfective verb of contact,
+/// with no comma or conjunction between it and the trigger at `i` («Лавров, который не
+/// встречался с Блинкеном, провёл переговоры с Ван И», «не бывал в Минске с января и в пятницу
+/// провёл там переговоры» deny the first contact only).
 fn negated_habitual_contact(doc: &Doc<'_>, clause: &Range<usize>, i: usize) -> bool {
     (clause.start + 1..clause.end).any(|k| {
         doc.fold_of(k - 1) == "не"
-            && !(k.min(i)..k.max(i)).any(|j| doc.is_punct(j, ","))
+            && !(k.min(i)..k.max(i))
+                .any(|j| doc.is_punct(j, ",") || matches!(doc.fold_of(j), "и" | "а" | "но"))
             && doc.word(k).is_some_and(|w| {
                 w.parses.iter().any(|p| {
                     p.pos == Pos::Verb
                         && p.tense == Some(Tense::Past)
+                        && p.verb_form == Some(VerbForm::Fin)
                         && HABITUAL_CONTACT.contains(&p.lemma)
                 })
             })
