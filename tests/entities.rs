@@ -2097,3 +2097,47 @@ fn a_squares_or_residences_name_is_no_person() {
     let ps = persons("Митинг прошёл на проспекте Вернадского.");
     assert!(ps.iter().any(|p| p.0 == "Вернадского"), "{ps:?}");
 }
+
+#[test]
+fn the_reviews_counterexamples_for_titles_places_and_bodies() {
+    // The subject after a title in another case is not its holder.
+    let ps = persons_on(
+        "В телефонном разговоре с президентом Египта Путин обсудил ситуацию. Президент Египта \
+         поблагодарил его.",
+        "2024-03-01",
+    );
+    assert!(
+        ps.iter()
+            .filter(|p| p.0.contains("резидент"))
+            .all(|p| p.1.contains("Сиси")),
+        "{ps:?}"
+    );
+    // A short adjective between a linking verb and the title: the title refers.
+    let ps = persons_on("Трамп остался недоволен президентом Украины.", "2025-03-01");
+    assert!(ps.iter().any(|p| p.0 == "президентом Украины"), "{ps:?}");
+    // «После выборов президент США …»: a new phrase, the holder.
+    let ps = persons_on(
+        "После выборов президент США пригласил Трампа.",
+        "2024-11-07",
+    );
+    assert!(ps.iter().any(|p| p.0 == "президент США"), "{ps:?}");
+    // The dative of a shared head.
+    let r = record("Власти направили помощь Краснодарскому и Ставропольскому краям.");
+    assert_eq!(
+        fields_of(&r, "REGION", ["text", "name", "via"]).len(),
+        2,
+        "{r}"
+    );
+    // Genitive surnames in «-ой» and known given names after a site noun stay persons.
+    for (text, name) in [
+        ("Дом на улице Ахматовой отремонтировали.", "Ахматовой"),
+        ("На набережной Иван Петров открыл кафе.", "Иван Петров"),
+    ] {
+        let ps = persons(text);
+        assert!(ps.iter().any(|p| p.0 == name), "{text}: {ps:?}");
+    }
+    // Local officers travelling at home keep their state.
+    let r = record("Сотрудники МВД прибыли на место аварии в Алматы.");
+    let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
+    assert!(orgs.iter().any(|o| o.1.contains("Казахстан")), "{orgs:?}");
+}

@@ -901,18 +901,26 @@ impl BodyFinder {
             .rev()
             .find(|p| p.tokens.end <= k)
             .or_else(|| {
-                // Not where the body's people go: «Делегация Минобороны прибыла в Пекин» is no
-                // Chinese ministry's.
+                // Not where a delegation goes: «Делегация Минобороны прибыла в Пекин» is no
+                // Chinese ministry's («Сотрудники МВД прибыли на место аварии в Алматы» are
+                // Kazakhstan's: local people travel at home).
+                let delegation = k > 0
+                    && doc.lower(k - 1).is_some_and(|w| {
+                        w.parses.iter().any(|p| {
+                            matches!(&*p.lemma, "делегация" | "представитель" | "посланник")
+                        })
+                    });
                 places[to..].first().filter(|p| {
                     paragraph(doc, p.tokens.start) == paragraph(doc, k)
-                        && !(k..p.tokens.start).any(|j| {
-                            doc.tokens[j].sentence == doc.tokens[k].sentence
-                                && doc.lower(j).is_some_and(|w| {
-                                    w.parses.iter().any(|p| {
-                                        p.pos == Pos::Verb && MOTION_VERBS.contains(&p.lemma)
+                        && !(delegation
+                            && (k..p.tokens.start).any(|j| {
+                                doc.tokens[j].sentence == doc.tokens[k].sentence
+                                    && doc.lower(j).is_some_and(|w| {
+                                        w.parses.iter().any(|p| {
+                                            p.pos == Pos::Verb && MOTION_VERBS.contains(&p.lemma)
+                                        })
                                     })
-                                })
-                        })
+                            }))
                 })
             })?
             .country;

@@ -650,10 +650,18 @@ impl DateResolver {
         }
         // «прошлой осенью», «следующей весной», «этим летом»: last year's, next year's, this
         // year's season (winter, across two years, is left out).
-        if matches!(next(1), "весной" | "летом" | "осенью") {
+        // «минувшим летом», «прошедшей осенью»: the last such season that has ended, this
+        // year's once it is over.
+        if let Some(first) = match next(1) {
+            "весной" => Some(3),
+            "летом" => Some(6),
+            "осенью" => Some(9),
+            _ => None,
+        } {
             let offset = match w {
-                "прошлой" | "прошлым" | "минувшей" | "минувшим" | "прошедшей" | "прошедшим" => {
-                    Some(-1)
+                "прошлой" | "прошлым" => Some(-1),
+                "минувшей" | "минувшим" | "прошедшей" | "прошедшим" => {
+                    Some(if month > first + 2 { 0 } else { -1 })
                 }
                 "следующей" | "следующим" | "будущей" | "будущим" => {
                     Some(1)
@@ -1302,10 +1310,15 @@ static STREET_NOUNS: crate::text::WordList = crate::text::WordList::new(&[
     "парке",
 ]);
 
-/// True when the date of `len` tokens at `i` is a street's name: after a word for a street
-/// («ул.» with its full stop), with a capitalised month («улица 8 Марта», «улице 1 Мая») or a
-/// year alone («площади 1905 года»), which a date after such a word never has.
+/// True when the date of `len` tokens at `i` is a street's name: a number right after a word
+/// for a street («ул.» with its full stop), with a capitalised month («улица 8 Марта», «улице 1
+/// Мая») or a year alone («площади 1905 года»).
 fn street_named(doc: &Doc<'_>, i: usize, len: usize, v: DateValue) -> bool {
+    // The name is the number itself right after the noun: «в прошлом году» after «Ремонт
+    // улицы» is a date.
+    if doc.tokens[i].kind != TokenKind::Number {
+        return false;
+    }
     let mut k = i;
     if k > 0 && doc.is_punct(k - 1, ".") {
         k -= 1;

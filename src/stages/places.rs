@@ -149,18 +149,15 @@ impl PlaceFinder {
                 if doc.tokens[i].kind != TokenKind::Word || doc.tokens[i].shape != Shape::Title {
                     continue;
                 }
-                // «на площади Тяньаньмэнь», «в резиденции Ново-Огарёво», «на улице Горького»:
-                // a square's, street's or residence's name, no person (the contract has no
-                // kind for it).
+                // «на площади Тяньаньмэнь», «на площади Тахрир»: a square's or street's own
+                // name, no person (the contract has no kind for it).
                 // (A person's name there is in the genitive, «площадь Ленина», «проспект
                 // Вернадского», «улица Монсиньи», and ends in a vowel; NEREL marks it. A name
                 // ending in a consonant or «ь» is the site's own: «Тяньаньмэнь», «Тахрир».)
                 if doc.tokens[i - 1].kind == TokenKind::Word
                     && SITE_NOUNS.contains(doc.fold_of(i - 1))
                     && doc.mentions_at(i).is_empty()
-                    && !doc
-                        .fold_of(i)
-                        .ends_with(['а', 'я', 'о', 'е', 'и', 'ы', 'у', 'ю', 'э'])
+                    && !person_after_site_noun(doc, i)
                 {
                     doc.not_names.push(i);
                     continue;
@@ -378,7 +375,7 @@ fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
         && !(prev >= 2 && doc.tokens[prev - 2].kind == TokenKind::Number)
 }
 
-/// Nouns for a site named after them that is no settlement: a square, street, residence.
+/// Nouns for a site named after them that is no settlement: a square, a street.
 static SITE_NOUNS: crate::text::WordList = crate::text::WordList::new(&[
     "площадь",
     "площади",
@@ -396,11 +393,22 @@ static SITE_NOUNS: crate::text::WordList = crate::text::WordList::new(&[
     "бульваре",
     "набережная",
     "набережной",
-    "резиденция",
-    "резиденции",
-    "резиденцию",
-    "резиденцией",
 ]);
+
+/// Whether the capitalised word `i` after a site noun may be a person's name: a genitive the
+/// street is named after ends in a vowel or in «-ой», «-ей», «-ий», «-ых», «-их» («улица
+/// Монсиньи», «на улице Ахматовой»), and a name the dictionary knows («На набережной Иван
+/// Петров …») is one; a word ending otherwise is the site's own name («Тяньаньмэнь»).
+fn person_after_site_noun(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.fold_of(i);
+    w.ends_with(['а', 'я', 'о', 'е', 'и', 'ы', 'у', 'ю', 'э'])
+        || ["ой", "ей", "ий", "ых", "их"]
+            .iter()
+            .any(|e| w.ends_with(e))
+        || doc
+            .word(i)
+            .is_some_and(|info| info.parses.iter().any(|p| !p.guessed && p.name.is_some()))
+}
 
 /// «в Биране, Куба», «в Лукасвилле, Огайо», «в Нантакете (штат Массачусетс)»: an unknown
 /// capitalised name after a place preposition, followed by a known country or region after a

@@ -428,15 +428,27 @@ impl TitleResolver {
             && doc
                 .lower(span.start - 1)
                 .is_some_and(|w| w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5);
+        // (In the title's case: «В телефонном разговоре с президентом Египта Путин обсудил …»
+        // names the subject after the title, not its holder.)
         let named = doc
             .mentions_at(span.end)
             .iter()
-            .find(|m| m.kind == EntityKind::Person && !complement)
+            .find(|m| {
+                m.kind == EntityKind::Person
+                    && !complement
+                    // (A gazetteer form's cases are known; a name the person finder made of
+                    // foreign words may have fewer than it can stand in.)
+                    && (m.via != Via::Gazetteer || !m.cases.intersect(posting.cases).is_empty())
+            })
             .map(|m| m.entity);
         let key = (role, country);
         // «Кандидат на пост президента США Дональд Трамп»: the name after a post is who seeks
         // or held it, not the holder the rest of the article means by the title.
-        let post = span.start > 0 && POST.contains(doc.fold_of(span.start - 1));
+        // (The title in the genitive: «После выборов президент США пригласил …» is a new
+        // phrase.)
+        let post = span.start > 0
+            && POST.contains(doc.fold_of(span.start - 1))
+            && posting.cases.contains(Case::Gen);
         let entity = match named {
             Some(e) => {
                 if !post {
@@ -504,11 +516,18 @@ fn predicative(doc: &Doc<'_>, start: usize, cases: crate::morph::CaseSet) -> boo
     let sentence = &doc.sentence_tokens[doc.tokens[start].sentence as usize];
     // Back over adjectives («самым молодым», «первым чернокожим») to the verb: not over
     // anything else («будет ветирован президентом», «был одобрен императором»: the agent).
+    // (Full adjectives in the instrumental, agreeing with the title: not «остался недоволен
+    // президентом Украины», a short adjective governing it.)
     let adjective = |k: usize| {
         doc.tokens[k].kind == crate::text::TokenKind::Word
-            && doc
-                .lower(k)
-                .is_some_and(|w| w.prob(|p| matches!(p.pos, Pos::Adj | Pos::Det)) >= 0.5)
+            && doc.lower(k).is_some_and(|w| {
+                w.prob(|p| matches!(p.pos, Pos::Adj | Pos::Det)) >= 0.5
+                    && w.parses.iter().any(|p| {
+                        matches!(p.pos, Pos::Adj | Pos::Det)
+                            && !p.short
+                            && p.case == Some(Case::Ins)
+                    })
+            })
     };
     let mut k = start;
     while k > sentence.start && start - k < 3 && adjective(k - 1) {
