@@ -415,6 +415,13 @@ static SPEECH_LEMMAS: crate::text::WordList = crate::text::WordList::new(&[
     "указать",
 ]);
 
+/// True when some reading of the word is a finite verb of speaking («заявил», «сообщил»).
+fn speaking_verb(w: &WordInfo) -> bool {
+    w.parses.iter().any(|p| {
+        p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Fin) && SPEECH_LEMMAS.contains(&p.lemma)
+    })
+}
+
 /// A reference to an entity, before it is interned in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Ref {
@@ -1878,16 +1885,8 @@ impl EventExtractor {
         // «…, заявил генеральный секретарь кабинета Ёсихидэ Суга», «…, уточнил Дмитрий
         // Песков»: a name after a verb of saying that follows the trigger is the source of
         // the report, not a side.
-        let source_from = (i + 1..clause.end).find(|&k| {
-            doc.is_punct(k - 1, ",")
-                && doc.lower(k).is_some_and(|w| {
-                    w.parses.iter().any(|p| {
-                        p.pos == Pos::Verb
-                            && p.verb_form == Some(VerbForm::Fin)
-                            && SPEECH_LEMMAS.contains(&p.lemma)
-                    })
-                })
-        });
+        let source_from = (i + 1..clause.end)
+            .find(|&k| doc.is_punct(k - 1, ",") && doc.lower(k).is_some_and(speaking_verb));
         if let Some(k) = source_from {
             let before = |e: u32| {
                 ctx.actors_in(&clause)
@@ -3204,13 +3203,7 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
                     .take_while(|&j| !doc.is_punct(j, ","))
                     .any(|j| matches!(doc.fold_of(j), "о" | "об" | "обо" | "что" | ":"))
                 && !(k + 2 < sentence.end && doc.is_punct(k + 2, ","))
-                && next_is(&|w| {
-                    w.parses.iter().any(|p| {
-                        p.pos == Pos::Verb
-                            && p.verb_form == Some(VerbForm::Fin)
-                            && SPEECH_LEMMAS.contains(&p.lemma)
-                    })
-                }))
+                && next_is(&speaking_verb))
             // «… и предложил …»: a second predicate with its own status. (A capital «И» inside
             // a sentence is part of a name: «Лавров и Ван И обсудили».)
             || (matches!(doc.fold_of(k), "и" | "а" | "но")
@@ -4316,15 +4309,8 @@ impl Ctx<'_, '_> {
                 let speaker = |a: &Actor| {
                     let near =
                         a.tokens.start.saturating_sub(2)..(a.tokens.end + 2).min(doc.tokens.len());
-                    near.filter(|j| !a.tokens.contains(j)).any(|j| {
-                        doc.word(j).is_some_and(|w| {
-                            w.parses.iter().any(|p| {
-                                p.pos == Pos::Verb
-                                    && p.verb_form == Some(VerbForm::Fin)
-                                    && SPEECH_LEMMAS.contains(&p.lemma)
-                            })
-                        })
-                    })
+                    near.filter(|j| !a.tokens.contains(j))
+                        .any(|j| doc.word(j).is_some_and(speaking_verb))
                 };
                 let subject_in = |r: Range<usize>| {
                     let mut subjects = self.actors.iter().filter(|a| {
