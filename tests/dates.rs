@@ -692,3 +692,18 @@ fn the_reviews_counterexamples_for_dates() {
         &[("в прошлом году", "2023")],
     );
 }
+
+#[test]
+fn the_next_day_before_any_other_date_counts_from_the_article_day() {
+    check(
+        "Лукашенко прилетел в Санкт-Петербург, где на следующий день встретится с Путиным.",
+        "2024-03-12",
+        &[("на следующий день", "2024-03-13")],
+    );
+    // After a coarser date of the article, nothing to count from.
+    check(
+        "В 1950 году он переехал в Москву. На следующий день он нашёл работу.",
+        "2024-03-12",
+        &[("В 1950 году", "1950")],
+    );
+}

@@ -316,8 +316,15 @@ impl DateResolver {
                         .direction(doc, i)
                 };
                 // «на следующий день», «в тот же день» count from the last day written before,
-                // past dates of coarser precision («В этот день 99 лет назад …»).
-                let previous = last_day;
+                // past dates of coarser precision («В этот день 99 лет назад …»); before any
+                // date of the article, from its own day («Лукашенко прилетел в Петербург, где
+                // на следующий день встретится с Путиным»).
+                let previous = last_day.or_else(|| {
+                    out.is_empty()
+                        .then_some(doc.date)
+                        .flatten()
+                        .filter(|d| d.day != 0)
+                });
                 let found = self.absolute_at(doc, i, range.end).or_else(|| {
                     anchor.and_then(|a| self.relative_at(doc, i, range.end, a, &tense, previous))
                 });
