@@ -2141,3 +2141,17 @@ fn the_reviews_counterexamples_for_titles_places_and_bodies() {
     let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
     assert!(orgs.iter().any(|o| o.1.contains("Казахстан")), "{orgs:?}");
 }
+
+#[test]
+fn a_settlement_found_by_context_keeps_the_gazetteers_id_for_its_name() {
+    // «?Орёл» is held back as a common word; the places finder's «в Орле» is the same city
+    // the gazetteer names, with its id, not one of its own.
+    let r = record("Фестиваль прошёл в Орле.");
+    let cities = fields_of(&r, "CITY", ["text", "entity", "via"]);
+    assert!(
+        cities
+            .iter()
+            .any(|c| c.0 == "Орле" && c.1.starts_with("ng:geonames:")),
+        "{cities:?}"
+    );
+}

@@ -229,8 +229,21 @@ impl PlaceFinder {
                     ("ng:city", EntityKind::City)
                 };
                 let name = crate::text::restore_yo(&name, doc.original_of(&(i..end)));
-                let id = EntityId::new(&format!("{prefix}:{}", slug(&name)));
-                let entity = doc.intern_new(id, kind, Arc::from(name.as_ref()), None);
+                // A place the gazetteer knows by that name, held back as a common word («в
+                // Орле»: «?Орёл»), keeps the gazetteer's id, the one its other mentions get.
+                let gaz = doc.gazetteer;
+                let known = gaz
+                    .names()
+                    .get(&crate::text::fold_key(&name))
+                    .and_then(|ps| ps.iter().find(|p| gaz.entity(p.entity).kind == kind))
+                    .map(|p| p.entity);
+                let entity = match known {
+                    Some(g) => doc.intern_gazetteer(g),
+                    None => {
+                        let id = EntityId::new(&format!("{prefix}:{}", slug(&name)));
+                        doc.intern_new(id, kind, Arc::from(name.as_ref()), None)
+                    }
+                };
                 if let Some(b) = blocker {
                     replaced.push(b);
                 }
