@@ -707,3 +707,18 @@ fn the_next_day_before_any_other_date_counts_from_the_article_day() {
         &[("В 1950 году", "1950")],
     );
 }
+
+#[test]
+fn the_end_of_this_week_is_the_month_of_its_friday() {
+    // 2025-04-29 is a Tuesday: that week's Friday is 2 May.
+    check(
+        "Министр в конце недели посетит Минск.",
+        "2025-04-29",
+        &[("в конце недели", "2025-05")],
+    );
+    check(
+        "Министр в начале недели побывал в Минске.",
+        "2025-04-29",
+        &[("в начале недели", "2025-04")],
+    );
+}

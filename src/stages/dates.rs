@@ -629,6 +629,18 @@ impl DateResolver {
                 let d = anchor.checked_add((n - monday).days()).ok()?;
                 return Some((4, DateValue::month(d.year(), d.month() as u8)));
             }
+            // «в конце недели», «в начале недели»: the article's week, the month of that day.
+            let this_week = match (next(1), next(2)) {
+                ("начале" | "начала", "недели") => Some(0),
+                ("середине" | "середины", "недели") => Some(2),
+                ("конце" | "конца" | "концу", "недели") => Some(4),
+                _ => None,
+            };
+            if let Some(n) = this_week {
+                let monday = i64::from(anchor.weekday().to_monday_zero_offset());
+                let d = anchor.checked_add((n - monday).days()).ok()?;
+                return Some((3, DateValue::month(d.year(), d.month() as u8)));
+            }
             match next(2) {
                 "года" => return Some((3, DateValue::year(year))),
                 "месяца" => return Some((3, DateValue::month(year, month))),
