@@ -3502,3 +3502,88 @@ fn the_reviews_counterexamples_keep_their_events() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn meetings_in_the_plural_are_one_per_guest() {
+    let evs = events(
+        "На полях саммита Владимир Зеленский провёл встречи с премьер-министром Японии Фумио Кисидой и президентом США Джо Байденом.",
+        "2024-06-13",
+    );
+    let meetings: Vec<&Ev> = evs.iter().filter(|e| e.0 == "MEETING").collect();
+    assert_eq!(meetings.len(), 2, "{evs:?}");
+    assert!(meetings.iter().all(|m| m.1.len() == 2), "{evs:?}");
+    // The genitive singular is one meeting of three.
+    let evs = events(
+        "В ходе встречи с Фумио Кисидой и Джо Байденом Владимир Зеленский обсудил помощь Украине.",
+        "2024-06-13",
+    );
+    let meetings: Vec<&Ev> = evs.iter().filter(|e| e.0 == "MEETING").collect();
+    assert_eq!(meetings.len(), 1, "{evs:?}");
+    assert_eq!(meetings[0].1.len(), 3, "{evs:?}");
+}
+
+#[test]
+fn a_country_inside_a_named_summit_is_no_side() {
+    let evs = events(
+        "Лидеры стран Африки, прибывшие в Санкт-Петербург на саммит «Россия — Африка», в четверг встретятся с Владимиром Путиным.",
+        "2023-07-27",
+    );
+    assert!(evs.iter().all(|e| e.0 != "MEETING"), "{evs:?}");
+}
+
+#[test]
+fn a_country_before_the_second_name_of_a_shared_title_is_no_side() {
+    let evs = events(
+        "Встреча министров иностранных дел Армении Арарата Мирзояна и Азербайджана Джейхуна Байрамова не состоялась.",
+        "2024-03-14",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1, ["Арарат Мирзоян", "Джейхун Байрамов"], "{evs:?}");
+    assert_eq!(m.4, "cancelled");
+}
+
+#[test]
+fn a_participial_phrase_keeps_its_own_visit_and_day() {
+    let evs = events("Байден, посетивший Киев, прибыл в Варшаву.", "2023-02-21");
+    let places: Vec<Option<&str>> = evs
+        .iter()
+        .filter(|e| e.0 == "VISIT")
+        .map(|e| e.2.as_deref())
+        .collect();
+    assert_eq!(places, [Some("Киев"), Some("Варшава")], "{evs:?}");
+    // The phrase's day is its journey's, not the arrival's after it.
+    let evs = events(
+        "Байден, совершивший в понедельник неожиданную поездку в Киев, прибыл в Варшаву.",
+        "2023-02-21",
+    );
+    let warsaw = evs
+        .iter()
+        .find(|e| e.0 == "VISIT" && e.2.as_deref() == Some("Варшава"))
+        .expect("the Warsaw visit");
+    assert_eq!(warsaw.3.as_deref(), Some("2023-02-21"), "{evs:?}");
+    let kyiv = evs
+        .iter()
+        .find(|e| e.0 == "VISIT" && e.2.as_deref() == Some("Киев"))
+        .expect("the Kyiv visit");
+    assert_eq!(kyiv.3.as_deref(), Some("2023-02-20"), "{evs:?}");
+}
+
+#[test]
+fn a_past_participle_of_arriving_happened_whatever_the_predicate() {
+    let evs = events(
+        "Прибывший в Хиросиму президент Бразилии Лула да Силва отменил запланированную встречу с Зеленским.",
+        "2023-05-19",
+    );
+    let visit = find(&evs, "VISIT");
+    assert_eq!(visit.4, "happened", "{evs:?}");
+    assert_eq!(find(&evs, "MEETING").4, "cancelled", "{evs:?}");
+    // Not when the participle is negated.
+    let evs = events(
+        "Так и не прибывший в Хиросиму Лула отменил встречу с Зеленским.",
+        "2023-05-19",
+    );
+    assert!(
+        evs.iter().all(|e| e.0 != "VISIT" || e.4 != "happened"),
+        "{evs:?}"
+    );
+}

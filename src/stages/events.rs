@@ -845,9 +845,25 @@ impl EventExtractor {
                         })
                     })
                 });
+            // «провёл встречи с X и Y», «на встречах с X и Y»: meetings in the plural are one
+            // with each (gold rule 2). «встречи» alone is as often the genitive singular («в
+            // ходе встречи с X и Y», one meeting): plural only as the object of «провести».
+            let plural_meetings = trigger == Trigger::MeetNoun
+                && ctx.doc.lower(i).is_some_and(|w| {
+                    w.has_lemma("встреча")
+                        && (w.parses.iter().all(|p| p.number == Some(Number::Plur))
+                            || (w.parses.iter().any(|p| {
+                                p.number == Some(Number::Plur) && p.case == Some(Case::Acc)
+                            }) && (i.saturating_sub(2)..i).any(|k| {
+                                ctx.doc.lower(k).is_some_and(|v| {
+                                    v.has_lemma("провести") || v.has_lemma("проводить")
+                                })
+                            })))
+                });
             let distributive = (i.saturating_sub(2)..i).any(bilateral_at)
                 || (announced && !trigger.is_noun())
-                || calls;
+                || calls
+                || plural_meetings;
             if distributive && groups.len() == 1 {
                 groups = groups.remove(0).into_iter().map(|r| vec![r]).collect();
             }
@@ -1704,6 +1720,20 @@ impl EventExtractor {
             after_relative(doc, &ctx.range, ctx.marks, &clause),
             trigger,
         );
+        // «Прибывший в Хиросиму Лула отменил встречу с Зеленским»: a past participle of
+        // arriving tells an arrival that happened, whatever the predicate it leads to says.
+        if trigger == Trigger::Arrive
+            && status != Status::Happened
+            && doc.word(i).and_then(|w| w.best()).is_some_and(|p| {
+                p.verb_form == Some(VerbForm::Part)
+                    && !p.short
+                    && !p.passive
+                    && p.tense == Some(Tense::Past)
+            })
+            && !(clause.start..i).any(|k| doc.fold_of(k) == "не")
+        {
+            status = Status::Happened;
+        }
         // «Президент Египта посетит Россию по приглашению Путина»: the visit lies ahead, the
         // invitation it is made on has been given.
         if status == Status::Planned
@@ -1975,6 +2005,26 @@ impl EventExtractor {
             .or_else(|| ctx.date_in(i, &clause_dates))
             .or_else(|| ctx.date_in(i, &(ctx.range.start..clause.start)))
             .or_else(|| own_relative().and_then(|r| ctx.date_in(i, &r)));
+        // «Байден, совершивший в понедельник поездку в Киев, прибыл в Варшаву»: the day of
+        // another journey, told in a participial phrase, is not this arrival's.
+        if trigger == Trigger::Arrive
+            && let Some((v, k)) = ctx.date_token_in(i, &clause_dates)
+            && date == Some(v)
+            && ctx.in_other_participial_phrase(k, i)
+        {
+            let open = (ctx.range.start..k).rfind(|&x| doc.is_punct(x, ","));
+            let close = (k..ctx.range.end).find(|&x| doc.is_punct(x, ","));
+            if let (Some(open), Some(close)) = (open, close)
+                && (open + 1..close).any(|j| {
+                    matches!(
+                        trigger_at(doc, j),
+                        Some(Trigger::Arrive | Trigger::VisitNoun)
+                    )
+                })
+            {
+                date = None;
+            }
+        }
         // A stay spans days: only its start dates it for merging.
         let date_explicit = date.is_some() && (!staying_visit || since.is_some());
         // A date written in the text outweighs the tense: «в четверг Гутерриш направится в
@@ -3238,6 +3288,20 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
     while end < sentence.end && !hard(end) && !soft(end) {
         end += 1;
     }
+    // «Байден, посетивший Киев, прибыл в Варшаву»: a participial phrase set off by a comma
+    // ends at the next one; the predicate after it has its own place («в Варшаву» is not
+    // where the participle went).
+    let participle = doc
+        .word(i)
+        .and_then(|w| w.best())
+        .is_some_and(|p| p.verb_form == Some(VerbForm::Part) && !p.short);
+    if participle
+        && let Some(open) = (start.max(i.saturating_sub(4))..i).rfind(|&k| doc.is_punct(k, ","))
+        && !(open + 1..i).any(|k| is_finite_verb(doc, k))
+        && let Some(close) = (i + 1..end).find(|&k| doc.is_punct(k, ","))
+    {
+        end = close;
+    }
     start..end
 }
 
@@ -3321,7 +3385,16 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
     let mut out: Vec<Actor> = Vec::new();
     // Mentions are sorted by start, longest first: a title comes before what it contains.
     let mut title_end = 0;
+    // The end of the last named event: «саммит «Россия — Африка»» names no side of a contact
+    // with the country inside it.
+    let mut event_end = 0;
     for m in &doc.mentions {
+        if m.kind != EntityKind::Event && m.tokens.end <= event_end {
+            continue;
+        }
+        if m.kind == EntityKind::Event {
+            event_end = event_end.max(m.tokens.end);
+        }
         if m.kind == EntityKind::Person && m.via == Via::Title {
             title_end = title_end.max(m.tokens.end);
         }
@@ -3392,6 +3465,20 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
                 }
             }
             continue;
+        }
+        // «министров иностранных дел Армении Арарата Мирзояна и Азербайджана Джейхуна
+        // Байрамова»: the second title left out, its country in the genitive right before the
+        // name is whose minister this is, not a side.
+        if m.kind == EntityKind::Person
+            && let Some(last) = out.last()
+            && last.kind == EntityKind::Country
+            && last.tokens.end == m.tokens.start
+            && last.cases.contains(Case::Gen)
+            && last.tokens.start > 0
+            && (doc.fold_of(last.tokens.start - 1) == "и"
+                || doc.is_punct(last.tokens.start - 1, ","))
+        {
+            out.pop();
         }
         out.push(Actor {
             tokens: m.tokens.clone(),
