@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::doc::{Doc, MentionDraft};
 use crate::model::{EntityId, EntityKind, Via};
-use crate::morph::{Case, CaseSet, Number, Pos};
+use crate::morph::{Case, CaseSet, NameType, Number, Pos};
 use crate::slug::slug;
 use crate::stages::persons::capitalize;
 use crate::text::{Shape, TokenKind};
@@ -139,6 +139,26 @@ impl PlaceFinder {
     /// Adds CITY mentions for settlement names the gazetteers did not know, and REGION
     /// mentions for names after a word for a region.
     pub fn run(&self, doc: &mut Doc<'_>) {
+        // «на проспекте Кирова», «улица Пушкина»: a street in the genitive of a surname is
+        // named after the person, whatever town bears the name too («на главной площади
+        // Минска» is the city's square: no surname).
+        let streets: Vec<usize> = doc
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.kind == EntityKind::City
+                    && m.tokens.len() == 1
+                    && street_named_after_surname(doc, m.tokens.start)
+            })
+            .map(|m| m.tokens.start)
+            .collect();
+        if !streets.is_empty() {
+            doc.mentions.retain(|m| {
+                !(m.kind == EntityKind::City
+                    && m.tokens.len() == 1
+                    && streets.contains(&m.tokens.start))
+            });
+        }
         let mut added = Vec::new();
         let mut replaced = Vec::new();
         for s in 0..doc.sentence_tokens.len() {
@@ -421,6 +441,19 @@ fn person_after_site_noun(doc: &Doc<'_>, i: usize) -> bool {
         || doc
             .word(i)
             .is_some_and(|info| info.parses.iter().any(|p| !p.guessed && p.name.is_some()))
+}
+
+/// Whether the word `i` is a surname in the genitive the dictionary knows, right after a
+/// site noun: the street or square is named after a person.
+fn street_named_after_surname(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && SITE_NOUNS.contains(doc.fold_of(i - 1))
+        && doc.word(i).is_some_and(|w| {
+            w.parses.iter().any(|p| {
+                !p.guessed && p.name == Some(NameType::Surname) && p.case == Some(Case::Gen)
+            })
+        })
 }
 
 /// «в Биране, Куба», «в Лукасвилле, Огайо», «в Нантакете (штат Массачусетс)»: an unknown
