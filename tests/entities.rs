@@ -1316,7 +1316,13 @@ fn an_abbreviation_with_an_ending_is_no_title_case_name() {
         "Маргарет Мид писала об этом. Источник в МИДе сообщил, что департамент МИДа согласился. \
          Сделку одобрил совет BSkyB.",
     );
-    assert!(ms.iter().all(|m| !m.1.starts_with("МИД")), "{ms:?}");
+    // (An article that names no place means Russia's ministry by them.)
+    assert!(
+        ms.iter()
+            .filter(|m| m.1.starts_with("МИД"))
+            .all(|m| m.0 == "ORGANIZATION" && m.2 == "МИД России"),
+        "{ms:?}"
+    );
     assert!(has(&ms, "ORGANIZATION", "BSkyB", "BSkyB"), "{ms:?}");
 }
 
@@ -2154,4 +2160,35 @@ fn a_settlement_found_by_context_keeps_the_gazetteers_id_for_its_name() {
             .any(|c| c.0 == "Орле" && c.1.starts_with("ng:geonames:")),
         "{cities:?}"
     );
+}
+
+#[test]
+fn a_street_named_after_a_surname_is_no_city() {
+    let ms = mentions("Акция прошла на проспекте Кирова и на улице Пушкина.");
+    assert!(ms.iter().all(|m| m.0 != "CITY"), "{ms:?}");
+    // A city's own square is the city's, and the town named so is still a town elsewhere.
+    let ms = mentions("На главной площади Минска собрались жители Королёва.");
+    let cities: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "CITY")
+        .map(|m| m.1.as_str())
+        .collect();
+    assert_eq!(cities, ["Минска", "Королёва"], "{ms:?}");
+}
+
+#[test]
+fn a_bare_ministry_in_an_article_without_places_is_russian() {
+    let r = record(
+        "Минфин и Центробанк обсудили меры поддержки. Силуанов заявил, что ЦБ сохранит ставку.",
+    );
+    let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
+    assert_eq!(orgs.len(), 3, "{orgs:?}");
+    assert!(
+        orgs.iter().all(|o| o.1.contains("Российской Федерации")),
+        "{orgs:?}"
+    );
+    // With a place in the article, the place decides.
+    let r = record("Минфин Казахстана и Центробанк обсудили меры поддержки в Астане.");
+    let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
+    assert!(orgs.iter().all(|o| !o.1.contains("Российской")), "{orgs:?}");
 }

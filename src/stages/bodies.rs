@@ -62,6 +62,22 @@ const NO_STATE_GUESS: &[&str] = &[
     "Администрация",
 ];
 
+/// Bodies that an article naming no place at all means as Russia's: the Russian press leaves
+/// its own ministries' state unsaid («Минфин и ЦБ обсудили …», «источник в МИДе»). Not a
+/// government, parliament or police, which a report from anywhere names bare as often.
+const RUSSIAN_WHEN_BARE: &[&str] = &[
+    "МВД",
+    "МИД",
+    "Минобороны",
+    "Минюст",
+    "Минфин",
+    "Минздрав",
+    "Следственный комитет",
+    "Центробанк",
+    "Генпрокуратура",
+    "Генштаб",
+];
+
 /// The start of a gazetteer organisation's name (folded) that makes it a state's body of the
 /// kind named (the short name of a [`Body`]): «Министерство внутренних дел Российской
 /// Федерации» is Russia's МВД when the gazetteer gives it the country.
@@ -784,6 +800,20 @@ impl BodyFinder {
                     }
                     self.country_before(doc, &mut places, k)
                         .map(|place| self.body_of(doc, &mut made, body.name, place))
+                })
+                .or_else(|| {
+                    // «Минфин и ЦБ обсудили …» in an article that names no place at all: the
+                    // Russian press leaves its own state unsaid.
+                    if !RUSSIAN_WHEN_BARE.contains(&body.name)
+                        || places.as_ref().is_some_and(|p| !p.is_empty())
+                    {
+                        return None;
+                    }
+                    let russia = doc
+                        .gazetteer
+                        .find(&EntityId::new("wikidata:Q159"))
+                        .map(|g| doc.intern_gazetteer(g))?;
+                    Some(self.body_of(doc, &mut made, body.name, russia))
                 });
             let Some(entity) = entity else {
                 next = stop;
