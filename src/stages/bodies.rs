@@ -62,9 +62,10 @@ const NO_STATE_GUESS: &[&str] = &[
     "Администрация",
 ];
 
-/// Bodies that an article naming no place at all means as Russia's: the Russian press leaves
-/// its own ministries' state unsaid («Минфин и ЦБ обсудили …», «источник в МИДе»). Not a
-/// government, parliament or police, which a report from anywhere names bare as often.
+/// Bodies that are Russia's when nothing else gives their state (the phrase, the same body
+/// named before, a place in the paragraph or before): the Russian press leaves its own
+/// ministries' state unsaid («Минфин и ЦБ обсудили …», «источник в МИДе»). Not a government,
+/// parliament or police, which a report from anywhere names bare as often.
 const RUSSIAN_WHEN_BARE: &[&str] = &[
     "МВД",
     "МИД",
@@ -802,11 +803,9 @@ impl BodyFinder {
                         .map(|place| self.body_of(doc, &mut made, body.name, place))
                 })
                 .or_else(|| {
-                    // «Минфин и ЦБ обсудили …» in an article that names no place at all: the
-                    // Russian press leaves its own state unsaid.
-                    if !RUSSIAN_WHEN_BARE.contains(&body.name)
-                        || places.as_ref().is_some_and(|p| !p.is_empty())
-                    {
+                    // «Минфин и ЦБ обсудили …» with no state in sight: the Russian press
+                    // leaves its own state unsaid.
+                    if !RUSSIAN_WHEN_BARE.contains(&body.name) {
                         return None;
                     }
                     let russia = doc
