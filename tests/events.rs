@@ -3587,3 +3587,87 @@ fn a_past_participle_of_arriving_happened_whatever_the_predicate() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_companion_is_a_second_subject() {
+    // Arriving together: two visits, and they are together there (as «Макрон и Шольц вместе
+    // прибыли в Киев»).
+    for text in [
+        "Председатель Еврокомиссии Урсула фон дер Ляйен вместе с Эммануэлем Макроном прибыла в Пекин.",
+        "Эммануэль Макрон прибыл в Пекин вместе с Урсулой фон дер Ляйен.",
+    ] {
+        let evs = events(text, "2023-04-06");
+        let visitors: Vec<&str> = evs
+            .iter()
+            .filter(|e| e.0 == "VISIT")
+            .map(|e| e.1[0].as_str())
+            .collect();
+        assert_eq!(visitors.len(), 2, "{text}: {evs:?}");
+        assert_eq!(find(&evs, "MEETING").1.len(), 2, "{text}: {evs:?}");
+    }
+    // Talks held together with a companion: the companion is a side, not the other side.
+    let evs = events(
+        "Путин вместе с Лукашенко провёл переговоры с Алиевым.",
+        "2023-04-06",
+    );
+    let t = find(&evs, "TALKS");
+    assert_eq!(t.1.len(), 3, "{evs:?}");
+}
+
+#[test]
+fn an_acting_office_holder_is_a_side() {
+    let evs = events(
+        "Премьер-министр Пакистана Шахбаз Шариф встретился с исполняющим обязанности президента Ирана Мохаммадом Мохбером.",
+        "2024-05-22",
+    );
+    let m = find(&evs, "MEETING");
+    assert!(m.1.iter().any(|p| p.contains("Мохбер")), "{evs:?}");
+}
+
+#[test]
+fn a_participial_phrase_does_not_place_the_plan_after_it() {
+    let evs = events(
+        "Эрдоган и премьер-министр Великобритании Кир Стармер, встретившиеся во вторник в Анкаре, договорились провести следующую встречу в Лондоне весной.",
+        "2024-12-18",
+    );
+    let planned = evs
+        .iter()
+        .find(|e| e.0 == "MEETING" && e.4 == "planned")
+        .expect("the planned meeting");
+    assert_eq!(planned.2.as_deref(), Some("Лондон"), "{evs:?}");
+    // With no place of its own, the contact is where the phrase says the sides came.
+    let evs = events(
+        "Путин, прибывший в Минск, провёл переговоры с Лукашенко.",
+        "2024-12-18",
+    );
+    assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Минск"), "{evs:?}");
+}
+
+#[test]
+fn a_clause_of_where_the_visitor_came_keeps_its_own_day() {
+    let evs = events(
+        "Путин встретился с президентом Туркмении Сердаром Бердымухамедовым в Ашхабаде, куда он прибыл накануне.",
+        "2024-10-10",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").3.as_deref(),
+        Some("2024-10-10"),
+        "{evs:?}"
+    );
+    assert_eq!(
+        find(&evs, "VISIT").3.as_deref(),
+        Some("2024-10-09"),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn the_predicate_after_a_relative_clause_dates_the_event_noun() {
+    let evs = events(
+        "Встречу Зеленского с Трампом, о которой сообщали американские СМИ, могут провести в пятницу в Нью-Йорке.",
+        "2024-09-26",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.3.as_deref(), Some("2024-09-27"), "{evs:?}");
+    assert_eq!(m.4, "hypothetical");
+}

@@ -1116,7 +1116,15 @@ impl EventExtractor {
         let mut staying_visit = false;
 
         // Participants.
-        let subject = ctx.subject(i, &clause);
+        let mut subject = ctx.subject(i, &clause);
+        // «фон дер Ляйен вместе с Макроном прибыла в Пекин»: a companion is a subject too.
+        if !subject.is_empty() {
+            for c in ctx.companions(&clause) {
+                if !subject.contains(&c) {
+                    subject.push(c);
+                }
+            }
+        }
         let mut participants: Vec<Ref> = Vec::new();
         let mut place: Option<Ref> = None;
         let mut named_event: Option<u32> = None;
@@ -2004,7 +2012,17 @@ impl EventExtractor {
         let mut date = since
             .or_else(|| ctx.date_in(i, &clause_dates))
             .or_else(|| ctx.date_in(i, &(ctx.range.start..clause.start)))
-            .or_else(|| own_relative().and_then(|r| ctx.date_in(i, &r)));
+            .or_else(|| own_relative().and_then(|r| ctx.date_in(i, &r)))
+            // «Встречу Зеленского с Трампом, о которой сообщали СМИ, могут провести в
+            // пятницу»: the clause of a subject noun goes on after its relative clause (as
+            // for its status).
+            // (After the relative clause's closing comma: «о которой договорились в
+            // феврале» is the agreement's day.)
+            .or_else(|| {
+                let rest = after_relative(doc, &ctx.range, ctx.marks, &clause)?;
+                let close = (clause.end + 1..rest.end).find(|&k| doc.is_punct(k, ","))?;
+                ctx.date_in(i, &(close + 1..rest.end))
+            });
         // «Байден, совершивший в понедельник поездку в Киев, прибыл в Варшаву»: the day of
         // another journey, told in a participial phrase, is not this arrival's.
         if trigger == Trigger::Arrive
@@ -2149,8 +2167,13 @@ impl EventExtractor {
         // (not the host's capital, not an earlier visit's city).
         let mut where_unknown = false;
         if place.is_none() && kind.is_contact() && kind != EventType::PhoneCall {
+            // «Эрдоган и Стармер, встретившиеся в Анкаре, договорились провести следующую
+            // встречу в Лондоне»: a place of the trigger's own part of the clause first, then
+            // one of a participial phrase around it («Путин, прибывший в Минск, провёл
+            // переговоры» were in Minsk).
             place = ctx
-                .place_in(&clause)
+                .place_in(&ctx.outside_participial_phrase(i, &clause))
+                .or_else(|| ctx.place_in(&clause))
                 .or_else(|| match ctx.place_of_where(&clause) {
                     Some(Some(p)) => Some(p),
                     Some(None) => {
@@ -3225,6 +3248,8 @@ fn clause_of(doc: &Doc<'_>, sentence: &Range<usize>, marks: &[usize], i: usize) 
                             &*p.lemma,
                             "который"
                                 | "где"
+                                // «в Ашхабаде, куда он прибыл накануне»: the arrival's day.
+                                | "куда"
                                 | "когда"
                                 | "что"
                                 | "но"
@@ -3460,7 +3485,15 @@ fn actors(doc: &Doc<'_>) -> Vec<Actor> {
                         && words.next().is_none()
                 };
                 let both = last.cases.intersect(m.cases);
-                if !both.is_empty() && !as_nominative {
+                // «с исполняющим обязанности президента Ирана Мохаммадом Мохбером»: a title
+                // governed by «обязанности» is in the genitive whatever the phrase's case; the
+                // name's case is the person's.
+                let acting = last.tokens.start > 0
+                    && doc.fold_of(last.tokens.start - 1) == "обязанности"
+                    && !as_nominative;
+                if acting {
+                    last.cases = m.cases;
+                } else if !both.is_empty() && !as_nominative {
                     last.cases = both;
                 }
             }
@@ -3751,7 +3784,13 @@ impl Ctx<'_, '_> {
         let mut found = false;
         let mut with = Vec::new();
         let near = clause.start.max(i.saturating_sub(3))..clause.end;
-        for k in near {
+        for k in clause.clone() {
+            // «вместе с X» anywhere in the clause («фон дер Ляйен вместе с Эммануэлем Макроном
+            // прибыла»); a bare «вместе» only near the trigger.
+            let with_someone = k + 1 < clause.end && matches!(doc.fold_of(k + 1), "с" | "со");
+            if !near.contains(&k) && !with_someone {
+                continue;
+            }
             if !matches!(doc.fold_of(k), "вместе" | "совместно")
                 || (k + 2 < doc.tokens.len()
                     && matches!(doc.fold_of(k + 1), "с" | "со")
@@ -4586,6 +4625,25 @@ impl Ctx<'_, '_> {
     }
 
     /// Parties governed by one of `preps` after the trigger: «с Токаевым», «между X и Y».
+    /// The persons named after «вместе с» in the clause: who comes or acts with the subject.
+    fn companions(&self, clause: &Range<usize>) -> Vec<Ref> {
+        let doc = self.doc;
+        let Some(k) = clause.clone().find(|&k| {
+            doc.fold_of(k) == "вместе"
+                && k + 1 < clause.end
+                && matches!(doc.fold_of(k + 1), "с" | "со")
+        }) else {
+            return Vec::new();
+        };
+        let window = k + 2..(k + 10).min(clause.end);
+        match self.actors_in(&window).next() {
+            Some(a) if a.kind == EntityKind::Person && a.cases.contains(Case::Ins) => {
+                self.coordinated(a, clause, Some(Case::Ins))
+            }
+            _ => Vec::new(),
+        }
+    }
+
     fn after_preposition(
         &self,
         i: usize,
@@ -4613,6 +4671,10 @@ impl Ctx<'_, '_> {
         let mut head_of_country: Option<Ref> = None;
         for k in clause.clone() {
             if k + 1 >= clause.end || !preps.contains(&self.doc.fold_of(k)) {
+                continue;
+            }
+            // «вместе с Макроном»: a companion of the subject, no other side.
+            if k > 0 && self.doc.fold_of(k - 1) == "вместе" {
                 continue;
             }
             // A preposition well before the trigger belongs to another phrase, unless the
@@ -6064,6 +6126,30 @@ impl Ctx<'_, '_> {
     /// the call, not the meeting.
     fn in_frame_after(&self, i: usize, k: usize) -> bool {
         frame_between(self.doc, i, k)
+    }
+
+    /// The part of `clause` on the side of token `i` of a participial phrase set off by
+    /// commas that does not hold `i` («Эрдоган и Стармер, встретившиеся в Анкаре, |
+    /// договорились провести встречу в Лондоне»); the whole clause when there is none.
+    fn outside_participial_phrase(&self, i: usize, clause: &Range<usize>) -> Range<usize> {
+        let doc = self.doc;
+        let participle_at = |k: usize| {
+            doc.word(k)
+                .and_then(|w| w.best())
+                .is_some_and(|p| p.verb_form == Some(VerbForm::Part) && !p.short)
+        };
+        let commas: Vec<usize> = clause.clone().filter(|&k| doc.is_punct(k, ",")).collect();
+        for pair in commas.windows(2) {
+            let (open, close) = (pair[0], pair[1]);
+            if open + 1 < close && participle_at(open + 1) && !(open..=close).contains(&i) {
+                return if i > close {
+                    close + 1..clause.end
+                } else {
+                    clause.start..open
+                };
+            }
+        }
+        clause.clone()
     }
 
     /// True when token `k` is inside a participial phrase set off by commas that does not
