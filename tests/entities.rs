@@ -2192,3 +2192,24 @@ fn a_bare_ministry_in_an_article_without_places_is_russian() {
     let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
     assert!(orgs.iter().all(|o| !o.1.contains("Российской")), "{orgs:?}");
 }
+
+#[test]
+fn pollsters_foreign_companies_and_short_names_of_known_ones() {
+    let ms = mentions(
+        "По данным ВЦИОМ и ФОМ, рейтинг вырос; в Левада-центре с этим не согласны. \
+         Генеральный директор «Аэрофлота» посетил Эрмитаж. Акции Tesla и Huawei подешевели. \
+         Финал КХЛ пройдёт в апреле.",
+    );
+    for (text, name) in [
+        ("ВЦИОМ", "Всероссийский центр изучения общественного мнения"),
+        ("ФОМ", "Фонд «Общественное мнение»"),
+        ("Левада-центре", "Левада-Центр"),
+        ("Аэрофлота", "Аэрофлот — Российские авиалинии"),
+        ("Эрмитаж", "Государственный Эрмитаж"),
+        ("Tesla", "Tesla"),
+        ("Huawei", "Huawei"),
+        ("КХЛ", "Континентальная хоккейная лига"),
+    ] {
+        assert!(has(&ms, "ORGANIZATION", text, name), "{text}: {ms:?}");
+    }
+}
