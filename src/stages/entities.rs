@@ -783,9 +783,12 @@ impl EntityMatcher {
         // («Макрон заявил», «Макрон позвонил Шольцу»: an office holder's name stays one when
         // a verb only a person does follows it; «Банда прибыла», «Банда заявила» may still be
         // a gang's.)
+        // («игру «Зенит» проведёт»: a word alone in quotes is a name, whatever the clause.)
+        let quoted_alone = i > 0 && doc.is_punct(i - 1, "\"") && doc.is_punct(i + 1, "\"");
         if len == 1
             && alias.words[0] == WordCase::Title
             && doc.starts_clause(i)
+            && !quoted_alone
             && doc.is_common_word(i)
             && !(entity.kind == EntityKind::Person
                 && gaz.offices().is_office_holder(p.entity)
