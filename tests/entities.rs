@@ -2226,3 +2226,12 @@ fn a_name_alone_in_quotes_is_a_name_though_it_is_a_word() {
     let zenit = ms.iter().filter(|m| m.2 == "Зенит").count();
     assert_eq!(zenit, 2, "{ms:?}");
 }
+
+#[test]
+fn two_states_ministries_of_defence_are_two_organisations() {
+    let r =
+        record("Министерство обороны Украины и Министерство обороны Франции подписали соглашение.");
+    let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
+    assert_eq!(orgs.len(), 2, "{orgs:?}");
+    assert_ne!(orgs[0].1, orgs[1].1, "{orgs:?}");
+}

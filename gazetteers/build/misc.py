@@ -29,6 +29,11 @@ GENERIC = {
     "Q1031255",    # Gas Exporting Countries Forum, linked by NEREL also to «Россия»
     "Q34006",      # Hollywood: a district of Los Angeles (NEREL train mostly DISTRICT), not an organization
     "Q25271",      # International Space Station: a facility (NEREL train: FACILITY 12 times as «МКС», ORG once)
+    # Any state's body by its common name: as a row, «Министерство обороны Украины» and «…
+    # Франции» were one node; without it `stages::bodies` gives each state's its own id.
+    "Q2982160",    # «Министерство обороны»
+    "Q1774229",    # «Министерство финансов»
+    "Q32766",      # «Конституционный суд»
 }
 ABBR = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
 # A name in Latin letters: words of letters and digits, with «&», «.», «'», «-» inside.
