@@ -2235,3 +2235,14 @@ fn two_states_ministries_of_defence_are_two_organisations() {
     assert_eq!(orgs.len(), 2, "{orgs:?}");
     assert_ne!(orgs[0].1, orgs[1].1, "{orgs:?}");
 }
+
+#[test]
+fn the_ministry_of_the_country_is_the_subjects() {
+    let r = record(
+        "Премьер-министр Индии Нарендра Моди в конце недели посетит Польшу и Украину, сообщил МИД страны.",
+    );
+    let orgs = fields_of(&r, "ORGANIZATION", ["text", "name", "via"]);
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0].0, "МИД", "{orgs:?}");
+    assert!(orgs[0].1.contains("Индия"), "{orgs:?}");
+}

@@ -789,6 +789,30 @@ impl BodyFinder {
                     Some(self.body_of(doc, &mut made, body.name, place))
                 })
                 .or_else(|| {
+                    // «…, сообщил МИД страны»: «страны» is the country of the sentence's
+                    // first person whose country is known (the subject, as a rule), not the
+                    // nearest country named.
+                    if stop >= range.end || doc.fold_of(stop) != "страны" {
+                        return None;
+                    }
+                    let gaz = doc.gazetteer;
+                    let country = doc
+                        .mentions
+                        .iter()
+                        .filter(|m| m.kind == EntityKind::Person && m.sentence == s as u32)
+                        .find_map(|m| {
+                            let g = doc.entities[m.entity as usize].gaz?;
+                            gaz.entity(g).country.or_else(|| {
+                                doc.date.and_then(|d| {
+                                    gaz.offices().roles_of(g, d).map(|(c, _)| c).next()
+                                })
+                            })
+                        })?;
+                    // (The span stays the body's: NEREL leaves «страны» out of it.)
+                    let place = doc.intern_gazetteer(country);
+                    Some(self.body_of(doc, &mut made, body.name, place))
+                })
+                .or_else(|| {
                     named
                         .iter()
                         .rev()
