@@ -2246,3 +2246,34 @@ fn the_ministry_of_the_country_is_the_subjects() {
     assert_eq!(orgs[0].0, "МИД", "{orgs:?}");
     assert!(orgs[0].1.contains("Индия"), "{orgs:?}");
 }
+
+#[test]
+fn a_quoted_organisation_is_found_again_in_other_cases() {
+    for (text, name, forms) in [
+        (
+            "Корпорация «Иркут» представила новый самолёт. Акции «Иркута» выросли.",
+            "Иркут",
+            2,
+        ),
+        (
+            "Компания «Вкусвилл» открыла магазины. Во «Вкусвилле» отметили рост спроса.",
+            "Вкусвилл",
+            2,
+        ),
+        (
+            "Банк «Открытие» сообщил о прибыли. Клиенты «Открытия» получили бонусы.",
+            "Открытие",
+            2,
+        ),
+    ] {
+        let ms = mentions(text);
+        let n = ms
+            .iter()
+            .filter(|m| m.0 == "ORGANIZATION" && m.2 == name)
+            .count();
+        assert_eq!(n, forms, "{text}: {ms:?}");
+    }
+    // Unquoted, a word is left alone.
+    let ms = mentions("Банк «Открытие» сообщил о прибыли. Открытия выставки не будет.");
+    assert_eq!(ms.len(), 1, "{ms:?}");
+}

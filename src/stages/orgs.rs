@@ -21,6 +21,24 @@ use crate::morph::Pos;
 use crate::slug::slug;
 use crate::text::{Shape, TokenKind};
 
+/// Whether `form` (folded) is `name` (a folded one-word name) with a case ending in place of
+/// its own: «вкусвилла» of «вкусвилл», «открытия» of «открытие». Used only inside quotes,
+/// where a capitalised word is a name.
+fn declined_form(name: &str, form: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "а", "я", "у", "ю", "ом", "ем", "ём", "е", "и", "ы", "ой", "ей", "ою", "ею",
+    ];
+    if name.contains(' ') || form == name || name.chars().count() < 4 {
+        return false;
+    }
+    // One final vowel, «й» or «ь» gives way to the ending («открыти-е», not «открыт-ие»).
+    let stem = name
+        .strip_suffix(['а', 'я', 'е', 'о', 'и', 'ы', 'й', 'ь'])
+        .unwrap_or(name);
+    form.strip_prefix(stem)
+        .is_some_and(|ending| ENDINGS.contains(&ending))
+}
+
 /// Finds organisations by the word before their quoted name. Holds no state.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct OrgFinder;
@@ -192,6 +210,17 @@ impl OrgFinder {
             let key = doc.norm.fold[doc.byte_span(&name)].to_string();
             if let Some((_, text)) = names.iter().find(|(k, _)| *k == key) {
                 found.push((name, text.clone()));
+                continue;
+            }
+            // «Корпорация «Иркут» … Акции «Иркута»»: a one-word name in another case.
+            if name.len() == 1 && doc.tokens[name.start].shape == Shape::Title {
+                let nominative = crate::text::fold_key(&super::places::nominative(doc, name.start));
+                if let Some((_, text)) = names
+                    .iter()
+                    .find(|(k, t)| crate::text::fold_key(t) == nominative || declined_form(k, &key))
+                {
+                    found.push((name, text.clone()));
+                }
             }
         }
         let mut added = Vec::new();
