@@ -77,6 +77,7 @@ const RUSSIAN_WHEN_BARE: &[&str] = &[
     "Центробанк",
     "Генпрокуратура",
     "Генштаб",
+    "Правительство",
 ];
 
 /// The start of a gazetteer organisation's name (folded) that makes it a state's body of the
