@@ -3671,3 +3671,47 @@ fn the_predicate_after_a_relative_clause_dates_the_event_noun() {
     assert_eq!(m.3.as_deref(), Some("2024-09-27"), "{evs:?}");
     assert_eq!(m.4, "hypothetical");
 }
+
+#[test]
+fn who_travels_with_a_visit_acts_in_office() {
+    let evs = events(
+        "Рустам Минниханов прибыл с рабочим визитом в Турцию.",
+        "2019-09-25",
+    );
+    assert_eq!(find(&evs, "VISIT").2.as_deref(), Some("Турция"), "{evs:?}");
+}
+
+#[test]
+fn a_regions_delegation_is_its_head() {
+    let evs = events(
+        "Шавкат Мирзиёев в четверг принял делегацию Башкирии во главе с Радием Хабировым.",
+        "2021-10-14",
+    );
+    let m = find(&evs, "MEETING");
+    assert!(m.1.iter().any(|p| p.contains("Хабиров")), "{evs:?}");
+    assert_eq!(m.2.as_deref(), Some("Ташкент"), "{evs:?}");
+}
+
+#[test]
+fn the_smolny_places_a_meeting_in_saint_petersburg() {
+    let evs = events(
+        "Губернатор Петербурга Александр Беглов в четверг встретился в Смольном с послом Китая Чжаном Ханьхуэем.",
+        "2024-03-14",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").2.as_deref(),
+        Some("Санкт-Петербург"),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_visit_being_prepared_lies_ahead() {
+    let evs = events(
+        "Путин в среду обсудил с Нетаньяху подготовку своего визита в Иерусалим 23 января.",
+        "2020-01-09",
+    );
+    let v = find(&evs, "VISIT");
+    assert_eq!(v.4, "planned", "{evs:?}");
+    assert_eq!(v.3.as_deref(), Some("2020-01-23"), "{evs:?}");
+}

@@ -1742,6 +1742,22 @@ impl EventExtractor {
         {
             status = Status::Happened;
         }
+        // «обсудил подготовку своего визита в Иерусалим»: the event noun a preparation
+        // governs lies ahead («Переговоры, подготовка к которым шла месяцами, …» are not
+        // governed by it).
+        if status == Status::Happened
+            && trigger.is_noun()
+            && (i.saturating_sub(3).max(clause.start)..i).any(|k| {
+                doc.lower(k).is_some_and(|w| {
+                    w.parses
+                        .iter()
+                        .any(|p| p.pos == Pos::Noun && &*p.lemma == "подготовка")
+                })
+            })
+            && !(i.saturating_sub(3).max(clause.start)..i).any(|k| doc.is_punct(k, ","))
+        {
+            status = Status::Planned;
+        }
         // «Президент Египта посетит Россию по приглашению Путина»: the visit lies ahead, the
         // invitation it is made on has been given.
         if status == Status::Planned
@@ -2060,10 +2076,14 @@ impl EventExtractor {
                     .is_some_and(|(_, k)| ctx.in_other_participial_phrase(k, i));
                 // «Трамп и Си договорились о встрече в Пекине в апреле»: what two sides agree
                 // on lies ahead; a month or day that has passed this year is next year's.
+                // «обсудил подготовку своего визита в Иерусалим 23 января»: what is being
+                // prepared lies ahead too.
                 let agreed = (clause.start..i).any(|k| {
                     doc.lower(k).is_some_and(|w| {
                         w.parses.iter().any(|p| {
-                            p.pos == Pos::Verb && matches!(&*p.lemma, "договориться" | "условиться")
+                            (p.pos == Pos::Verb
+                                && matches!(&*p.lemma, "договориться" | "условиться"))
+                                || (p.pos == Pos::Noun && &*p.lemma == "подготовка")
                         })
                     })
                 });
@@ -5235,7 +5255,19 @@ impl Ctx<'_, '_> {
             });
         // «делегация Китая во главе с Ван И», «делегация во главе с Эрдоганом»: the one
         // heading it.
-        let end = named.map_or(k + 1, |(_, end)| end);
+        // («делегация Башкирии во главе с Радием Хабировым»: a region's delegation has no
+        // side of its own, but its head is one.)
+        let region_end = || {
+            self.doc
+                .mentions_at(k + 1)
+                .iter()
+                .find(|m| {
+                    matches!(m.kind, EntityKind::Region | EntityKind::City)
+                        && m.cases.contains(Case::Gen)
+                })
+                .map(|m| m.tokens.end)
+        };
+        let end = named.map_or_else(|| region_end().unwrap_or(k + 1), |(_, end)| end);
         let head = self
             .headed_at(end, clause)
             .then(|| {
@@ -6375,7 +6407,16 @@ impl Public {
                         .is_some_and(|w| w.prob(|p| p.number == Some(Number::Plur)) >= 0.5)
                     && (k + 1..m.tokens.start).all(|j| !is_finite_verb(doc, j))
             });
-            let role = (lo..m.tokens.start).any(is_role) || listed || plural_role;
+            // «Рустам Минниханов прибыл с рабочим визитом в Турцию»: who travels «с визитом»
+            // does so in office.
+            let official_visit = {
+                let to = (m.tokens.end + 8).min(sentence.end);
+                (m.tokens.end..to).any(|k| {
+                    doc.fold_of(k) == "визитом"
+                        && (k.saturating_sub(3)..k).any(|j| matches!(doc.fold_of(j), "с" | "со"))
+                })
+            };
+            let role = (lo..m.tokens.start).any(is_role) || listed || plural_role || official_visit;
             if role {
                 introduced.insert(m.entity);
                 // The country named between the role and the name: «премьер-министр Греции
