@@ -3715,3 +3715,13 @@ fn a_visit_being_prepared_lies_ahead() {
     assert_eq!(v.4, "planned", "{evs:?}");
     assert_eq!(v.3.as_deref(), Some("2020-01-23"), "{evs:?}");
 }
+
+#[test]
+fn an_unknown_town_is_no_reason_to_take_the_sentences_other_city() {
+    let evs = events(
+        "В воскресенье Лавров провел переговоры в Каире с Самехом Шукри, а во вторник был принят в Энтеббе президентом Уганды Йовери Мусевени.",
+        "2022-07-26",
+    );
+    assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Каир"), "{evs:?}");
+    assert_eq!(find(&evs, "MEETING").2, None, "{evs:?}");
+}

@@ -2200,6 +2200,9 @@ impl EventExtractor {
                         where_unknown = true;
                         None
                     }
+                    // «…, а во вторник был принят в Энтеббе президентом Уганды»: a place the
+                    // clause names that no gazetteer knows is its own, not the sentence's.
+                    None if ctx.unknown_site_in(&clause) => None,
                     // The sentence up to a colon or semicolon after the clause: «… не
                     // встретятся: в Нью-Дели сослались на …» is another statement.
                     None => {
