@@ -3725,3 +3725,18 @@ fn an_unknown_town_is_no_reason_to_take_the_sentences_other_city() {
     assert_eq!(find(&evs, "TALKS").2.as_deref(), Some("Каир"), "{evs:?}");
     assert_eq!(find(&evs, "MEETING").2, None, "{evs:?}");
 }
+
+#[test]
+fn a_place_after_the_speakers_comma_is_the_events() {
+    for text in [
+        "Как сообщил представитель, в Бишкеке Гутерриш встретится с Жапаровым.",
+        "По словам представителя, в Бишкеке Гутерриш встретится с Жапаровым.",
+    ] {
+        let evs = events(text, "2022-05-05");
+        assert_eq!(
+            find(&evs, "MEETING").2.as_deref(),
+            Some("Бишкек"),
+            "{text}: {evs:?}"
+        );
+    }
+}

@@ -5899,7 +5899,12 @@ impl Ctx<'_, '_> {
     /// «посол Индии в Москве», «посла Великобритании в России»: where an envoy sits, not where
     /// something happens.
     fn envoy_seat(&self, a: &Actor) -> bool {
-        (a.tokens.start.saturating_sub(4)..a.tokens.start).any(|k| {
+        // (Not across a comma: «Как сообщил представитель, в Бишкеке он встретится …» places
+        // the meeting.)
+        let from = (a.tokens.start.saturating_sub(4)..a.tokens.start)
+            .rfind(|&k| self.doc.is_punct(k, ","))
+            .map_or(a.tokens.start.saturating_sub(4), |c| c + 1);
+        (from..a.tokens.start).any(|k| {
             self.doc.lower(k).is_some_and(|w| {
                 w.parses.iter().any(|p| {
                     matches!(
