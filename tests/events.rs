@@ -3740,3 +3740,14 @@ fn a_place_after_the_speakers_comma_is_the_events() {
         );
     }
 }
+
+#[test]
+fn meeting_separately_is_one_meeting_each() {
+    let evs = events(
+        "Лавров во вторник встретился отдельно с президентом Франции Эмманюэлем Макроном и канцлером Германии Олафом Шольцем.",
+        "2022-11-16",
+    );
+    let meetings: Vec<&Ev> = evs.iter().filter(|e| e.0 == "MEETING").collect();
+    assert_eq!(meetings.len(), 2, "{evs:?}");
+    assert!(meetings.iter().all(|m| m.1.len() == 2), "{evs:?}");
+}

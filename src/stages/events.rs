@@ -860,7 +860,11 @@ impl EventExtractor {
                                 })
                             })))
                 });
+            // «встретился отдельно с X и Y», «отдельно встретился с …».
+            let separately = (i.saturating_sub(2)..(i + 3).min(clause.end))
+                .any(|k| ctx.doc.fold_of(k) == "отдельно");
             let distributive = (i.saturating_sub(2)..i).any(bilateral_at)
+                || separately
                 || (announced && !trigger.is_noun())
                 || calls
                 || plural_meetings;
