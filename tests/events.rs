@@ -3751,3 +3751,14 @@ fn meeting_separately_is_one_meeting_each() {
     assert_eq!(meetings.len(), 2, "{evs:?}");
     assert!(meetings.iter().all(|m| m.1.len() == 2), "{evs:?}");
 }
+
+#[test]
+fn a_conversation_held_with_a_day_between_is_a_meeting() {
+    let evs = events(
+        "Си Цзиньпин и Нарендра Моди провели в пятницу беседу.",
+        "2019-10-12",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 2, "{evs:?}");
+    assert_eq!(m.3.as_deref(), Some("2019-10-11"), "{evs:?}");
+}

@@ -2903,13 +2903,24 @@ fn literal_trigger(doc: &Doc<'_>, i: usize, fold: &str, w: &WordInfo) -> Option<
     };
     // («Беседа продолжалась три с половиной часа», «два с лишним часа»: that «с» is a
     // number's.)
+    // «Си Цзиньпин и Моди провели в пятницу беседу»: the object of «провести», a word or
+    // two between them.
+    let held = || {
+        let from = i.saturating_sub(4);
+        (from..i).any(|k| {
+            doc.lower(k)
+                .is_some_and(|w| w.has_lemma("провести") || w.has_lemma("проводить"))
+                && !(k..i).any(|j| doc.is_punct(j, ","))
+        })
+    };
     if matches!(fold, "беседа" | "беседу" | "беседы")
         && !(i > 0 && matches!(doc.fold_of(i - 1), "в" | "во"))
         && ((i + 1..sentence_end.min(i + 6)).any(|k| {
             matches!(doc.fold_of(k), "с" | "со")
                 && !(k + 1 < sentence_end
                     && matches!(doc.fold_of(k + 1), "половиной" | "лишним" | "небольшим"))
-        }) || genitive_pair())
+        }) || genitive_pair()
+            || (fold == "беседу" && held()))
     {
         return Some(Trigger::MeetNoun);
     }
