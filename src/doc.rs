@@ -299,7 +299,8 @@ impl<'a> Doc<'a> {
             .unwrap_or(0.0);
         // «Спецпосланник», «Спецпредставитель»: compounds the dictionary does not list and
         // guesses as names when capitalised; no name starts with «спец».
-        if fold.starts_with("спец")
+        // («Генсекретарь», «Генпрокурор»: the same with «ген-».)
+        if (fold.starts_with("спец") || fold.starts_with("генсек") || fold.starts_with("генпрокур"))
             && doc
                 .lower(i)
                 .is_some_and(|w| w.prob(|p| p.pos == Pos::Noun) >= 0.5)

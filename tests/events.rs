@@ -3762,3 +3762,14 @@ fn a_conversation_held_with_a_day_between_is_a_meeting() {
     assert_eq!(m.1.len(), 2, "{evs:?}");
     assert_eq!(m.3.as_deref(), Some("2019-10-11"), "{evs:?}");
 }
+
+#[test]
+fn the_secretary_general_at_a_sentence_start_is_the_one_named_before() {
+    let evs = events(
+        "Генсек ООН Антониу Гутерриш прибыл в Бишкек. Генсекретарь встретился с президентом Садыром Жапаровым.",
+        "2022-05-12",
+    );
+    let m = find(&evs, "MEETING");
+    assert!(m.1.iter().any(|p| p == "Антониу Гутерриш"), "{evs:?}");
+    assert_eq!(m.2.as_deref(), Some("Бишкек"), "{evs:?}");
+}

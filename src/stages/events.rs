@@ -390,6 +390,13 @@ static ROLE_NOUNS: crate::text::WordList = crate::text::WordList::new(&[
     "принц",
     "шейх",
     "султан",
+    // «понтифик», «генсекретарь»: the person of that role named before. («дипломат» was
+    // tried: «По итогам встречи дипломат сообщил, что приедет делегация» made the host, not
+    // the envoy, a visitor.)
+    "премьер-министр",
+    "вице-президент",
+    "генсекретарь",
+    "понтифик",
 ]);
 
 static SPEECH_LEMMAS: crate::text::WordList = crate::text::WordList::new(&[
