@@ -3773,3 +3773,14 @@ fn the_secretary_general_at_a_sentence_start_is_the_one_named_before() {
     assert!(m.1.iter().any(|p| p == "Антониу Гутерриш"), "{evs:?}");
     assert_eq!(m.2.as_deref(), Some("Бишкек"), "{evs:?}");
 }
+
+#[test]
+fn those_who_took_part_in_a_meeting_named_before_are_its_sides() {
+    let evs = events(
+        "Консультативная встреча глав государств Центральной Азии прошла в пятницу в Ашхабаде. В ней приняли участие Касым-Жомарт Токаев, Шавкат Мирзиёев и Садыр Жапаров.",
+        "2021-08-07",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 3, "{evs:?}");
+    assert_eq!(m.2.as_deref(), Some("Ашхабад"), "{evs:?}");
+}

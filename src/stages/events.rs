@@ -3172,12 +3172,17 @@ fn sides_from_next_sentence(
         return None;
     }
     let range = ctx.range.clone();
+    // («В ней приняли участие X, Y и Z»: «принять участие» is «участвовать».)
     let k = range.clone().find(|&k| {
         is_finite_verb(doc, k)
             && doc.lower(k).is_some_and(|w| {
-                w.parses
-                    .iter()
-                    .any(|p| p.pos == Pos::Verb && SIDE_LEMMAS.contains(&p.lemma))
+                w.parses.iter().any(|p| {
+                    p.pos == Pos::Verb
+                        && (SIDE_LEMMAS.contains(&p.lemma)
+                            || (&*p.lemma == "принять"
+                                && k + 1 < range.end
+                                && doc.fold_of(k + 1) == "участие"))
+                })
             })
     })?;
     let clause = clause_of(doc, &range, ctx.marks, k);
