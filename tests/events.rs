@@ -3784,3 +3784,16 @@ fn those_who_took_part_in_a_meeting_named_before_are_its_sides() {
     assert_eq!(m.1.len(), 3, "{evs:?}");
     assert_eq!(m.2.as_deref(), Some("Ашхабад"), "{evs:?}");
 }
+
+#[test]
+fn a_dateline_city_does_not_keep_a_visit_to_its_country() {
+    let evs = events(
+        "БУДАПЕШТ, 29 апреля. Папа Римский Франциск в пятницу прибыл с визитом в Венгрию. В Будапеште понтифик провел беседу с Виктором Орбаном.",
+        "2022-04-29",
+    );
+    assert_eq!(
+        find(&evs, "VISIT").2.as_deref(),
+        Some("Будапешт"),
+        "{evs:?}"
+    );
+}

@@ -6084,7 +6084,12 @@ impl Ctx<'_, '_> {
         };
         // «посол Индии в Москве»: where an envoy sits is not where the visit goes.
         let envoy = |a: &Actor| self.envoy_seat(a);
-        let mut cities = self.actors_in(&span).filter(in_country);
+        // («БУДАПЕШТ, 29 апреля. Франциск прибыл с визитом в Венгрию. В Будапеште …»: the
+        // dateline's city at the article's first token only says where it was written.)
+        let mut cities = self
+            .actors_in(&span)
+            .filter(in_country)
+            .filter(|a| a.tokens.start > 0);
         let first = cities.next()?;
         // A visit to several cities of the country keeps the country.
         if cities.any(|a| a.entity != first.entity)
