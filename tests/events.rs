@@ -3797,3 +3797,14 @@ fn a_dateline_city_does_not_keep_a_visit_to_its_country() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_contact_in_the_coming_days_takes_no_earlier_sentences_date() {
+    let evs = events(
+        "Эрдоган отложил запланированный на конец марта визит в Баку. Турецкий лидер созвонится с Ильхамом Алиевым в ближайшие дни.",
+        "2020-03-16",
+    );
+    let call = find(&evs, "PHONE_CALL");
+    assert_eq!(call.3, None, "{evs:?}");
+    assert_eq!(call.4, "planned", "{evs:?}");
+}

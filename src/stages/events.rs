@@ -6812,6 +6812,9 @@ fn vague_time(doc: &Doc<'_>, clause: &Range<usize>) -> bool {
             "время" => before(1, "свое") && before(2, "в"),
             // «на днях»: some day of the last few, not the article's.
             "днях" => before(1, "на"),
+            // «в ближайшие дни», «в ближайшее время», «в скором времени»: some day ahead the
+            // text does not give (gold rule 7), not a day of an earlier sentence.
+            "ближайшие" | "ближайшее" | "скором" => before(1, "в"),
             _ => match w.split_once('-') {
                 Some((n, e)) => decade_number(n) && decade_ending(e),
                 None => {
