@@ -3808,3 +3808,17 @@ fn a_contact_in_the_coming_days_takes_no_earlier_sentences_date() {
     assert_eq!(call.3, None, "{evs:?}");
     assert_eq!(call.4, "planned", "{evs:?}");
 }
+
+#[test]
+fn earlier_before_a_country_adjective_still_undates_the_contact() {
+    let evs = events(
+        "Володин в пятницу встретился с Даниэлем Ортегой. Ранее российский спикер провел переговоры с председателем Национальной ассамблеи Густаво Поррасом.",
+        "2019-11-30",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").3.as_deref(),
+        Some("2019-11-29"),
+        "{evs:?}"
+    );
+    assert_eq!(find(&evs, "TALKS").3, None, "{evs:?}");
+}

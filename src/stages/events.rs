@@ -2121,11 +2121,21 @@ impl EventExtractor {
             .any(|k| doc.fold_of(k) == "раз" && doc.fold_of(k - 1) == "последний");
         // «Ранее Лавров провёл переговоры …»: before the article, on a day it does not give
         // (not «ранее запланированная встреча», where «ранее» goes with the participle).
+        // («Ранее российский спикер провел переговоры»: a country's adjective is the
+        // subject's, not a participle of the event's.)
         let earlier = (clause.start..i).any(|k| {
-            doc.fold_of(k) == "ранее"
-                && !doc.lower(k + 1).and_then(|w| w.best()).is_some_and(|p| {
-                    matches!(p.pos, Pos::Adj) || p.verb_form == Some(VerbForm::Part)
-                })
+            if doc.fold_of(k) != "ранее" {
+                return false;
+            }
+            let modifier = doc
+                .lower(k + 1)
+                .and_then(|w| w.best())
+                .is_some_and(|p| matches!(p.pos, Pos::Adj) || p.verb_form == Some(VerbForm::Part));
+            let country = doc
+                .mentions_at(k + 1)
+                .iter()
+                .any(|m| m.via == Via::Adjective);
+            !modifier || country
         });
         // «Следующая встреча министров должна пройти в Анкаре»: the next one, on a day the
         // text does not give, not on the day of the one just reported.
