@@ -1130,7 +1130,7 @@ impl EventExtractor {
         let mut subject = ctx.subject(i, &clause);
         // «фон дер Ляйен вместе с Макроном прибыла в Пекин»: a companion is a subject too.
         if !subject.is_empty() {
-            for c in ctx.companions(&clause) {
+            for c in ctx.together(i, &clause).1 {
                 if !subject.contains(&c) {
                     subject.push(c);
                 }
@@ -3837,8 +3837,9 @@ impl Ctx<'_, '_> {
     }
 
     /// Whether «вместе»/«совместно» qualifies the trigger at `i` (before it by three words at
-    /// most, or after it in `clause`), and the people of «вместе с X» there: those who do it
-    /// together. «Вместе с тем» («yet») is no such word.
+    /// most, or after it in `clause`; «вместе с X» anywhere in the clause), and the people of
+    /// «вместе с X»: those who do it together, the subject's companions. «Вместе с тем»
+    /// («yet») is no such word.
     fn together(&self, i: usize, clause: &Range<usize>) -> (bool, Vec<Ref>) {
         let doc = self.doc;
         let mut found = false;
@@ -4685,25 +4686,6 @@ impl Ctx<'_, '_> {
     }
 
     /// Parties governed by one of `preps` after the trigger: «с Токаевым», «между X и Y».
-    /// The persons named after «вместе с» in the clause: who comes or acts with the subject.
-    fn companions(&self, clause: &Range<usize>) -> Vec<Ref> {
-        let doc = self.doc;
-        let Some(k) = clause.clone().find(|&k| {
-            doc.fold_of(k) == "вместе"
-                && k + 1 < clause.end
-                && matches!(doc.fold_of(k + 1), "с" | "со")
-        }) else {
-            return Vec::new();
-        };
-        let window = k + 2..(k + 10).min(clause.end);
-        match self.actors_in(&window).next() {
-            Some(a) if a.kind == EntityKind::Person && a.cases.contains(Case::Ins) => {
-                self.coordinated(a, clause, Some(Case::Ins))
-            }
-            _ => Vec::new(),
-        }
-    }
-
     fn after_preposition(
         &self,
         i: usize,
