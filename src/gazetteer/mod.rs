@@ -474,6 +474,14 @@ impl Gazetteer {
         &self.offices
     }
 
+    /// The country of person `index`: its `country` attribute, else the country of an office
+    /// it held on `date`.
+    pub fn country_of_person(&self, index: u32, date: Option<DateValue>) -> Option<u32> {
+        self.entity(index)
+            .country
+            .or_else(|| date.and_then(|d| self.offices.roles_of(index, d).map(|(c, _)| c).next()))
+    }
+
     /// Sizes.
     pub fn stats(&self) -> GazetteerStats {
         let mut entities = [0; 6];

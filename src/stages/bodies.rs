@@ -796,18 +796,13 @@ impl BodyFinder {
                     if stop >= range.end || doc.fold_of(stop) != "страны" {
                         return None;
                     }
-                    let gaz = doc.gazetteer;
                     let country = doc
                         .mentions
                         .iter()
                         .filter(|m| m.kind == EntityKind::Person && m.sentence == s as u32)
                         .find_map(|m| {
                             let g = doc.entities[m.entity as usize].gaz?;
-                            gaz.entity(g).country.or_else(|| {
-                                doc.date.and_then(|d| {
-                                    gaz.offices().roles_of(g, d).map(|(c, _)| c).next()
-                                })
-                            })
+                            doc.gazetteer.country_of_person(g, doc.date)
                         })?;
                     // (The span stays the body's: NEREL leaves «страны» out of it.)
                     let place = doc.intern_gazetteer(country);

@@ -6529,11 +6529,7 @@ fn country_of(doc: &Doc<'_>, person: u32) -> Option<u32> {
 /// The country of a gazetteer person: the `country` attribute, else the country of an office
 /// held on the article date.
 fn country_of_gaz(doc: &Doc<'_>, gaz_idx: u32) -> Option<u32> {
-    let gaz = doc.gazetteer;
-    gaz.entity(gaz_idx).country.or_else(|| {
-        doc.date
-            .and_then(|d| gaz.offices().roles_of(gaz_idx, d).map(|(c, _)| c).next())
-    })
+    doc.gazetteer.country_of_person(gaz_idx, doc.date)
 }
 
 /// Sentence `s` denies what the sentence before reported: a verb of denial with a
