@@ -417,6 +417,26 @@ fn a_plan_takes_no_past_date_from_an_earlier_sentence() {
 }
 
 #[test]
+fn a_plural_subject_carries_over_and_to_a_plan() {
+    // «Главы государств обсудили …, и договорились встретиться»: the second verb has no
+    // subject of its own; the plural reference before «и» is its subject.
+    for subject in ["Главы государств", "Лидеры", "Президенты"] {
+        let evs = events(
+            &format!(
+                "Владимир Путин провел телефонный разговор с Касым-Жомартом Токаевым. \
+                 {subject} обсудили торговлю и договорились встретиться в сентябре в Астане."
+            ),
+            "2024-06-01",
+        );
+        let m = find(&evs, "MEETING");
+        assert_eq!(m.4, "planned", "{subject}: {evs:?}");
+        assert_eq!(m.1.len(), 2, "{subject}: {evs:?}");
+        assert_eq!(m.2.as_deref(), Some("Астана"), "{subject}: {evs:?}");
+        assert_eq!(m.3.as_deref(), Some("2024-09"), "{subject}: {evs:?}");
+    }
+}
+
+#[test]
 fn a_ceasefire_start_does_not_date_the_talks() {
     // The only date is when the ceasefire starts: the talks get the article's day.
     let evs = events(

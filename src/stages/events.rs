@@ -1580,7 +1580,10 @@ impl EventExtractor {
         // A plural reference stands for the people of the article; «лидеры», «президенты»,
         // «главы государств» for those of them who hold an office.
         if kind.is_contact() && participants.len() < 2 {
-            if let Some(leaders) = ctx.plural_reference(&clause) {
+            if let Some(leaders) = ctx
+                .plural_reference(&clause)
+                .or_else(|| ctx.coordinated_plural_reference(&clause))
+            {
                 let holders: Vec<u32> = ctx
                     .recent
                     .iter()
@@ -5559,12 +5562,42 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// True when the clause has a plural reference as subject («главы государств»,
-    /// «президенты», «стороны»).
     /// Whether the clause refers to the article's people in the plural («главы
     /// государств», «президенты», «стороны», «мы» in a quotation): `Some(true)` when the
     /// word names office holders («лидеры», «президенты», «главы»), `Some(false)` for the
     /// others.
+    /// «Главы государств обсудили торговлю и договорились встретиться»: a clause after «и»
+    /// that has no subject of its own shares the subject of the clause before it in
+    /// the sentence; [`Ctx::plural_reference`] of that clause when its subject is a plural
+    /// reference in the nominative and no person named in the nominative is.
+    fn coordinated_plural_reference(&self, clause: &Range<usize>) -> Option<bool> {
+        let doc = self.doc;
+        let conjunction = match clause.start {
+            k if doc.fold_of(k) == "и" => k,
+            k if k > self.range.start && doc.fold_of(k - 1) == "и" => k - 1,
+            _ => return None,
+        };
+        let before = self.range.start..conjunction;
+        let named_subject = self.actors_in(&before).any(|a| {
+            a.kind == EntityKind::Person
+                && a.cases.contains(Case::Nom)
+                && !self.after_preposition_token(a.tokens.start)
+        });
+        let plural_nominative = before.clone().any(|k| {
+            PLURAL_REFS.contains(doc.fold_of(k))
+                && !self.governed_by_preposition(k)
+                && doc.lower(k).is_some_and(|w| {
+                    w.parses
+                        .iter()
+                        .any(|p| p.case == Some(Case::Nom) && p.number == Some(Number::Plur))
+                })
+        });
+        if named_subject || !plural_nominative {
+            return None;
+        }
+        self.plural_reference(&before)
+    }
+
     fn plural_reference(&self, clause: &Range<usize>) -> Option<bool> {
         for k in clause.clone() {
             let f = self.doc.fold_of(k);
