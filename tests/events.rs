@@ -437,6 +437,22 @@ fn a_plural_subject_carries_over_and_to_a_plan() {
 }
 
 #[test]
+fn a_title_the_dictionary_knows_as_a_name_leads_to_the_person_after_it() {
+    for text in [
+        "Владимир Путин встретился с раисом Татарстана Рустамом Миннихановым.",
+        "Раис Татарстана Рустам Минниханов встретился с Владимиром Путиным.",
+    ] {
+        let evs = events(text, "2024-06-01");
+        let m = find(&evs, "MEETING");
+        assert!(
+            m.1.iter().any(|p| p.contains("Минниханов")),
+            "{text}: {evs:?}"
+        );
+        assert!(m.1.iter().any(|p| p.contains("Путин")), "{text}: {evs:?}");
+    }
+}
+
+#[test]
 fn a_ceasefire_start_does_not_date_the_talks() {
     // The only date is when the ceasefire starts: the talks get the article's day.
     let evs = events(

@@ -1184,7 +1184,29 @@ fn part_of_person_name(doc: &Doc<'_>, i: usize) -> bool {
             .word(i - 1)
             .map(|w| w.prob(|p| matches!(p.name, Some(NameType::Given | NameType::Patronymic))))
             .unwrap_or(0.0);
-        if name_before >= 0.5 {
+        // The parts of a name agree in case: «Раис Татарстана» (the title of Tatarstan's
+        // head, which the dictionary knows only as a given name) is a nominative before a
+        // region that can only be a genitive. A word of no known case may be any.
+        // (A person's name is singular, and no vocative in news: «Раис» is no genitive plural
+        // of «Раиса».)
+        let before_cases = doc
+            .word(i - 1)
+            .map(|w| {
+                w.cases(|p| {
+                    matches!(p.name, Some(NameType::Given | NameType::Patronymic))
+                        && p.number != Some(Number::Plur)
+                        && p.case != Some(Case::Voc)
+                })
+            })
+            .unwrap_or_default();
+        let here_cases = doc
+            .word(i)
+            .map(|w| w.cases(|p| !p.indeclinable))
+            .unwrap_or_default();
+        let disagree = !before_cases.is_empty()
+            && !here_cases.is_empty()
+            && before_cases.intersect(here_cases).is_empty();
+        if name_before >= 0.5 && !disagree {
             return true;
         }
     }

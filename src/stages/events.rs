@@ -4962,6 +4962,10 @@ impl Ctx<'_, '_> {
                         && self.doc.lower(j).and_then(|w| w.best()).is_some_and(|p| {
                             matches!(p.pos, Pos::Adj | Pos::Noun)
                                 || p.verb_form == Some(VerbForm::Part)
+                                // «с раисом Татарстана …»: a title the dictionary knows
+                                // only as a given name, written in lower case.
+                                || (p.pos == Pos::Propn
+                                    && self.doc.tokens[j].shape == Shape::Lower)
                         }));
                 let adjective_mention = self
                     .doc

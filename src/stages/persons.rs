@@ -1554,7 +1554,18 @@ impl PersonFinder {
                     surname_first: false,
                 });
             }
-            if o.given >= 0.9 && o.common < 0.1 && o.geo < 0.1 {
+            // «Раис Татарстана Рустам Минниханов»: a word the dictionary knows only as a
+            // given name, before a place in a case it cannot agree with, is a title (the
+            // parts of a name agree in case).
+            let before_place = doc.mentions_at(i + 1).iter().any(|m| {
+                m.kind.is_place()
+                    && m.tokens.start == i + 1
+                    && !m.cases.is_empty()
+                    && m.cases
+                        .intersect(name_cases(wi, NameType::Given))
+                        .is_empty()
+            });
+            if o.given >= 0.9 && o.common < 0.1 && o.geo < 0.1 && !before_place {
                 return Some(Found {
                     tokens: i..i + 1,
                     sentence: 0,
