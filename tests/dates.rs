@@ -91,6 +91,14 @@ fn days_relative_to_the_text() {
     );
     // «накануне выборов» is before something else: no date.
     check("Накануне выборов он выступил.", "2020-04-17", &[]);
+    // A subject that cannot be a genitive follows the adverb: the day before.
+    for text in [
+        "Накануне глава республики провел прием граждан.",
+        "Накануне губернатор Тверской области провел совещание.",
+        "Накануне министры обсудили бюджет.",
+    ] {
+        check(text, "2024-03-12", &[("Накануне", "2024-03-11")]);
+    }
 }
 
 #[test]

@@ -13,7 +13,7 @@ use jiff::civil::{Date, Weekday};
 
 use crate::doc::{DateDraft, Doc};
 use crate::model::{DateValue, EntityKind, Precision, days_in_month};
-use crate::morph::{Memo, Pos, Tense, VerbForm};
+use crate::morph::{Case, Memo, Pos, Tense, VerbForm};
 use crate::text::TokenKind;
 
 /// Month names in every case form (folded), with abbreviations.
@@ -536,6 +536,14 @@ impl DateResolver {
                         .any(|m| m.kind == EntityKind::Person)
                     || !doc.word(i + 1).and_then(|w| w.best()).is_some_and(|p| {
                         i + 1 < end && matches!(p.pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num)
+                    })
+                    // «Накануне глава республики провёл приём», «Накануне министры
+                    // обсудили»: a word that cannot be a genitive is the subject, not what
+                    // the preposition governs («накануне выборов», «накануне главы» stay).
+                    || doc.word(i + 1).is_some_and(|w| {
+                        i + 1 < end
+                            && !w.parses.is_empty()
+                            && w.parses.iter().all(|p| p.case.is_some_and(|c| c != Case::Gen))
                     }) =>
             {
                 // News use it for «yesterday»: the day before the article's.
