@@ -2323,3 +2323,34 @@ fn a_given_name_before_a_place_it_cannot_agree_with_is_a_title() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_surname_alone_in_an_oblique_case_is_the_man_named_before() {
+    // «Костина» is the genitive of «Костин» as much as the feminine nominative: after
+    // «Андрей Костин» it is he, not a new woman «Костина» (nor a namesake the gazetteer knows
+    // by the surname alone: «Захарова» is not Мария Захарова here).
+    for (text, full, alone) in [
+        (
+            "Андрей Костин заявил о планах банка. Костина поддержал первый зампред.",
+            "Андрей Костин",
+            "Костина",
+        ),
+        (
+            "Министр Иван Петров выступил на совещании. Петрову поручили подготовить доклад.",
+            "Иван Петров",
+            "Петрову",
+        ),
+        (
+            "Министр Иван Захаров выступил на совещании. По словам Захарова, доклад готов.",
+            "Иван Захаров",
+            "Захарова",
+        ),
+    ] {
+        let ms = mentions(text);
+        assert!(has(&ms, "PERSON", full, full), "{text}: {ms:?}");
+        assert!(has(&ms, "PERSON", alone, full), "{text}: {ms:?}");
+    }
+    // A woman named in full keeps her own lone surname.
+    let ms = mentions("Анна Петрова выступила на совещании. Петрову поручили подготовить доклад.");
+    assert!(has(&ms, "PERSON", "Петрову", "Анна Петрова"), "{ms:?}");
+}

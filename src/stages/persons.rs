@@ -864,6 +864,37 @@ impl PersonFinder {
                 }
                 _ => continue,
             };
+            // «Андрей Костин заявил … Костина поддержал»: the form's other surname readings
+            // («костин» of the genitive, besides the feminine «костина» it was named by)
+            // are keys too, where its own names nobody in full; only a person named in full
+            // before it, and only one of that surname.
+            let key = if full.contains_key(&key) || words(doc, &m.tokens) != 1 {
+                key
+            } else {
+                let start = m.tokens.start;
+                let at = m
+                    .tokens
+                    .clone()
+                    .find(|&t| doc.tokens[t].kind == TokenKind::Word);
+                let other = at.and_then(|t| doc.word(t)).and_then(|w| {
+                    w.parses
+                        .iter()
+                        // (Not a plural: «Царнаевы», «Бекхэмов» are a family.)
+                        .filter(|p| p.name == Some(NameType::Surname) || p.guessed)
+                        .filter(|p| p.number != Some(Number::Plur))
+                        .map(|p| crate::text::fold_key(&p.lemma))
+                        .find(|lemma| {
+                            matches!(full.get(lemma), Some(Some(_)))
+                                && named_at
+                                    .get(lemma)
+                                    .is_some_and(|n| n.iter().any(|&(a, _)| a < start))
+                        })
+                });
+                match other {
+                    Some(other) => other,
+                    None => key,
+                }
+            };
             match full.get(&key) {
                 Some(Some(e)) => doc.mentions[k].entity = *e,
                 // «Джейн Остин … Джордж Остин … Остин»: of several people of that surname
