@@ -453,6 +453,39 @@ fn a_title_the_dictionary_knows_as_a_name_leads_to_the_person_after_it() {
 }
 
 #[test]
+fn a_long_portfolio_between_role_and_name_keeps_the_meeting() {
+    // A minister's portfolio may run to several genitives, adjectives, abbreviations and
+    // capitalised place words before the name; the meeting is still with that person.
+    for (text, guest) in [
+        (
+            "Губернатор Томской области Владимир Мазур встретился с министром науки и высшего образования Валерием Фальковым.",
+            "Фальков",
+        ),
+        (
+            "Владимир Мазур встретился с министром науки и высшего образования Валерием Фальковым.",
+            "Фальков",
+        ),
+        (
+            "Губернатор Томской области Владимир Мазур встретился с министром строительства и ЖКХ Иреком Файзуллиным.",
+            "Файзуллин",
+        ),
+        (
+            "Губернатор Томской области Владимир Мазур встретился с министром природных ресурсов и экологии Александром Козловым.",
+            "Козлов",
+        ),
+        (
+            "Губернатор Приморья Олег Кожемяко встретился с министром Российской Федерации по развитию Дальнего Востока и Арктики Алексеем Чекунковым.",
+            "Чекунков",
+        ),
+    ] {
+        let evs = events(text, "2024-03-12");
+        let m = find(&evs, "MEETING");
+        assert_eq!(m.1.len(), 2, "{text}: {evs:?}");
+        assert!(m.1.iter().any(|p| p.contains(guest)), "{text}: {evs:?}");
+    }
+}
+
+#[test]
 fn a_ceasefire_start_does_not_date_the_talks() {
     // The only date is when the ceasefire starts: the talks get the article's day.
     let evs = events(

@@ -4910,10 +4910,24 @@ impl Ctx<'_, '_> {
                             w.prob(|p| p.pos == Pos::Noun && p.case == Some(Case::Gen)) >= 0.5
                         })
                 };
-                let listed = j > k + 1
-                    && (self.doc.is_punct(j, ",") || self.doc.fold_of(j) == "и")
-                    && portfolio(j - 1)
-                    && portfolio(j + 1);
+                // The next portfolio may open with an adjective or be an abbreviation, and
+                // its noun may read as other cases too: «министром науки и высшего
+                // образования», «строительства и ЖКХ», «природных ресурсов и экологии».
+                let next_portfolio = |x: usize| {
+                    x < clause.end
+                        && self.doc.tokens[x].kind == TokenKind::Word
+                        && match self.doc.tokens[x].shape {
+                            Shape::Lower => self.doc.lower(x).is_some_and(|w| {
+                                w.parses.iter().any(|p| {
+                                    matches!(p.pos, Pos::Noun | Pos::Adj)
+                                        && p.case == Some(Case::Gen)
+                                })
+                            }),
+                            Shape::Upper => self.doc.text_of(x).chars().count() <= 6,
+                            _ => false,
+                        }
+                };
+
                 // «министром народной власти по иностранным делам …»: «по» inside a role.
                 let inner = j > k + 1
                     && matches!(self.doc.fold_of(j), "по" | "при")
@@ -4926,18 +4940,33 @@ impl Ctx<'_, '_> {
                         .is_some_and(|p| matches!(p.pos, Pos::Adj | Pos::Noun));
                 // «с верховным лидером Исламской Республики аятоллой …»: capitalised words
                 // of a body's name in the genitive, inside the role.
-                // «Госсовета» is a proper noun of a body (no person or place name).
+                // «Госсовета» is a proper noun of a body (no person's name); so is a place
+                // the gazetteers do not know inside a portfolio («по развитию Дальнего Востока
+                // и Арктики»).
                 let body_word = |x: usize| {
                     x < clause.end
                         && self.doc.tokens[x].shape == Shape::Title
                         && self.doc.word(x).is_some_and(|w| {
-                            w.prob(|p| p.name.is_some_and(|n| n != NameType::Other)) < 0.3
+                            w.prob(|p| {
+                                p.name.is_some_and(|n| {
+                                    matches!(
+                                        n,
+                                        NameType::Given | NameType::Surname | NameType::Patronymic
+                                    )
+                                })
+                            }) < 0.3
                                 && w.prob(|p| {
                                     matches!(p.pos, Pos::Adj | Pos::Noun | Pos::Propn)
                                         && p.case == Some(Case::Gen)
                                 }) >= 0.5
                         })
                 };
+                // «по развитию Дальнего Востока и Арктики»: capitalised words of the
+                // portfolio too.
+                let listed = j > k + 1
+                    && (self.doc.is_punct(j, ",") || self.doc.fold_of(j) == "и")
+                    && (portfolio(j - 1) || body_word(j - 1))
+                    && (next_portfolio(j + 1) || body_word(j + 1));
                 // («со спикером Милли Меджлиса …»: a foreign word of the name before one.)
                 let body_name = j > k + 1
                     && (body_word(j)
@@ -6485,7 +6514,26 @@ impl Public {
                         && (k.saturating_sub(3)..k).any(|j| matches!(doc.fold_of(j), "с" | "со"))
                 })
             };
-            let role = (lo..m.tokens.start).any(is_role) || listed || plural_role || official_visit;
+            // «с министром науки и высшего образования Валерием Фальковым», «министром
+            // Российской Федерации по развитию Дальнего Востока и Арктики …»: a singular role
+            // further back, with only its portfolio between (no verb, no other person, no
+            // punctuation but commas).
+            let long_role = (far..lo).any(|k| {
+                is_role(k)
+                    && (k + 1..m.tokens.start).all(|j| {
+                        !is_finite_verb(doc, j)
+                            && (doc.tokens[j].kind == TokenKind::Word || doc.is_punct(j, ","))
+                            && !doc
+                                .mentions_at(j)
+                                .iter()
+                                .any(|p| p.kind == EntityKind::Person)
+                    })
+            });
+            let role = (lo..m.tokens.start).any(is_role)
+                || listed
+                || plural_role
+                || long_role
+                || official_visit;
             if role {
                 introduced.insert(m.entity);
                 // The country named between the role and the name: «премьер-министр Греции
