@@ -486,6 +486,49 @@ fn a_long_portfolio_between_role_and_name_keeps_the_meeting() {
 }
 
 #[test]
+fn a_contact_moved_to_a_new_day_is_planned_on_it() {
+    for (text, kind, day) in [
+        (
+            "Встреча Владимира Путина и Реджепа Тайипа Эрдогана перенесена на 25 марта.",
+            "MEETING",
+            "2024-03-25",
+        ),
+        (
+            "Встречу Сергея Лаврова и Хакана Фидана перенесли с пятницы на следующий понедельник.",
+            "MEETING",
+            "2024-03-18",
+        ),
+        (
+            "Визит Сергея Лаврова в Анкару перенесен на апрель.",
+            "VISIT",
+            "2024-04",
+        ),
+    ] {
+        let evs = events(text, "2024-03-12");
+        let e = find(&evs, kind);
+        assert_eq!(e.4, "planned", "{text}: {evs:?}");
+        assert_eq!(e.3.as_deref(), Some(day), "{text}: {evs:?}");
+    }
+    // The day it was planned for before it was moved stays cancelled.
+    let evs = events(
+        "Визит Сергея Лаврова в Анкару, запланированный на 17 марта, перенесли на неопределённый срок.",
+        "2024-03-12",
+    );
+    assert_eq!(find(&evs, "VISIT").4, "cancelled", "{evs:?}");
+}
+
+#[test]
+fn a_visit_whose_dates_are_not_fixed_has_not_happened() {
+    for text in [
+        "Сроки визита Реджепа Тайипа Эрдогана в Россию пока не определены.",
+        "Прорабатывается вопрос о визите Реджепа Тайипа Эрдогана в Россию.",
+    ] {
+        let evs = events(text, "2024-03-12");
+        assert_eq!(find(&evs, "VISIT").4, "hypothetical", "{text}: {evs:?}");
+    }
+}
+
+#[test]
 fn a_ceasefire_start_does_not_date_the_talks() {
     // The only date is when the ceasefire starts: the talks get the article's day.
     let evs = events(

@@ -185,8 +185,13 @@ const CUES: &[(&str, Status)] = &[
     // «Телефонного разговора … не было», «визит пока не подтверждён»
     ("не было", Status::Cancelled),
     ("не подтвержд", Status::Hypothetical),
-    // «Встреча в Будапеште пока не назначена»
+    // «Встреча в Будапеште пока не назначена»; «Сроки визита пока не определены»,
+    // «Прорабатывается вопрос о визите»: not fixed yet.
     ("не назначен", Status::Hypothetical),
+    ("не определен", Status::Hypothetical),
+    // (Present tense only: «в ходе визита прорабатывали вопросы» is of a visit that was.)
+    ("прорабатывает", Status::Hypothetical),
+    ("прорабатываю", Status::Hypothetical),
     // «встреча так и не была назначена»: the passive with «быть» between.
     ("не был назначен", Status::Hypothetical),
     ("не была назначен", Status::Hypothetical),
@@ -2071,6 +2076,32 @@ impl EventExtractor {
                 })
             {
                 date = None;
+            }
+        }
+        // «Встреча … перенесена на 25 марта», «перенесли с пятницы на следующий
+        // понедельник»: the day it was moved to is when it is now planned; the cancelled one
+        // is the day it was moved from («запланированный на 17 марта, перенесли на
+        // неопределённый срок» stays cancelled on the 17th).
+        if status == Status::Cancelled
+            && let Some((v, k)) = ctx.date_token_in(i, &clause_dates)
+            && date == Some(v)
+        {
+            let on = if doc.fold_of(k) == "на" {
+                Some(k)
+            } else {
+                k.checked_sub(1).filter(|&x| doc.fold_of(x) == "на")
+            };
+            let moved = on.is_some_and(|on| {
+                (on.saturating_sub(4).max(clause.start)..on).any(|x| {
+                    doc.lower(x).is_some_and(|w| {
+                        w.parses
+                            .iter()
+                            .any(|p| matches!(&*p.lemma, "перенести" | "переносить" | "перенос"))
+                    })
+                })
+            });
+            if moved {
+                status = Status::Planned;
             }
         }
         // A stay spans days: only its start dates it for merging.
