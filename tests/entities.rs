@@ -2354,3 +2354,19 @@ fn a_surname_alone_in_an_oblique_case_is_the_man_named_before() {
     let ms = mentions("Анна Петрова выступила на совещании. Петрову поручили подготовить доклад.");
     assert!(has(&ms, "PERSON", "Петрову", "Анна Петрова"), "{ms:?}");
 }
+
+#[test]
+fn initials_and_a_surname_are_the_gazetteer_person_with_that_initial() {
+    // «Максим Решетников» is a gazetteer row without name parts; «М. Решетников» after it is
+    // the same man, «А. Решетников» someone else.
+    let r = record(
+        "Министр Максим Решетников выступил на форуме. Позднее М. Решетников ответил на вопросы.",
+    );
+    let ids = pairs(&r, "entity");
+    assert_eq!(ids[0].1, ids[1].1, "{ids:?}");
+    let r = record(
+        "Министр Максим Решетников выступил на форуме. Позднее А. Решетников ответил на вопросы.",
+    );
+    let ids = pairs(&r, "entity");
+    assert_ne!(ids[0].1, ids[1].1, "{ids:?}");
+}

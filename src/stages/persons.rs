@@ -1638,13 +1638,23 @@ impl PersonFinder {
     /// and a surname) joins a person of the article with that surname when there is one.
     fn link(&self, doc: &mut Doc<'_>, found: Vec<Found>) {
         // Full names first, so that a surname before its full name still links to it.
+        let key = crate::text::fold_key;
         let mut by_surname: HashMap<String, u32> = HashMap::default();
+        // Gazetteer people of the article whose rows have no name parts («Максим
+        // Решетников»), by the last word of the name: for initials and a surname only, where
+        // the initial is the name's first letter («М. Решетников» is he, «А. Решетников» not).
+        let mut by_last_word: HashMap<String, u32> = HashMap::default();
         for m in &doc.mentions {
-            if let Some(s) = &doc.entities[m.entity as usize].surname {
+            let ent = &doc.entities[m.entity as usize];
+            if let Some(s) = &ent.surname {
                 by_surname.entry(s.to_string()).or_insert(m.entity);
+            } else if m.kind == EntityKind::Person
+                && m.via == Via::Gazetteer
+                && let Some((_, last)) = ent.name.rsplit_once(' ')
+            {
+                by_last_word.entry(key(last)).or_insert(m.entity);
             }
         }
-        let key = crate::text::fold_key;
         // The given name of a person already in the article, folded.
         let given_of = |doc: &Doc<'_>, e: u32| -> Option<String> {
             let ent = &doc.entities[e as usize];
@@ -1690,7 +1700,12 @@ impl PersonFinder {
             let original = doc.original_of(&f.tokens);
             let yo = |name: &str| crate::text::restore_yo(name, original).into_owned();
             let e = match (&f.given, &f.patronymic, &f.surname) {
-                (_, _, Some(s)) => match by_surname.get(&key(s)) {
+                (_, _, Some(s)) => match by_surname.get(&key(s)).or_else(|| {
+                    let initial = initial_at(doc, f.tokens.start)?;
+                    by_last_word
+                        .get(&key(s))
+                        .filter(|&&e| doc.entities[e as usize].name.starts_with(initial))
+                }) {
                     Some(&e) => e,
                     None => {
                         let e = intern_person(doc, &yo(s), Some(key(s)));
