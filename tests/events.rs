@@ -529,6 +529,28 @@ fn a_visit_whose_dates_are_not_fixed_has_not_happened() {
 }
 
 #[test]
+fn a_relative_clause_with_s_kotorym_has_its_antecedent_as_the_other_side() {
+    for (text, kind, other) in [
+        (
+            "Хакан Фидан, с которым Сергей Лавров встретился накануне, назвал переговоры конструктивными.",
+            "MEETING",
+            "Фидан",
+        ),
+        (
+            "Эрдоган, с которым Владимир Путин провел переговоры в понедельник, вернулся в Анкару.",
+            "TALKS",
+            "Эрдоган",
+        ),
+    ] {
+        let evs = events(text, "2024-03-12");
+        let e = find(&evs, kind);
+        assert_eq!(e.1.len(), 2, "{text}: {evs:?}");
+        assert!(e.1.iter().any(|p| p.contains(other)), "{text}: {evs:?}");
+        assert_eq!(e.3.as_deref(), Some("2024-03-11"), "{text}: {evs:?}");
+    }
+}
+
+#[test]
 fn a_ceasefire_start_does_not_date_the_talks() {
     // The only date is when the ceasefire starts: the talks get the article's day.
     let evs = events(

@@ -4760,7 +4760,13 @@ impl Ctx<'_, '_> {
                 && trigger_at(self.doc, i).is_some_and(|t| !t.is_noun())
                 && (k + 1..i)
                     .all(|x| !is_finite_verb(self.doc, x) && trigger_at(self.doc, x).is_none());
-            if k + 3 < i && !fronted {
+            // «Эрдоган, с которым Путин провёл переговоры, …»: the relative clause opens with
+            // the preposition, however far its trigger.
+            let relative = k >= 1
+                && self.doc.is_punct(k - 1, ",")
+                && matches!(self.doc.fold_of(k + 1), "которым" | "которой" | "которыми")
+                && (k + 2..i).all(|x| trigger_at(self.doc, x).is_none());
+            if k + 3 < i && !fronted && !relative {
                 continue;
             }
             // «В телефонном разговоре Путин рассказал о встрече с Трампом»: a preposition
@@ -4904,6 +4910,20 @@ impl Ctx<'_, '_> {
                 // «с коллегой», «с ним»
                 if let Some(r) = self.pronoun_or_colleague(j) {
                     return vec![vec![r]];
+                }
+                // «Хакан Фидан, с которым Сергей Лавров встретился накануне, …»: the relative
+                // pronoun stands for the person the clause is attached to, right before its
+                // comma.
+                if j == k + 1
+                    && k >= 2
+                    && self.doc.is_punct(k - 1, ",")
+                    && matches!(self.doc.fold_of(j), "которым" | "которой" | "которыми")
+                    && let Some(a) = self
+                        .actors
+                        .iter()
+                        .find(|a| a.tokens.end == k - 1 && a.kind == EntityKind::Person)
+                {
+                    return vec![vec![Ref::Doc(a.entity)]];
                 }
                 // «встретился с президентами Ирана и Турции»: the holders, together; «провёл
                 // двусторонние встречи с лидерами Индии, Китая и Ирана»: one group each.
