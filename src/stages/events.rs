@@ -4762,10 +4762,8 @@ impl Ctx<'_, '_> {
                     .all(|x| !is_finite_verb(self.doc, x) && trigger_at(self.doc, x).is_none());
             // «Эрдоган, с которым Путин провёл переговоры, …»: the relative clause opens with
             // the preposition, however far its trigger.
-            let relative = k >= 1
-                && self.doc.is_punct(k - 1, ",")
-                && matches!(self.doc.fold_of(k + 1), "которым" | "которой" | "которыми")
-                && (k + 2..i).all(|x| trigger_at(self.doc, x).is_none());
+            let relative =
+                self.relative_with_at(k) && (k + 2..i).all(|x| trigger_at(self.doc, x).is_none());
             if k + 3 < i && !fronted && !relative {
                 continue;
             }
@@ -4915,9 +4913,7 @@ impl Ctx<'_, '_> {
                 // pronoun stands for the person the clause is attached to, right before its
                 // comma.
                 if j == k + 1
-                    && k >= 2
-                    && self.doc.is_punct(k - 1, ",")
-                    && matches!(self.doc.fold_of(j), "которым" | "которой" | "которыми")
+                    && self.relative_with_at(k)
                     && let Some(a) = self
                         .actors
                         .iter()
@@ -5059,6 +5055,15 @@ impl Ctx<'_, '_> {
             }
         }
         head_of_country.map(|r| vec![vec![r]]).unwrap_or_default()
+    }
+
+    /// Whether the «с» at `k` opens a relative clause after a comma: «, с которым …»,
+    /// «, с которой …», «, с которыми …».
+    fn relative_with_at(&self, k: usize) -> bool {
+        k >= 1
+            && k + 1 < self.doc.tokens.len()
+            && self.doc.is_punct(k - 1, ",")
+            && matches!(self.doc.fold_of(k + 1), "которым" | "которой" | "которыми")
     }
 
     /// Genitive parties right after a noun trigger («встреча Путина и Токаева»), skipping
