@@ -359,6 +359,17 @@ impl WordInfo {
         set
     }
 
+    /// The cases in which the word can be a person's name part of one of `types`: a name is
+    /// singular, and no vocative in news («Владислав» is no accusative plural of
+    /// «Владислава», «Раис» no genitive plural of «Раиса»).
+    pub fn name_cases(&self, types: &[NameType]) -> CaseSet {
+        self.cases(|p| {
+            p.name.is_some_and(|n| types.contains(&n))
+                && p.number != Some(Number::Plur)
+                && p.case != Some(Case::Voc)
+        })
+    }
+
     /// True when the word was not in the dictionary.
     pub fn guessed(&self) -> bool {
         self.parses.first().is_some_and(|p| p.guessed)

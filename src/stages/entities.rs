@@ -1187,17 +1187,9 @@ fn part_of_person_name(doc: &Doc<'_>, i: usize) -> bool {
         // The parts of a name agree in case: «Раис Татарстана» (the title of Tatarstan's
         // head, which the dictionary knows only as a given name) is a nominative before a
         // region that can only be a genitive. A word of no known case may be any.
-        // (A person's name is singular, and no vocative in news: «Раис» is no genitive plural
-        // of «Раиса».)
         let before_cases = doc
             .word(i - 1)
-            .map(|w| {
-                w.cases(|p| {
-                    matches!(p.name, Some(NameType::Given | NameType::Patronymic))
-                        && p.number != Some(Number::Plur)
-                        && p.case != Some(Case::Voc)
-                })
-            })
+            .map(|w| w.name_cases(&[NameType::Given, NameType::Patronymic]))
             .unwrap_or_default();
         let here_cases = doc
             .word(i)

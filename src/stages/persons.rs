@@ -100,10 +100,9 @@ fn may_start_name(doc: &Doc<'_>, i: usize) -> bool {
     doc.tokens[i].shape == Shape::Title || surname_particle(doc.fold_of(i))
 }
 
-/// Cases in which token `i` can be a name part of type `n`.
+/// Cases in which token `i` can be a name part of type `n` ([`WordInfo::name_cases`]).
 fn name_cases(w: &WordInfo, n: NameType) -> CaseSet {
-    // A person's name is singular: «Владислав» is no accusative plural of «Владислава».
-    w.cases(|p| p.name == Some(n) && p.number != Some(Number::Plur) && p.case != Some(Case::Voc))
+    w.name_cases(&[n])
 }
 
 /// The nominative of a name part: the lemma of the best reading of type `n` in a case of
