@@ -551,6 +551,25 @@ fn a_relative_clause_with_s_kotorym_has_its_antecedent_as_the_other_side() {
 }
 
 #[test]
+fn a_foreign_region_inside_the_guests_title_is_no_side() {
+    for (text, guest) in [
+        (
+            "Андрей Воробьев встретился с губернатором провинции Хэйлунцзян Лян Хуэйлин.",
+            "Лян Хуэйлин",
+        ),
+        (
+            "Андрей Воробьев встретился с губернатором штата Махараштра Рамешем Байсом.",
+            "Байс",
+        ),
+    ] {
+        let evs = events(text, "2024-03-12");
+        let m = find(&evs, "MEETING");
+        assert_eq!(m.1.len(), 2, "{text}: {evs:?}");
+        assert!(m.1.iter().any(|p| p.contains(guest)), "{text}: {evs:?}");
+    }
+}
+
+#[test]
 fn a_ceasefire_start_does_not_date_the_talks() {
     // The only date is when the ceasefire starts: the talks get the article's day.
     let evs = events(

@@ -4869,11 +4869,14 @@ impl Ctx<'_, '_> {
                 }
                 // «с мэром Москвы Сергеем Собяниным», «с губернатором Техаса …»: a city or
                 // region in the genitive after a role noun is its complement.
+                // («с губернатором провинции Хэнань Ван Каем», «штата Махараштра»: after a
+                // word for a region, a name in any case the gazetteer gives it.)
                 if j > k + 1
                     && let Some(place) = self.actors_in(clause).find(|a| {
                         a.tokens.start == j
                             && matches!(a.kind, EntityKind::City | EntityKind::Region)
-                            && a.cases.contains(Case::Gen)
+                            && (a.cases.contains(Case::Gen)
+                                || crate::stages::places::is_region_cue(self.doc.fold_of(j - 1)))
                     })
                 {
                     j = place.tokens.end;

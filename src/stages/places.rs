@@ -113,7 +113,7 @@ const DISTRICT_NOUNS: &[&str] = &[
 
 /// Nouns for a first-level region: a capitalised name after them the gazetteers do not know is
 /// that region («в провинции Кандагар», «штата Миссури» when not listed, «префектуры Айти»).
-fn is_region_cue(fold: &str) -> bool {
+pub(crate) fn is_region_cue(fold: &str) -> bool {
     matches!(
         fold,
         "провинция"
