@@ -81,6 +81,9 @@ pub struct DateDraft {
     pub tokens: Range<usize>,
     /// Value.
     pub value: DateValue,
+    /// The last day, month or year of a span the expression names («с 15 по 17 марта»,
+    /// «в 2019–2020 годах»); `value` is its first.
+    pub until: Option<DateValue>,
     /// Sentence index.
     pub sentence: u32,
 }
@@ -96,6 +99,8 @@ pub struct EventDraft {
     pub place: Option<u32>,
     /// Date.
     pub date: Option<DateValue>,
+    /// The last day of the span the date opens («с 15 по 17 марта»), when it opens one.
+    pub until: Option<DateValue>,
     /// True when the date was written in the event's own sentence (not inherited from the
     /// paragraph or the article date).
     pub date_explicit: bool,

@@ -384,8 +384,12 @@ pub struct DateMention {
     pub end: u32,
     /// The expression as written.
     pub text: String,
-    /// Resolved calendar value.
+    /// Resolved calendar value; for a span («с 15 по 17 марта»), its first day, month or
+    /// year.
     pub value: DateValue,
+    /// The last day, month or year of a span; absent for a single date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<DateValue>,
     /// Precision of `value`.
     pub precision: Precision,
     /// Index into `sentences`.
@@ -518,8 +522,13 @@ pub struct Event {
     pub participants: Vec<EntityId>,
     /// Entity id of the place, when known.
     pub place: Option<EntityId>,
-    /// When it happened or is to happen, when known.
+    /// When it happened or is to happen, when known; for an event over a span of days
+    /// («визит продлится с 15 по 17 марта»), the first.
     pub date: Option<DateValue>,
+    /// The last day of a span of days (or month, or year) the event takes; absent when it
+    /// has one date or none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<DateValue>,
     /// Whether it happened.
     pub status: Status,
     /// Index of the sentence of the first evidence.

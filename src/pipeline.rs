@@ -372,6 +372,7 @@ fn build_record(d: &Doc<'_>, doc_id: &str, chars: &CharIndex) -> Record {
             end: span.end,
             text: span.text,
             value: date.value,
+            until: date.until,
             precision: date.value.precision(),
             sentence: date.sentence,
         });
@@ -419,6 +420,7 @@ fn build_record(d: &Doc<'_>, doc_id: &str, chars: &CharIndex) -> Record {
             participants,
             place,
             date: e.date,
+            until: e.until,
             status: e.status,
             sentence: e.sentences[0],
             trigger: spans.tokens(&e.trigger),

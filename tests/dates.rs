@@ -440,6 +440,56 @@ fn a_span_of_days_is_dated_by_its_first() {
     );
 }
 
+/// (text, value, until) of each date: `until` is the last day, month or year of a span.
+fn spans(text: &str, article: &str) -> Vec<(String, String, Option<String>)> {
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", article])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    records(&out.stdout)[0]["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["text"].as_str().unwrap().to_string(),
+                d["value"].as_str().unwrap().to_string(),
+                d.get("until").map(|u| u.as_str().unwrap().to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_span_keeps_its_last_day_month_or_year_in_until() {
+    let got = spans(
+        "Форум пройдёт с 5 по 7 мая 2024 г. Переговоры прошли 21–22 февраля, выборы прошли 3 и \
+         4 декабря. Выставка открыта с 15 марта по 17 апреля. В 2019–2020 годах он возглавлял \
+         министерство, с 2012 по 2015 год жил в Казани. Договор подписан 01-02-2024 и \
+         2024-02-01.",
+        "2023-03-23",
+    );
+    let want = [
+        ("с 5 по 7 мая 2024 г.", "2024-05-05", Some("2024-05-07")),
+        ("21–22 февраля", "2023-02-21", Some("2023-02-22")),
+        ("3 и 4 декабря", "2022-12-03", None),
+        ("с 15 марта", "2023-03-15", Some("2023-04-17")),
+        ("по 17 апреля", "2023-04-17", None),
+        ("В 2019–2020 годах", "2019", Some("2020")),
+        ("с 2012 по 2015 год", "2012", Some("2015")),
+        ("01-02-2024", "2024-02-01", None),
+        ("2024-02-01", "2024-02-01", None),
+    ];
+    let want: Vec<(String, String, Option<String>)> = want
+        .iter()
+        .map(|(t, v, u)| (t.to_string(), v.to_string(), u.map(str::to_string)))
+        .collect();
+    assert_eq!(got, want);
+}
+
 #[test]
 fn na_with_a_month_points_ahead_only_for_plans() {
     check(

@@ -3975,3 +3975,34 @@ fn earlier_before_a_country_adjective_still_undates_the_contact() {
     );
     assert_eq!(find(&evs, "TALKS").3, None, "{evs:?}");
 }
+
+#[test]
+fn an_event_over_a_span_of_days_keeps_its_last_day() {
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-03-10"])
+        .write_stdin(
+            "Президент Казахстана Касым-Жомарт Токаев посетит Москву с 15 по 17 марта. \
+             Переговоры Путина и Токаева пройдут 16 марта.",
+        )
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let r = records(&out.stdout).remove(0);
+    let by_type = |kind: &str| {
+        r["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["type"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} in {}", r["events"]))
+            .clone()
+    };
+    let visit = by_type("VISIT");
+    assert_eq!(visit["date"], "2024-03-15");
+    assert_eq!(visit["until"], "2024-03-17");
+    // The talks have a day of their own inside the span: no end.
+    let talks = by_type("TALKS");
+    assert_eq!(talks["date"], "2024-03-16");
+    assert!(talks.get("until").is_none(), "{talks}");
+}

@@ -85,6 +85,7 @@ impl CsvSink {
                     "type",
                     "status",
                     "date",
+                    "until",
                     "place_id",
                     "place_name",
                     "participant_ids",
@@ -151,6 +152,7 @@ impl CsvSink {
                 e.kind.to_string(),
                 e.status.to_string(),
                 e.date.map(|d| d.to_string()).unwrap_or_default(),
+                e.until.map(|d| d.to_string()).unwrap_or_default(),
                 e.place.as_ref().map(|p| p.to_string()).unwrap_or_default(),
                 e.place.as_ref().map(name).unwrap_or_default(),
                 e.participants

@@ -99,6 +99,10 @@ fn date_mention(out: &mut Vec<u8>, d: &DateMention) {
     string(out, &d.text);
     out.extend_from_slice(b",\"value\":");
     date_or_null(out, Some(d.value));
+    if let Some(until) = d.until {
+        out.extend_from_slice(b",\"until\":");
+        date_or_null(out, Some(until));
+    }
     out.extend_from_slice(b",\"precision\":");
     plain(out, d.precision.as_str());
     out.extend_from_slice(b",\"sentence\":");
@@ -253,6 +257,7 @@ mod tests {
                 end: 2,
                 text: text.into(),
                 value: DateValue::parse(value).unwrap(),
+                until: (k == 2).then(|| DateValue::parse("2024-03-02").unwrap()),
                 precision: [Precision::Year, Precision::Month, Precision::Day][k],
                 sentence: 0,
             });
@@ -263,6 +268,7 @@ mod tests {
             participants: vec![EntityId::new("wikidata:Q7747")],
             place: None,
             date: DateValue::parse("2024-02"),
+            until: DateValue::parse("2024-04"),
             status: Status::Planned,
             sentence: 1,
             trigger: span(text),

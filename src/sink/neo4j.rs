@@ -62,6 +62,7 @@ const FILES: [(&str, &[&str]); 10] = [
             "status",
             "date:date",
             "when",
+            "until",
             "precision",
             "confidence:float",
             "key",
@@ -224,6 +225,7 @@ impl Neo4jSink {
                 e.status.as_str(),
                 &day(e.date),
                 &when,
+                &e.until.map(|d| d.to_string()).unwrap_or_default(),
                 &precision,
                 &confidence,
                 &e.key,
@@ -371,6 +373,7 @@ fn load_cypher() -> String {
           LOAD CSV WITH HEADERS FROM 'file:///Event.csv' AS row\n\
           MERGE (e:Event {id: row.`eventId:ID(Event)`})\n\
           SET e.type = row.type, e.status = row.status, e.when = row.when, e.precision = row.precision,\n\
+          \x20   e.until = CASE row.until WHEN '' THEN null ELSE row.until END,\n\
           \x20   e.date = CASE row.`date:date` WHEN '' THEN null ELSE date(row.`date:date`) END,\n\
           \x20   e.confidence = toFloat(row.`confidence:float`), e.key = row.key, e.trigger = row.trigger,\n\
           \x20   e.evidence = row.evidence, e.docId = row.docId;\n\n";

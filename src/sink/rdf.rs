@@ -3,7 +3,7 @@
 //!
 //! Entities with a QID are Wikidata IRIs (`http://www.wikidata.org/entity/Q7747`); others,
 //! events and articles live under [`BASE`]. Events use schema.org (`schema:Event`,
-//! `schema:attendee`, `schema:location`, `schema:startDate`) and a small vocabulary under
+//! `schema:attendee`, `schema:location`, `schema:startDate`, `schema:endDate`) and a small vocabulary under
 //! [`VOCAB`] for what schema.org lacks (event kind, status, the relations MET, VISITED,
 //! INVITED, evidence offsets, confidence). Names are `@ru` literals; dates are `xsd:date`,
 //! `xsd:gYearMonth` or `xsd:gYear` by precision. The vocabulary is documented in README.
@@ -159,6 +159,9 @@ pub fn triples_of(r: &Record) -> Vec<Triple> {
         }
         if let Some(d) = ev.date {
             add(&e, schema("startDate"), date_literal(d).into());
+        }
+        if let Some(d) = ev.until {
+            add(&e, schema("endDate"), date_literal(d).into());
         }
         if let Some(first) = ev.evidence.first() {
             add(&e, vocab("evidenceText"), ru(&first.text).into());

@@ -260,6 +260,54 @@ fn full_year(s: &str) -> Option<i32> {
     }
 }
 
+/// Whether token `k` joins the two ends of a span: «15-17», «15–17», «с 15 по 17».
+fn span_joint(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_punct(k, "-") || doc.fold_of(k) == "по"
+}
+
+/// Sets [`DateDraft::until`] of the expressions that name a span rather than a day.
+///
+/// Within one expression: «21-22 февраля», «с 15 по 17 марта 2025 года» (days of one month),
+/// «в 2019–2020 годах», «с 2019 по 2021 год» (years) — the parser dated each by its first
+/// number, and the last is the number after the joint. Across two: «с 15 марта по 17 апреля»,
+/// «с 2019 года по 2021 год» are two expressions, the first opened by «с» and the second by
+/// «по» or «до» right after it, of the same precision and later. «3 и 4 декабря» names two
+/// days, not a span, and gets none.
+fn mark_spans(doc: &Doc<'_>, dates: &mut [DateDraft]) {
+    for k in 0..dates.len() {
+        let d = &dates[k];
+        let tokens = d.tokens.clone();
+        let first = tokens.start + usize::from(PREPOSITIONS.contains(&doc.fold_of(tokens.start)));
+        // A word after the second number («21-22 февраля», «2019–2020 годах»): not the
+        // numbers of one day («01-02-2024», «2024-02-22»).
+        let inner = (first + 3 < tokens.end
+            && doc.tokens[first].kind == TokenKind::Number
+            && span_joint(doc, first + 1)
+            && doc.tokens[first + 3].kind == TokenKind::Word)
+            .then(|| number(doc.fold_of(first + 2)))
+            .flatten()
+            .and_then(|last| match d.value.precision() {
+                Precision::Day if u32::from(d.value.day) < last && last <= 31 => {
+                    valid_day(i32::from(d.value.year), d.value.month, last as u8)
+                }
+                Precision::Year
+                    if doc.fold_of(first + 2).len() == 4 && last > d.value.year as u32 =>
+                {
+                    Some(DateValue::year(last as i16))
+                }
+                _ => None,
+            });
+        let across = dates.get(k + 1).filter(|next| {
+            matches!(doc.fold_of(tokens.start), "с" | "со")
+                && next.tokens.start == tokens.end
+                && matches!(doc.fold_of(next.tokens.start), "по" | "до")
+                && next.value.precision() == d.value.precision()
+                && d.value.before(&next.value)
+        });
+        dates[k].until = inner.or(across.map(|next| next.value));
+    }
+}
+
 /// Resolves date expressions. Holds no state.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct DateResolver;
@@ -349,6 +397,7 @@ impl DateResolver {
                         out.push(DateDraft {
                             tokens: first..i + len,
                             value,
+                            until: None,
                             sentence: s as u32,
                         });
                         i += len;
@@ -357,6 +406,7 @@ impl DateResolver {
                 }
             }
         }
+        mark_spans(doc, &mut out);
         doc.dates = out;
     }
 

@@ -735,6 +735,7 @@ impl EventExtractor {
             }
         }
         for e in &mut events {
+            e.until = span_until(doc, e);
             if e.kind.is_contact() {
                 e.participants.sort_by(|a, b| {
                     doc.entities[*a as usize]
@@ -2475,6 +2476,7 @@ impl EventExtractor {
             participants: Vec::new(),
             place: None,
             date,
+            until: None,
             date_explicit,
             status,
             trigger: i..i + 1,
@@ -6995,4 +6997,20 @@ fn negated_habitual_contact(doc: &Doc<'_>, clause: &Range<usize>, i: usize) -> b
                 })
             })
     })
+}
+
+/// The end of the span an event's date opens: the date expression it was dated by names a
+/// span («визит продлится с 15 по 17 марта», «форум, который пройдет 5–7 июня»). That
+/// expression is the one of its value in the event's own sentence when the date was written
+/// there, else the last one of that value before the trigger (the paragraph's date it
+/// inherited). A date from the article's own day opens none.
+fn span_until(doc: &Doc<'_>, e: &EventDraft) -> Option<DateValue> {
+    let date = e.date?;
+    let mut same = doc.dates.iter().filter(|d| d.value == date);
+    let source = if e.date_explicit {
+        same.rfind(|d| d.sentence == e.sentences[0])
+    } else {
+        same.rfind(|d| d.tokens.end <= e.trigger.start)
+    };
+    source?.until
 }

@@ -132,6 +132,30 @@ def test_spark_events_csv(local_run, spark_run):
     assert got == expected
 
 
+def test_spark_events_csv_has_the_binarys_columns(corpus, spark_run, tmp_path):
+    """The driver's events table is the binary's events.csv plus doc_index and sentence: same
+    columns in the same order, and the same values in those a spreadsheet user filters on."""
+    d, path, _ = corpus
+    _, csv_dir = spark_run
+    out = tmp_path / "local-csv"
+    p = subprocess.run([str(BIN), "extract", "--quiet", "--format", "csv", "-o", str(out), str(path)], capture_output=True, timeout=600)
+    assert p.returncode == 0, p.stderr.decode("utf-8", "replace")
+    with open(out / "events.csv", encoding="utf-8", newline="") as fh:
+        local = list(csv.reader(fh))
+    spark_rows = []
+    for f in sorted(glob.glob(str(csv_dir / "*.csv"))):
+        with open(f, encoding="utf-8", newline="") as fh:
+            spark_rows += list(csv.DictReader(fh))
+    with open(sorted(glob.glob(str(csv_dir / "*.csv")))[0], encoding="utf-8", newline="") as fh:
+        spark_header = next(csv.reader(fh))
+    assert [c for c in spark_header if c not in ("doc_index", "sentence")] == local[0]
+    spark_rows.sort(key=lambda r: int(r["doc_index"]))
+    keep = ("event_id", "type", "status", "date", "until", "place_id", "participant_ids")
+    want = [{k: row[local[0].index(k)] for k in keep} for row in local[1:]]
+    got = [{k: r[k] or "" for k in keep} for r in spark_rows]
+    assert got == want
+
+
 def test_spark_error_records_and_blank_lines(tmp_path):
     """Lines the binary turns into error records (exit code 1) go through; blank lines are dropped."""
     lines = [
