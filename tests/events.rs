@@ -4006,3 +4006,25 @@ fn an_event_over_a_span_of_days_keeps_its_last_day() {
     assert_eq!(talks["date"], "2024-03-16");
     assert!(talks.get("until").is_none(), "{talks}");
 }
+
+#[test]
+fn a_fronted_gerund_belongs_to_the_subject_after_its_comma() {
+    let evs = events(
+        "Встретившись с Реджепом Эрдоганом в Анкаре, Владимир Путин отправился в аэропорт.",
+        "2024-05-20",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1, ["Владимир Владимирович Путин", "Реджеп Тайип Эрдоган"]);
+    assert_eq!(m.2.as_deref(), Some("Анкара"));
+    // A list of sides after «с» has commas of its own: the subject is the nominative after.
+    let evs = events(
+        "Встретившись с Эрдоганом, Алиевым и Токаевым, Путин заявил о новых договорённостях.",
+        "2024-05-20",
+    );
+    assert!(
+        evs.iter()
+            .any(|e| e.1.contains(&"Владимир Владимирович Путин".to_string())
+                && e.1.iter().any(|p| p.starts_with("Ильхам"))),
+        "{evs:?}"
+    );
+}

@@ -4153,6 +4153,27 @@ impl Ctx<'_, '_> {
         {
             return vec![r.0];
         }
+        // «Встретившись с Эрдоганом, Путин отправился в аэропорт»: a gerund phrase put before
+        // its subject; the subject is the first nominative party after the comma that closes
+        // the phrase (a list of sides after «с» has no nominative in it).
+        let gerund = self
+            .doc
+            .word(i)
+            .and_then(|w| w.best())
+            .is_some_and(|p| p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Conv));
+        if gerund
+            && let Some(comma) = (i + 1..clause.end).find(|&k| self.doc.is_punct(k, ","))
+            && let Some(a) = self.actors_in(clause).find(|a| {
+                a.tokens.start > comma
+                    && Self::is_party(a)
+                    && a.cases.only_or_contains_nom()
+                    && !self.is_complement(a)
+                    && !self.governed_by_preposition(a.tokens.start)
+            })
+        {
+            let a = self.apposition_head(a, clause);
+            return self.coordinated(a, clause, Some(Case::Nom));
+        }
         // A name behind «с» after the trigger is the other side, whatever its case
         // («встретился с верховным лидером Ирана аятоллой Али Хаменеи»).
         let with_at = (i + 1..clause.end).find(|&k| matches!(self.doc.fold_of(k), "с" | "со"));
