@@ -4028,3 +4028,64 @@ fn a_fronted_gerund_belongs_to_the_subject_after_its_comma() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_gerund_phrase_keeps_its_status_from_the_main_predicate() {
+    // «заявил о готовности» is what Лавров said after the meeting, not a plan of it.
+    let evs = events(
+        "Встретившись во вторник с Реджепом Эрдоганом, Сергей Лавров заявил о готовности \
+         продолжить диалог.",
+        "2025-03-12",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.3.as_deref(), Some("2025-03-11"));
+    assert_eq!(m.4, "happened");
+}
+
+#[test]
+fn the_one_handed_an_invitation_is_invited() {
+    let evs = events(
+        "Касым-Жомарт Токаев передал Владимиру Путину приглашение посетить Астану.",
+        "2024-05-20",
+    );
+    let inv = find(&evs, "INVITATION");
+    assert_eq!(
+        inv.1,
+        [
+            "Владимир Владимирович Путин",
+            "Касым-Жомарт Кемелевич Токаев"
+        ]
+    );
+    assert_eq!(inv.2.as_deref(), Some("Астана"));
+    // A messenger carries someone else's invitation: the one named after the noun invites.
+    let out = newsgraph()
+        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-05-20"])
+        .write_stdin(
+            "Сергей Лавров передал Башару Асаду приглашение Владимира Путина посетить Россию.",
+        )
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let r = records(&out.stdout).remove(0);
+    let e = &r["events"][0];
+    assert_eq!(e["type"], "INVITATION");
+    let name = |v: &Value| r["entities"][v.as_str().unwrap()]["name"].clone();
+    // Ordered: the inviter, then the invitee.
+    assert_eq!(name(&e["participants"][0]), "Владимир Владимирович Путин");
+    assert_eq!(name(&e["participants"][1]), "Башар Асад");
+    // «благодарен Путину за приглашение»: the dative thanked is the inviter.
+    let evs = events(
+        "Токаев заявил, что благодарен Путину за приглашение посетить Казань.",
+        "2024-05-20",
+    );
+    assert!(
+        evs.iter().all(|e| e.0 != "INVITATION"
+            || e.1
+                == [
+                    "Владимир Владимирович Путин",
+                    "Касым-Жомарт Кемелевич Токаев"
+                ]),
+        "{evs:?}"
+    );
+}

@@ -1551,15 +1551,24 @@ impl EventExtractor {
                     .into_iter()
                     .next()
                     .or_else(|| ctx.thanked_object(i, &clause).into_iter().next());
+                // «Токаев передал Путину приглашение посетить Астану»: the one handed it is
+                // invited; so in «Лавров передал Асаду приглашение Путина», where Лавров only
+                // carries Путин's invitation.
+                let handed_to = ctx.handed_to(i, &clause);
                 let (inviter, invitee) = match named {
                     // «Поездка проходит по приглашению Путина»: with no subject, the invitee
                     // is the visitor the article is about.
                     Some(a) => (
                         Some(a),
-                        subject.first().copied().or_else(|| ctx.latest_visitor(a)),
+                        handed_to
+                            .or_else(|| subject.first().copied())
+                            .or_else(|| ctx.latest_visitor(a)),
                     ),
                     // «передал ему приглашение посетить Москву»
-                    None => (subject.first().copied(), ctx.dative_before(i, &clause)),
+                    None => (
+                        subject.first().copied(),
+                        handed_to.or_else(|| ctx.dative_before(i, &clause)),
+                    ),
                 };
                 match (inviter, invitee) {
                     (Some(a), Some(b)) if a != b => participants.extend([a, b]),
@@ -2554,6 +2563,13 @@ impl EventExtractor {
                 })
                 .map(|k| doc.tokens[k].start as usize);
             let verb_between = |at: usize| topic_from.is_some_and(|v| v < at);
+            // «Встретившись с Эрдоганом, Лавров заявил о готовности …»: a gerund phrase ends at
+            // its comma; what the main predicate says after it is not the meeting's status.
+            let gerund_end = is_gerund(doc, i)
+                .then(|| (i + 1..span.end).find(|&k| doc.is_punct(k, ",")))
+                .flatten()
+                .map(|k| doc.tokens[k].start as usize);
+            let past_gerund = |at: usize| gerund_end.is_some_and(|g| at > g);
             // «Эрдоган в телефонном разговоре с Путиным предложил провести встречу»: after a
             // call noun in the locative of a frame, what follows is what was said in it.
             let framed_call = trigger == Trigger::CallNoun
@@ -2574,7 +2590,10 @@ impl EventExtractor {
                 if prev.is_some_and(is_alnum) || concession.is_some_and(|c| at > c) {
                     continue;
                 }
-                if own_clause && at > trigger_end && (verb_between(at) || framed_call) {
+                if own_clause
+                    && at > trigger_end
+                    && (verb_between(at) || framed_call || past_gerund(at))
+                {
                     continue;
                 }
                 let status = CUES[m.pattern().as_usize()].1;
@@ -3299,6 +3318,13 @@ fn call_context(doc: &Doc<'_>, i: usize) -> bool {
             && matches!(doc.fold_of(k + 1), "видеосвязи" | "телефону")
     });
     near || fronted
+}
+
+/// Whether token `i` reads as a gerund («встретившись», «проводя»).
+fn is_gerund(doc: &Doc<'_>, i: usize) -> bool {
+    doc.word(i)
+        .and_then(|w| w.best())
+        .is_some_and(|p| p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Conv))
 }
 
 /// Whether «в ходе» or «во время» stands between a trigger at `i` and a later token `k`: what
@@ -4156,12 +4182,7 @@ impl Ctx<'_, '_> {
         // «Встретившись с Эрдоганом, Путин отправился в аэропорт»: a gerund phrase put before
         // its subject; the subject is the first nominative party after the comma that closes
         // the phrase (a list of sides after «с» has no nominative in it).
-        let gerund = self
-            .doc
-            .word(i)
-            .and_then(|w| w.best())
-            .is_some_and(|p| p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Conv));
-        if gerund
+        if is_gerund(self.doc, i)
             && let Some(comma) = (i + 1..clause.end).find(|&k| self.doc.is_punct(k, ","))
             && let Some(a) = self.actors_in(clause).find(|a| {
                 a.tokens.start > comma
@@ -4435,6 +4456,39 @@ impl Ctx<'_, '_> {
             .rev()
             .find(|v| self.sentence as u32 - v.sentence <= 1 && Ref::Doc(v.person) != not)
             .map(|v| Ref::Doc(v.person))
+    }
+
+    /// «передал Владимиру Путину приглашение посетить Астану»: a party in the dative right
+    /// before the invitation noun at `i` (adjectives between: «официальное», «личное»), with
+    /// a verb of handing over before it. Not «благодарен Путину за приглашение» (no such verb;
+    /// and the dative there is the inviter).
+    fn handed_to(&self, i: usize, clause: &Range<usize>) -> Option<Ref> {
+        let doc = self.doc;
+        let a = self
+            .actors_in(clause)
+            .filter(|a| a.tokens.end <= i && Self::is_party(a) && a.cases.contains(Case::Dat))
+            .last()?;
+        let adjectives = (a.tokens.end..i).all(|k| {
+            doc.lower(k)
+                .is_some_and(|w| w.prob(|p| p.pos == Pos::Adj) >= 0.5)
+        });
+        let handed = (clause.start..a.tokens.start).any(|k| {
+            doc.lower(k).and_then(|w| w.best()).is_some_and(|p| {
+                p.pos == Pos::Verb
+                    && matches!(
+                        &*p.lemma,
+                        "передать"
+                            | "передавать"
+                            | "вручить"
+                            | "вручать"
+                            | "направить"
+                            | "направлять"
+                            | "отправить"
+                            | "отправлять"
+                    )
+            })
+        });
+        (adjectives && handed).then_some(Ref::Doc(a.entity))
     }
 
     /// «передал ему приглашение», «пригласил коллегу»: a dative pronoun or «коллега» before `i`.
