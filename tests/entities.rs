@@ -2370,3 +2370,18 @@ fn initials_and_a_surname_are_the_gazetteer_person_with_that_initial() {
     let ids = pairs(&r, "entity");
     assert_ne!(ids[0].1, ids[1].1, "{ids:?}");
 }
+
+#[test]
+fn a_citys_russian_name_is_its_present_one_written_with_yo() {
+    // GeoNames lists the former name «Брежнев» beside «Набережные Челны»; «Орёл» and «Орел».
+    let ms = mentions(
+        "В Набережных Челнах открылся завод, губернатор прибыл из Челнов. Жительница Орла \
+         выиграла конкурс.",
+    );
+    assert!(
+        has(&ms, "CITY", "Набережных Челнах", "Набережные Челны"),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "CITY", "Челнов", "Набережные Челны"), "{ms:?}");
+    assert!(has(&ms, "CITY", "Орла", "Орёл"), "{ms:?}");
+}

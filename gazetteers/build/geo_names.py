@@ -12,7 +12,10 @@ Rules (documented in gazetteers/README.md):
      space (Russian hyphenates compound foreign names); for Chinese places +1.5 per Palladius feature
      (чж, цз, ц, нь, э) and −2 per дж/дз/ж and final -нг; +0…2 similarity of its transliteration to
      the GeoNames name. (No bonus for ы/э/ё: Belarusian spellings have them too: «Курытыба».)
-  3. the highest score wins; ties go to the alphabetically first spelling.
+  3. −5 for a spelling whose transliteration is less than 0.6 similar when another one's is at least
+     0.85 (a former name: «Брежнев» beside «Набережные Челны»);
+  4. the highest score wins; ties go to the alphabetically first spelling; then a spelling with ё
+     replaces the same spelling with е that won («Орёл», not «Орел»).
 """
 import difflib
 import re
@@ -78,5 +81,23 @@ def choose(alternates, latin, cldr=None, country=None):
     cands = candidates(alternates)
     if not cands:
         return None, []
-    ranked = sorted(cands, key=lambda c: (-round(score(c, latin, cldr, country), 6), c))
+    # A spelling that transliterates far from the GeoNames name while another is a near match
+    # is a former or another language's name: «Брежнев» (1982–88) beside «Набережные Челны».
+    best_sim = max(similarity(c, latin) for c in cands)
+
+    def total(c):
+        s = score(c, latin, cldr, country)
+        if best_sim >= 0.85 and similarity(c, latin) < 0.6:
+            s -= 5
+        return s
+
+    ranked = sorted(cands, key=lambda c: (-round(total(c), 6), c))
+    # «Орёл», not «Орел»: of two spellings that differ only in ё, the one with ё is the
+    # written name (matching folds ё to е either way).
+    top = ranked[0]
+    if "ё" not in top:
+        with_yo = [c for c in ranked if "ё" in c and c.replace("ё", "е") == top]
+        if with_yo:
+            ranked.remove(with_yo[0])
+            ranked.insert(0, with_yo[0])
     return ranked[0], ranked
