@@ -4074,6 +4074,14 @@ fn the_one_handed_an_invitation_is_invited() {
     // Ordered: the inviter, then the invitee.
     assert_eq!(name(&e["participants"][0]), "Владимир Владимирович Путин");
     assert_eq!(name(&e["participants"][1]), "Башар Асад");
+    // «получил приглашение от X»: X invites the subject.
+    let evs = events(
+        "Сергей Лавров получил приглашение от Ван И посетить Пекин.",
+        "2024-05-20",
+    );
+    let inv = find(&evs, "INVITATION");
+    assert_eq!(inv.1, ["Ван И", "Сергей Викторович Лавров"]);
+    assert_eq!(inv.2.as_deref(), Some("Пекин"));
     // «благодарен Путину за приглашение»: the dative thanked is the inviter.
     let evs = events(
         "Токаев заявил, что благодарен Путину за приглашение посетить Казань.",

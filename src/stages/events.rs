@@ -1545,9 +1545,11 @@ impl EventExtractor {
                 place = ctx.destination(i, &clause, true);
             }
             Trigger::InviteNoun => {
-                // «по приглашению X» (X invited the subject); «поблагодарил коллегу за приглашение».
+                // «по приглашению X» (X invited the subject); «поблагодарил коллегу за приглашение»;
+                // «получил приглашение от эмира Катара …» (the inviter behind «от»).
+                let from = i + 2 < clause.end && doc.fold_of(i + 1) == "от";
                 let named = ctx
-                    .genitives_after(i, &clause)
+                    .genitives_after(if from { i + 1 } else { i }, &clause)
                     .into_iter()
                     .next()
                     .or_else(|| ctx.thanked_object(i, &clause).into_iter().next());
