@@ -5,7 +5,8 @@ mod common;
 
 use common::*;
 
-fn dates(text: &str, article: &str) -> Vec<(String, String)> {
+/// The `dates` of the record of `text` dated `article`.
+fn date_items(text: &str, article: &str) -> Vec<serde_json::Value> {
     let out = newsgraph()
         .args(["extract", "--stdin-text", "--quiet", "--date", article])
         .write_stdin(text)
@@ -13,10 +14,11 @@ fn dates(text: &str, article: &str) -> Vec<(String, String)> {
         .code(0)
         .get_output()
         .clone();
-    let recs = records(&out.stdout);
-    recs[0]["dates"]
-        .as_array()
-        .unwrap()
+    records(&out.stdout)[0]["dates"].as_array().unwrap().clone()
+}
+
+fn dates(text: &str, article: &str) -> Vec<(String, String)> {
+    date_items(text, article)
         .iter()
         .map(|d| {
             (
@@ -442,16 +444,7 @@ fn a_span_of_days_is_dated_by_its_first() {
 
 /// (text, value, until) of each date: `until` is the last day, month or year of a span.
 fn spans(text: &str, article: &str) -> Vec<(String, String, Option<String>)> {
-    let out = newsgraph()
-        .args(["extract", "--stdin-text", "--quiet", "--date", article])
-        .write_stdin(text)
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    records(&out.stdout)[0]["dates"]
-        .as_array()
-        .unwrap()
+    date_items(text, article)
         .iter()
         .map(|d| {
             (

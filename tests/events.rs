@@ -9,8 +9,8 @@ use serde_json::Value;
 /// (type, sorted participant names, place name, date, status).
 type Ev = (String, Vec<String>, Option<String>, Option<String>, String);
 
-/// (type, sorted participant names, place name, date, status) of each event.
-fn events(text: &str, article: &str) -> Vec<Ev> {
+/// The record of `text` dated `article`.
+fn record(text: &str, article: &str) -> Value {
     let out = newsgraph()
         .args(["extract", "--stdin-text", "--quiet", "--date", article])
         .write_stdin(text)
@@ -18,7 +18,12 @@ fn events(text: &str, article: &str) -> Vec<Ev> {
         .code(0)
         .get_output()
         .clone();
-    let r = records(&out.stdout).remove(0);
+    records(&out.stdout).remove(0)
+}
+
+/// (type, sorted participant names, place name, date, status) of each event.
+fn events(text: &str, article: &str) -> Vec<Ev> {
+    let r = record(text, article);
     let name = |id: &Value| {
         r["entities"][id.as_str().unwrap()]["name"]
             .as_str()
@@ -254,14 +259,10 @@ fn in_the_frame_of_a_call_the_verbs_addressee_is_the_other_side() {
     );
     assert!(evs.iter().all(|e| e.0 != "PHONE_CALL"), "{evs:?}");
     // «провёл телефонный разговор с …»: the verb is the trigger, with its confidence.
-    let out = newsgraph()
-        .args(["extract", "--stdin-text", "--quiet", "--date", "2023-03-15"])
-        .write_stdin("Сергей Лавров провёл телефонный разговор с Энтони Блинкеном.")
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let r = records(&out.stdout).remove(0);
+    let r = record(
+        "Сергей Лавров провёл телефонный разговор с Энтони Блинкеном.",
+        "2023-03-15",
+    );
     let call = &r["events"][0];
     assert_eq!(call["trigger"]["text"], "провёл", "{call}");
     // (A noun trigger starts lower: 0.7 against 0.8, less 0.1 for the inherited date.)
@@ -1400,18 +1401,12 @@ fn review_cases_the_two_countries_a_nominative_after_besedy_and_an_earlier_not_r
     );
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(evs[0].1.len(), 2, "{evs:?}");
-    let out = newsgraph()
-        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-05-16"])
-        .write_stdin(
-            "Владимир Путин и Си Цзиньпин провели переговоры в Пекине. Затем лидеры двух стран \
-             встретились в неформальной обстановке.",
-        )
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
     // The second sentence is evidence of the same contact (merged into it).
-    let r = records(&out.stdout).remove(0);
+    let r = record(
+        "Владимир Путин и Си Цзиньпин провели переговоры в Пекине. Затем лидеры двух стран \
+             встретились в неформальной обстановке.",
+        "2024-05-16",
+    );
     assert_eq!(
         r["events"][0]["evidence"].as_array().unwrap().len(),
         2,
@@ -2208,18 +2203,12 @@ fn role_words_in_an_invitation_are_the_people_introduced_with_them() {
     );
     assert_eq!(find(&evs, "INVITATION").1.len(), 2, "{evs:?}");
     // The helper sorts the sides; the triple keeps the direction: the ambassador invited.
-    let out = newsgraph()
-        .args(["extract", "--stdin-text", "--quiet", "--date", "2021-10-21"])
-        .write_stdin(
-            "Глава Татарстана Рустам Минниханов встретился в Казани с послом КНР в России \
+    let r = record(
+        "Глава Татарстана Рустам Минниханов встретился в Казани с послом КНР в России \
              Чжаном Ханьхуэем. По итогам встречи посол пригласил главу республики посетить \
              провинцию Хубэй.",
-        )
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let r = records(&out.stdout).remove(0);
+        "2021-10-21",
+    );
     let name = |id: &Value| r["entities"][id.as_str().unwrap()]["name"].clone();
     let invited = r["triples"]
         .as_array()
@@ -3978,17 +3967,11 @@ fn earlier_before_a_country_adjective_still_undates_the_contact() {
 
 #[test]
 fn an_event_over_a_span_of_days_keeps_its_last_day() {
-    let out = newsgraph()
-        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-03-10"])
-        .write_stdin(
-            "Президент Казахстана Касым-Жомарт Токаев посетит Москву с 15 по 17 марта. \
-             Переговоры Путина и Токаева пройдут 16 марта.",
-        )
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let r = records(&out.stdout).remove(0);
+    let r = record(
+        "Президент Казахстана Касым-Жомарт Токаев посетит Москву с 15 по 17 марта. Переговоры \
+         Путина и Токаева пройдут 16 марта.",
+        "2024-03-10",
+    );
     let by_type = |kind: &str| {
         r["events"]
             .as_array()
@@ -4058,16 +4041,10 @@ fn the_one_handed_an_invitation_is_invited() {
     );
     assert_eq!(inv.2.as_deref(), Some("Астана"));
     // A messenger carries someone else's invitation: the one named after the noun invites.
-    let out = newsgraph()
-        .args(["extract", "--stdin-text", "--quiet", "--date", "2024-05-20"])
-        .write_stdin(
-            "Сергей Лавров передал Башару Асаду приглашение Владимира Путина посетить Россию.",
-        )
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let r = records(&out.stdout).remove(0);
+    let r = record(
+        "Сергей Лавров передал Башару Асаду приглашение Владимира Путина посетить Россию.",
+        "2024-05-20",
+    );
     let e = &r["events"][0];
     assert_eq!(e["type"], "INVITATION");
     let name = |v: &Value| r["entities"][v.as_str().unwrap()]["name"].clone();
