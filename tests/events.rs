@@ -4074,3 +4074,20 @@ fn the_one_handed_an_invitation_is_invited() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_active_participle_of_receiving_is_the_hosts_meeting() {
+    let evs = events(
+        "Владимир Путин, принявший в Кремле Си Цзиньпина, назвал отношения образцовыми.",
+        "2025-09-01",
+    );
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1, ["Владимир Владимирович Путин", "Си Цзиньпин"]);
+    assert_eq!(m.2.as_deref(), Some("Москва"));
+    // A passive one describes what was adopted; an active one with an inanimate object too.
+    let evs = events(
+        "Путин подписал принятый Госдумой закон. Лавров, принявший решение, уехал.",
+        "2025-09-01",
+    );
+    assert!(evs.is_empty(), "{evs:?}");
+}

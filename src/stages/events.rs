@@ -1309,12 +1309,13 @@ impl EventExtractor {
                                 && !w.parses.iter().any(|p| p.case == Some(Case::Loc))
                         })
                 });
-                // «принятой правительством амнистией»: an attributive participle describes
-                // what was adopted.
+                // «принятой правительством амнистией»: a passive participle describes what was
+                // adopted. (An active one is the host's: «Путин, принявший в Кремле Си
+                // Цзиньпина, …».)
                 let attributive = doc
                     .word(i)
                     .and_then(|w| w.best())
-                    .is_some_and(|p| p.verb_form == Some(VerbForm::Part) && !p.short);
+                    .is_some_and(|p| p.verb_form == Some(VerbForm::Part) && !p.short && p.passive);
                 if inanimate_object || inanimate_before || taking_part || admitted || attributive {
                     return None;
                 }
