@@ -2568,10 +2568,8 @@ impl EventExtractor {
             let verb_between = |at: usize| topic_from.is_some_and(|v| v < at);
             // «Встретившись с Эрдоганом, Лавров заявил о готовности …»: a gerund phrase ends at
             // its comma; what the main predicate says after it is not the meeting's status.
-            let gerund_end = is_gerund(doc, i)
-                .then(|| (i + 1..span.end).find(|&k| doc.is_punct(k, ",")))
-                .flatten()
-                .map(|k| doc.tokens[k].start as usize);
+            let gerund_end =
+                gerund_phrase_end(doc, i, span.end).map(|k| doc.tokens[k].start as usize);
             let past_gerund = |at: usize| gerund_end.is_some_and(|g| at > g);
             // «Эрдоган в телефонном разговоре с Путиным предложил провести встречу»: after a
             // call noun in the locative of a frame, what follows is what was said in it.
@@ -3323,11 +3321,16 @@ fn call_context(doc: &Doc<'_>, i: usize) -> bool {
     near || fronted
 }
 
-/// Whether token `i` reads as a gerund («встретившись», «проводя»).
-fn is_gerund(doc: &Doc<'_>, i: usize) -> bool {
-    doc.word(i)
+/// The comma that closes the phrase of a gerund at token `i` («Встретившись с Эрдоганом,
+/// Лавров заявил …»), before `end`; `None` when `i` is no gerund or no comma follows.
+fn gerund_phrase_end(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
+    let gerund = doc
+        .word(i)
         .and_then(|w| w.best())
-        .is_some_and(|p| p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Conv))
+        .is_some_and(|p| p.pos == Pos::Verb && p.verb_form == Some(VerbForm::Conv));
+    gerund
+        .then(|| (i + 1..end).find(|&k| doc.is_punct(k, ",")))
+        .flatten()
 }
 
 /// Whether «в ходе» or «во время» stands between a trigger at `i` and a later token `k`: what
@@ -4185,8 +4188,7 @@ impl Ctx<'_, '_> {
         // «Встретившись с Эрдоганом, Путин отправился в аэропорт»: a gerund phrase put before
         // its subject; the subject is the first nominative party after the comma that closes
         // the phrase (a list of sides after «с» has no nominative in it).
-        if is_gerund(self.doc, i)
-            && let Some(comma) = (i + 1..clause.end).find(|&k| self.doc.is_punct(k, ","))
+        if let Some(comma) = gerund_phrase_end(self.doc, i, clause.end)
             && let Some(a) = self.actors_in(clause).find(|a| {
                 a.tokens.start > comma
                     && Self::is_party(a)
