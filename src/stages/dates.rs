@@ -304,7 +304,8 @@ fn mark_spans(doc: &Doc<'_>, dates: &mut [DateDraft]) {
                 && next.value.precision() == d.value.precision()
                 && d.value.before(&next.value)
         });
-        dates[k].until = inner.or(across.map(|next| next.value));
+        // A period the parser gave both ends of («в первом квартале») keeps them.
+        dates[k].until = d.until.or(inner).or(across.map(|next| next.value));
     }
 }
 
@@ -373,9 +374,15 @@ impl DateResolver {
                         .flatten()
                         .filter(|d| d.day != 0)
                 });
-                let found = self.absolute_at(doc, i, range.end).or_else(|| {
-                    anchor.and_then(|a| self.relative_at(doc, i, range.end, a, &tense, previous))
-                });
+                // «в первом квартале 2023 года»: a period of months, its first and last.
+                let period = self.period_at(doc, i, range.end, anchor, &tense);
+                let found = period
+                    .map(|(len, first, _)| (len, first))
+                    .or_else(|| self.absolute_at(doc, i, range.end))
+                    .or_else(|| {
+                        anchor
+                            .and_then(|a| self.relative_at(doc, i, range.end, a, &tense, previous))
+                    });
                 // «в прошлом году» in an article dated year 1 would be year 0, which no
                 // calendar output format accepts: such a date is dropped, not written.
                 let found = found.filter(|(_, v)| (1..=9999).contains(&v.year));
@@ -397,7 +404,7 @@ impl DateResolver {
                         out.push(DateDraft {
                             tokens: first..i + len,
                             value,
-                            until: None,
+                            until: period.map(|(_, _, last)| last),
                             sentence: s as u32,
                         });
                         i += len;
@@ -408,6 +415,110 @@ impl DateResolver {
         }
         mark_spans(doc, &mut out);
         doc.dates = out;
+    }
+
+    /// A quarter or a half of a year named by its ordinal at token `i`: «в первом квартале
+    /// 2023 года», «по итогам III квартала прошлого года», «во втором полугодии», «за 1-й
+    /// квартал». Returns the tokens and the first and last months.
+    ///
+    /// Without a year, the one the tense points to: «в четвёртом квартале рост ускорится»
+    /// in March is this year's, «в четвёртом квартале рост замедлился» last year's; the
+    /// quarter the article falls in is this year's whatever the tense.
+    fn period_at(
+        &self,
+        doc: &Doc<'_>,
+        i: usize,
+        end: usize,
+        anchor: Option<Date>,
+        tense: &dyn Fn() -> Direction,
+    ) -> Option<(usize, DateValue, DateValue)> {
+        let w = doc.fold_of(i);
+        // The ordinal: a word («первом», «третьего», «четвёртый»), a Roman numeral or a digit
+        // with an optional ending («1-м», «2-го»).
+        let (n, mut k) = match doc.tokens[i].kind {
+            TokenKind::Number => {
+                let n = number(w).filter(|n| (1..=4).contains(n))?;
+                let ending = usize::from(
+                    i + 2 < end
+                        && doc.is_punct(i + 1, "-")
+                        && matches!(doc.fold_of(i + 2), "м" | "ом" | "й" | "го" | "ого" | "е"),
+                ) * 2;
+                (n as u8, i + 1 + ending)
+            }
+            _ => {
+                let n = match w {
+                    "i" => 1,
+                    "ii" => 2,
+                    "iii" => 3,
+                    "iv" => 4,
+                    _ if w.starts_with("перв") => 1,
+                    _ if w.starts_with("втор") => 2,
+                    _ if w.starts_with("трет") => 3,
+                    _ if w.starts_with("четверт") => 4,
+                    _ => return None,
+                };
+                (n, i + 1)
+            }
+        };
+        if k >= end {
+            return None;
+        }
+        let noun = doc.fold_of(k);
+        let (first, last) = if noun.starts_with("квартал") {
+            (3 * n - 2, 3 * n)
+        } else if noun.starts_with("полугод") && n <= 2 {
+            (6 * n - 5, 6 * n)
+        } else {
+            return None;
+        };
+        k += 1;
+        // Without a year, only after a word that makes it a time («в», «за», «по итогам», «до
+        // конца»): «жители третьего квартала» live in a city block.
+        let cued = i > 0
+            && matches!(
+                doc.fold_of(i - 1),
+                "в" | "во"
+                    | "за"
+                    | "с"
+                    | "со"
+                    | "до"
+                    | "к"
+                    | "ко"
+                    | "на"
+                    | "по"
+                    | "итогам"
+                    | "течение"
+                    | "начале"
+                    | "начала"
+                    | "середине"
+                    | "середины"
+                    | "конце"
+                    | "конца"
+                    | "концу"
+            );
+        let year = if let Some((ylen, rel)) = anchor
+            .and_then(|_| relative_year(doc, k, end))
+            .map(|(len, rel)| (len, rel as i16))
+        {
+            k += ylen;
+            anchor?.year() + rel
+        } else if let Some((ylen, y)) = self.year_after(doc, k, end) {
+            k += ylen;
+            i16::try_from(y).ok()?
+        } else {
+            let anchor = anchor.filter(|_| cued)?;
+            let (year, month) = (anchor.year(), anchor.month() as u8);
+            match tense() {
+                Direction::Future if month > last => year + 1,
+                Direction::Past if month < first => year - 1,
+                _ => year,
+            }
+        };
+        Some((
+            k - i,
+            DateValue::month(year, first),
+            DateValue::month(year, last),
+        ))
     }
 
     /// A date that needs no anchor, starting at token `i`: `(tokens, value)`.
@@ -699,6 +810,44 @@ impl DateResolver {
                 let d = anchor.checked_add((n - monday).days()).ok()?;
                 return Some((3, DateValue::month(d.year(), d.month() as u8)));
             }
+            // «в середине лета», «в конце осени прошлого года», «в начале зимы»: the month
+            // of that part of the season (winter's first is December), the nearest one in
+            // the tense's direction. «зимы 2023 года» could be either winter: left out.
+            let season_first = match next(2) {
+                "весны" => Some(3),
+                "лета" => Some(6),
+                "осени" => Some(9),
+                "зимы" => Some(12),
+                _ => None,
+            };
+            if let Some(first) = season_first {
+                let part = match next(1) {
+                    "начала" | "начале" => 0,
+                    "середины" | "середине" => 1,
+                    _ => 2,
+                };
+                // December + 1 is January.
+                let m = (first + part - 1) % 12 + 1;
+                if let Some((ylen, rel)) = relative_year(doc, i + 3, end) {
+                    if first == 12 {
+                        return None;
+                    }
+                    return Some((3 + ylen, DateValue::month(year + rel as i16, m)));
+                }
+                if let Some((ylen, y)) = self.year_after(doc, i + 3, end) {
+                    if first == 12 {
+                        return None;
+                    }
+                    return Some((3 + ylen, DateValue::month(i16::try_from(y).ok()?, m)));
+                }
+                let direction = tense();
+                return [-1i16, 0, 1]
+                    .into_iter()
+                    .map(|dy| DateValue::month(year + dy, m))
+                    .filter(|v| direction.allows(anchor, *v))
+                    .min_by_key(|v| distance(anchor, DateValue { day: 15, ..*v }))
+                    .map(|v| (3, v));
+            }
             match next(2) {
                 "года" => return Some((3, DateValue::year(year))),
                 "месяца" => return Some((3, DateValue::month(year, month))),
@@ -976,6 +1125,38 @@ impl DateResolver {
                 // when it is that weekday.
                 let shift = if future { ahead } else { -back };
                 return shift_days(shift as i64).map(|v| (2 + this, v));
+            }
+        }
+        // «до пятницы», «к понедельнику»: a deadline, the next such day (a week on when the
+        // article's own day is that weekday).
+        if matches!(w, "до" | "к" | "ко") {
+            let forms: &[(&str, Weekday)] = if w == "до" {
+                &[
+                    ("понедельника", Weekday::Monday),
+                    ("вторника", Weekday::Tuesday),
+                    ("среды", Weekday::Wednesday),
+                    ("четверга", Weekday::Thursday),
+                    ("пятницы", Weekday::Friday),
+                    ("субботы", Weekday::Saturday),
+                    ("воскресенья", Weekday::Sunday),
+                ]
+            } else {
+                &[
+                    ("понедельнику", Weekday::Monday),
+                    ("вторнику", Weekday::Tuesday),
+                    ("среде", Weekday::Wednesday),
+                    ("четвергу", Weekday::Thursday),
+                    ("пятнице", Weekday::Friday),
+                    ("субботе", Weekday::Saturday),
+                    ("воскресенью", Weekday::Sunday),
+                ]
+            };
+            if let Some(&(_, day)) = forms.iter().find(|(form, _)| *form == next(1)) {
+                let ahead = (day.to_monday_zero_offset()
+                    - anchor.weekday().to_monday_zero_offset())
+                .rem_euclid(7);
+                let shift = if ahead == 0 { 7 } else { ahead };
+                return shift_days(i64::from(shift)).map(|v| (2, v));
             }
         }
         // «17 марта» without a year; «21-22 февраля»
@@ -1486,6 +1667,11 @@ fn date_word(w: &str) -> bool {
             | "день"
     ) || month_of(w).is_some()
         || month_adjective(w).is_some()
+        // «в первом квартале», «III квартала», «второе полугодие»
+        || matches!(w, "i" | "ii" | "iii" | "iv")
+        || ["перв", "втор", "трет", "четверт"]
+            .iter()
+            .any(|p| w.starts_with(p))
         || glued_year(w).is_some()
 }
 
