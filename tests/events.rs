@@ -165,6 +165,42 @@ fn names_after_a_framed_event_noun_are_its_sides() {
 }
 
 #[test]
+fn a_relative_clause_after_a_framed_noun_leaves_the_sides_to_the_main_clause() {
+    let evs = events(
+        "Во время встречи, которая прошла в Кремле, Владимир Путин и Касым-Жомарт Токаев \
+         обсудили вопросы энергетики.",
+        "2024-03-14",
+    );
+    let e = find(&evs, "MEETING");
+    assert_eq!(
+        e.1,
+        [
+            "Владимир Владимирович Путин",
+            "Касым-Жомарт Кемелевич Токаев"
+        ],
+        "{evs:?}"
+    );
+    assert_eq!(e.2.as_deref(), Some("Москва"), "{evs:?}");
+}
+
+#[test]
+fn names_after_s_uchastiem_beat_country_adjectives_past_a_phrase() {
+    let evs = events(
+        "Состоялись российско-казахстанские переговоры на высшем уровне с участием Путина и \
+         Токаева.",
+        "2024-03-14",
+    );
+    assert_eq!(
+        find(&evs, "TALKS").1,
+        [
+            "Владимир Владимирович Путин",
+            "Касым-Жомарт Кемелевич Токаев"
+        ],
+        "{evs:?}"
+    );
+}
+
+#[test]
 fn a_country_after_an_infinitive_is_its_object_not_the_inviter() {
     let evs = events(
         "Дональд Трамп сообщил, что пригласил Владимира Путина посетить США.",

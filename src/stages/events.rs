@@ -1240,6 +1240,19 @@ impl EventExtractor {
                         participants.push(Ref::Doc(a.entity));
                     }
                 }
+                // «Во время встречи, которая прошла в Кремле, Путин и Токаев обсудили …»: a
+                // relative clause closes the frame's clause; the sides are the subject of the
+                // main clause after it.
+                if framed
+                    && participants.len() < 2
+                    && let Some(rest) = after_relative(doc, &ctx.range, ctx.marks, &clause)
+                {
+                    for r in ctx.subject_anywhere(&rest) {
+                        if !participants.contains(&r) {
+                            participants.push(r);
+                        }
+                    }
+                }
                 // «Путин поздравил Токаева … в телефонном разговоре»: in the frame of a call,
                 // the person the clause's verb addresses is the other side.
                 if trigger == Trigger::CallNoun && participants.len() == 1 {
@@ -5156,11 +5169,19 @@ impl Ctx<'_, '_> {
     fn genitives_after(&self, i: usize, clause: &Range<usize>) -> Vec<Ref> {
         // «встреча с участием Путина и Зеленского», «саммит с участием …»: the parties are
         // the genitives after «с участием».
-        if i + 3 < clause.end
-            && matches!(self.doc.fold_of(i + 1), "с" | "со")
-            && self.doc.fold_of(i + 2) == "участием"
-        {
-            return self.genitives_after(i + 2, clause);
+        // Also past a phrase with no name in it: «переговоры на высшем уровне с участием
+        // Путина и Токаева» (so the names win over «российско-казахстанские» before the noun).
+        let with_part = (i + 1..clause.end.min(i + 7))
+            .take_while(|&k| {
+                self.doc.tokens[k].kind == TokenKind::Word && self.doc.mentions_at(k).is_empty()
+            })
+            .find(|&k| {
+                k + 2 < clause.end
+                    && matches!(self.doc.fold_of(k), "с" | "со")
+                    && self.doc.fold_of(k + 1) == "участием"
+            });
+        if let Some(k) = with_part {
+            return self.genitives_after(k + 1, clause);
         }
         // «переговоры российской и турецкой делегаций»: country adjectives before a group noun.
         let mut countries = Vec::new();
