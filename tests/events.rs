@@ -184,6 +184,24 @@ fn a_relative_clause_after_a_framed_noun_leaves_the_sides_to_the_main_clause() {
 }
 
 #[test]
+fn a_third_person_pronoun_in_a_quotation_is_not_its_speaker() {
+    let evs = events(
+        "Путин прибыл в Казань. Дмитрий Песков сообщил: «Он встретится с Токаевым в пятницу».",
+        "2024-03-14",
+    );
+    let e = find(&evs, "MEETING");
+    assert_eq!(
+        e.1,
+        [
+            "Владимир Владимирович Путин",
+            "Касым-Жомарт Кемелевич Токаев"
+        ],
+        "{evs:?}"
+    );
+    assert_eq!(e.4, "planned");
+}
+
+#[test]
 fn names_after_s_uchastiem_beat_country_adjectives_past_a_phrase() {
     let evs = events(
         "Состоялись российско-казахстанские переговоры на высшем уровне с участием Путина и \

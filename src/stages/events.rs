@@ -4628,6 +4628,11 @@ impl Ctx<'_, '_> {
                     near.filter(|j| !a.tokens.contains(j))
                         .any(|j| doc.word(j).is_some_and(speaking_verb))
                 };
+                // («Песков сообщил: «Он встретится с Токаевым»»: a third person inside a
+                // quotation is never the one quoted, who would say «я».)
+                let quote = self.quotes.iter().find(|q| q.tokens.contains(&k));
+                let quoted =
+                    |a: &Actor| quote.is_some_and(|q| q.speaker == Some(a.entity) || speaker(a));
                 let subject_in = |r: Range<usize>| {
                     let mut subjects = self.actors.iter().filter(|a| {
                         a.kind == EntityKind::Person
@@ -4635,6 +4640,7 @@ impl Ctx<'_, '_> {
                             && a.tokens.end <= r.end
                             && a.cases.contains(Case::Nom)
                             && !self.governed_by_preposition(a.tokens.start)
+                            && !quoted(a)
                     });
                     let first = subjects.next()?;
                     if !speaker(first) {
@@ -4645,10 +4651,9 @@ impl Ctx<'_, '_> {
                 subject_in(this..k)
                     .or_else(|| subject_in(from..this))
                     .or_else(|| {
-                        self.actors
-                            .iter()
-                            .rev()
-                            .find(|a| a.kind == EntityKind::Person && a.tokens.end <= k)
+                        self.actors.iter().rev().find(|a| {
+                            a.kind == EntityKind::Person && a.tokens.end <= k && !quoted(a)
+                        })
                     })
                     .map(|a| vec![Ref::Doc(a.entity)])
             }
