@@ -846,3 +846,23 @@ fn a_deadline_weekday_is_the_next_one() {
         ],
     );
 }
+
+#[test]
+fn a_span_whose_year_is_written_at_its_end_starts_in_that_year() {
+    let got = spans(
+        "Выставка прошла с 21 февраля по 3 марта 2024 года. Каникулы продлились с 28 \
+         декабря по 8 января 2024 года.",
+        "2025-06-10",
+    );
+    let want = [
+        ("с 21 февраля", "2024-02-21", Some("2024-03-03")),
+        ("по 3 марта 2024 года", "2024-03-03", None),
+        ("с 28 декабря", "2023-12-28", Some("2024-01-08")),
+        ("по 8 января 2024 года", "2024-01-08", None),
+    ];
+    let want: Vec<(String, String, Option<String>)> = want
+        .iter()
+        .map(|(t, v, u)| (t.to_string(), v.to_string(), u.map(str::to_string)))
+        .collect();
+    assert_eq!(got, want);
+}

@@ -265,6 +265,15 @@ fn span_joint(doc: &Doc<'_>, k: usize) -> bool {
     doc.is_punct(k, "-") || doc.fold_of(k) == "по"
 }
 
+/// Whether the tokens of a date expression write its year («2024», «2024 года», «2024г.»).
+fn written_year(doc: &Doc<'_>, tokens: &std::ops::Range<usize>) -> bool {
+    tokens.clone().any(|k| {
+        let w = doc.fold_of(k);
+        (doc.tokens[k].kind == TokenKind::Number && w.len() == 4 && full_year(w).is_some())
+            || glued_year(w).is_some()
+    })
+}
+
 /// Sets [`DateDraft::until`] of the expressions that name a span rather than a day.
 ///
 /// Within one expression: «21-22 февраля», «с 15 по 17 марта 2025 года» (days of one month),
@@ -297,15 +306,42 @@ fn mark_spans(doc: &Doc<'_>, dates: &mut [DateDraft]) {
                 }
                 _ => None,
             });
-        let across = dates.get(k + 1).filter(|next| {
+        let paired = dates.get(k + 1).filter(|next| {
             matches!(doc.fold_of(tokens.start), "с" | "со")
                 && next.tokens.start == tokens.end
                 && matches!(doc.fold_of(next.tokens.start), "по" | "до")
                 && next.value.precision() == d.value.precision()
-                && d.value.before(&next.value)
         });
+        // «с 21 февраля по 3 марта 2024 года»: the year written once, at the end, is the
+        // start's too (or the one before: «с 28 декабря по 8 января 2025 года»); the parser
+        // gave the start the year nearest the article's.
+        let value = match paired {
+            Some(next)
+                if d.value.precision() != Precision::Year
+                    && !written_year(doc, &tokens)
+                    && written_year(doc, &next.tokens) =>
+            {
+                let y = i32::from(next.value.year);
+                let same = if d.value.day == 0 {
+                    Some(DateValue::month(next.value.year, d.value.month))
+                } else {
+                    valid_day(y, d.value.month, d.value.day)
+                };
+                let before = if d.value.day == 0 {
+                    Some(DateValue::month(next.value.year - 1, d.value.month))
+                } else {
+                    valid_day(y - 1, d.value.month, d.value.day)
+                };
+                same.filter(|v| v.before(&next.value))
+                    .or(before)
+                    .unwrap_or(d.value)
+            }
+            _ => d.value,
+        };
+        let across = paired.filter(|next| value.before(&next.value));
         // A period the parser gave both ends of («в первом квартале») keeps them.
         dates[k].until = d.until.or(inner).or(across.map(|next| next.value));
+        dates[k].value = value;
     }
 }
 
