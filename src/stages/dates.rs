@@ -279,11 +279,17 @@ fn written_year(doc: &Doc<'_>, tokens: &std::ops::Range<usize>) -> bool {
 /// Within one expression: «21-22 февраля», «с 15 по 17 марта 2025 года» (days of one month),
 /// «в 2019–2020 годах», «с 2019 по 2021 год» (years) — the parser dated each by its first
 /// number, and the last is the number after the joint. Across two: «с 15 марта по 17 апреля»,
-/// «с 2019 года по 2021 год» are two expressions, the first opened by «с» and the second by
-/// «по» or «до» right after it, of the same precision and later. «3 и 4 декабря» names two
+/// «с 2019 года по 2021 год» are parsed as two expressions, the first opened by «с» and the
+/// second by «по» or «до» right after it, of the same precision and later; they are merged
+/// into one. «3 и 4 декабря» names two
 /// days, not a span, and gets none.
-fn mark_spans(doc: &Doc<'_>, dates: &mut [DateDraft]) {
+fn mark_spans(doc: &Doc<'_>, dates: &mut Vec<DateDraft>) {
+    // The ends of spans across two expressions, merged into the first one.
+    let mut merged = vec![false; dates.len()];
     for k in 0..dates.len() {
+        if merged[k] {
+            continue;
+        }
         let d = &dates[k];
         let tokens = d.tokens.clone();
         let first = tokens.start + usize::from(PREPOSITIONS.contains(&doc.fold_of(tokens.start)));
@@ -340,8 +346,22 @@ fn mark_spans(doc: &Doc<'_>, dates: &mut [DateDraft]) {
         };
         let across = paired.filter(|next| value.before(&next.value));
         // A period the parser gave both ends of («в первом квартале») keeps them.
-        dates[k].until = d.until.or(inner).or(across.map(|next| next.value));
+        let until = d.until.or(inner).or(across.map(|next| next.value));
+        // «с 15 марта по 17 апреля» is one expression: it spans both.
+        if let Some(next) = across {
+            let end = next.tokens.end;
+            dates[k].tokens.end = end;
+            merged[k + 1] = true;
+        }
+        dates[k].until = until;
         dates[k].value = value;
+    }
+    if merged.contains(&true) {
+        let mut k = 0;
+        dates.retain(|_| {
+            k += 1;
+            !merged[k - 1]
+        });
     }
 }
 
@@ -508,6 +528,21 @@ impl DateResolver {
             return None;
         };
         k += 1;
+        // «в 1 квартале микрорайона», «в третьем квартале города»: a city block.
+        if k < end
+            && matches!(
+                doc.fold_of(k),
+                "микрорайона"
+                    | "города"
+                    | "района"
+                    | "поселка"
+                    | "улицы"
+                    | "жилого"
+                    | "нового"
+            )
+        {
+            return None;
+        }
         // Without a year, only after a word that makes it a time («в», «за», «по итогам», «до
         // конца»): «жители третьего квартала» live in a city block.
         let cued = i > 0
@@ -976,6 +1011,19 @@ impl DateResolver {
         // «на следующей неделе», «на прошлой неделе»: the month of that week (the contract has
         // no week precision).
         // «запланированный на следующую неделю визит»: the accusative of the same.
+        // «Минувшая неделя выдалась …»: the same as a subject.
+        if next(1) == "неделя" {
+            let shift = match w {
+                "следующая" | "будущая" => Some(7),
+                "эта" | "текущая" => Some(0),
+                "прошлая" | "минувшая" | "прошедшая" => Some(-7),
+                _ => None,
+            };
+            if let Some(days) = shift {
+                let d = anchor.checked_add(days.days()).ok()?;
+                return Some((2, DateValue::month(d.year(), d.month() as u8)));
+            }
+        }
         if w == "на" && matches!(next(2), "неделе" | "неделю") {
             let shift = match next(1) {
                 "следующей" | "будущей" | "той" | "следующую" | "будущую" => {
@@ -992,15 +1040,26 @@ impl DateResolver {
         }
         // «в минувшие выходные», «на прошлых выходных», «в эти выходные», «на выходных»: the
         // month of that Saturday (like a week, a weekend has no precision of its own here).
-        if matches!(w, "в" | "на") {
-            let (dir, len) = match (next(1), next(2)) {
+        // «Минувшие выходные стали самыми холодными»: the same as a subject, with no
+        // preposition.
+        {
+            let (at, adjective, noun) = if matches!(w, "в" | "на") {
+                (1, next(1), next(2))
+            } else {
+                (0, w, next(1))
+            };
+            let (dir, len) = match (adjective, noun) {
                 ("минувшие" | "прошлые" | "прошедшие", "выходные")
-                | ("минувших" | "прошлых" | "прошедших", "выходных") => {
-                    (Some(Direction::Past), 3)
+                | ("минувших" | "прошлых" | "прошедших", "выходных")
+                    if at == 1 || noun == "выходные" =>
+                {
+                    (Some(Direction::Past), at + 2)
                 }
                 ("следующие" | "ближайшие" | "эти" | "предстоящие", "выходные")
-                | ("следующих" | "ближайших" | "этих" | "предстоящих", "выходных") => {
-                    (Some(Direction::Future), 3)
+                | ("следующих" | "ближайших" | "этих" | "предстоящих", "выходных")
+                    if at == 1 || noun == "выходные" =>
+                {
+                    (Some(Direction::Future), at + 2)
                 }
                 ("выходных", _) if w == "на" => (Some(tense()), 2),
                 _ => (None, 0),
@@ -1151,7 +1210,9 @@ impl DateResolver {
             let this = usize::from(matches!(next(1), "эту" | "этот" | "это"));
             let which = next(1 + this);
             if let Some(&(_, day)) = WEEKDAYS.iter().find(|(forms, _)| forms.contains(&which)) {
-                let future = tense() == Direction::Future || w == "на";
+                // («в ночь на воскресенье» is the night before it, in the tense's direction.)
+                let night = i >= 2 && doc.fold_of(i - 1) == "ночь" && doc.fold_of(i - 2) == "в";
+                let future = tense() == Direction::Future || (w == "на" && !night);
                 let today = anchor.weekday();
                 let back =
                     (today.to_monday_zero_offset() - day.to_monday_zero_offset()).rem_euclid(7);
@@ -1685,6 +1746,21 @@ fn date_word(w: &str) -> bool {
             | "дня"
             | "дню"
             | "днем"
+            // «Минувшие выходные стали …», «Прошлая неделя выдалась …»
+            | "минувшие"
+            | "прошлые"
+            | "прошедшие"
+            | "эти"
+            | "ближайшие"
+            | "предстоящие"
+            | "следующие"
+            | "минувшая"
+            | "прошлая"
+            | "прошедшая"
+            | "эта"
+            | "текущая"
+            | "следующая"
+            | "будущая"
             // «полгода назад», «полтора года назад»
             | "полгода"
             | "полтора"
