@@ -2385,3 +2385,24 @@ fn a_citys_russian_name_is_its_present_one_written_with_yo() {
     assert!(has(&ms, "CITY", "Челнов", "Набережные Челны"), "{ms:?}");
     assert!(has(&ms, "CITY", "Орла", "Орёл"), "{ms:?}");
 }
+
+#[test]
+fn a_surname_the_dictionary_reads_otherwise_declines_by_its_ending() {
+    // «Травниковым» is an adjective form to the dictionary, «Милеем» unknown: the given name
+    // fixes the case, the surname's ending gives the nominative.
+    for (text, want) in [
+        (
+            "Мэр встретился с губернатором Андреем Травниковым.",
+            "Андрей Травников",
+        ),
+        (
+            "Макрон встретится с президентом Хавьером Милеем.",
+            "Хавьер Милей",
+        ),
+        ("Заявление Юрия Царёва опубликовано.", "Юрий Царёв"),
+        ("Мэр встретился с Анной Травниковой.", "Анна Травникова"),
+    ] {
+        let ps = persons(text);
+        assert!(ps.iter().any(|p| p.1 == want), "{text}: {ps:?}");
+    }
+}

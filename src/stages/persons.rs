@@ -159,11 +159,64 @@ fn nominative(w: &WordInfo, n: Option<NameType>, cases: CaseSet, written: &str) 
             .flatten()
     });
     // No name reading («Русаков» is only the genitive plural of «русак», «Нам» a pronoun):
-    // keep the word as written.
+    // a surname in a case the given name fixes declines by the Russian surname endings
+    // («Андреем Травниковым», where the dictionary knows only an adjective); else keep the
+    // word as written.
     let lemma = parse
         .map(|p| p.lemma.to_string())
+        .or_else(|| {
+            (n == Some(NameType::Surname))
+                .then(|| surname_by_ending(&written.to_lowercase(), cases))
+                .flatten()
+        })
         .unwrap_or_else(|| written.to_lowercase());
     capitalize(&lemma)
+}
+
+/// The nominative of a Russian surname in -ов/-ев/-ин (and a foreign one in -ей) from its
+/// ending in an oblique case of `cases` (never the nominative, which is as written):
+/// «травниковым» → «травников», «травниковой» → «травникова», «милеем» → «милей».
+fn surname_by_ending(lower: &str, cases: CaseSet) -> Option<String> {
+    if cases.is_empty() || cases.contains(Case::Nom) {
+        return None;
+    }
+    let stem_ok = |stem: &str| {
+        stem.chars().count() >= 4
+            && ["ов", "ев", "ёв", "ин", "ын"]
+                .iter()
+                .any(|e| stem.ends_with(e))
+    };
+    // (ending, case, what replaces it)
+    let rules: [(&str, Case, &str); 9] = [
+        ("ым", Case::Ins, ""),
+        ("а", Case::Gen, ""),
+        ("а", Case::Acc, ""),
+        ("у", Case::Dat, ""),
+        ("е", Case::Loc, ""),
+        ("ой", Case::Gen, "а"),
+        ("ой", Case::Dat, "а"),
+        ("ой", Case::Ins, "а"),
+        ("у", Case::Acc, "а"),
+    ];
+    for (ending, case, add) in rules {
+        if let Some(stem) = lower.strip_suffix(ending)
+            && cases.contains(case)
+            && stem_ok(stem)
+        {
+            return Some(format!("{stem}{add}"));
+        }
+    }
+    // «Хавьером Милеем», «Милея», «Милею»: a surname in -ей declines as «Андрей».
+    for (ending, case) in [("ем", Case::Ins), ("я", Case::Gen), ("ю", Case::Dat)] {
+        if let Some(stem) = lower.strip_suffix(ending)
+            && cases.contains(case)
+            && stem.chars().count() >= 3
+            && stem.ends_with('е')
+        {
+            return Some(format!("{stem}й"));
+        }
+    }
+    None
 }
 
 /// The nominative of the last syllable of an East Asian name: only it declines, by the
