@@ -202,6 +202,24 @@ fn a_third_person_pronoun_in_a_quotation_is_not_its_speaker() {
 }
 
 #[test]
+fn a_city_after_its_countrys_adjective_is_the_place() {
+    for (text, place) in [
+        (
+            "Сергей Лавров и Дмитрий Кулеба провели переговоры в турецкой Анталье.",
+            "Анталья",
+        ),
+        (
+            "Встреча Путина и Си Цзиньпина прошла в китайском Тяньцзине.",
+            "Тяньцзинь",
+        ),
+    ] {
+        let evs = events(text, "2022-03-10");
+        assert_eq!(evs.len(), 1, "{text}: {evs:?}");
+        assert_eq!(evs[0].2.as_deref(), Some(place), "{text}: {evs:?}");
+    }
+}
+
+#[test]
 fn names_after_s_uchastiem_beat_country_adjectives_past_a_phrase() {
     let evs = events(
         "Состоялись российско-казахстанские переговоры на высшем уровне с участием Путина и \

@@ -6010,6 +6010,17 @@ impl Ctx<'_, '_> {
         if after_preposition(k) {
             return a.cases.contains(Case::Loc);
         }
+        // «в турецкой Анталье», «в китайском Тяньцзине»: the country's adjective between.
+        if matches!(a.kind, EntityKind::City | EntityKind::Region)
+            && let Some(adjective) = doc.mentions_ending_at(k, 2).find(|m| {
+                m.via == Via::Adjective
+                    && m.kind == EntityKind::Country
+                    && doc.tokens[m.tokens.start].shape == Shape::Lower
+            })
+            && after_preposition(adjective.tokens.start)
+        {
+            return a.cases.contains(Case::Loc);
+        }
         if !matches!(a.kind, EntityKind::City | EntityKind::Region)
             || !(a.cases.contains(Case::Loc) || a.cases.contains(Case::Nom))
         {
