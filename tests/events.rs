@@ -202,6 +202,20 @@ fn a_third_person_pronoun_in_a_quotation_is_not_its_speaker() {
 }
 
 #[test]
+fn a_summit_of_people_named_after_it_is_their_meeting() {
+    let evs = events(
+        "Саммит лидеров США и КНДР Дональда Трампа и Ким Чен Ына в Ханое завершился досрочно.",
+        "2019-02-28",
+    );
+    let e = find(&evs, "MEETING");
+    assert_eq!(e.1.len(), 2, "{evs:?}");
+    assert_eq!(e.4, "happened");
+    // A summit of a body names no contact by itself.
+    let evs = events("Саммит НАТО прошёл в Вильнюсе.", "2023-07-12");
+    assert!(evs.is_empty(), "{evs:?}");
+}
+
+#[test]
 fn a_city_after_its_countrys_adjective_is_the_place() {
     for (text, place) in [
         (

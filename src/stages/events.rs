@@ -3035,6 +3035,25 @@ fn literal_trigger(doc: &Doc<'_>, i: usize, fold: &str, w: &WordInfo) -> Option<
     {
         return Some(Trigger::MeetNoun);
     }
+    // «Саммит Трампа и Ким Чен Ына», «саммит лидеров США и КНДР Дональда Трампа и …»: a
+    // summit of people named in the genitive after it (past role nouns and countries).
+    if fold.starts_with("саммит")
+        && (i + 1..(i + 8).min(sentence_end))
+            .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .any(|k| {
+                doc.mentions_at(k)
+                    .iter()
+                    // («На саммите Путин и Байден …»: a name that may be a nominative is
+                    // the subject of the sentence.)
+                    .any(|m| {
+                        m.kind == EntityKind::Person
+                            && m.cases.contains(Case::Gen)
+                            && !m.cases.contains(Case::Nom)
+                    })
+            })
+    {
+        return Some(Trigger::MeetNoun);
+    }
     // «Премьер Японии и президент Южной Кореи провели саммит в Токио», «провели неформальную
     // беседу за чаем»: a summit or talk its subject held is a meeting of them (with no sides
     // named, none). Adjectives may come between.
