@@ -456,6 +456,15 @@ fn spans(text: &str, article: &str) -> Vec<(String, String, Option<String>)> {
         .collect()
 }
 
+/// Asserts `got` (from [`spans`]) equals `want`, written with string slices.
+fn assert_spans(got: &[(String, String, Option<String>)], want: &[(&str, &str, Option<&str>)]) {
+    let want: Vec<(String, String, Option<String>)> = want
+        .iter()
+        .map(|(t, v, u)| (t.to_string(), v.to_string(), u.map(str::to_string)))
+        .collect();
+    assert_eq!(got, want);
+}
+
 #[test]
 fn a_span_keeps_its_last_day_month_or_year_in_until() {
     let got = spans(
@@ -475,11 +484,7 @@ fn a_span_keeps_its_last_day_month_or_year_in_until() {
         ("01-02-2024", "2024-02-01", None),
         ("2024-02-01", "2024-02-01", None),
     ];
-    let want: Vec<(String, String, Option<String>)> = want
-        .iter()
-        .map(|(t, v, u)| (t.to_string(), v.to_string(), u.map(str::to_string)))
-        .collect();
-    assert_eq!(got, want);
+    assert_spans(&got, &want);
 }
 
 #[test]
@@ -794,11 +799,7 @@ fn a_quarter_or_half_year_is_a_span_of_months() {
         ("В четвёртом квартале", "2024-10", Some("2024-12")),
         ("За 1-й квартал 2021 г.", "2021-01", Some("2021-03")),
     ];
-    let want: Vec<(String, String, Option<String>)> = want
-        .iter()
-        .map(|(t, v, u)| (t.to_string(), v.to_string(), u.map(str::to_string)))
-        .collect();
-    assert_eq!(got, want);
+    assert_spans(&got, &want);
     // A city block is no quarter of a year; a quarter with a year needs no cue.
     check(
         "Жители третьего квартала недовольны. Выручка третьего квартала 2023 года выросла.",
@@ -865,11 +866,7 @@ fn a_span_whose_year_is_written_at_its_end_starts_in_that_year() {
             Some("2024-01-08"),
         ),
     ];
-    let want: Vec<(String, String, Option<String>)> = want
-        .iter()
-        .map(|(t, v, u)| (t.to_string(), v.to_string(), u.map(str::to_string)))
-        .collect();
-    assert_eq!(got, want);
+    assert_spans(&got, &want);
 }
 
 #[test]
