@@ -327,19 +327,18 @@ fn mark_spans(doc: &Doc<'_>, dates: &mut Vec<DateDraft>) {
                     && !written_year(doc, &tokens)
                     && written_year(doc, &next.tokens) =>
             {
-                let y = i32::from(next.value.year);
-                let same = if d.value.day == 0 {
-                    Some(DateValue::month(next.value.year, d.value.month))
-                } else {
-                    valid_day(y, d.value.month, d.value.day)
+                // The start's month (and day) in year `y`.
+                let in_year = |y: i16| {
+                    if d.value.day == 0 {
+                        Some(DateValue::month(y, d.value.month))
+                    } else {
+                        valid_day(i32::from(y), d.value.month, d.value.day)
+                    }
                 };
-                let before = if d.value.day == 0 {
-                    Some(DateValue::month(next.value.year - 1, d.value.month))
-                } else {
-                    valid_day(y - 1, d.value.month, d.value.day)
-                };
-                same.filter(|v| v.before(&next.value))
-                    .or(before)
+                let y = next.value.year;
+                in_year(y)
+                    .filter(|v| v.before(&next.value))
+                    .or_else(|| in_year(y - 1))
                     .unwrap_or(d.value)
             }
             _ => d.value,
