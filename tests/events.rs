@@ -184,6 +184,55 @@ fn a_relative_clause_after_a_framed_noun_leaves_the_sides_to_the_main_clause() {
 }
 
 #[test]
+fn a_day_opening_the_next_sentence_dates_only_a_contact_of_its_own_kind() {
+    // The call of the second sentence is «накануне»; the meeting stays on the article's day.
+    let text = "Сергей Лавров встретился в Нью-Йорке с Хаканом Фиданом. Накануне Лавров \
+                поговорил по телефону с Энтони Блинкеном.";
+    let evs = events(text, "2024-09-25");
+    assert_eq!(find(&evs, "MEETING").3.as_deref(), Some("2024-09-25"));
+    assert_eq!(find(&evs, "PHONE_CALL").3.as_deref(), Some("2024-09-24"));
+    // With no contact of its own, the next sentence's day is the talks' day.
+    let evs = events(
+        "Переговоры Путина и Эрдогана продлились шесть часов. В четверг вечером президенты \
+         объявили о прекращении огня.",
+        "2020-03-06",
+    );
+    assert_eq!(find(&evs, "TALKS").3.as_deref(), Some("2020-03-05"));
+}
+
+#[test]
+fn a_title_with_a_quoted_company_or_a_post_abroad_keeps_its_holder_a_side() {
+    // A quoted company between the role and the name.
+    let evs = events(
+        "Глава госкорпорации «Росатом» Алексей Лихачёв посетил Турцию.",
+        "2021-04-22",
+    );
+    let e = find(&evs, "VISIT");
+    assert_eq!(e.1, ["Алексей Лихачёв"], "{evs:?}");
+    assert_eq!(e.2.as_deref(), Some("Турция"));
+    // A second conjunct with a title naming a region, or a post in another country.
+    let evs = events(
+        "Сергей Лавров и губернатор Свердловской области Евгений Куйвашев провели встречу.",
+        "2022-08-24",
+    );
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Евгений Куйвашев", "Сергей Викторович Лавров"]
+    );
+    let evs = events(
+        "Губернатор Свердловской области Евгений Куйвашев и посол Индии в России Паван Капур \
+         обсудили в Екатеринбурге участие индийских компаний в выставке.",
+        "2022-08-24",
+    );
+    let e = find(&evs, "TALKS");
+    assert_eq!(e.1, ["Евгений Куйвашев", "Паван Капур"], "{evs:?}");
+    // A city right after «обсудили» is where they were; a place after the topic is not.
+    assert_eq!(e.2.as_deref(), Some("Екатеринбург"));
+    let evs = events("Лавров и Блинкен обсудили ситуацию в Москве.", "2022-08-24");
+    assert_eq!(find(&evs, "TALKS").2, None);
+}
+
+#[test]
 fn a_third_person_pronoun_in_a_quotation_is_not_its_speaker() {
     let evs = events(
         "Путин прибыл в Казань. Дмитрий Песков сообщил: «Он встретится с Токаевым в пятницу».",

@@ -519,6 +519,7 @@ impl EventExtractor {
             .collect();
         let shared = Shared {
             doc,
+            triggers: &triggers,
             public: &public,
             actors: &actors,
             quotes: &quotes,
@@ -2242,7 +2243,7 @@ impl EventExtractor {
             date = ctx.date_earlier_in_paragraph(status);
         }
         if date.is_none() && !undated && status == Status::Happened {
-            date = ctx.date_opening_next_sentence();
+            date = ctx.date_opening_next_sentence(kind);
         }
         // «по приглашению X» says who invited, not when: no date unless one is written.
         let by_invitation = trigger == Trigger::InviteNoun && i > 0 && doc.fold_of(i - 1) == "по";
@@ -2468,8 +2469,20 @@ impl EventExtractor {
         // «Путин и Си обсудили ситуацию на Украине»: what is discussed comes after the verb, and
         // nothing else says where the sides were; only a place before the verb is theirs
         // («Путин и Токаев в Кремле обсудили …»).
+        // So is a city right after the verb («Лавров и Ван И обсудили в Москве ситуацию в
+        // Афганистане»), never a country there (that is mostly the topic).
         if trigger == Trigger::DiscussNamed {
-            place = ctx.place_in(&(clause.start..i));
+            place = ctx.place_in(&(clause.start..i)).or_else(|| {
+                if !(i + 2 < clause.end && matches!(doc.fold_of(i + 1), "в" | "во")) {
+                    return None;
+                }
+                let after = i + 2..clause.end;
+                let city = ctx
+                    .actors_in(&after)
+                    .next()
+                    .filter(|a| a.tokens.start == i + 2 && a.kind == EntityKind::City)?;
+                ctx.place_in(&city.tokens)
+            });
         }
         // «прилетевший во вторник в Москву по приглашению Путина»: the day the invitation was
         // made is not given (the day is the visit's).
@@ -3159,17 +3172,28 @@ fn discussed_between_named(doc: &Doc<'_>, i: usize, w: &WordInfo) -> bool {
         return true;
     }
     // «Путин и Токаев [в пятницу] обсудили»: the second person ends at most four words before
-    // the verb, with no punctuation between, and «и» joins it to a person before it.
+    // the verb, with no punctuation between, and «и» joins it to a person before it, right
+    // before the name or before its title («Лавров и губернатор Свердловской области Евгений
+    // Куйвашев обсудили»: words only, no verb, no other person).
     (i.saturating_sub(4).max(range.start)..=i)
         .filter(|&k| (k..i).all(|j| doc.tokens[j].kind != TokenKind::Punct))
         .flat_map(|end| doc.mentions_ending_at(end, 6))
         .filter(|m| m.kind == EntityKind::Person && m.tokens.start > range.start + 1)
         .any(|m| {
-            let and = m.tokens.start - 1;
-            doc.fold_of(and) == "и"
-                && doc
-                    .mentions_ending_at(and, 6)
-                    .any(|first| first.kind == EntityKind::Person)
+            let from = m.tokens.start.saturating_sub(8).max(range.start + 1);
+            let Some(and) = (from..m.tokens.start)
+                .rev()
+                .take_while(|&k| {
+                    doc.tokens[k].kind == TokenKind::Word
+                        && !is_finite_verb(doc, k)
+                        && !person_at(k)
+                })
+                .find(|&k| doc.fold_of(k) == "и")
+            else {
+                return false;
+            };
+            doc.mentions_ending_at(and, 6)
+                .any(|first| first.kind == EntityKind::Person)
         })
 }
 
@@ -3864,6 +3888,8 @@ struct Visitor {
 /// What every trigger of a document shares: the parts of [`Ctx`] fixed for the whole run.
 struct Shared<'d, 'a> {
     doc: &'d Doc<'a>,
+    /// Every token's trigger, read once per document.
+    triggers: &'d [Option<Trigger>],
     public: &'d Public,
     actors: &'d [Actor],
     quotes: &'d [Quote],
@@ -3884,6 +3910,7 @@ impl<'d, 'a> Shared<'d, 'a> {
     {
         Ctx {
             doc: self.doc,
+            triggers: self.triggers,
             public: self.public,
             actors: self.actors,
             quotes: self.quotes,
@@ -3898,6 +3925,7 @@ impl<'d, 'a> Shared<'d, 'a> {
 
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
+    triggers: &'d [Option<Trigger>],
     public: &'d Public,
     actors: &'d [Actor],
     quotes: &'d [Quote],
@@ -3927,10 +3955,17 @@ impl Ctx<'_, '_> {
     /// The person a country in a title belongs to: in «министр обороны КНР Ли Шанфу» the
     /// subject is Ли Шанфу, not КНР.
     fn apposition_head<'s>(&'s self, a: &'s Actor, clause: &'s Range<usize>) -> &'s Actor {
-        if a.kind != EntityKind::Country {
-            return a;
-        }
-        let end = a.tokens.end;
+        // So is a quoted organisation's: «глава госкорпорации «Росатом» Алексей Лихачёв».
+        let end = match a.kind {
+            EntityKind::Country => a.tokens.end,
+            EntityKind::Organization
+                if a.tokens.end < clause.end
+                    && matches!(self.doc.text_of(a.tokens.end), "»" | "\"" | "“") =>
+            {
+                a.tokens.end + 1
+            }
+            _ => return a,
+        };
         self.actors_in(clause)
             .find(|b| b.tokens.start == end && b.kind == EntityKind::Person)
             .unwrap_or(a)
@@ -4087,7 +4122,25 @@ impl Ctx<'_, '_> {
                                 .lower(k)
                                 .and_then(|w| w.best())
                                 .is_some_and(|p| p.pos == Pos::Adj)));
+                // «и генеральный директор CNPC …»: an adjective before the word for a person.
+                let role_after = |x: usize| {
+                    x < span.end
+                        && self.doc.tokens[x].shape == Shape::Lower
+                        && self.doc.lower(x).is_some_and(|w| {
+                            w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5
+                                || w.parses.iter().any(|p| POLITICAL_ROLES.contains(&p.lemma))
+                        })
+                };
+                let adjective_of_role = k == end + 1
+                    && self.doc.tokens[k].shape == Shape::Lower
+                    && role_after(k + 1)
+                    && self
+                        .doc
+                        .lower(k)
+                        .and_then(|w| w.best())
+                        .is_some_and(|p| p.pos == Pos::Adj);
                 let title_word = possessive
+                    || adjective_of_role
                     || self.doc.tokens[k].shape == Shape::Lower
                         && self.doc.lower(k).is_some_and(|w| {
                             w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5
@@ -4098,15 +4151,21 @@ impl Ctx<'_, '_> {
                         });
                 // «и зять Трампа Джаред Кушнер»: a person in the genitive is the title's
                 // complement, not the conjunct.
+                // «губернатор Свердловской области», «мэр Москвы»: a region or a city too.
                 let country = self.actors_in(span).find(|a| {
                     a.tokens.start == k
-                        && (matches!(a.kind, EntityKind::Country | EntityKind::Organization)
-                            || (a.kind == EntityKind::Person
-                                && a.cases.contains(Case::Gen)
-                                && !fits(a)
-                                && self.actors_in(span).any(|b| {
-                                    b.kind == EntityKind::Person && b.tokens.start == a.tokens.end
-                                })))
+                        && (matches!(
+                            a.kind,
+                            EntityKind::Country
+                                | EntityKind::Organization
+                                | EntityKind::Region
+                                | EntityKind::City
+                        ) || (a.kind == EntityKind::Person
+                            && a.cases.contains(Case::Gen)
+                            && !fits(a)
+                            && self.actors_in(span).any(|b| {
+                                b.kind == EntityKind::Person && b.tokens.start == a.tokens.end
+                            })))
                 });
                 // «глава РФПИ Кирилл Дмитриев»: an abbreviation the gazetteers do not know is
                 // a body too.
@@ -4126,8 +4185,23 @@ impl Ctx<'_, '_> {
                             matches!(p.pos, Pos::Noun | Pos::Propn) && p.case == Some(Case::Gen)
                         }) >= 0.5
                     });
-                match country {
-                    Some(c) if k > end + 1 => k = c.tokens.end,
+                // «посол Индии в России Паван Капур»: where the office is held.
+                let posted_in = (k > end + 2 && matches!(self.doc.fold_of(k), "в" | "во" | "при"))
+                    .then(|| {
+                        self.actors_in(span).find(|a| {
+                            a.tokens.start == k + 1
+                                && matches!(
+                                    a.kind,
+                                    EntityKind::Country
+                                        | EntityKind::Organization
+                                        | EntityKind::City
+                                )
+                        })
+                    })
+                    .flatten();
+                match (country, posted_in) {
+                    (Some(c), _) if k > end + 1 => k = c.tokens.end,
+                    (_, Some(c)) => k = c.tokens.end,
                     _ if title_word || acronym || body => k += 1,
                     _ => break,
                 }
@@ -4188,6 +4262,7 @@ impl Ctx<'_, '_> {
             .collect::<Vec<_>>();
         if let Some(first) = before.first() {
             // The first nominative of the clause heads the coordination.
+            let first = self.apposition_head(first, clause);
             return self.coordinated(first, clause, Some(Case::Nom));
         }
         // «Президенты России и Белоруссии встретились»: the holders.
@@ -6506,13 +6581,25 @@ impl Ctx<'_, '_> {
     /// The day that opens the next sentence of the paragraph, for an undated report of what
     /// happened: news leads often state the event and date it in the sentence after («Переговоры
     /// продлились шесть часов. В четверг вечером президенты объявили …»). Only a day on or
-    /// before the article's own, within its week.
-    fn date_opening_next_sentence(&self) -> Option<DateValue> {
+    /// before the article's own, within its week, and not for a contact when that sentence
+    /// reports a contact of another kind by a verb of its own: «… провели встречу в Нью-Йорке. Накануне
+    /// Джайшанкар также поговорил по телефону с Блинкеном» dates the call, not the meeting.
+    fn date_opening_next_sentence(&self, kind: EventType) -> Option<DateValue> {
         let next = self.sentence + 1;
         let sentences = &self.doc.sentences;
         if next >= sentences.len()
             || sentences[next].paragraph != sentences[self.sentence].paragraph
         {
+            return None;
+        }
+        let own_contact = self.triggers[self.doc.sentence_tokens[next].clone()]
+            .iter()
+            .flatten()
+            .any(|t| {
+                let other = t.event_type();
+                !t.is_noun() && kind.is_contact() && other.is_contact() && other != kind
+            });
+        if own_contact {
             return None;
         }
         let start = self.doc.sentence_tokens[next].start;
@@ -6681,7 +6768,20 @@ impl Public {
                 continue;
             }
             let sentence = &doc.sentence_tokens[m.sentence as usize];
-            let lo = m.tokens.start.saturating_sub(4).max(sentence.start);
+            // A quoted name right before the person counts as one word: «Глава госкорпорации
+            // «Росатом» Алексей Лихачёв», «генеральный директор «Росатома» …».
+            let quoted_from = (m.tokens.start > sentence.start + 2
+                && matches!(doc.text_of(m.tokens.start - 1), "»" | "\"" | "“"))
+            .then(|| {
+                (m.tokens.start.saturating_sub(8).max(sentence.start)..m.tokens.start - 2)
+                    .rev()
+                    .find(|&k| matches!(doc.text_of(k), "«" | "\"" | "„" | "“"))
+            })
+            .flatten();
+            let lo = match quoted_from {
+                Some(open) => open.saturating_sub(3).max(sentence.start),
+                None => m.tokens.start.saturating_sub(4).max(sentence.start),
+            };
             let is_role = |k: usize| {
                 doc.lower(k)
                     .is_some_and(|w| w.parses.iter().any(|p| POLITICAL_ROLES.contains(&p.lemma)))
