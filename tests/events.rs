@@ -233,6 +233,28 @@ fn a_title_with_a_quoted_company_or_a_post_abroad_keeps_its_holder_a_side() {
 }
 
 #[test]
+fn a_visit_ahead_of_someone_in_the_dative_is_theirs_and_planned() {
+    let evs = events(
+        "Глава МИД Венгрии Петер Сийярто провёл в Минске переговоры с белорусским коллегой \
+         Максимом Рыженковым, а в пятницу ему предстоит визит в Баку.",
+        "2025-11-05",
+    );
+    let e = find(&evs, "VISIT");
+    assert_eq!(e.1, ["Петер Сийярто"], "{evs:?}");
+    assert_eq!(
+        (e.2.as_deref(), e.3.as_deref(), e.4.as_str()),
+        (Some("Баку"), Some("2025-11-07"), "planned")
+    );
+    let evs = events("Петеру Сийярто предстоит визит в Баку.", "2025-11-05");
+    assert_eq!(find(&evs, "VISIT").4, "planned");
+    // Talks ahead are planned too.
+    let evs = events("Путину предстоят переговоры с Си Цзиньпином.", "2025-11-05");
+    assert_eq!(find(&evs, "TALKS").4, "planned");
+    // Nobody named in the dative: no visitor.
+    assert!(events("Нам предстоит визит в Пекин.", "2025-11-05").is_empty());
+}
+
+#[test]
 fn a_third_person_pronoun_in_a_quotation_is_not_its_speaker() {
     let evs = events(
         "Путин прибыл в Казань. Дмитрий Песков сообщил: «Он встретится с Токаевым в пятницу».",

@@ -1394,6 +1394,9 @@ impl EventExtractor {
                         // «это был её первый за пять лет визит в Москву»
                         v.extend(ctx.possessor_before(i, &clause));
                     }
+                    if v.is_empty() {
+                        v.extend(ctx.ahead_for(i, &clause, &subject));
+                    }
                     // «Моди напомнил о своём визите в Москву в июле»: «свой» is the subject's.
                     let own = (i.saturating_sub(3).max(clause.start)..i).any(|k| {
                         doc.lower(k)
@@ -2751,8 +2754,11 @@ impl EventExtractor {
                             | "согласовывать"
                     )
             });
+        // «ему предстоит визит»: ahead.
+        let ahead = reading.is_some_and(|p| &*p.lemma == "предстоять");
         match reading {
             _ if in_the_works => Status::Hypothetical,
+            _ if ahead => Status::Planned,
             Some(p) if p.tense == Some(Tense::Fut) => Status::Planned,
             Some(p) if p.verb_form == Some(VerbForm::Inf) => Status::Planned,
             // «Встретимся в Стамбуле!»: a call to meet.
@@ -5600,6 +5606,31 @@ impl Ctx<'_, '_> {
 
     /// An accusative person before the verb, or an object pronoun right before it:
     /// «казахстанского лидера принял …», «его принял …».
+    /// «Сийярто предстоит визит в Баку», «…, а в пятницу ему предстоит визит»: the one in the
+    /// dative before «предстоит» is who has the visit ahead; «ему», «ей» stand for the
+    /// sentence's subject (`subject`, found before this clause).
+    fn ahead_for(&self, i: usize, clause: &Range<usize>, subject: &[Ref]) -> Vec<Ref> {
+        let before = clause.start..i;
+        let Some(v) = before
+            .clone()
+            .find(|&k| verb_of(self.doc.word(k), &["предстоять"], |_| true))
+        else {
+            return Vec::new();
+        };
+        if let Some(a) = self.actors_in(&before).find(|a| {
+            a.kind == EntityKind::Person
+                && a.cases.contains(Case::Dat)
+                && !self.after_preposition_token(a.tokens.start)
+        }) {
+            return vec![Ref::Doc(a.entity)];
+        }
+        let pronoun = (clause.start..v).any(|k| matches!(self.doc.fold_of(k), "ему" | "ей"));
+        if pronoun && subject.len() == 1 {
+            return subject.to_vec();
+        }
+        Vec::new()
+    }
+
     fn object_before(&self, i: usize, clause: &Range<usize>, subject: &[Ref]) -> Vec<Ref> {
         let before = clause.start..i;
         if let Some(a) = self.actors_in(&before).find(|a| {
