@@ -255,6 +255,24 @@ fn a_visit_ahead_of_someone_in_the_dative_is_theirs_and_planned() {
 }
 
 #[test]
+fn a_name_ending_in_one_letter_ends_its_sentence() {
+    // «Ван И.» is no initial before «Затем»: the meeting and the call are two sentences.
+    let evs = events(
+        "Сергей Лавров встретился с Ван И. Затем Лавров поговорил по телефону с Хаканом Фиданом.",
+        "2024-09-25",
+    );
+    assert_eq!(evs.len(), 2, "{evs:?}");
+    assert_eq!(
+        find(&evs, "MEETING").1,
+        ["Ван И", "Сергей Викторович Лавров"]
+    );
+    assert_eq!(
+        find(&evs, "PHONE_CALL").1,
+        ["Сергей Викторович Лавров", "Хакан Фидан"]
+    );
+}
+
+#[test]
 fn a_third_person_pronoun_in_a_quotation_is_not_its_speaker() {
     let evs = events(
         "Путин прибыл в Казань. Дмитрий Песков сообщил: «Он встретится с Токаевым в пятницу».",

@@ -201,7 +201,9 @@ fn ends_sentence(line: &str, at: usize, c: char, end: usize) -> bool {
         if let (Some(first), None) = (chars.next(), chars.next())
             && first.is_uppercase()
         {
-            return false; // an initial
+            // An initial, unless a word that opens sentences and is no name follows: «… с Ван
+            // И. Затем Лавров …» ends a sentence with a name's last syllable.
+            return opens_sentence(next);
         }
         if is_abbreviation(word) {
             return false;
@@ -214,6 +216,54 @@ fn ends_sentence(line: &str, at: usize, c: char, end: usize) -> bool {
         return first == '-' && after.chars().next().is_some_and(starts_sentence);
     }
     starts_sentence(first) || first == '(' || !super::chars::is_alpha(first)
+}
+
+/// Capitalised words that open sentences and are neither names nor initials (one-letter
+/// prepositions count only when a space follows them: «В. В. Путин»). Not «И», «А»: «Нуреддин
+/// Х. И его брат …» goes on after a surname's initial.
+const SENTENCE_OPENERS: &[&str] = &[
+    "В",
+    "Во",
+    "Вчера",
+    "Затем",
+    "Как",
+    "Когда",
+    "Кроме",
+    "К",
+    "Мы",
+    "На",
+    "Но",
+    "Однако",
+    "Он",
+    "Она",
+    "Они",
+    "Оно",
+    "О",
+    "Об",
+    "По",
+    "Позже",
+    "После",
+    "Потом",
+    "При",
+    "Ранее",
+    "С",
+    "Сегодня",
+    "Также",
+    "Тогда",
+    "Это",
+    "Этот",
+    "Эта",
+    "Я",
+];
+
+/// True when `next` (the text after a dot and its spaces) starts with one of
+/// [`SENTENCE_OPENERS`] followed by a space.
+fn opens_sentence(next: &str) -> bool {
+    let word_end = next
+        .char_indices()
+        .find(|&(_, c)| !super::chars::is_alpha(c))
+        .map_or(next.len(), |(k, _)| k);
+    next[word_end..].starts_with(' ') && SENTENCE_OPENERS.contains(&&next[..word_end])
 }
 
 /// True when `word` in lower case is one of [`ABBREVIATIONS`]. The longest has 10 bytes, so
@@ -384,6 +434,20 @@ mod tests {
                 &["В. В. Путин прибыл в Казань."],
             ),
             ("В.В.Путин прибыл.", &["В.В.Путин прибыл."]),
+            // A name's last syllable, not an initial, before a word that opens sentences.
+            (
+                "Лавров встретился с Ван И. Затем он улетел. А. С. Пушкин. И. В Москве.",
+                &[
+                    "Лавров встретился с Ван И.",
+                    "Затем он улетел.",
+                    "А. С. Пушкин.",
+                    "И.",
+                    "В Москве.",
+                ],
+            ),
+            ("Нуреддин Х. И его брат.", &["Нуреддин Х. И его брат."]),
+            ("Слово дали И. Оно было.", &["Слово дали И.", "Оно было."]),
+            ("Пришёл И. Вчерашний.", &["Пришёл И. Вчерашний."]),
             (
                 "Это было в 2023 г. Путин прибыл.",
                 &["Это было в 2023 г. Путин прибыл."],
