@@ -2406,3 +2406,23 @@ fn a_surname_the_dictionary_reads_otherwise_declines_by_its_ending() {
         assert!(ps.iter().any(|p| p.1 == want), "{text}: {ps:?}");
     }
 }
+
+#[test]
+fn a_gazetteer_person_in_a_form_the_gazetteer_lacks_is_still_that_person() {
+    // «Милей» reads as a comparative, so the gazetteer has no «Милеем»; the person finder's
+    // nominative is the gazetteer's name.
+    let r = record("Макрон встретится с Хавьером Милеем.");
+    assert!(
+        pairs(&r, "entity").contains(&("Хавьером Милеем", "ng:person:javier-milei")),
+        "{r}"
+    );
+    // A given name and patronymic is no such name: «Андрей Владимирович» is not the one
+    // Андрей Владимирович the gazetteer has.
+    let r = record("Позже Андрей Владимирович переехал в Москву.");
+    assert!(
+        !pairs(&r, "entity")
+            .iter()
+            .any(|p| p.1 == "wikidata:Q502864"),
+        "{r}"
+    );
+}

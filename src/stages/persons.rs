@@ -1741,7 +1741,27 @@ impl PersonFinder {
                 None => format!("{given} {surname}"),
             };
             let name = crate::text::restore_yo(&name, doc.original_of(&f.tokens)).into_owned();
-            let e = intern_person(doc, &name, Some(key(surname)));
+            // A gazetteer person whose written forms the gazetteer lacks («с Хавьером Милеем»:
+            // «Милей» reads as a comparative, which does not decline) is still that person.
+            // (Not a given name and patronymic: «Андрей Владимирович» is an alias of more than
+            // the one person the gazetteer has.)
+            let patronymic = ["вич", "вна", "чна"]
+                .iter()
+                .any(|e| key(surname).ends_with(e));
+            let known = (!patronymic)
+                .then(|| doc.gazetteer.names().get(&crate::text::fold_key(&name)))
+                .flatten()
+                .and_then(|postings| {
+                    postings.iter().find(|p| {
+                        p.cases.contains(Case::Nom)
+                            && doc.gazetteer.entity(p.entity).kind == EntityKind::Person
+                    })
+                })
+                .map(|p| p.entity);
+            let e = match known {
+                Some(g) => doc.intern_gazetteer(g),
+                None => intern_person(doc, &name, Some(key(surname))),
+            };
             by_surname.insert(key(surname), e);
             entity_of[k] = Some(e);
         }
