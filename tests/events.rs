@@ -273,6 +273,20 @@ fn a_name_ending_in_one_letter_ends_its_sentence() {
 }
 
 #[test]
+fn a_colleague_of_a_country_is_the_named_holder_of_the_subjects_office() {
+    // Both Japanese ministers are gazetteer persons; the foreign minister is Лавров's colleague,
+    // though the defence minister was named last.
+    let evs = events(
+        "Сергей Лавров и Сергей Шойгу обсудили с Таро Коно и Такэси Иваей планы размещения ПРО. \
+         В пятницу Лавров проведёт отдельные переговоры с японским коллегой.",
+        "2019-05-30",
+    );
+    let talks: Vec<_> = evs.iter().filter(|e| e.4 == "planned").collect();
+    assert_eq!(talks.len(), 1, "{evs:?}");
+    assert_eq!(talks[0].1, ["Сергей Викторович Лавров", "Таро Коно"]);
+}
+
+#[test]
 fn a_third_person_pronoun_in_a_quotation_is_not_its_speaker() {
     let evs = events(
         "Путин прибыл в Казань. Дмитрий Песков сообщил: «Он встретится с Токаевым в пятницу».",

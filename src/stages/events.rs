@@ -4128,7 +4128,8 @@ impl Ctx<'_, '_> {
                                 .lower(k)
                                 .and_then(|w| w.best())
                                 .is_some_and(|p| p.pos == Pos::Adj)));
-                // «и генеральный директор CNPC …»: an adjective before the word for a person.
+                // A word for a person; or «и генеральный директор CNPC …»: an adjective
+                // before one.
                 let role_after = |x: usize| {
                     x < span.end
                         && self.doc.tokens[x].shape == Shape::Lower
@@ -4147,14 +4148,14 @@ impl Ctx<'_, '_> {
                         .is_some_and(|p| p.pos == Pos::Adj);
                 let title_word = possessive
                     || adjective_of_role
-                    || self.doc.tokens[k].shape == Shape::Lower
-                        && self.doc.lower(k).is_some_and(|w| {
-                            w.prob(|p| p.pos == Pos::Noun && p.animate) >= 0.5
-                                || w.parses.iter().any(|p| POLITICAL_ROLES.contains(&p.lemma))
-                                || (k > end + 1
-                                    && w.best()
-                                        .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Adj)))
-                        });
+                    || role_after(k)
+                    || (k > end + 1
+                        && self.doc.tokens[k].shape == Shape::Lower
+                        && self
+                            .doc
+                            .lower(k)
+                            .and_then(|w| w.best())
+                            .is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Adj)));
                 // «и зять Трампа Джаред Кушнер»: a person in the genitive is the title's
                 // complement, not the conjunct.
                 // «губернатор Свердловской области», «мэр Москвы»: a region or a city too.
@@ -5815,42 +5816,56 @@ impl Ctx<'_, '_> {
         });
         if let Some(country) = adjective_country {
             let upto = self.actors.partition_point(|a| a.tokens.start < k);
-            let named = self.actors[..upto].iter().rev().find(|a| {
+            let mut named = self.actors[..upto].iter().rev().filter(|a| {
                 a.kind == EntityKind::Person
                     && !subject.contains(&a.entity)
                     && (country_of(doc, a.entity) == Some(country)
                         || self.public.countries.get(&a.entity) == Some(&country))
             });
-            if let Some(a) = named {
-                return Some((Ref::Doc(a.entity), k));
+            let latest = named.next();
+            // «Лавров и Шойгу обсудили с Таро Коно и Такэси Иваей … Лавров проведёт переговоры
+            // с японским коллегой»: of several named, the one holding the subject's office.
+            if let Some(a) = latest {
+                let holder = self.counterpart(&subject, country, k);
+                let same_office = std::iter::once(a)
+                    .chain(named)
+                    .find(|b| holder.is_some() && doc.entities[b.entity as usize].gaz == holder);
+                return Some((Ref::Doc(same_office.unwrap_or(a).entity), k));
             }
-            let gaz = doc.gazetteer;
-            // «Затем он встретился с иранским коллегой»: the pronoun's person.
-            let mut subject = subject;
-            if subject.is_empty() {
-                subject.extend(
-                    self.pronoun_subject(k, &(self.range.start..k))
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter_map(|r| match r {
-                            Ref::Doc(e) => Some(e),
-                            Ref::Gaz(_) => None,
-                        }),
-                );
-            }
-            let holder = doc.date.and_then(|date| {
-                subject.iter().find_map(|&s| {
-                    let g = doc.entities[s as usize].gaz?;
-                    let (_, role) = gaz.offices().roles_of(g, date).next()?;
-                    gaz.offices().holder(country, role, date)
-                })
-            });
-            return holder.map(|h| (Ref::Gaz(h), k));
+            return self
+                .counterpart(&subject, country, k)
+                .map(|h| (Ref::Gaz(h), k));
         }
         self.recent
             .iter()
             .find(|p| !subject.contains(p))
             .map(|p| (Ref::Doc(*p), k))
+    }
+
+    /// Whoever holds the office of a person of `subject` (or, with none, of the person of a
+    /// pronoun before token `k`: «Затем он встретился с иранским коллегой») in `country` on
+    /// the article date.
+    fn counterpart(&self, subject: &[u32], country: u32, k: usize) -> Option<u32> {
+        let doc = self.doc;
+        let gaz = doc.gazetteer;
+        let mut subject = subject.to_vec();
+        if subject.is_empty() {
+            subject.extend(
+                self.pronoun_subject(k, &(self.range.start..k))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|r| match r {
+                        Ref::Doc(e) => Some(e),
+                        Ref::Gaz(_) => None,
+                    }),
+            );
+        }
+        let date = doc.date?;
+        subject.iter().find_map(|&s| {
+            let g = doc.entities[s as usize].gaz?;
+            let (_, role) = gaz.offices().roles_of(g, date).next()?;
+            gaz.offices().holder(country, role, date)
+        })
     }
 
     fn quote_at(&self, k: usize) -> Option<&Quote> {
@@ -6613,8 +6628,9 @@ impl Ctx<'_, '_> {
     /// happened: news leads often state the event and date it in the sentence after («Переговоры
     /// продлились шесть часов. В четверг вечером президенты объявили …»). Only a day on or
     /// before the article's own, within its week, and not for a contact when that sentence
-    /// reports a contact of another kind by a verb of its own: «… провели встречу в Нью-Йорке. Накануне
-    /// Джайшанкар также поговорил по телефону с Блинкеном» dates the call, not the meeting.
+    /// reports a contact of another kind by a verb of its own: «… провели встречу в
+    /// Нью-Йорке. Накануне Джайшанкар также поговорил по телефону с Блинкеном» dates the
+    /// call, not the meeting.
     fn date_opening_next_sentence(&self, kind: EventType) -> Option<DateValue> {
         let next = self.sentence + 1;
         let sentences = &self.doc.sentences;

@@ -1745,9 +1745,10 @@ impl PersonFinder {
             // «Милей» reads as a comparative, which does not decline) is still that person.
             // (Not a given name and patronymic: «Андрей Владимирович» is an alias of more than
             // the one person the gazetteer has.)
+            let surname_key = key(surname);
             let patronymic = ["вич", "вна", "чна"]
                 .iter()
-                .any(|e| key(surname).ends_with(e));
+                .any(|e| surname_key.ends_with(e));
             let known = (!patronymic)
                 .then(|| doc.gazetteer.names().get(&crate::text::fold_key(&name)))
                 .flatten()
@@ -1760,9 +1761,9 @@ impl PersonFinder {
                 .map(|p| p.entity);
             let e = match known {
                 Some(g) => doc.intern_gazetteer(g),
-                None => intern_person(doc, &name, Some(key(surname))),
+                None => intern_person(doc, &name, Some(surname_key.clone())),
             };
-            by_surname.insert(key(surname), e);
+            by_surname.insert(surname_key, e);
             entity_of[k] = Some(e);
         }
         for (k, f) in found.iter().enumerate() {
