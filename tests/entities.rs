@@ -563,6 +563,34 @@ fn an_east_asian_surname_alone_is_the_person_named_in_full_before() {
 }
 
 #[test]
+fn an_east_asian_surname_alone_is_the_unknown_person_named_in_full_before() {
+    // «Ван» alone matches the gazetteer's Ван И; a text that names another Ван in full and
+    // never Ван И means that one.
+    let ps = persons_on(
+        "Китайский бизнесмен Ван Цзяньлинь купил компанию. Ван сообщил, что доволен сделкой.",
+        "2023-09-13",
+    );
+    let ids: Vec<(&str, &str)> = ps.iter().map(|p| (p.0.as_str(), p.2.as_str())).collect();
+    let full = ids
+        .iter()
+        .find(|m| m.0 == "Ван Цзяньлинь")
+        .expect("full name")
+        .1;
+    let alone = ids.iter().find(|m| m.0 == "Ван").expect("surname alone").1;
+    assert_eq!(alone, full, "{ids:?}");
+    // Where Ван И is named in full, «Ван» stays his.
+    let ps = persons_on(
+        "Министр иностранных дел Китая Ван И встретился с Лавровым. Позже Ван заявил, что \
+         переговоры прошли успешно.",
+        "2024-05-10",
+    );
+    assert!(
+        ps.iter().any(|p| p.0 == "Ван" && p.2 == "wikidata:Q701801"),
+        "{ps:?}"
+    );
+}
+
+#[test]
 fn a_surname_listed_as_an_alias_links_alone_though_it_is_also_a_given_name() {
     let ps =
         persons("Асад прибыл в Москву. Рахмоном подписан указ. Асад Умар выступил в Исламабаде.");

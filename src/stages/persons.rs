@@ -861,8 +861,9 @@ impl PersonFinder {
         // Where each surname's people are named in full, in text order.
         let mut named_at: HashMap<String, Vec<(usize, u32)>> = HashMap::default();
         // «Ким Чен Ын … Ким пригласил»: an East Asian name without name parts in the
-        // gazetteer (its surname is shared) is also known by its first word, the surname, where
-        // no other person of the text has that surname by name parts.
+        // gazetteer (its surname is shared), or with its surname read as its last word, is
+        // also known by its first word, the surname, where no other person of the text has
+        // that surname by name parts.
         let mut by_first: HashMap<String, Option<u32>> = HashMap::default();
         let note = |map: &mut HashMap<String, Option<u32>>, key: String, e: u32| {
             let slot = map.entry(key).or_insert(Some(e));
@@ -876,10 +877,9 @@ impl PersonFinder {
             }
             let key = key_of(doc, m.entity);
             let ent = &doc.entities[m.entity as usize];
-            let first = ent
-                .surname
-                .is_none()
-                .then(|| ent.name.split_whitespace().collect::<Vec<_>>())
+            // (Also a name found here whose surname was read as its last word: «Ван
+            // Цзяньлинь».)
+            let first = Some(ent.name.split_whitespace().collect::<Vec<_>>())
                 .filter(|w| w.len() >= 2)
                 .map(|w| crate::text::fold_key(w[0]))
                 .filter(|f| crate::gazetteer::east_asian_surname(f) && *f != key);
@@ -906,7 +906,27 @@ impl PersonFinder {
             // A surname alone: one word, or a surname of several words («Ле Пен», «фон дер
             // Ляйен») that is the whole name of the mention's person.
             let key = match words(doc, &m.tokens) {
-                1 => key_of(doc, m.entity),
+                // «Ван Цзяньлинь … Ван сообщил»: a lone East Asian surname is the key itself
+                // when the gazetteer person it matched (Ван И, known by the last word of his
+                // name) is not named in full here.
+                1 => {
+                    let own = key_of(doc, m.entity);
+                    let fold = m
+                        .tokens
+                        .clone()
+                        .find(|&t| doc.tokens[t].kind == TokenKind::Word)
+                        .map(|t| doc.fold_of(t));
+                    match fold {
+                        Some(f)
+                            if !full.contains_key(&own)
+                                && crate::gazetteer::east_asian_surname(f)
+                                && full.contains_key(f) =>
+                        {
+                            f.to_string()
+                        }
+                        _ => own,
+                    }
+                }
                 2..=4 if spaced => {
                     let name = crate::text::fold_key(&doc.entities[m.entity as usize].name);
                     if !full.contains_key(&name) {
