@@ -1429,10 +1429,13 @@ impl PersonFinder {
                 if let Some(g) = gender {
                     let narrowed = (i..j).fold(agreed, |acc, k| {
                         // A man's name may decline like a feminine noun («Варму», «Никиту»):
-                        // only the feminine forms of Russian surnames («Беглова») disagree.
+                        // only the feminine forms of Russian surnames («Беглова») and a
+                        // dictionary given name of the other gender (the rare woman's name
+                        // «Андрея» beside «Андрея» of Андрей) disagree.
                         let agrees = |p: &Parse| {
                             p.gender.is_none_or(|x| x == g)
                                 || (["а", "я"].iter().any(|e| p.lemma.ends_with(e))
+                                    && (p.guessed || p.name != Some(NameType::Given))
                                     && !["ова", "ева", "ёва", "ина", "ына", "ская", "цкая"]
                                         .iter()
                                         .any(|e| p.lemma.ends_with(e)))
