@@ -276,6 +276,12 @@ fn arabic_filiation_joins_the_parts_of_one_name() {
     assert!(names.contains(&"Абдулла бин Хамад аль-Аттия"), "{ps:?}");
     // «Тани» after «Аль» is no case form of «Таня».
     assert!(names.contains(&"Хамад бен Халиф Аль Тани"), "{ps:?}");
+    // After its article the name declines with the rest; a name in a vowel does not.
+    let ps =
+        persons("Силуанов встретился с Мухаммедом аль-Джадааном, а Лавров - с Абдаллой аль-Харби.");
+    let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Мухаммед аль-Джадаан"), "{ps:?}");
+    assert!(names.contains(&"Абдалла аль-Харби"), "{ps:?}");
 }
 
 #[test]

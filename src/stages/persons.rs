@@ -1464,6 +1464,11 @@ impl PersonFinder {
                             && doc.fold_of(k).ends_with(['и', 'ы', 'е', 'у', 'о']))
                 };
                 let part = |k: usize, n: Option<NameType>| match doc.word(k) {
+                    // «с Мухаммедом аль-Джадааном»: the article stays, the name after it
+                    // declines in the case the rest of the name fixes.
+                    Some(_) if !as_written && arabic_article(doc, k) => {
+                        arabic_nominative(doc.text_of(k), name_agreed)
+                    }
                     Some(w) if !verbatim(k) => nominative(w, n, name_agreed, doc.text_of(k)),
                     _ => doc.text_of(k).to_string(),
                 };
@@ -1958,6 +1963,40 @@ fn arabic_article(doc: &Doc<'_>, k: usize) -> bool {
     })
 }
 
+/// The nominative of a name with an Arabic article («аль-Джадааном» → «аль-Джадаан») in
+/// one of the oblique `cases` of the rest of the name: the endings of a masculine noun on a
+/// consonant. A name in a vowel («аль-Харби», «эль-Сиси») and a possible nominative stay as
+/// written.
+fn arabic_nominative(written: &str, cases: CaseSet) -> String {
+    if cases.is_empty() || cases.contains(Case::Nom) {
+        return written.to_string();
+    }
+    let Some((article, name)) = written.split_once('-') else {
+        return written.to_string();
+    };
+    let rules: [(&str, Case); 6] = [
+        ("ом", Case::Ins),
+        ("ем", Case::Ins),
+        ("а", Case::Gen),
+        ("а", Case::Acc),
+        ("у", Case::Dat),
+        ("е", Case::Loc),
+    ];
+    for (ending, case) in rules {
+        if let Some(stem) = name.strip_suffix(ending)
+            && cases.contains(case)
+            && stem.chars().count() >= 3
+            && stem
+                .chars()
+                .last()
+                .is_some_and(|c| !"аеёиоуыэюяйь".contains(c))
+        {
+            return format!("{article}-{stem}");
+        }
+    }
+    written.to_string()
+}
+
 /// The nominative of a capitalised word right before a lone surname when it can be that
 /// person's given name: foreign given names are often unknown to the dictionary («Эво
 /// Моралес») or read as something else («Серена» as a participle, «Марен» as a noun), but a
@@ -2202,7 +2241,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn east_asian_names_lose_only_case_endings() {
+    fn arabic_and_east_asian_names_lose_only_case_endings() {
+        let mut ins = CaseSet::empty();
+        ins.insert(Case::Ins);
+        assert_eq!(arabic_nominative("аль-Джадааном", ins), "аль-Джадаан");
+        assert_eq!(arabic_nominative("аль-Харби", ins), "аль-Харби");
+        assert_eq!(
+            arabic_nominative("аль-Джадааном", CaseSet::ANY),
+            "аль-Джадааном"
+        );
         assert_eq!(east_asian_nominative("Ына"), "Ын");
         assert_eq!(east_asian_nominative("Муном"), "Мун");
         assert_eq!(east_asian_nominative("Чхолем"), "Чхоль");
