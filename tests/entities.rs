@@ -282,6 +282,9 @@ fn arabic_filiation_joins_the_parts_of_one_name() {
     let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
     assert!(names.contains(&"Мухаммед аль-Джадаан"), "{ps:?}");
     assert!(names.contains(&"Абдалла аль-Харби"), "{ps:?}");
+    // A name the dictionary knows after «бен» fixes the case of the guessed one before it.
+    let ps = persons("Лавров встретился с Файсалом бен Фарханом.");
+    assert!(ps.iter().any(|p| p.1 == "Файсал бен Фархан"), "{ps:?}");
 }
 
 #[test]

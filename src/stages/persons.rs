@@ -1286,6 +1286,18 @@ impl PersonFinder {
                     && doc.tokens[j + 1].shape == Shape::Title
                     && doc.text_of(j + 1).chars().next().is_some_and(is_cyrillic)
                 {
+                    // Where the dictionary knows that word as a name that can agree with the
+                    // first, it fixes the case of both: «с Файсалом бен Фарханом» (the
+                    // guessed «Файсалом» could be a nominative). Not a noun reading: «бин
+                    // Хамад» is no genitive plural of «хамада».
+                    let known = doc.word(j + 1).map(|w| {
+                        w.cases(|p| p.pos == Pos::Propn && !p.guessed && p.name.is_some())
+                    });
+                    if let Some(c) = known.map(|c| agreed.intersect(c))
+                        && !c.is_empty()
+                    {
+                        agreed = c;
+                    }
                     j += 2;
                     parts += 1;
                     continue;
