@@ -553,40 +553,38 @@ fn east_asian_surnames_that_are_function_words_count_in_mid_clause() {
     assert!(!ps.iter().any(|p| p.0.starts_with("Но премьер")), "{ps:?}");
 }
 
+/// Asserts that the mention `alone` of `text` links to the entity of the mention `full`.
+fn alone_links_as_full(text: &str, full: &str, alone: &str) {
+    let ps = persons_on(text, "2023-09-13");
+    let id_of = |written: &str| {
+        ps.iter()
+            .find(|p| p.0 == written)
+            .map(|p| p.2.clone())
+            .unwrap_or_else(|| panic!("no mention {written}: {ps:?}"))
+    };
+    assert_eq!(id_of(alone), id_of(full), "{ps:?}");
+}
+
 #[test]
 fn an_east_asian_surname_alone_is_the_person_named_in_full_before() {
     // The gazetteer gives «Ким Чен Ын» no name parts (the surname is shared), and «Ким» alone
     // would link to another Kim; in a text that names him in full it is him.
-    let ps = persons_on(
+    alone_links_as_full(
         "Лидер КНДР Ким Чен Ын прибыл во Владивосток. Ким пригласил Путина посетить Пхеньян.",
-        "2023-09-13",
+        "Ким Чен Ын",
+        "Ким",
     );
-    let ids: Vec<(&str, &str)> = ps.iter().map(|p| (p.0.as_str(), p.2.as_str())).collect();
-    let full = ids
-        .iter()
-        .find(|m| m.0 == "Ким Чен Ын")
-        .expect("full name")
-        .1;
-    let alone = ids.iter().find(|m| m.0 == "Ким").expect("surname alone").1;
-    assert_eq!(alone, full, "{ids:?}");
 }
 
 #[test]
 fn an_east_asian_surname_alone_is_the_unknown_person_named_in_full_before() {
     // «Ван» alone matches the gazetteer's Ван И; a text that names another Ван in full and
     // never Ван И means that one.
-    let ps = persons_on(
+    alone_links_as_full(
         "Китайский бизнесмен Ван Цзяньлинь купил компанию. Ван сообщил, что доволен сделкой.",
-        "2023-09-13",
+        "Ван Цзяньлинь",
+        "Ван",
     );
-    let ids: Vec<(&str, &str)> = ps.iter().map(|p| (p.0.as_str(), p.2.as_str())).collect();
-    let full = ids
-        .iter()
-        .find(|m| m.0 == "Ван Цзяньлинь")
-        .expect("full name")
-        .1;
-    let alone = ids.iter().find(|m| m.0 == "Ван").expect("surname alone").1;
-    assert_eq!(alone, full, "{ids:?}");
     // Where Ван И is named in full, «Ван» stays his.
     let ps = persons_on(
         "Министр иностранных дел Китая Ван И встретился с Лавровым. Позже Ван заявил, что \
