@@ -668,11 +668,16 @@ fn a_long_portfolio_between_role_and_name_keeps_the_meeting() {
             "Чекунков",
         ),
     ] {
-        let evs = events(text, "2024-03-12");
-        let m = find(&evs, "MEETING");
-        assert_eq!(m.1.len(), 2, "{text}: {evs:?}");
-        assert!(m.1.iter().any(|p| p.contains(guest)), "{text}: {evs:?}");
+        assert_met_two_with(text, guest);
     }
+}
+
+/// Asserts that `text` (dated 2024-03-12) holds a meeting of two sides, one of them `guest`.
+fn assert_met_two_with(text: &str, guest: &str) {
+    let evs = events(text, "2024-03-12");
+    let m = find(&evs, "MEETING");
+    assert_eq!(m.1.len(), 2, "{text}: {evs:?}");
+    assert!(m.1.iter().any(|p| p.contains(guest)), "{text}: {evs:?}");
 }
 
 #[test]
@@ -752,10 +757,7 @@ fn a_foreign_region_inside_the_guests_title_is_no_side() {
             "Байс",
         ),
     ] {
-        let evs = events(text, "2024-03-12");
-        let m = find(&evs, "MEETING");
-        assert_eq!(m.1.len(), 2, "{text}: {evs:?}");
-        assert!(m.1.iter().any(|p| p.contains(guest)), "{text}: {evs:?}");
+        assert_met_two_with(text, guest);
     }
 }
 
