@@ -617,7 +617,10 @@ pub struct MorphCache {
 
 /// What the cache knows of a word as written, kept in the hash table's bucket itself: the
 /// probe that finds the word finds the rest without touching another array (each would be
-/// one more cache miss per token of running text).
+/// one more cache miss per token of running text). Sixteen bytes, so that with its
+/// sixteen-byte [`ShortWord`] key a bucket is half a cache line: with an `Option` for the
+/// states and the length beside the key, buckets were 48 bytes and one in two straddled
+/// two lines.
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     /// Id of the word's analyses.
@@ -625,45 +628,56 @@ struct Slot {
     /// Id of its folded form once asked for, else [`UNKNOWN`].
     low: u32,
     /// The states after the word as a key's first word in the two lexicons of the gazetteer
-    /// `MorphCache::starts_owner`, once asked for ([`MorphCache::lookup`]).
-    starts: Option<[u32; 2]>,
+    /// `MorphCache::starts_owner`, once asked for ([`MorphCache::lookup`]); else the first
+    /// is [`NOT_ASKED`].
+    starts: [u32; 2],
 }
 
 /// Marks a slot's folded id as not asked for yet.
 const UNKNOWN: u32 = u32::MAX;
 
-/// A word of at most 16 bytes as a hash key, built without a copy loop: for 8–16 bytes its
-/// first and last eight (they overlap and cover the word), for 4–7 its first and last four,
-/// for 1–3 its first, middle and last byte; with the length, the word is determined.
+/// Marks a slot's lexicon states as not asked for yet. A lexicon's states are numbered from
+/// 0 and `NO_STATE` is `u32::MAX`, so no state has this number
+/// ([`MorphCache::lookup_first`] checks).
+const NOT_ASKED: u32 = u32::MAX - 1;
+
+/// A word of at most 16 bytes as a hash key of two integers, built without a copy loop.
+/// `lo` holds the first eight bytes when there are eight or more (for 4–7 bytes the first
+/// and last four, which overlap and cover the word; for 1–3 the first, middle and last
+/// byte). `hi` holds, for 9–15 bytes, the bytes after the eighth in its low bytes (a shifted
+/// load of the last eight) and the length in its top byte; for 16 bytes, bytes 8–15, whose
+/// last is then never below 16 (such a word is not packed); for up to 8 bytes, the length
+/// in the top byte alone. The top byte of `hi` thus tells the length, and with it `lo` and
+/// `hi` determine the word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct ShortWord {
     lo: u64,
     hi: u64,
-    len: u8,
 }
 
 impl ShortWord {
-    /// The key of `word`, `None` when it is longer than 16 bytes.
+    /// The key of `word`, `None` when it is longer than 16 bytes, or has 16 and a last byte
+    /// below 16 (a control character: not in words of text).
     fn new(word: &str) -> Option<ShortWord> {
         let b = word.as_bytes();
         let n = b.len();
         let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().expect("4")));
         let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8"));
+        let len = (n as u64) << 56;
         let (lo, hi) = match n {
             0 => (0, 0),
             1..=3 => {
                 let small = u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16;
-                (small, 0)
+                (small, len)
             }
-            4..=7 => (u32_at(0), u32_at(n - 4)),
-            8..=16 => (u64_at(0), u64_at(n - 8)),
+            4..=7 => (u32_at(0) | u32_at(n - 4) << 32, len),
+            8 => (u64_at(0), len),
+            // The last eight bytes shifted down past the ones `lo` holds: bytes 8..n.
+            9..=15 => (u64_at(0), u64_at(n - 8) >> (8 * (16 - n)) | len),
+            16 if b[15] >= 16 => (u64_at(0), u64_at(8)),
             _ => return None,
         };
-        Some(ShortWord {
-            lo,
-            hi,
-            len: n as u8,
-        })
+        Some(ShortWord { lo, hi })
     }
 }
 
@@ -752,7 +766,7 @@ impl MorphCache {
         let slot = Slot {
             id,
             low: UNKNOWN,
-            starts: None,
+            starts: [NOT_ASKED; 2],
         };
         if let Some(k) = ShortWord::new(word) {
             self.short.insert(k, slot);
@@ -803,9 +817,10 @@ impl MorphCache {
             && let Some(&mut Slot {
                 id,
                 low,
-                starts: Some(known),
+                starts: known,
             }) = self.slot(written)
             && low != UNKNOWN
+            && known[0] != NOT_ASKED
         {
             return (id, low, known);
         }
@@ -824,17 +839,30 @@ impl MorphCache {
         starts: impl FnOnce(&str) -> [u32; 2],
     ) -> (u32, u32, [u32; 2]) {
         if owner != self.starts_owner {
-            self.short.values_mut().for_each(|s| s.starts = None);
-            self.mid.values_mut().for_each(|s| s.starts = None);
-            self.long.values_mut().for_each(|s| s.starts = None);
+            self.short
+                .values_mut()
+                .for_each(|s| s.starts = [NOT_ASKED; 2]);
+            self.mid
+                .values_mut()
+                .for_each(|s| s.starts = [NOT_ASKED; 2]);
+            self.long
+                .values_mut()
+                .for_each(|s| s.starts = [NOT_ASKED; 2]);
             self.starts_owner = owner;
         }
         // No state is known for the word here (the hit path found none, or they were all
         // just forgotten): its ids, then its states.
         let (id, low) = self.ids(morph, written, folded);
         let slot = self.slot(written).expect("just added");
-        let states = *slot.starts.get_or_insert_with(|| starts(folded));
-        (id, low, states)
+        if slot.starts[0] == NOT_ASKED {
+            let states = starts(folded);
+            assert!(
+                !states.contains(&NOT_ASKED),
+                "a lexicon state numbered NOT_ASKED"
+            );
+            slot.starts = states;
+        }
+        (id, low, slot.starts)
     }
 
     /// The analyses behind an id from [`MorphCache::id`].
@@ -1005,7 +1033,8 @@ mod tests {
             let prefix: String = a.iter().take(cut).collect();
             for b in [&other, &prefix] {
                 let (ka, kb) = (ShortWord::new(&word), ShortWord::new(b));
-                proptest::prop_assert_eq!(ka.is_some(), word.len() <= 16);
+                let packed = word.len() < 16 || word.len() == 16 && word.as_bytes()[15] >= 16;
+                proptest::prop_assert_eq!(ka.is_some(), packed);
                 if let (Some(ka), Some(kb)) = (ka, kb) {
                     proptest::prop_assert_eq!(ka == kb, &word == b, "{:?} {:?}", word, b);
                 }
