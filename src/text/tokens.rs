@@ -112,6 +112,24 @@ fn tokenize_span(norm: &str, range: std::ops::Range<usize>, sentence: u32, out: 
         if words.skip_blanks() {
             span.space = true;
         }
+        // Most tokens are a plain word after a space: pushed here, without the segment's
+        // general scan and the checks of `Span::piece` (a word after a space joins no hyphen
+        // before it; see `SimpleWords::plain_word` for what else it must not be).
+        if span.space
+            && let Some((at, end, shape)) = words.plain_word()
+        {
+            let start = (span.base + at) as u32;
+            out.push(Token {
+                start,
+                end: start + (end - at) as u32,
+                kind: TokenKind::Word,
+                shape,
+                sentence,
+                space_before: true,
+            });
+            span.space = false;
+            continue;
+        }
         let Some((at, piece)) = words.next() else {
             break;
         };
@@ -393,6 +411,46 @@ impl<'a> SimpleWords<'a> {
             self.at += 1;
         }
         self.at > start
+    }
+
+    /// A word of lower-case Russian and Latin letters, or of a Russian capital and such
+    /// letters, at the current position, followed by the end of the text, a space or a
+    /// character that never joins a word (UAX #29 class Other: no full stop, apostrophe,
+    /// colon, comma, digit or other letter, after which the word might go on): its start,
+    /// end and shape, the position moved past it. `None`, the position unchanged, for
+    /// anything else: [`SimpleWords::next`] reads it then.
+    #[inline]
+    fn plain_word(&mut self) -> Option<(usize, usize, Shape)> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let mut end = start;
+        let mut shape = Shape::Lower;
+        // А–Я are D0 90–D0 AF.
+        if let Some(&[0xD0, b1]) = bytes.get(start..start + 2)
+            && (0x90..0xB0).contains(&b1)
+        {
+            end += 2;
+            shape = Shape::Title;
+        }
+        loop {
+            if super::chars::is_lower_russian_at(bytes, end) {
+                end += 2;
+            } else if bytes.get(end).is_some_and(u8::is_ascii_lowercase) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if end == start {
+            return None;
+        }
+        match bytes.get(end).map(|&b| class(b)) {
+            None | Some(Class::Space | Class::Other) => {
+                self.at = end;
+                Some((start, end, shape))
+            }
+            Some(_) => None,
+        }
     }
 
     /// Byte length of the character starting at `i`.
@@ -714,6 +772,20 @@ mod tests {
         "\t",
         "т.е.",
         "Нью",
+        // Pieces at whose edges a plain word (`SimpleWords::plain_word`) must stop.
+        "а",
+        "Я",
+        "ё",
+        "z",
+        "Q",
+        "7",
+        "_",
+        ".",
+        "'",
+        ":",
+        ",",
+        "\"",
+        "Ѣ",
     ];
 
     proptest::proptest! {
