@@ -432,6 +432,12 @@ impl<'a> SimpleWords<'a> {
             end += 2;
             shape = Shape::Title;
         }
+        // Four Russian letters at a time, then one by one.
+        while let Some(chunk) = bytes.get(end..end + 8)
+            && super::chars::four_lower_russian(chunk.try_into().expect("8 bytes"))
+        {
+            end += 8;
+        }
         loop {
             if super::chars::is_lower_russian_at(bytes, end) {
                 end += 2;
