@@ -438,15 +438,7 @@ impl<'a> SimpleWords<'a> {
         {
             end += 8;
         }
-        loop {
-            if super::chars::is_lower_russian_at(bytes, end) {
-                end += 2;
-            } else if bytes.get(end).is_some_and(u8::is_ascii_lowercase) {
-                end += 1;
-            } else {
-                break;
-            }
-        }
+        let (end, _) = lower_letters(bytes, end);
         if end == start {
             return None;
         }
@@ -503,16 +495,9 @@ impl<'a> Iterator for SimpleWords<'a> {
                     // Runs of lower-case letters (а–я, a–z), the common case, are counted
                     // without classifying each one.
                     let run_start = end;
-                    loop {
-                        if super::chars::is_lower_russian_at(bytes, end) {
-                            end += 2;
-                        } else if bytes.get(end).is_some_and(u8::is_ascii_lowercase) {
-                            end += 1;
-                        } else {
-                            break;
-                        }
-                        case.letters += 1;
-                    }
+                    let (after, letters) = lower_letters(bytes, end);
+                    end = after;
+                    case.letters += letters;
                     if end > run_start {
                         last = Class::Letter;
                         continue;
@@ -562,6 +547,23 @@ impl<'a> Iterator for SimpleWords<'a> {
         self.at = end;
         self.shape = case.shape();
         Some((start, &self.text[start..end]))
+    }
+}
+
+/// Steps over the lower-case letters а–я and a–z from `at`: the position after them and how
+/// many there were.
+#[inline]
+fn lower_letters(bytes: &[u8], mut at: usize) -> (usize, u32) {
+    let mut letters = 0;
+    loop {
+        if super::chars::is_lower_russian_at(bytes, at) {
+            at += 2;
+        } else if bytes.get(at).is_some_and(u8::is_ascii_lowercase) {
+            at += 1;
+        } else {
+            return (at, letters);
+        }
+        letters += 1;
     }
 }
 
