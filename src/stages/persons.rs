@@ -841,53 +841,71 @@ impl PersonFinder {
     /// «Андрей Шевченко … Шевченко» is one person even when the gazetteer also knows another
     /// «Шевченко». Surnames shared by two people named in full are left alone.
     fn corefer(&self, doc: &mut Doc<'_>) {
-        let key_of = |doc: &Doc<'_>, e: u32| -> String {
-            let ent = &doc.entities[e as usize];
-            match &ent.surname {
-                Some(s) => s.to_string(),
-                None => ent
-                    .name
-                    .split_whitespace()
-                    .last()
-                    .map_or_else(String::new, crate::text::fold_key),
+        use std::borrow::Cow;
+        // Each person's key (the surname, or the last word of the name folded) and, for a name
+        // of several words, its first word folded: worked out once per person of the article,
+        // not at each of its mentions (an article names the same few people many times).
+        let mut keys: Vec<Option<(String, Option<String>)>> = vec![None; doc.entities.len()];
+        for m in &doc.mentions {
+            if m.kind != EntityKind::Person || m.via == Via::Title {
+                continue;
             }
-        };
+            let slot = &mut keys[m.entity as usize];
+            if slot.is_none() {
+                let ent = &doc.entities[m.entity as usize];
+                let key = match &ent.surname {
+                    Some(s) => s.to_string(),
+                    None => ent
+                        .name
+                        .split_whitespace()
+                        .last()
+                        .map_or_else(String::new, crate::text::fold_key),
+                };
+                let mut words = ent.name.split_whitespace();
+                let first = words
+                    .next()
+                    .filter(|_| words.next().is_some())
+                    .map(crate::text::fold_key);
+                *slot = Some((key, first));
+            }
+        }
+        let key_of = |e: u32| -> &str { &keys[e as usize].as_ref().expect("a person's key").0 };
         let words = |doc: &Doc<'_>, r: &Range<usize>| {
             r.clone()
                 .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
                 .count()
         };
-        let mut full: HashMap<String, Option<u32>> = HashMap::default();
+        let mut full: HashMap<&str, Option<u32>> = HashMap::default();
         // Where each surname's people are named in full, in text order.
-        let mut named_at: HashMap<String, Vec<(usize, u32)>> = HashMap::default();
+        let mut named_at: HashMap<&str, Vec<(usize, u32)>> = HashMap::default();
         // «Ким Чен Ын … Ким пригласил»: an East Asian name without name parts in the
         // gazetteer (its surname is shared), or with its surname read as its last word, is
         // also known by its first word, the surname, where no other person of the text has
         // that surname by name parts.
-        let mut by_first: HashMap<String, Option<u32>> = HashMap::default();
-        let note = |map: &mut HashMap<String, Option<u32>>, key: String, e: u32| {
+        let mut by_first: HashMap<&str, Option<u32>> = HashMap::default();
+        // (A function, not a closure, for the one lifetime of the map's keys and `key`.)
+        fn note<'k>(map: &mut HashMap<&'k str, Option<u32>>, key: &'k str, e: u32) {
             let slot = map.entry(key).or_insert(Some(e));
             if *slot != Some(e) {
                 *slot = None;
             }
-        };
+        }
         for m in &doc.mentions {
             if m.kind != EntityKind::Person || m.via == Via::Title || words(doc, &m.tokens) < 2 {
                 continue;
             }
-            let key = key_of(doc, m.entity);
-            let ent = &doc.entities[m.entity as usize];
+            let (key, first) = keys[m.entity as usize].as_ref().expect("a person's key");
+            let key = key.as_str();
             // (Also a name found here whose surname was read as its last word: «Ван
             // Цзяньлинь».)
-            let first = Some(ent.name.split_whitespace().collect::<Vec<_>>())
-                .filter(|w| w.len() >= 2)
-                .map(|w| crate::text::fold_key(w[0]))
+            let first = first
+                .as_deref()
                 .filter(|f| crate::gazetteer::east_asian_surname(f) && *f != key);
             if let Some(first) = first {
                 note(&mut by_first, first, m.entity);
             }
             named_at
-                .entry(key.clone())
+                .entry(key)
                 .or_default()
                 .push((m.tokens.start, m.entity));
             note(&mut full, key, m.entity);
@@ -910,7 +928,7 @@ impl PersonFinder {
                 // when the gazetteer person it matched (Ван И, known by the last word of his
                 // name) is not named in full here.
                 1 => {
-                    let own = key_of(doc, m.entity);
+                    let own = key_of(m.entity);
                     let fold = m
                         .tokens
                         .clone()
@@ -918,21 +936,21 @@ impl PersonFinder {
                         .map(|t| doc.fold_of(t));
                     match fold {
                         Some(f)
-                            if !full.contains_key(&own)
+                            if !full.contains_key(own)
                                 && crate::gazetteer::east_asian_surname(f)
                                 && full.contains_key(f) =>
                         {
-                            f.to_string()
+                            Cow::Borrowed(f)
                         }
-                        _ => own,
+                        _ => Cow::Borrowed(own),
                     }
                 }
                 2..=4 if spaced => {
                     let name = crate::text::fold_key(&doc.entities[m.entity as usize].name);
-                    if !full.contains_key(&name) {
+                    if !full.contains_key(name.as_str()) {
                         continue;
                     }
-                    name
+                    Cow::Owned(name)
                 }
                 _ => continue,
             };
@@ -940,7 +958,7 @@ impl PersonFinder {
             // («костин» of the genitive, besides the feminine «костина» it was named by)
             // are keys too, where its own names nobody in full; only a person named in full
             // before it, and only one of that surname.
-            let key = if full.contains_key(&key) || words(doc, &m.tokens) != 1 {
+            let key = if full.contains_key(key.as_ref()) || words(doc, &m.tokens) != 1 {
                 key
             } else {
                 let start = m.tokens.start;
@@ -954,11 +972,11 @@ impl PersonFinder {
                         // (Not a plural: «Царнаевы», «Бекхэмов» are a family.)
                         .filter(|p| p.name == Some(NameType::Surname) || p.guessed)
                         .filter(|p| p.number != Some(Number::Plur))
-                        .map(|p| crate::text::fold_key(&p.lemma))
+                        .map(|p| crate::text::fold_key_cow(&p.lemma))
                         .find(|lemma| {
-                            matches!(full.get(lemma), Some(Some(_)))
+                            matches!(full.get(lemma.as_ref()), Some(Some(_)))
                                 && named_at
-                                    .get(lemma)
+                                    .get(lemma.as_ref())
                                     .is_some_and(|n| n.iter().any(|&(a, _)| a < start))
                         })
                 });
@@ -967,7 +985,7 @@ impl PersonFinder {
                     None => key,
                 }
             };
-            match full.get(&key) {
+            match full.get(key.as_ref()) {
                 Some(Some(e)) => doc.mentions[k].entity = *e,
                 // «Джейн Остин … Джордж Остин … Остин»: of several people of that surname
                 // named in full, the one named last before, never a third one the gazetteer
@@ -976,7 +994,7 @@ impl PersonFinder {
                 // places in `named_at`: nobody to choose from.)
                 Some(None) => {
                     let start = doc.mentions[k].tokens.start;
-                    let Some(named) = named_at.get(&key) else {
+                    let Some(named) = named_at.get(key.as_ref()) else {
                         continue;
                     };
                     let current = doc.mentions[k].entity;
