@@ -241,6 +241,7 @@ impl<'a> Doc<'a> {
     /// Whether token `i` is written as a name is: a capital, then a small letter. «МИДа»,
     /// «ЦИКе» are [`Shape::Title`] (not every letter is a capital) but abbreviations with an
     /// ending, never a name («Мид», «Цик»).
+    #[inline]
     pub fn name_case(&self, i: usize) -> bool {
         self.tokens[i].shape == Shape::Title
             && !crate::text::chars::second_is_upper(self.text_of(i))

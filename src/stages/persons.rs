@@ -650,28 +650,33 @@ impl PersonFinder {
             if m.kind != EntityKind::Person || m.via == Via::Title {
                 continue;
             }
-            let words: Vec<usize> = m
+            let words = m
                 .tokens
                 .clone()
                 .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-                .collect();
-            if words.len() < 2 {
+                .take(2)
+                .count();
+            if words < 2 {
                 continue;
             }
             let ent = &doc.entities[m.entity as usize];
-            let nominative = match &ent.surname {
-                Some(s) => s.to_string(),
-                None => ent
-                    .name
-                    .split_whitespace()
-                    .last()
-                    .map_or_else(String::new, crate::text::fold_key),
+            let nominative: std::borrow::Cow<'_, str> = match &ent.surname {
+                Some(s) => std::borrow::Cow::Borrowed(s),
+                None => std::borrow::Cow::Owned(
+                    ent.name
+                        .split_whitespace()
+                        .last()
+                        .map_or_else(String::new, crate::text::fold_key),
+                ),
             };
             // (Two letters are too few for a surname to stand alone, except an East Asian one
             // of a name given in full: «Юн Сок Ёль … Юн и Кисида».)
-            if nominative.chars().count() >= 3 || crate::gazetteer::east_asian_surname(&nominative)
+            // (Copied once per surname, not at each of its mentions.)
+            if (nominative.chars().count() >= 3
+                || crate::gazetteer::east_asian_surname(&nominative))
+                && !by_surname.contains_key(&*nominative)
             {
-                by_surname.entry(nominative).or_insert(m.entity);
+                by_surname.insert(nominative.into_owned(), m.entity);
             }
         }
         if by_surname.is_empty() {
@@ -1757,7 +1762,10 @@ impl PersonFinder {
         for m in &doc.mentions {
             let ent = &doc.entities[m.entity as usize];
             if let Some(s) = &ent.surname {
-                by_surname.entry(s.to_string()).or_insert(m.entity);
+                // (Copied once per surname, not at each of its mentions.)
+                if !by_surname.contains_key(&**s) {
+                    by_surname.insert(s.to_string(), m.entity);
+                }
             } else if m.kind == EntityKind::Person
                 && m.via == Via::Gazetteer
                 && let Some((_, last)) = ent.name.rsplit_once(' ')
@@ -1784,10 +1792,10 @@ impl PersonFinder {
                 continue;
             }
             let surname = f.surname.as_deref().expect("checked");
-            let given = f.given.as_deref().map(key);
-            if let Some(&e) = by_surname.get(&key(surname)) {
+            let surname_key = key(surname);
+            if let Some(&e) = by_surname.get(&surname_key) {
                 // The same surname is the same person only when the given names agree.
-                if given_of(doc, e).is_none_or(|g| Some(&g) == given.as_ref()) {
+                if given_of(doc, e).is_none_or(|g| Some(g) == f.given.as_deref().map(key)) {
                     entity_of[k] = Some(e);
                     continue;
                 }
@@ -1803,7 +1811,6 @@ impl PersonFinder {
             // «Милей» reads as a comparative, which does not decline) is still that person.
             // (Not a given name and patronymic: «Андрей Владимирович» is an alias of more than
             // the one person the gazetteer has.)
-            let surname_key = key(surname);
             let patronymic = ["вич", "вна", "чна"]
                 .iter()
                 .any(|e| surname_key.ends_with(e));
@@ -1831,19 +1838,22 @@ impl PersonFinder {
             let original = doc.original_of(&f.tokens);
             let yo = |name: &str| crate::text::restore_yo(name, original).into_owned();
             let e = match (&f.given, &f.patronymic, &f.surname) {
-                (_, _, Some(s)) => match by_surname.get(&key(s)).or_else(|| {
-                    let initial = initial_at(doc, f.tokens.start)?;
-                    by_last_word
-                        .get(&key(s))
-                        .filter(|&&e| doc.entities[e as usize].name.starts_with(initial))
-                }) {
-                    Some(&e) => e,
-                    None => {
-                        let e = intern_person(doc, &yo(s), Some(key(s)));
-                        by_surname.insert(key(s), e);
-                        e
+                (_, _, Some(s)) => {
+                    let s_key = key(s);
+                    match by_surname.get(&s_key).or_else(|| {
+                        let initial = initial_at(doc, f.tokens.start)?;
+                        by_last_word
+                            .get(&s_key)
+                            .filter(|&&e| doc.entities[e as usize].name.starts_with(initial))
+                    }) {
+                        Some(&e) => e,
+                        None => {
+                            let e = intern_person(doc, &yo(s), Some(s_key.clone()));
+                            by_surname.insert(s_key, e);
+                            e
+                        }
                     }
-                },
+                }
                 (Some(g), Some(p), None) => intern_person(doc, &yo(&format!("{g} {p}")), None),
                 (Some(g), None, None) => intern_person(doc, &yo(g), None),
                 _ => continue,
