@@ -207,6 +207,15 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// [`WordInfo::name_probs`] of token `i` as written (kept per distinct word).
+    #[inline]
+    pub fn name_probs(&self, i: usize) -> Option<crate::morph::NameProbs> {
+        match self.words.get(i) {
+            Some(&id) if id != NO_WORD => Some(self.cache.name_probs(id)),
+            _ => None,
+        }
+    }
+
     /// The analyses of token `i` in lower case.
     pub fn lower(&self, i: usize) -> Option<&WordInfo> {
         match self.lower.get(i) {

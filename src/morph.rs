@@ -374,6 +374,48 @@ impl WordInfo {
     pub fn guessed(&self) -> bool {
         self.parses.first().is_some_and(|p| p.guessed)
     }
+
+    /// How likely the word is each kind of name part (see [`NameProbs`]).
+    pub fn name_probs(&self) -> NameProbs {
+        // The four sums in one pass over the parses, each in the same order and from the
+        // same -0.0 as `Iterator::sum` of [`WordInfo::prob`], so the figures are the same to
+        // the bit.
+        let mut sums = [-0.0f32; 4];
+        for p in self.parses.iter() {
+            let slot = match p.name {
+                Some(NameType::Given) => 0,
+                Some(NameType::Surname) => 1,
+                Some(NameType::Patronymic) => 2,
+                Some(NameType::Geo) => 3,
+                _ => continue,
+            };
+            sums[slot] += p.prob;
+        }
+        NameProbs {
+            given: sums[0],
+            surname: sums[1],
+            patronymic: sums[2],
+            geo: sums[3],
+            guessed: self.guessed(),
+        }
+    }
+}
+
+/// The summed probabilities of a word's readings as each kind of name part, and whether the
+/// dictionary lacked it: what the person finder asks of nearly every capitalised word, kept
+/// per distinct word by [`MorphCache::name_probs`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct NameProbs {
+    /// Given name.
+    pub given: f32,
+    /// Surname.
+    pub surname: f32,
+    /// Patronymic.
+    pub patronymic: f32,
+    /// Place name.
+    pub geo: f32,
+    /// [`WordInfo::guessed`].
+    pub guessed: bool,
 }
 
 /// The morphology dictionary, shared by all threads.
@@ -600,6 +642,9 @@ pub struct MorphCache {
     /// Longer words (one token in two hundred).
     long: HashMap<Box<str>, Slot, foldhash::fast::RandomState>,
     infos: Vec<WordInfo>,
+    /// Per id, [`WordInfo::name_probs`] (summed once per word, where the person finder asks
+    /// at every capitalised token).
+    names: Vec<NameProbs>,
     /// Where words this cache has not met are looked up and analysed, when the run has more
     /// than one worker; else they are analysed here (a store would only cost a copy of each
     /// word and two locks per analysis).
@@ -761,6 +806,7 @@ impl MorphCache {
             Some(store) => store.get(morph, word),
             None => morph.analyze(word),
         };
+        self.names.push(info.name_probs());
         self.infos.push(info);
         self.memos.get_mut().push([0; Memo::COUNT]);
         let slot = Slot {
@@ -870,6 +916,12 @@ impl MorphCache {
         &self.infos[id as usize]
     }
 
+    /// [`WordInfo::name_probs`] of the analyses behind an id.
+    #[inline]
+    pub fn name_probs(&self, id: u32) -> NameProbs {
+        self.names[id as usize]
+    }
+
     /// The answer to `question` for word `id`, from `compute` the first time it is asked
     /// (answers are 0–254). `compute` must depend on the word the id stands for only (see
     /// [`Memo`]).
@@ -930,6 +982,7 @@ impl MorphCache {
             self.mid.clear();
             self.long.clear();
             self.infos.clear();
+            self.names.clear();
         }
     }
 }
@@ -998,6 +1051,41 @@ mod tests {
         }
         assert!(store.len() <= SharedAnalyses::SHARDS);
         assert!(!store.is_empty());
+    }
+
+    #[test]
+    fn name_probs_are_the_sums_of_prob_to_the_bit() {
+        let morph = Morph::bundled().unwrap();
+        let mut cache = MorphCache::default();
+        for word in [
+            "Александра",
+            "Любовь",
+            "Иванович",
+            "Казани",
+            "Петрова",
+            "Роман",
+            "Шварц",
+            "мир",
+            "Хулуси",
+            "Орла",
+            "",
+        ] {
+            let w = morph.analyze(word);
+            let of = |n: NameType| w.prob(|p| p.name == Some(n)).to_bits();
+            let p = w.name_probs();
+            assert_eq!(p.given.to_bits(), of(NameType::Given), "{word}");
+            assert_eq!(p.surname.to_bits(), of(NameType::Surname), "{word}");
+            assert_eq!(p.patronymic.to_bits(), of(NameType::Patronymic), "{word}");
+            assert_eq!(p.geo.to_bits(), of(NameType::Geo), "{word}");
+            assert_eq!(p.guessed, w.guessed(), "{word}");
+            // The cache keeps the same figures per id.
+            let id = cache.id(&morph, word);
+            assert_eq!(cache.name_probs(id), p, "{word}");
+        }
+        // (Not all zero: the words above are read as names.)
+        assert!(morph.analyze("Казани").name_probs().geo > 0.5);
+        assert!(morph.analyze("Иванович").name_probs().patronymic > 0.5);
+        assert!(morph.analyze("Петрова").name_probs().surname > 0.0);
     }
 
     #[test]

@@ -60,27 +60,14 @@ fn odds(doc: &Doc<'_>, i: usize) -> Option<NameOdds> {
     if !text.chars().next().is_some_and(is_cyrillic) {
         return None;
     }
-    let w = doc.word(i)?;
-    // The four sums of `WordInfo::prob` in one pass over the parses, each in the same order
-    // and from the same -0.0 as `Iterator::sum`, so the figures are the same to the bit.
-    let mut sums = [-0.0f32; 4];
-    for p in w.parses.iter() {
-        let slot = match p.name {
-            Some(NameType::Given) => 0,
-            Some(NameType::Surname) => 1,
-            Some(NameType::Patronymic) => 2,
-            Some(NameType::Geo) => 3,
-            _ => continue,
-        };
-        sums[slot] += p.prob;
-    }
+    let p = doc.name_probs(i)?;
     Some(NameOdds {
-        given: sums[0],
-        surname: sums[1],
-        patronymic: sums[2],
-        geo: sums[3],
+        given: p.given,
+        surname: p.surname,
+        patronymic: p.patronymic,
+        geo: p.geo,
         common: if doc.is_common_word(i) { 1.0 } else { 0.0 },
-        guessed: w.guessed(),
+        guessed: p.guessed,
     })
 }
 
