@@ -1991,8 +1991,11 @@ fn arabic_article(doc: &Doc<'_>, k: usize) -> bool {
         return false;
     }
     let text = doc.text_of(k);
-    // Every article ends in a hyphen within its first 7 bytes («эль-»).
-    if !text.as_bytes().iter().take(7).any(|&b| b == b'-') {
+    // Every article starts with a lower-case «а», «э» or «у» (the finder asks at capitalised
+    // words nearly always), and ends in a hyphen within its first 7 bytes («эль-»).
+    if !matches!(text.as_bytes(), [0xD0, 0xB0, ..] | [0xD1, 0x8D | 0x83, ..])
+        || !text.as_bytes().iter().take(7).any(|&b| b == b'-')
+    {
         return false;
     }
     ARTICLES.iter().any(|a| {
