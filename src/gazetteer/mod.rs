@@ -121,9 +121,26 @@ pub const EAST_ASIAN_SURNAMES: &[&str] = &[
     "рю",
 ];
 
+/// The length in bytes of the longest of [`EAST_ASIAN_SURNAMES`], worked out from the list.
+const EAST_ASIAN_SURNAME_MAX: usize = {
+    let mut max = 0;
+    let mut k = 0;
+    while k < EAST_ASIAN_SURNAMES.len() {
+        if EAST_ASIAN_SURNAMES[k].len() > max {
+            max = EAST_ASIAN_SURNAMES[k].len();
+        }
+        k += 1;
+    }
+    max
+};
+
 /// True when `fold` (a folded word) is one of [`EAST_ASIAN_SURNAMES`]. The person finder asks
 /// at every capitalised word: a hash set, not a scan of the list.
 pub fn east_asian_surname(fold: &str) -> bool {
+    // Most capitalised words are longer than any of them: no hashing for those.
+    if fold.len() > EAST_ASIAN_SURNAME_MAX {
+        return false;
+    }
     static SET: std::sync::LazyLock<
         std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
     > = std::sync::LazyLock::new(|| EAST_ASIAN_SURNAMES.iter().copied().collect());
@@ -522,4 +539,18 @@ fn cache_key(files: &[(&Path, &str)]) -> CacheKey {
             (name, text.as_bytes())
         }),
     )
+}
+
+#[cfg(test)]
+mod east_asian_tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_surname_passes_the_length_filter() {
+        for w in EAST_ASIAN_SURNAMES {
+            assert!(east_asian_surname(w), "{w}");
+        }
+        assert!(!east_asian_surname("кимов"));
+        assert!(!east_asian_surname("нгуенович"));
+    }
 }
