@@ -773,11 +773,14 @@ pub enum Memo {
     /// The cases the word can be in as a word for an organisation, and whether it is rather
     /// an adjective (`stages::named_orgs`).
     OrgWord,
+    /// Whether a reading of the word is a political role («министр», «президент»;
+    /// `stages::events`).
+    PoliticalRole,
 }
 
 impl Memo {
     /// Number of questions: the last one's index plus one.
-    const COUNT: usize = Memo::OrgWord as usize + 1;
+    const COUNT: usize = Memo::PoliticalRole as usize + 1;
 }
 
 impl MorphCache {
